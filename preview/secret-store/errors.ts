@@ -1,0 +1,173 @@
+/**
+ * Stripe-shaped API errors for the local Secret Store.
+ *
+ * Messages follow Stripe's own wording where it is known. They never repeat a
+ * submitted value: Stripe sometimes echoes a bad value back, but a payload is a
+ * secret, so this store names the parameter instead.
+ */
+export type StripeErrorType =
+  | 'invalid_request_error'
+  | 'idempotency_error'
+  | 'api_error'
+  | 'rate_limit_error';
+
+export interface StripeErrorBody {
+  error: {
+    type: StripeErrorType;
+    message: string;
+    code?: string;
+    param?: string;
+    doc_url?: string;
+  };
+}
+
+const DOC_URL = 'https://docs.stripe.com/error-codes';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly type: StripeErrorType,
+    message: string,
+    readonly code?: string,
+    readonly param?: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+
+  toBody(): StripeErrorBody {
+    const error: StripeErrorBody['error'] = {type: this.type, message: this.message};
+    if (this.code) {
+      error.code = this.code;
+      error.doc_url = `${DOC_URL}#${this.code.replace(/_/g, '-')}`;
+    }
+    if (this.param) error.param = this.param;
+    return {error};
+  }
+}
+
+const invalid = (message: string, code?: string, param?: string, status = 400) =>
+  new ApiError(status, 'invalid_request_error', message, code, param);
+
+export const errors = {
+  missing: (param: string) => invalid(`Missing required param: ${param}.`, 'parameter_missing', param),
+  unknown: (param: string) =>
+    invalid(`Received unknown parameter: ${param}`, 'parameter_unknown', param),
+  duplicate: (param: string) =>
+    invalid(
+      `Received the parameter ${param} more than once. Send each parameter only once.`,
+      'parameter_duplicate',
+      param,
+    ),
+  empty: (param: string) =>
+    invalid(
+      `You passed an empty string for '${param}'. We assume empty values are an attempt to unset a parameter; however '${param}' cannot be unset. You should remove '${param}' from your request or supply a non-empty value.`,
+      'parameter_invalid_empty',
+      param,
+    ),
+  notString: (param: string) => invalid(`Invalid string for ${param}: expected a single text value.`, undefined, param),
+  notHash: (param: string) => invalid(`Invalid hash for ${param}: expected an object.`, undefined, param),
+  notArray: (param: string) => invalid(`Invalid array for ${param}: expected a list.`, undefined, param),
+  tooLong: (param: string, max: number) =>
+    invalid(`Invalid string for ${param}: must be at most ${max} characters.`, undefined, param),
+  notInteger: (param: string) =>
+    invalid(`Invalid integer for ${param}: expected a whole number.`, 'parameter_invalid_integer', param),
+  notOneOf: (param: string, allowed: readonly string[]) =>
+    invalid(`Invalid ${param}: must be one of ${allowed.join(' or ')}`, undefined, param),
+  limitRange: () => invalid('Invalid limit: must be between 1 and 100.', undefined, 'limit'),
+  exclusive: (a: string, b: string) =>
+    invalid(`You may only specify one of these parameters: ${a}, ${b}.`, 'parameters_exclusive', b),
+  notExpandable: (path: string) =>
+    invalid(`This property cannot be expanded (${path}).`, undefined, 'expand'),
+  userRequired: () =>
+    invalid('Missing required param: scope[user]. A user scope must name the user.', 'parameter_missing', 'scope[user]'),
+  userForbidden: () =>
+    invalid('Received unknown parameter: scope[user]. An account scope does not take a user.', 'parameter_unknown', 'scope[user]'),
+  expiresPast: () => invalid('Invalid expires_at: must be in the future.', undefined, 'expires_at'),
+  expiresTooFar: () =>
+    invalid('Invalid expires_at: must be no more than 100 years in the future.', undefined, 'expires_at'),
+  /**
+   * Stripe documents the 10-per-scope limit but not the exact error; this store
+   * answers 400 with a stable code so clients can tell it apart.
+   */
+  scopeFull: (limit: number) =>
+    invalid(
+      `This scope already holds the maximum of ${limit} secrets. Delete a secret before adding another; replacing an existing name does not count.`,
+      'secret_limit_exceeded',
+      'name',
+    ),
+  noSuchSecret: (name: string, param = 'name') =>
+    invalid(`No such secret: '${name}'`, 'resource_missing', param, 404),
+  noSuchCursor: (id: string, param: string) =>
+    invalid(`No such secret: '${id}'`, 'resource_missing', param, 404),
+  noKey: () =>
+    invalid(
+      "You did not provide an API key. You need to provide your API key in the Authorization header, using Bearer auth (e.g. 'Authorization: Bearer YOUR_SECRET_KEY'). See https://stripe.com/docs/api#authentication for details, or we can help at https://support.stripe.com/.",
+      undefined,
+      undefined,
+      401,
+    ),
+  badKey: (masked: string) =>
+    invalid(`Invalid API Key provided: ${masked}`, 'api_key_invalid', undefined, 401),
+  badAccountHeader: () =>
+    invalid(
+      'Invalid Stripe-Account header: expected an account id such as acct_123.',
+      undefined,
+      undefined,
+      400,
+    ),
+  badExtensionContext: () =>
+    new ApiError(
+      401,
+      'invalid_request_error',
+      'The host key was accepted but the extension context is incomplete: send Keyring-Extension-Account (acct_…), Keyring-Extension-User and Keyring-Extension-Mode (test or live).',
+    ),
+  getWithBody: () =>
+    invalid('Invalid request: GET requests take their parameters in the query string, not a body.', undefined, undefined, 400),
+  forbiddenScope: () =>
+    new ApiError(
+      403,
+      'invalid_request_error',
+      'UI extensions can only access account-scoped secrets or secrets scoped to their own user.',
+      'secret_scope_forbidden',
+      'scope[user]',
+    ),
+  forbiddenAccount: () =>
+    new ApiError(
+      403,
+      'invalid_request_error',
+      'UI extensions act on the account they are displayed in; the Stripe-Account header is not allowed.',
+      undefined,
+      undefined,
+    ),
+  unrecognizedUrl: (method: string, path: string) =>
+    invalid(
+      `Unrecognized request URL (${method}: ${path}). Please see https://stripe.com/docs or we can help at https://support.stripe.com/.`,
+      undefined,
+      undefined,
+      404,
+    ),
+  contentType: () =>
+    invalid(
+      'Invalid request: the body must be application/x-www-form-urlencoded, as Stripe requires.',
+      undefined,
+      undefined,
+      400,
+    ),
+  malformed: () =>
+    invalid('Invalid request: the form encoding is malformed (bad percent-escape or invalid UTF-8).', undefined, undefined, 400),
+  tooDeep: () => invalid('Invalid request: parameters are nested too deeply.', undefined, undefined, 400),
+  tooMany: () => invalid('Invalid request: too many parameters.', undefined, undefined, 400),
+  bodyTooLarge: (max: number) =>
+    invalid(`Request body too large: the limit is ${max} bytes.`, undefined, undefined, 413),
+  idempotencyMismatch: () =>
+    new ApiError(
+      400,
+      'idempotency_error',
+      'Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than the one you sent if you meant to execute a different request.',
+    ),
+  idempotencyKeyTooLong: () =>
+    invalid('Invalid Idempotency-Key: must be at most 255 characters.', undefined, undefined, 400),
+  internal: () =>
+    new ApiError(500, 'api_error', 'An unexpected error occurred in the local Secret Store.'),
+};
