@@ -70,14 +70,17 @@ export function openDatabase(file: string): Database.Database {
     throw new DataFileError(file, describe(e));
   }
   try {
+    db.pragma('busy_timeout = 5000');
+    // Check before changing anything: switching to WAL rewrites the file header,
+    // and a file that turns out not to be ours must stay byte-for-byte as it was.
+    const check = db.pragma('quick_check', {simple: true});
+    if (check !== 'ok') throw new Error(`integrity check failed (${String(check)})`);
+    const empty = checkFormat(db, file);
     if (file !== MEMORY) {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = FULL');
     }
-    db.pragma('busy_timeout = 5000');
-    const check = db.pragma('quick_check', {simple: true});
-    if (check !== 'ok') throw new Error(`integrity check failed (${String(check)})`);
-    initialise(db, file);
+    if (empty) createSchema(db);
   } catch (e) {
     db.close();
     if (e instanceof DataFileError) throw e;
@@ -100,24 +103,27 @@ function prepareFile(file: string): void {
   }
 }
 
-function initialise(db: Database.Database, file: string): void {
+/** True when the database is empty (new); throws when it holds something that is not ours. */
+function checkFormat(db: Database.Database, file: string): boolean {
   const tables = db
     .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
     .pluck()
     .all() as string[];
-  if (tables.length === 0) {
-    db.exec('BEGIN');
-    db.exec(SCHEMA);
-    db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('format', FORMAT);
-    db.exec('COMMIT');
-    return;
-  }
+  if (tables.length === 0) return true;
   const format = tables.includes('meta')
     ? (db.prepare("SELECT value FROM meta WHERE key = 'format'").pluck().get() as string | undefined)
     : undefined;
   if (format !== FORMAT) {
     throw new DataFileError(file, `it is a SQLite database but not a Keyring Secret Store (format ${format ?? 'unknown'})`);
   }
+  return false;
+}
+
+function createSchema(db: Database.Database): void {
+  db.exec('BEGIN');
+  db.exec(SCHEMA);
+  db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('format', FORMAT);
+  db.exec('COMMIT');
 }
 
 function describe(e: unknown): string {
