@@ -29,7 +29,7 @@ type ExtExports = {endpoint: {call: Record<string, (...args: never[]) => Promise
 
 export function installHostEndpoint(store: TestSecretStore, identity: Partial<ExtensionIdentity> = {}): InstalledHost {
   const installed: InstalledHost = {requests: [], identity: {...DEFAULT_IDENTITY, ...identity}};
-  const exports: ExtExports = {
+  const hostExports: ExtExports = {
     endpoint: {
       call: {
         // Never true: the SDK would then call Stripe's real host directly.
@@ -42,7 +42,7 @@ export function installHostEndpoint(store: TestSecretStore, identity: Partial<Ex
       },
     },
   };
-  (globalThis as unknown as {__StripeExtExports?: ExtExports}).__StripeExtExports = exports;
+  (globalThis as unknown as {__StripeExtExports?: ExtExports}).__StripeExtExports = hostExports;
   return installed;
 }
 
