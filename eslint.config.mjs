@@ -3,4 +3,6 @@ import uiExtensionConfig from '@stripe/ui-extension-tools/eslint.config.ui-exten
 export default [
   {ignores: ['node_modules/', '.build/', '.keyring/', 'ui-tests/.artifacts/', 'bench/results/']},
   ...uiExtensionConfig,
+  // The preset leaves the React version to detection, which warns on every run.
+  {settings: {react: {version: '18.3'}}},
 ];

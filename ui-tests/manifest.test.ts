@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
 import manifest from '../stripe-app.json';
 import {readSharedReference} from './support/sharedReference';
 
@@ -14,6 +15,7 @@ test("stripe-app.json passes Stripe's manifest schema", () => {
   const schema = readSharedReference('stripe-app.schema.json');
   if (!schema) return; // readSharedReference printed SKIPPED
   const ajv = new Ajv({strict: false, allErrors: true});
+  addFormats(ajv);
   const validate = ajv.compile(schema as object);
   const valid = validate(manifest);
   expect(validate.errors ?? []).toEqual([]);
@@ -23,7 +25,9 @@ test("stripe-app.json passes Stripe's manifest schema", () => {
 test('the schema check can fail: a manifest with an unknown field and a bad id is refused', () => {
   const schema = readSharedReference('stripe-app.schema.json');
   if (!schema) return;
-  const validate = new Ajv({strict: false}).compile(schema as object);
+  const ajv = new Ajv({strict: false});
+  addFormats(ajv);
+  const validate = ajv.compile(schema as object);
   expect(validate({...manifest, id: 'not a valid id!', surprise: true})).toBe(false);
 });
 

@@ -1,0 +1,31 @@
+/**
+ * `npm run bench`: measures, then prints a Markdown report and writes it to
+ * bench/results/. Figures are ratios against a baseline measured in the same
+ * run, because absolute numbers on a shared machine mean little.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {benchSecretStore} from './secret-store';
+
+async function main(): Promise<void> {
+  const started = new Date();
+  const sections = [await benchSecretStore()];
+  const report = [
+    `# Keyring benchmark, ${started.toISOString()}`,
+    '',
+    `Node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.platform()} ${os.release()}.`,
+    '',
+    ...sections.flatMap((s) => [s, '']),
+  ].join('\n');
+  const dir = path.join(__dirname, 'results');
+  fs.mkdirSync(dir, {recursive: true});
+  const file = path.join(dir, `bench-${started.toISOString().replace(/[:.]/g, '-')}.md`);
+  fs.writeFileSync(file, report);
+  process.stdout.write(`${report}\nWritten to ${path.relative(process.cwd(), file)}\n`);
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`bench failed: ${e instanceof Error ? e.stack : String(e)}\n`);
+  process.exit(1);
+});
