@@ -9,6 +9,7 @@ import http from 'node:http';
 import type {AddressInfo} from 'node:net';
 import {authenticate, authorizeScope, type Caller, type CallerConfig} from './callers';
 import {ApiError, errors} from './errors';
+import {faultError, FaultSwitch} from './faults';
 import {parseDelete, parseFind, parseForm, parseList, parseSet} from './params';
 import {newId, SecretStore, type StoredResponse} from './store';
 
@@ -27,6 +28,8 @@ export interface RequestLogEntry {
 
 export interface ServerOptions extends CallerConfig {
   store: SecretStore;
+  /** Test-only failures on purpose (see faults.ts). */
+  faults?: FaultSwitch;
   onRequest?: (entry: RequestLogEntry) => void;
 }
 
@@ -131,7 +134,13 @@ export function createServer(options: ServerOptions): http.Server {
 
     let result: StoredResponse;
     let closeAfter = false;
+    const fault = options.faults?.take(method, path) ?? null;
+    if (fault?.kind === 'drop') {
+      req.socket.destroy();
+      return;
+    }
     try {
+      if (fault) throw faultError(fault);
       const caller = authenticate(req.headers, options);
       door = caller.door;
       const op = route(method, path);
@@ -208,6 +217,8 @@ export interface RunningSecretStore {
   port: number;
   store: SecretStore;
   server: http.Server;
+  /** Makes requests fail on purpose (tests and the preview's own checks only). */
+  faults: FaultSwitch;
   close(): Promise<void>;
 }
 
@@ -226,8 +237,10 @@ export const DEFAULT_ACCOUNT = 'acct_1KeyringLocal000';
 /** Starts a store and its server; resolves once it is listening. */
 export async function startSecretStore(options: StartOptions = {}): Promise<RunningSecretStore> {
   const store = new SecretStore({file: options.file, now: options.now});
+  const faults = new FaultSwitch();
   const server = createServer({
     store,
+    faults,
     app: options.app ?? DEFAULT_APP,
     account: options.account ?? DEFAULT_ACCOUNT,
     hostKey: options.hostKey ?? null,
@@ -258,6 +271,7 @@ export async function startSecretStore(options: StartOptions = {}): Promise<Runn
     port,
     store,
     server,
+    faults,
     async close() {
       clearInterval(sweeper);
       await new Promise<void>((resolve) => {

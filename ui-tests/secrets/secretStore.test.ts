@@ -64,10 +64,13 @@ test('the requests go through the host endpoint, and only reveal asks for a payl
   host.requests.length = 0;
   await secrets.account.list();
   await secrets.account.find('counted');
-  expect(host.requests).toEqual([
+  expect(host.requests).toMatchObject([
     {method: 'GET', path: '/v1/apps/secrets', status: 200},
     {method: 'GET', path: '/v1/apps/secrets/find', status: 200},
   ]);
+  expect(host.requests.map((r) => r.query).join('&')).not.toContain('expand');
+  await secrets.account.reveal('counted');
+  expect(host.requests[2].query).toContain('expand[0]=payload');
   await secrets.account.delete('counted');
 });
 

@@ -9,6 +9,8 @@ import type {TestSecretStore} from './localSecretStore';
 export interface HostRequest {
   method: string;
   path: string;
+  /** The query string: names and scopes only, never a payload. */
+  query: string;
   status: number;
 }
 
@@ -36,7 +38,8 @@ export function installHostEndpoint(store: TestSecretStore, identity: Partial<Ex
         supportsFetchAppEmbeddedKey: async () => false,
         stripeApiFetch: async (path: string, init: ViewRequest) => {
           const response = await forwardAsExtension({storeUrl: store.url, hostKey: store.hostKey}, installed.identity, path, init);
-          installed.requests.push({method: init?.method ?? 'GET', path: path.split('?')[0], status: response.status});
+          const [pathOnly, query = ''] = path.split('?');
+          installed.requests.push({method: init?.method ?? 'GET', path: pathOnly, query: decodeURIComponent(query), status: response.status});
           return response;
         },
       },

@@ -1,0 +1,197 @@
+/**
+ * One key the app asks for: its state, a password field to paste a new value,
+ * an optional expiry, save/replace and delete.
+ *
+ * The typed value lives only in this component's state while it is being
+ * typed and saved; a successful save clears it.
+ */
+import {Badge, Banner, Box, Button, DateField, Link, TextField} from '@stripe/ui-extension-sdk/ui';
+import {useReducer, useRef} from 'react';
+import type {KeySlot} from '../config/keySlots';
+import {checkKeyInput, type KeyInputErrors} from '../keys/keyInput';
+import {describeStatus, keyStatus, type KeyStatus} from '../keys/keyStatus';
+import {describeFailure} from '../keys/saveFailure';
+import type {SecretSummary} from '../secrets';
+import {ConfirmDelete} from './ConfirmDelete';
+
+interface Props {
+  slot: KeySlot;
+  secret: SecretSummary | null;
+  locale: string;
+  /** Labels of keys that could be deleted to make room when the scope is full. */
+  removable: string[];
+  onSave(value: string, expiresAt: number | null): Promise<unknown>;
+  onDelete(): Promise<unknown>;
+  /** Told after a save or a delete succeeded, with a short confirmation. */
+  onDone(message: string): void;
+}
+
+type Phase = 'editing' | 'saving' | 'confirm-delete' | 'deleting';
+type Failure = {title: string; description: string};
+
+interface State {
+  value: string;
+  expiry: string;
+  errors: KeyInputErrors;
+  failure: Failure | null;
+  phase: Phase;
+}
+
+type Action =
+  | {type: 'typed'; value: string}
+  | {type: 'expiry'; expiry: string}
+  | {type: 'invalid'; errors: KeyInputErrors}
+  | {type: 'saving'}
+  | {type: 'saved'}
+  | {type: 'failed'; failure: Failure}
+  | {type: 'ask-delete'}
+  | {type: 'cancel-delete'}
+  | {type: 'deleting'}
+  | {type: 'deleted'};
+
+const initial: State = {value: '', expiry: '', errors: {}, failure: null, phase: 'editing'};
+
+function reducer(state: State, action: Action): State {
+  switch (action.type) {
+    case 'typed':
+      return {...state, value: action.value, errors: {...state.errors, value: undefined}, failure: null};
+    case 'expiry':
+      return {...state, expiry: action.expiry, errors: {...state.errors, expiry: undefined}, failure: null};
+    case 'invalid':
+      return {...state, errors: action.errors, failure: null};
+    case 'saving':
+      return {...state, errors: {}, failure: null, phase: 'saving'};
+    case 'saved':
+      // The value is dropped the moment Stripe has it.
+      return initial;
+    case 'failed':
+      // What was typed stays, so the user can retry without pasting again.
+      return {...state, failure: action.failure, phase: 'editing'};
+    case 'ask-delete':
+      return {...state, failure: null, phase: 'confirm-delete'};
+    case 'cancel-delete':
+      return {...state, phase: 'editing'};
+    case 'deleting':
+      return {...state, phase: 'deleting'};
+    case 'deleted':
+      return {...state, failure: null, phase: 'editing'};
+  }
+}
+
+function badgeFor(status: KeyStatus, required: boolean) {
+  switch (status.kind) {
+    case 'not-set':
+      return required ? <Badge type="urgent">Required</Badge> : <Badge type="neutral">Not set</Badge>;
+    case 'expiring-soon':
+      return <Badge type="warning">Expires soon</Badge>;
+    default:
+      return <Badge type="positive">Set</Badge>;
+  }
+}
+
+export function KeySlotEditor({slot, secret, locale, removable, onSave, onDelete, onDone}: Props) {
+  const [state, dispatch] = useReducer(reducer, initial);
+  // State updates land after a re-render; a second press in the same tick must see the first.
+  const busy = useRef(false);
+  const status = keyStatus(secret, Date.now() / 1000);
+
+  const save = async () => {
+    if (busy.current) return;
+    const checked = checkKeyInput(slot, state.value, state.expiry, Date.now() / 1000);
+    if (!checked.ok) {
+      dispatch({type: 'invalid', errors: checked.errors});
+      return;
+    }
+    busy.current = true;
+    dispatch({type: 'saving'});
+    try {
+      await onSave(checked.value, checked.expiresAt);
+      dispatch({type: 'saved'});
+      onDone(`${slot.label} saved`);
+    } catch (error) {
+      dispatch({type: 'failed', failure: describeFailure(error, {what: `${slot.label} was not saved`, removable})});
+    } finally {
+      busy.current = false;
+    }
+  };
+
+  const remove = async () => {
+    if (busy.current) return;
+    busy.current = true;
+    dispatch({type: 'deleting'});
+    try {
+      await onDelete();
+      dispatch({type: 'deleted'});
+      onDone(`${slot.label} deleted`);
+    } catch (error) {
+      dispatch({type: 'failed', failure: describeFailure(error, {what: `${slot.label} was not deleted`, removable: []})});
+    } finally {
+      busy.current = false;
+    }
+  };
+
+  const saving = state.phase === 'saving';
+  return (
+    <Box css={{stack: 'y', gap: 'small', padding: 'medium', keyline: 'neutral', borderRadius: 'medium'}}>
+      <Box css={{stack: 'x', gap: 'small', alignY: 'center'}}>
+        <Box css={{font: 'heading'}}>{slot.label}</Box>
+        {badgeFor(status, slot.required)}
+      </Box>
+      <Box css={{font: 'caption', color: status.kind === 'expiring-soon' ? 'attention' : 'secondary'}}>
+        {describeStatus(status, locale)}
+      </Box>
+      {slot.description || slot.helpUrl ? (
+        <Box css={{font: 'body', color: 'secondary'}}>
+          {slot.description}{' '}
+          {slot.helpUrl ? (
+            <Link href={slot.helpUrl} target="_blank" external>
+              Where to find it
+            </Link>
+          ) : null}
+        </Box>
+      ) : null}
+      <TextField
+        type="password"
+        name={slot.name}
+        label={secret ? `New ${slot.label}` : slot.label}
+        description={secret ? 'The stored value is never shown. Paste a new one to replace it.' : undefined}
+        autoComplete="off"
+        spellCheck={false}
+        value={state.value}
+        onChange={(e) => dispatch({type: 'typed', value: e.target.value})}
+        error={state.errors.value}
+        invalid={state.errors.value !== undefined}
+        disabled={saving}
+      />
+      <DateField
+        label="Expires on (optional)"
+        description="The key is removed at the start of this day (UTC). Leave empty to keep it until you delete it."
+        value={state.expiry}
+        onChange={(expiry) => dispatch({type: 'expiry', expiry})}
+        error={state.errors.expiry}
+        invalid={state.errors.expiry !== undefined}
+        disabled={saving}
+      />
+      {state.failure ? <Banner type="critical" title={state.failure.title} description={state.failure.description} /> : null}
+      <Box css={{stack: 'x', gap: 'small'}}>
+        <Button type="primary" pending={saving} disabled={state.phase === 'deleting'} onPress={() => void save()}>
+          {secret ? `Replace ${slot.label}` : `Save ${slot.label}`}
+        </Button>
+        {secret && state.phase !== 'confirm-delete' && state.phase !== 'deleting' ? (
+          <Button type="secondary" disabled={saving} onPress={() => dispatch({type: 'ask-delete'})}>
+            Delete
+          </Button>
+        ) : null}
+      </Box>
+      {state.phase === 'confirm-delete' || state.phase === 'deleting' ? (
+        <ConfirmDelete
+          label={slot.label}
+          consequence="The app stops using it at once, for every user of this account, until a new one is saved."
+          pending={state.phase === 'deleting'}
+          onConfirm={() => void remove()}
+          onCancel={() => dispatch({type: 'cancel-delete'})}
+        />
+      ) : null}
+    </Box>
+  );
+}

@@ -1,0 +1,88 @@
+/**
+ * The third-party keys an app asks for, declared in stripe-app.json:
+ *
+ *   "constants": {"keySlots": [{"name": "acme_api_key", "label": "Acme API key",
+ *     "description": "…", "pattern": "^sk_(test|live)_", "formatHint": "starts with sk_test_ or sk_live_",
+ *     "helpUrl": "https://acme.example/keys", "required": true}]}
+ *
+ * A developer who forks Keyring edits this list, not the view. Mistakes in it
+ * are reported on the settings page instead of breaking it.
+ */
+import type {ExtensionContextValue} from '@stripe/ui-extension-sdk/context';
+import {MAX_NAME_LENGTH} from '../secrets';
+
+export interface KeySlot {
+  /** The Secret Store name, shared with the app's backend. */
+  name: string;
+  label: string;
+  description?: string;
+  /** Values must match this (tested against the trimmed value). */
+  pattern?: RegExp;
+  /** Says in words what `pattern` expects, e.g. "starts with sk_test_ or sk_live_". */
+  formatHint?: string;
+  /** Where the user finds the key. */
+  helpUrl?: string;
+  required: boolean;
+}
+
+export interface KeySlotConfig {
+  slots: KeySlot[];
+  /** What was wrong in the manifest, for the developer (shown on the page). */
+  problems: string[];
+}
+
+type Constants = ExtensionContextValue['environment']['constants'];
+
+const NAME = /^[A-Za-z0-9_.-]+$/;
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+export function readKeySlots(constants: Constants): KeySlotConfig {
+  const problems: string[] = [];
+  const raw = constants && typeof constants === 'object' && !Array.isArray(constants) ? constants.keySlots : undefined;
+  if (raw === undefined) return {slots: [], problems: ['stripe-app.json has no constants.keySlots: no keys are asked for.']};
+  if (!Array.isArray(raw)) return {slots: [], problems: ['constants.keySlots in stripe-app.json must be a list.']};
+
+  const slots: KeySlot[] = [];
+  const seen = new Set<string>();
+  raw.forEach((entry, i) => {
+    const where = `constants.keySlots[${i}]`;
+    if (!entry || typeof entry !== 'object' || Array.isArray(entry)) {
+      problems.push(`${where} must be an object.`);
+      return;
+    }
+    const name = text(entry.name);
+    if (!name || !NAME.test(name) || name.length > MAX_NAME_LENGTH) {
+      problems.push(`${where}.name must be letters, digits, "_", "-" or "." (it is the secret's name).`);
+      return;
+    }
+    if (seen.has(name)) {
+      problems.push(`${where}.name "${name}" is declared twice.`);
+      return;
+    }
+    seen.add(name);
+    let pattern: RegExp | undefined;
+    const source = text(entry.pattern);
+    if (source) {
+      try {
+        pattern = new RegExp(source);
+      } catch {
+        problems.push(`${where}.pattern is not a valid regular expression; values for "${name}" are not format-checked.`);
+      }
+    }
+    const helpUrl = text(entry.helpUrl);
+    if (helpUrl && !/^https:\/\//.test(helpUrl)) problems.push(`${where}.helpUrl must start with https://.`);
+    slots.push({
+      name,
+      label: text(entry.label) ?? name,
+      description: text(entry.description),
+      pattern,
+      formatHint: text(entry.formatHint),
+      helpUrl: helpUrl && /^https:\/\//.test(helpUrl) ? helpUrl : undefined,
+      required: entry.required === true,
+    });
+  });
+  return {slots, problems};
+}

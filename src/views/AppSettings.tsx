@@ -1,0 +1,51 @@
+/**
+ * The app's settings page: the third-party API keys the app needs, kept as
+ * account-scoped secrets shared by every user of the account.
+ */
+import type {ExtensionContextValue} from '@stripe/ui-extension-sdk/context';
+import {Banner, Box, Button, SettingsView, Spinner} from '@stripe/ui-extension-sdk/ui';
+import {useState} from 'react';
+import {AccountKeyList} from '../components/AccountKeyList';
+import {readKeySlots} from '../config/keySlots';
+import {describeLoadFailure} from '../keys/saveFailure';
+import {useAccountKeys} from '../keys/useAccountKeys';
+
+const AppSettings = (context: ExtensionContextValue) => {
+  const [config] = useState(() => readKeySlots(context.environment.constants));
+  const keys = useAccountKeys(context);
+  const [statusMessage, setStatusMessage] = useState<string | undefined>();
+  const locale = context.userContext?.locale ?? 'en';
+
+  return (
+    <SettingsView statusMessage={statusMessage}>
+      <Box css={{stack: 'y', gap: 'medium'}}>
+        <Box css={{color: 'secondary'}}>
+          Keys saved here are kept in Stripe&apos;s Secret Store for this account and shared by all its users. A saved key is
+          never shown again.
+        </Box>
+        {config.problems.length > 0 ? (
+          <Banner type="caution" title="Check the app's stripe-app.json" description={config.problems.join(' ')} />
+        ) : null}
+        {keys.state.phase === 'loading' ? (
+          <Box css={{stack: 'x', gap: 'small', alignY: 'center'}}>
+            <Spinner />
+            Loading your keys…
+          </Box>
+        ) : null}
+        {keys.state.phase === 'failed' ? (
+          <Banner
+            type="critical"
+            title="Your keys could not be loaded"
+            description={describeLoadFailure(keys.state.error)}
+            actions={<Button onPress={keys.reload}>Try again</Button>}
+          />
+        ) : null}
+        {keys.state.phase === 'ready' ? (
+          <AccountKeyList slots={config.slots} secrets={keys.state.secrets} locale={locale} keys={keys} onDone={setStatusMessage} />
+        ) : null}
+      </Box>
+    </SettingsView>
+  );
+};
+
+export default AppSettings;
