@@ -6,7 +6,7 @@ export default {
   transform: {...uiExtensionJestConfig.transform, '^.+\\.[jt]sx?$': 'ts-jest'},
   transformIgnorePatterns: ['/node_modules/(?!@stripe/ui-extension-sdk/)'],
   testMatch: ['<rootDir>/ui-tests/**/*.test.ts?(x)'],
-  testPathIgnorePatterns: ['/node_modules/', '/ui-tests/e2e/'],
+  testPathIgnorePatterns: ['/node_modules/'],
   // Suites start real servers and child processes; two workers fit a 2-core machine.
   maxWorkers: 2,
   testTimeout: 30000,

@@ -81,7 +81,7 @@ function reducer(state: State, action: Action): State {
 function badgeFor(status: KeyStatus, required: boolean) {
   switch (status.kind) {
     case 'not-set':
-      return required ? <Badge type="urgent">Required</Badge> : <Badge type="neutral">Not set</Badge>;
+      return required ? <Badge type="urgent">Required</Badge> : <Badge type="neutral">Optional</Badge>;
     case 'expiring-soon':
       return <Badge type="warning">Expires soon</Badge>;
     default:

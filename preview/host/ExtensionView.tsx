@@ -1,0 +1,66 @@
+/** One view of the app, rendered by the host from the tree its iframe sends. */
+import {createRemoteReceiver} from '@remote-ui/core';
+import {RemoteRenderer} from '@remote-ui/react/host';
+import type {ExtensionContextValue} from '@stripe/ui-extension-sdk/context';
+import {useEffect, useMemo, useRef, useState} from 'react';
+import {hostController} from './components';
+import type {PreviewConfig} from './config';
+import {connectExtension} from './frame';
+import {createPlatform, type PlatformHooks, type Session} from './platform';
+
+export function ExtensionView(props: {
+  config: PreviewConfig;
+  session: Session;
+  component: string;
+  viewport: string;
+  oauthContext?: ExtensionContextValue['oauthContext'];
+  hooks: PlatformHooks;
+}) {
+  const {config, session, component, viewport, oauthContext, hooks} = props;
+  const holder = useRef<HTMLDivElement>(null);
+  // A new receiver per mount: switching user or mode starts the view afresh, as the Dashboard does.
+  const receiver = useMemo(() => createRemoteReceiver(), []);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!holder.current) return undefined;
+    const context: ExtensionContextValue = {
+      userContext: {
+        id: session.user.id,
+        name: session.user.name,
+        account: {id: config.account.id, name: config.account.name, country: config.account.country, isSandbox: false},
+        locale: 'en-US',
+        roles: session.user.roles,
+      },
+      environment: {
+        mode: session.mode,
+        viewportID: viewport,
+        // The SDK's JSON type; the manifest's constants are JSON by construction.
+        constants: (config.constants ?? undefined) as ExtensionContextValue['environment']['constants'],
+        objectContext: null,
+      },
+      appContext: {
+        authorizedPermissions: config.permissions,
+        authorizedContentSecurityPolicy: {connectSrc: config.connectSrc, imageSrc: null},
+      },
+      ...(oauthContext ? {oauthContext} : {}),
+    };
+    const frame = connectExtension({
+      src: `/__preview/frame/${encodeURIComponent(component)}?build=${config.build}`,
+      holder: holder.current,
+      receiver,
+      context,
+      platform: createPlatform(config, session, hooks) as unknown as Record<string, (...args: never[]) => unknown>,
+      onError: setError,
+    });
+    return () => frame.dispose();
+  }, [config, session, component, viewport, oauthContext, hooks, receiver]);
+
+  return (
+    <div className="kr-extension" data-view={component}>
+      <div ref={holder} hidden />
+      {error ? <div className="kr-banner kr-banner-critical">{error}</div> : null}
+      <RemoteRenderer receiver={receiver} controller={hostController} />
+    </div>
+  );
+}

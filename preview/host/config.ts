@@ -1,0 +1,33 @@
+/** What the preview server tells the host page (embedded in the page as JSON). */
+export interface PreviewUser {
+  id: string;
+  name: string;
+  email: string;
+  roles: {id: string; name: string; type: 'builtIn'}[];
+}
+
+export interface PreviewConfig {
+  /** Proves a request to the preview server comes from this page, not from a view's iframe. */
+  token: string;
+  app: {id: string; name: string; version: string};
+  account: {id: string; name: string; country: string};
+  users: PreviewUser[];
+  views: {viewport: string; component: string}[];
+  constants: Record<string, unknown> | null;
+  permissions: string[];
+  connectSrc: string[];
+  /** The latest requests, so the log survives a reload of the page. */
+  recentRequests: LogEntry[];
+  /** Bumped on every rebuild, so frames load fresh bundles. */
+  build: number;
+}
+
+export interface LogEntry {
+  at: number;
+  user: string;
+  mode: 'test' | 'live';
+  method: string;
+  path: string;
+  status: number;
+  ms: number;
+}

@@ -1,0 +1,165 @@
+/**
+ * The preview page: a small Dashboard with the app's settings page, its drawer,
+ * a switch between preview users and modes, and a log of the requests the
+ * views made (method, path, status, time; never a body or a token).
+ */
+import type {ExtensionContextValue} from '@stripe/ui-extension-sdk/context';
+import {useCallback, useEffect, useMemo, useState} from 'react';
+import {createRoot} from 'react-dom/client';
+import type {LogEntry, PreviewConfig} from './config';
+import {ExtensionView} from './ExtensionView';
+import type {Session} from './platform';
+
+declare global {
+  interface Window {
+    __KEYRING_PREVIEW__: PreviewConfig;
+  }
+}
+
+const SETTINGS = 'settings';
+const DRAWER = 'stripe.dashboard.drawer.default';
+
+function readOAuthReturn(): ExtensionContextValue['oauthContext'] | undefined {
+  const params = new URLSearchParams(location.hash.slice(1));
+  const raw = params.get('oauth');
+  if (!raw) return undefined;
+  try {
+    return JSON.parse(raw) as ExtensionContextValue['oauthContext'];
+  } catch {
+    return undefined;
+  }
+}
+
+function App({initial}: {initial: PreviewConfig}) {
+  const [config, setConfig] = useState(initial);
+  const params = new URLSearchParams(location.search);
+  const [userId, setUserId] = useState(params.get('user') ?? initial.users[0].id);
+  const [mode, setMode] = useState<'test' | 'live'>(params.get('mode') === 'live' ? 'live' : 'test');
+  const [oauthContext] = useState(readOAuthReturn);
+  const [drawerOpen, setDrawerOpen] = useState(params.get('drawer') !== 'closed' || oauthContext !== undefined);
+  const [log, setLog] = useState<LogEntry[]>(initial.recentRequests);
+  const [toasts, setToasts] = useState<{id: number; message: string; type?: string}[]>([]);
+
+  const user = config.users.find((u) => u.id === userId) ?? config.users[0];
+  const session = useMemo<Session>(() => ({user, mode}), [user, mode]);
+
+  // Keep the address bar in step, so a reload keeps who and which mode.
+  useEffect(() => {
+    const url = new URL(location.href);
+    url.searchParams.set('user', user.id);
+    url.searchParams.set('mode', mode);
+    url.hash = '';
+    history.replaceState(null, '', url);
+  }, [user.id, mode]);
+
+  useEffect(() => {
+    const events = new EventSource(`/__preview/events?token=${encodeURIComponent(config.token)}`);
+    events.addEventListener('log', (e) => setLog((l) => [...l.slice(-199), JSON.parse((e as MessageEvent<string>).data) as LogEntry]));
+    events.addEventListener('rebuilt', (e) => {
+      const build = Number((e as MessageEvent<string>).data);
+      setConfig((c) => ({...c, build}));
+    });
+    return () => events.close();
+  }, [config.token]);
+
+  const hooks = useMemo(
+    () => ({
+      toast: (message: string, type?: string) => {
+        const id = Date.now() + Math.random();
+        setToasts((t) => [...t, {id, message, type}]);
+        setTimeout(() => setToasts((t) => t.filter((x) => x.id !== id)), 4000);
+      },
+    }),
+    [],
+  );
+  const view = useCallback((viewport: string) => config.views.find((v) => v.viewport === viewport), [config.views]);
+  const settings = view(SETTINGS);
+  const drawer = view(DRAWER);
+
+  return (
+    <div className="kr-dashboard">
+      <header className="kr-topbar">
+        <strong>{config.app.name}</strong>
+        <span className="kr-secondary">offline preview · {config.account.name} ({config.account.id})</span>
+        <span className="kr-spacer" />
+        <label>
+          User{' '}
+          <select aria-label="Preview user" value={user.id} onChange={(e) => setUserId(e.target.value)}>
+            {config.users.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name} ({u.id})
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Mode{' '}
+          <select aria-label="Mode" value={mode} onChange={(e) => setMode(e.target.value === 'live' ? 'live' : 'test')}>
+            <option value="test">Test mode</option>
+            <option value="live">Live mode</option>
+          </select>
+        </label>
+        {drawer ? (
+          <button type="button" className="kr-button kr-button-secondary" onClick={() => setDrawerOpen((o) => !o)}>
+            {drawerOpen ? 'Close drawer' : 'Open drawer'}
+          </button>
+        ) : null}
+      </header>
+      {mode === 'test' ? <div className="kr-test-ribbon">Test mode</div> : null}
+      <div className="kr-body">
+        <main className="kr-page" aria-label="App settings page">
+          <h1>{config.app.name} settings</h1>
+          {settings ? (
+            <ExtensionView key={`${user.id}/${mode}/${config.build}/settings`} config={config} session={session} component={settings.component} viewport={SETTINGS} hooks={hooks} />
+          ) : (
+            <p className="kr-secondary">stripe-app.json declares no settings view.</p>
+          )}
+        </main>
+        {drawer && drawerOpen ? (
+          <aside className="kr-drawer" aria-label="Drawer">
+            <ExtensionView
+              key={`${user.id}/${mode}/${config.build}/drawer`}
+              config={config}
+              session={session}
+              component={drawer.component}
+              viewport={DRAWER}
+              oauthContext={oauthContext}
+              hooks={hooks}
+            />
+          </aside>
+        ) : null}
+      </div>
+      <section className="kr-log" aria-label="Request log">
+        <h3>Requests from the views</h3>
+        <table>
+          <tbody>
+            {log
+              .slice()
+              .reverse()
+              .map((entry, i) => (
+                <tr key={`${entry.at}-${i}`} className={entry.status >= 400 ? 'kr-log-error' : undefined}>
+                  <td>{new Date(entry.at).toLocaleTimeString()}</td>
+                  <td>{entry.user}</td>
+                  <td>{entry.mode}</td>
+                  <td>{entry.method}</td>
+                  <td>{entry.path}</td>
+                  <td>{entry.status}</td>
+                  <td>{entry.ms.toFixed(0)} ms</td>
+                </tr>
+              ))}
+          </tbody>
+        </table>
+      </section>
+      <div className="kr-toasts" aria-live="polite">
+        {toasts.map((t) => (
+          <div key={t.id} className={`kr-toast kr-toast-${t.type ?? 'default'}`} role="status">
+            {t.message}
+          </div>
+        ))}
+      </div>
+    </div>
+  );
+}
+
+const rootElement = document.getElementById('root');
+if (rootElement) createRoot(rootElement).render(<App initial={window.__KEYRING_PREVIEW__} />);

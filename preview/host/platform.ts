@@ -1,0 +1,59 @@
+/**
+ * The platform calls a view makes (the SDK's PlatformRPCs), answered as the
+ * Dashboard answers them. Who is asking is this page's choice of preview user
+ * and mode, sent to the preview server with the page's token; nothing the view
+ * sends can change it.
+ */
+import type {PreviewConfig, PreviewUser} from './config';
+
+export interface Session {
+  user: PreviewUser;
+  mode: 'test' | 'live';
+}
+
+export interface PlatformHooks {
+  toast(message: string, type?: string): void;
+}
+
+async function post<T>(config: PreviewConfig, path: string, body: unknown): Promise<T> {
+  const response = await fetch(path, {
+    method: 'POST',
+    headers: {'content-type': 'application/json', 'x-keyring-preview-token': config.token},
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`preview server answered ${response.status}`);
+  return (await response.json()) as T;
+}
+
+/** Does `source` fall under one of the manifest's connect-src entries? (A trailing slash grants the sub-tree.) */
+export function allowedByCsp(connectSrc: string[], source: string): boolean {
+  return connectSrc.some((entry) => (entry.endsWith('/') ? source.startsWith(entry) : source === entry));
+}
+
+export function createPlatform(config: PreviewConfig, session: Session, hooks: PlatformHooks) {
+  const who = {user: session.user.id, mode: session.mode};
+  return {
+    supportsFetchAppEmbeddedKey: async () => false,
+    fetchAppEmbeddedKey: async () => {
+      throw new Error('App embedded keys are not available in the Keyring preview.');
+    },
+    stripeApiFetch: (path: string, init: {method?: string; headers?: Record<string, string>; body?: string} = {}) =>
+      post(config, '/__preview/api', {...who, path, method: init.method ?? 'GET', headers: init.headers ?? {}, body: init.body}),
+    createOAuthState: (state: string) => post<{state: string; challenge: string}>(config, '/__preview/oauth/state', {...who, state}),
+    getDashboardUserEmail: async () => {
+      const json = {email: session.user.email};
+      return {json, email: session.user.email, headers: {}, ok: true, redirected: false, status: 200, statusText: 'OK', type: 'basic', url: ''};
+    },
+    fetchStripeSignature: (additionalPayload?: unknown) => post<string>(config, '/__preview/signature', {...who, additionalPayload}),
+    getUserAuthorizedPermissions: async () => config.permissions,
+    isPermissionAuthorized: async (permission: string) => config.permissions.includes(permission),
+    isSourceInAuthorizedCSP: async (source: string) => allowedByCsp(config.connectSrc, source),
+    showToast: async (message: string, options: {type?: string} = {}) => {
+      hooks.toast(String(message).slice(0, 30), options.type);
+      return {update: (m: string) => hooks.toast(String(m).slice(0, 30)), dismiss: () => undefined};
+    },
+    clipboardWriteText: async (text: string) => navigator.clipboard.writeText(text),
+    refreshDashboardData: () => undefined,
+    navigateToDashboardRoute: (route: unknown) => hooks.toast(`Navigate: ${JSON.stringify(route).slice(0, 20)}`),
+  };
+}

@@ -1,0 +1,109 @@
+/**
+ * Builds the preview's bundles with esbuild: the host page, and one bundle per
+ * view declared in the manifest (the view plus the extension runtime).
+ * IIFE, so the sandboxed iframe can load them as classic scripts.
+ */
+import path from 'node:path';
+import * as esbuild from 'esbuild';
+
+export interface ViewSource {
+  component: string;
+  /** The view's module (default export: the view component). */
+  file: string;
+}
+
+export interface BuildOptions {
+  root: string;
+  outdir: string;
+  views: ViewSource[];
+  minify?: boolean;
+  /** Called after each rebuild (watch mode) with whether it succeeded. */
+  onRebuilt?: (ok: boolean, errors: string[]) => void;
+}
+
+/**
+ * One copy of react and @remote-ui in every bundle: two copies break hooks
+ * ("Invalid hook call"), so these always resolve from the project root.
+ */
+function singleCopies(root: string): esbuild.Plugin {
+  return {
+    name: 'single-copies',
+    setup(build) {
+      build.onResolve({filter: /^(react|react-dom|react-reconciler|scheduler|@remote-ui\/[^/]+)(\/.*)?$/}, async (args) => {
+        if (args.pluginData === 'single-copies' || args.resolveDir === root) return undefined;
+        const resolved = await build.resolve(args.path, {kind: args.kind, resolveDir: root, pluginData: 'single-copies'});
+        return resolved.errors.length ? undefined : {path: resolved.path};
+      });
+    },
+  };
+}
+
+function common(options: BuildOptions): esbuild.BuildOptions {
+  return {
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2020',
+    jsx: 'automatic',
+    minify: options.minify ?? false,
+    legalComments: 'none',
+    logLevel: 'silent',
+    absWorkingDir: options.root,
+    define: {'process.env.NODE_ENV': JSON.stringify(options.minify ? 'production' : 'development')},
+    plugins: [singleCopies(options.root)],
+  };
+}
+
+export function viewEntry(root: string, {component, file: view}: ViewSource): esbuild.StdinOptions {
+  const runtime = path.join(root, 'preview/remote/runtime.tsx');
+  return {
+    contents: `import View from ${JSON.stringify(view)};\nimport {start} from ${JSON.stringify(runtime)};\nstart(View);\n`,
+    resolveDir: root,
+    sourcefile: `${component}.entry.tsx`,
+    loader: 'tsx',
+  };
+}
+
+export async function createBuilds(options: BuildOptions) {
+  // The first build of each context is the start-up build, not a change to report.
+  let started = false;
+  const report: esbuild.Plugin = {
+    name: 'report',
+    setup(build) {
+      build.onEnd((result) => {
+        if (started) options.onRebuilt?.(result.errors.length === 0, result.errors.map((e) => e.text));
+      });
+    },
+  };
+  const contexts = await Promise.all([
+    esbuild.context({
+      ...common(options),
+      entryPoints: {host: path.join(options.root, 'preview/host/main.tsx')},
+      outdir: options.outdir,
+      loader: {'.css': 'text'},
+    }),
+    ...options.views.map((view) =>
+      esbuild.context({
+        ...common(options),
+        stdin: viewEntry(options.root, view),
+        outfile: path.join(options.outdir, 'views', `${view.component}.js`),
+        plugins: [...(common(options).plugins ?? []), report],
+      }),
+    ),
+  ]);
+  return {
+    /** Builds everything once; then, when asked to, watches and reports each later rebuild. */
+    async start(watch: boolean) {
+      await Promise.all(contexts.map((c) => c.rebuild()));
+      if (watch) {
+        await Promise.all(contexts.map((c) => c.watch()));
+        // watch() begins with a build of its own; changes are what come after it.
+        await Promise.all(contexts.map((c) => c.rebuild()));
+      }
+      started = true;
+    },
+    async dispose() {
+      await Promise.all(contexts.map((c) => c.dispose()));
+    },
+  };
+}

@@ -1,0 +1,61 @@
+/**
+ * The app's manifest as the preview sees it: stripe-app.json, overridden by
+ * stripe-app.local.json when present ({"extends": "stripe-app.json", …}, the
+ * convention of `stripe apps start --manifest`). Objects merge key by key;
+ * anything else in the local file replaces the base value.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+
+export interface Manifest {
+  id: string;
+  name: string;
+  version: string;
+  permissions: {permission: string; purpose: string}[];
+  ui_extension: {
+    views: {viewport: string; component: string}[];
+    content_security_policy?: {'connect-src'?: string[]; 'image-src'?: string[]; purpose?: string};
+  };
+  constants?: Record<string, unknown> | null;
+}
+
+type Json = null | boolean | number | string | Json[] | {[key: string]: Json};
+
+function merge(base: Json, override: Json): Json {
+  if (base && override && typeof base === 'object' && typeof override === 'object' && !Array.isArray(base) && !Array.isArray(override)) {
+    const out: {[key: string]: Json} = {...base};
+    for (const [key, value] of Object.entries(override)) out[key] = key in base ? merge(base[key], value) : value;
+    return out;
+  }
+  return override;
+}
+
+function readJson(file: string): Json {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8')) as Json;
+  } catch (e) {
+    throw new Error(`${path.basename(file)} could not be read: ${(e as Error).message}`);
+  }
+}
+
+export function loadManifest(root: string): {manifest: Manifest; files: string[]} {
+  const baseFile = path.join(root, 'stripe-app.json');
+  const localFile = path.join(root, 'stripe-app.local.json');
+  let merged = readJson(baseFile);
+  const files = [baseFile];
+  if (fs.existsSync(localFile)) {
+    const local = readJson(localFile);
+    if (!local || typeof local !== 'object' || Array.isArray(local)) throw new Error('stripe-app.local.json must hold a JSON object.');
+    const {extends: extendsName, ...overrides} = local;
+    if (extendsName !== undefined && extendsName !== 'stripe-app.json') {
+      throw new Error(`stripe-app.local.json extends "${String(extendsName)}"; the preview only knows stripe-app.json.`);
+    }
+    merged = merge(merged, overrides);
+    files.push(localFile);
+  }
+  const manifest = merged as unknown as Manifest;
+  if (typeof manifest.id !== 'string' || !Array.isArray(manifest.ui_extension?.views)) {
+    throw new Error('stripe-app.json needs an id and ui_extension.views.');
+  }
+  return {manifest, files};
+}

@@ -1,0 +1,54 @@
+/** Headless Chromium (Debian's package) driven by playwright-core, and a preview to point it at. */
+import fs from 'node:fs';
+import path from 'node:path';
+import {chromium, type Browser, type Page} from 'playwright-core';
+import {startPreview, type RunningPreview} from '../../preview/server/server';
+
+export const ROOT = path.resolve(__dirname, '../..');
+export const ARTIFACTS = path.join(ROOT, 'ui-tests/.artifacts');
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!fs.existsSync(CHROMIUM)) {
+    throw new Error(`No Chromium at ${CHROMIUM}. Install Debian's package (apt-get install chromium) or set CHROMIUM_PATH.`);
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    // Without the background-networking flags Chromium keeps dialling Google on a closed network.
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+export interface PreviewUnderTest extends RunningPreview {
+  /** Every line the preview printed. */
+  output: string[];
+}
+
+export async function startTestPreview(options: {withProbe?: boolean} = {}): Promise<PreviewUnderTest> {
+  const output: string[] = [];
+  const preview = await startPreview({
+    root: ROOT,
+    port: 0,
+    storeFile: ':memory:',
+    log: (line) => output.push(line),
+    extraViews: options.withProbe
+      ? [{viewport: 'stripe.dashboard.drawer.default', component: 'PreviewProbe', file: path.join(__dirname, 'views/PreviewProbe.tsx')}]
+      : [],
+  });
+  return {...preview, output};
+}
+
+/** Everything a page printed to its console, including errors thrown in it. */
+export function recordConsole(page: Page): string[] {
+  const lines: string[] = [];
+  page.on('console', (m) => lines.push(`${m.type()}: ${m.text()}`));
+  page.on('pageerror', (e) => lines.push(`pageerror: ${e.message}`));
+  return lines;
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(ARTIFACTS, {recursive: true});
+  const file = path.join(ARTIFACTS, `${name}.png`);
+  await page.screenshot({path: file, fullPage: true});
+  return file;
+}

@@ -1,0 +1,110 @@
+/**
+ * The offline preview in headless Chromium: the real views in sandboxed
+ * iframes, rendered by the host, against the real local Secret Store.
+ */
+import type {Browser, Page} from 'playwright-core';
+import Stripe from 'stripe';
+import {PREVIEW_ACCOUNT, PREVIEW_USERS} from '../../preview/server/server';
+import {launchBrowser, recordConsole, screenshot, startTestPreview, type PreviewUnderTest} from './browser';
+
+jest.setTimeout(60_000);
+
+let browser: Browser;
+let preview: PreviewUnderTest;
+let page: Page;
+let consoleLines: string[];
+
+beforeAll(async () => {
+  [browser, preview] = await Promise.all([launchBrowser(), startTestPreview({withProbe: true})]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await preview?.close();
+});
+beforeEach(async () => {
+  page = await browser.newPage({viewport: {width: 1280, height: 900}});
+  consoleLines = recordConsole(page);
+});
+afterEach(async () => {
+  await page.close();
+});
+
+const [ADA, BEN] = PREVIEW_USERS;
+/** The app's backend, on the preview's account. */
+const backend = () =>
+  new Stripe('sk_test_e2e', {host: '127.0.0.1', port: preview.store.port, protocol: 'http', telemetry: false, stripeAccount: PREVIEW_ACCOUNT.id});
+const settings = () => page.locator('[data-view="AppSettings"]');
+const drawer = () => page.locator('[data-view="PreviewProbe"]');
+
+async function open(user = ADA.id) {
+  await page.goto(`${preview.url}/?user=${user}&mode=test`);
+  await settings().getByRole('button', {name: /Acme API key$/}).waitFor();
+}
+
+test('a key pasted in the settings page is saved, still "set" after a reload, and never shown or logged', async () => {
+  const value = 'sk_test_PreviewSecret7788';
+  await open();
+  const field = settings().getByLabel('Acme API key', {exact: true});
+  await field.fill(value);
+  await settings().getByRole('button', {name: 'Save Acme API key'}).click();
+  await settings().getByRole('status').filter({hasText: 'Acme API key saved'}).waitFor();
+  await page.reload();
+  await settings().getByRole('button', {name: 'Replace Acme API key'}).waitFor();
+  await settings().getByText(/^Set on /).first().waitFor();
+
+  // The app's backend reads what the Dashboard user saved.
+  const stored = await backend().apps.secrets.find({name: 'acme_api_key', scope: {type: 'account'}, expand: ['payload']});
+  expect(stored.payload).toBe(value);
+
+  await screenshot(page, 'settings');
+  const everywhere = [
+    await page.content(),
+    ...(await Promise.all(page.frames().map((f) => f.content().catch(() => '')))),
+    await page.locator('[aria-label="Request log"]').innerText(),
+    consoleLines.join('\n'),
+    preview.output.join('\n'),
+  ].join('\n');
+  expect(everywhere).not.toContain('PreviewSecret');
+  expect(await page.locator('[aria-label="Request log"]').innerText()).toMatch(/POST\s+\/v1\/apps\/secrets\s+200/);
+});
+
+test('switching users keeps the account key; a user-scoped secret of one user is invisible to another', async () => {
+  await backend().apps.secrets.create({name: 'acme_api_key', payload: 'sk_test_SharedByAll01', scope: {type: 'account'}});
+  await open(ADA.id);
+  await settings().getByRole('button', {name: 'Replace Acme API key'}).waitFor();
+  const probe = drawer();
+  await probe.getByLabel('Personal note').fill('ada-only note');
+  await probe.getByRole('button', {name: 'Save personal note'}).click();
+  await probe.getByText('Result: saved personal note').waitFor();
+  await probe.getByRole('button', {name: 'List my secrets'}).click();
+  await probe.getByText('Result: my secrets: [probe_note]').waitFor();
+
+  await page.getByLabel('Preview user').selectOption(BEN.id);
+  await drawer().getByText(`Signed in as ${BEN.id}`).waitFor();
+  await drawer().getByRole('button', {name: 'List my secrets'}).click();
+  await drawer().getByText('Result: my secrets: []').waitFor();
+  // The account scope is shared by every user of the account.
+  await settings().getByRole('button', {name: 'Replace Acme API key'}).waitFor();
+  await screenshot(page, 'drawer');
+});
+
+test("a view that asks for another user's scope is refused by the host", async () => {
+  await open(BEN.id);
+  await drawer().getByRole('button', {name: "Read Ada's secrets"}).click();
+  await drawer().getByText('Result: refused: 403 StripePermissionError').waitFor();
+  expect(preview.requests.at(-1)).toMatchObject({user: BEN.id, status: 403});
+});
+
+test('an SDK component the host does not implement shows a placeholder, and the rest still works', async () => {
+  await open();
+  await drawer().getByText('Chip is not available in the Keyring preview').waitFor();
+  await drawer().getByRole('button', {name: 'List my secrets'}).click();
+  await drawer().getByText(/Result: my secrets:/).waitFor();
+});
+
+test("a fetch to a host missing from the manifest's CSP fails in the view", async () => {
+  await open();
+  await drawer().getByRole('button', {name: 'Fetch an unlisted host'}).click();
+  await drawer().getByText('Result: fetch blocked').waitFor();
+  expect(consoleLines.join('\n')).toMatch(/Content Security Policy|connect-src/);
+});
