@@ -7,10 +7,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {benchSecretStore} from './secret-store';
+import {benchViews} from './views';
 
 async function main(): Promise<void> {
   const started = new Date();
-  const sections = [await benchSecretStore()];
+  const sections = [await benchSecretStore(), await benchViews()];
   const report = [
     `# Keyring benchmark, ${started.toISOString()}`,
     '',

@@ -73,8 +73,11 @@ function App({initial}: {initial: PreviewConfig}) {
     [],
   );
   const view = useCallback((viewport: string) => config.views.find((v) => v.viewport === viewport), [config.views]);
-  const settings = view(SETTINGS);
-  const drawer = view(DRAWER);
+  // ?view=Component shows that view alone, in the page's main area (used to time one view at a time).
+  const only = params.get('view');
+  const soloView = only ? config.views.find((v) => v.component === only) : undefined;
+  const settings = soloView ?? view(SETTINGS);
+  const drawer = soloView ? undefined : view(DRAWER);
 
   return (
     <div className="kr-dashboard">
@@ -110,7 +113,14 @@ function App({initial}: {initial: PreviewConfig}) {
         <main className="kr-page" aria-label="App settings page">
           <h1>{config.app.name} settings</h1>
           {settings ? (
-            <ExtensionView key={`${user.id}/${mode}/${config.build}/settings`} config={config} session={session} component={settings.component} viewport={SETTINGS} hooks={hooks} />
+            <ExtensionView
+              key={`${user.id}/${mode}/${config.build}/settings`}
+              config={config}
+              session={session}
+              component={settings.component}
+              viewport={settings.viewport}
+              hooks={hooks}
+            />
           ) : (
             <p className="kr-secondary">stripe-app.json declares no settings view.</p>
           )}

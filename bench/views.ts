@@ -1,0 +1,93 @@
+/**
+ * The views as a Dashboard user gets them, against an empty view built the
+ * same way (the SDK floor): bundle size minified and gzipped, API requests made
+ * while the view loads, and time from page load to the view drawn, in
+ * headless Chromium through the offline preview.
+ */
+import path from 'node:path';
+import zlib from 'node:zlib';
+import * as esbuild from 'esbuild';
+import {viewEntry} from '../preview/server/build';
+import {startPreview} from '../preview/server/server';
+import {launchBrowser} from '../ui-tests/e2e/browser';
+
+const ROOT = path.resolve(__dirname, '..');
+const RUNS = Number(process.env.BENCH_VIEW_RUNS || 5);
+
+interface ViewUnderTest {
+  component: string;
+  viewport: string;
+  file: string;
+  /** A selector that appears once the view has drawn its content. */
+  drawn: string;
+}
+
+async function bundleSize(view: ViewUnderTest): Promise<{raw: number; gzip: number}> {
+  const result = await esbuild.build({
+    stdin: viewEntry(ROOT, view),
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2020',
+    jsx: 'automatic',
+    minify: true,
+    legalComments: 'none',
+    define: {'process.env.NODE_ENV': '"production"'},
+    absWorkingDir: ROOT,
+    write: false,
+  });
+  const code = result.outputFiles[0].contents;
+  return {raw: code.length, gzip: zlib.gzipSync(code, {level: 9}).length};
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
+const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
+
+export async function benchViews(): Promise<string> {
+  const empty: ViewUnderTest = {component: 'EmptyView', viewport: 'bench.empty', file: path.join(__dirname, 'views/EmptyView.tsx'), drawn: '[aria-label="App drawer"]'};
+  const views: ViewUnderTest[] = [
+    empty,
+    {component: 'AppSettings', viewport: 'settings', file: path.join(ROOT, 'src/views/AppSettings.tsx'), drawn: 'button:has-text("Acme API key")'},
+  ];
+  const preview = await startPreview({root: ROOT, port: 0, storeFile: ':memory:', minify: true, extraViews: [{viewport: empty.viewport, component: empty.component, file: empty.file}]});
+  const browser = await launchBrowser();
+  const rows: string[] = [];
+  try {
+    const measured = [];
+    for (const view of views) {
+      const size = await bundleSize(view);
+      const times: number[] = [];
+      let requests = 0;
+      for (let run = 0; run < RUNS; run++) {
+        const page = await browser.newPage();
+        const before = preview.requests.length;
+        const started = Date.now();
+        await page.goto(`${preview.url}/?view=${view.component}&mode=test`);
+        await page.locator(`[data-view="${view.component}"] ${view.drawn}`).first().waitFor();
+        times.push(Date.now() - started);
+        await page.waitForTimeout(200); // let any late request land before counting
+        requests = preview.requests.length - before;
+        await page.close();
+      }
+      measured.push({view, size, ms: median(times), requests});
+    }
+    const floor = measured[0];
+    rows.push(
+      '## Views against an empty view (the SDK floor)',
+      '',
+      `Bundles minified and gzipped (level 9). Time: page load to the view drawn in headless Chromium through the preview, median of ${RUNS}.`,
+      '',
+      '| view | gzipped | vs empty | minified | API requests while loading | load→drawn ms | vs empty |',
+      '|---|---:|---:|---:|---:|---:|---:|',
+      ...measured.map(
+        (m) =>
+          `| ${m.view.component} | ${kib(m.size.gzip)} | ${ratio(m.size.gzip, floor.size.gzip)} | ${kib(m.size.raw)} | ${m.requests} | ${m.ms} | ${ratio(m.ms, floor.ms)} |`,
+      ),
+    );
+  } finally {
+    await browser.close();
+    await preview.close();
+  }
+  return rows.join('\n');
+}
