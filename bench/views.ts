@@ -7,7 +7,7 @@
 import path from 'node:path';
 import zlib from 'node:zlib';
 import * as esbuild from 'esbuild';
-import {viewEntry} from '../preview/server/build';
+import {viewBuildOptions} from '../preview/server/build';
 import {startPreview} from '../preview/server/server';
 import {launchBrowser} from '../ui-tests/e2e/browser';
 
@@ -23,19 +23,8 @@ interface ViewUnderTest {
 }
 
 async function bundleSize(view: ViewUnderTest): Promise<{raw: number; gzip: number}> {
-  const result = await esbuild.build({
-    stdin: viewEntry(ROOT, view),
-    bundle: true,
-    format: 'iife',
-    platform: 'browser',
-    target: 'es2020',
-    jsx: 'automatic',
-    minify: true,
-    legalComments: 'none',
-    define: {'process.env.NODE_ENV': '"production"'},
-    absWorkingDir: ROOT,
-    write: false,
-  });
+  // Exactly as the preview builds it with minify on (the same single-copy resolution included).
+  const result = await esbuild.build({...viewBuildOptions(ROOT, view, true), write: false});
   const code = result.outputFiles[0].contents;
   return {raw: code.length, gzip: zlib.gzipSync(code, {level: 9}).length};
 }

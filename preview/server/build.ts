@@ -38,7 +38,7 @@ function singleCopies(root: string): esbuild.Plugin {
   };
 }
 
-function common(options: BuildOptions): esbuild.BuildOptions {
+function common(options: Pick<BuildOptions, 'root' | 'minify'>): esbuild.BuildOptions {
   return {
     bundle: true,
     format: 'iife',
@@ -54,7 +54,7 @@ function common(options: BuildOptions): esbuild.BuildOptions {
   };
 }
 
-export function viewEntry(root: string, {component, file: view}: ViewSource): esbuild.StdinOptions {
+function viewEntry(root: string, {component, file: view}: ViewSource): esbuild.StdinOptions {
   const runtime = path.join(root, 'preview/remote/runtime.tsx');
   return {
     contents: `import View from ${JSON.stringify(view)};\nimport {start} from ${JSON.stringify(runtime)};\nstart(View);\n`,
@@ -62,6 +62,11 @@ export function viewEntry(root: string, {component, file: view}: ViewSource): es
     sourcefile: `${component}.entry.tsx`,
     loader: 'tsx',
   };
+}
+
+/** How a view is bundled: the preview serves it, the benchmark measures it. */
+export function viewBuildOptions(root: string, view: ViewSource, minify = false): esbuild.BuildOptions {
+  return {...common({root, minify}), stdin: viewEntry(root, view)};
 }
 
 export async function createBuilds(options: BuildOptions) {
@@ -84,8 +89,7 @@ export async function createBuilds(options: BuildOptions) {
     }),
     ...options.views.map((view) =>
       esbuild.context({
-        ...common(options),
-        stdin: viewEntry(options.root, view),
+        ...viewBuildOptions(options.root, view, options.minify),
         outfile: path.join(options.outdir, 'views', `${view.component}.js`),
         plugins: [...(common(options).plugins ?? []), report],
       }),

@@ -10,7 +10,7 @@ import http from 'node:http';
 import path from 'node:path';
 import type {AddressInfo} from 'node:net';
 import {forwardAsExtension, type ExtensionIdentity} from '../secret-store/extension-door';
-import {startSecretStore, type RunningSecretStore} from '../secret-store/server';
+import {DEFAULT_ACCOUNT, startSecretStore, type RunningSecretStore} from '../secret-store/server';
 import type {LogEntry, PreviewConfig, PreviewUser} from '../host/config';
 import {createBuilds} from './build';
 import {loadManifest, type Manifest} from './manifest';
@@ -20,7 +20,7 @@ export const PREVIEW_USERS: PreviewUser[] = [
   {id: 'usr_PreviewAda0001', name: 'Ada Lovelace', email: 'ada@keyring.example', roles: [{id: 'admin', name: 'Administrator', type: 'builtIn'}]},
   {id: 'usr_PreviewBen0002', name: 'Ben Okafor', email: 'ben@keyring.example', roles: [{id: 'developer', name: 'Developer', type: 'builtIn'}]},
 ];
-export const PREVIEW_ACCOUNT = {id: 'acct_1KeyringLocal000', name: 'Keyring Local', country: 'US'};
+export const PREVIEW_ACCOUNT = {id: DEFAULT_ACCOUNT, name: 'Keyring Local', country: 'US'};
 
 export interface PreviewOptions {
   root: string;

@@ -26,16 +26,15 @@ afterAll(async () => {
   uninstallHostEndpoint();
   await store.close();
 });
+const backend = () => store.backend(undefined, {stripeAccount: DEFAULT_IDENTITY.account});
+
 beforeEach(async () => {
   store.faults.clear();
   host = installHostEndpoint(store);
   // Each test starts from an empty account scope.
-  const backend = store.backend(undefined, {stripeAccount: DEFAULT_IDENTITY.account});
-  const existing = await backend.apps.secrets.list({scope: {type: 'account'}, limit: 100});
-  for (const s of existing.data) await backend.apps.secrets.deleteWhere({name: s.name, scope: {type: 'account'}});
+  const existing = await backend().apps.secrets.list({scope: {type: 'account'}, limit: 100});
+  for (const s of existing.data) await backend().apps.secrets.deleteWhere({name: s.name, scope: {type: 'account'}});
 });
-
-const backend = () => store.backend(undefined, {stripeAccount: DEFAULT_IDENTITY.account});
 
 async function seed(name: string, payload: string, expiresAt?: number) {
   return backend().apps.secrets.create({name, payload, scope: {type: 'account'}, ...(expiresAt ? {expires_at: expiresAt} : {})});

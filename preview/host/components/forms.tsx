@@ -29,6 +29,24 @@ function useEchoSafeValue(propValue: string | undefined, defaultValue: string | 
   return [value, typed] as const;
 }
 
+/**
+ * What every text-like field shares: an id for its label, its echo-safe value,
+ * and a change handler that keeps the value and tells the view. `toView` shapes
+ * what crosses (a plain object: DOM events cannot cross into the iframe).
+ */
+function useRemoteField(
+  props: {value?: string; defaultValue?: string; name?: string; onChange?: unknown},
+  toView: (value: string) => unknown = (value) => ({target: {value, name: props.name}}),
+) {
+  const id = useId();
+  const [value, setValue] = useEchoSafeValue(props.value, props.defaultValue);
+  const onChange = (e: {target: {value: string}}) => {
+    setValue(e.target.value);
+    callRemote(props.onChange, toView(e.target.value));
+  };
+  return {id, value, onChange};
+}
+
 interface FieldChrome {
   label?: ReactNode;
   description?: ReactNode;
@@ -72,8 +90,7 @@ interface TextFieldProps extends FieldChrome {
 }
 
 export function TextField(props: TextFieldProps) {
-  const id = useId();
-  const [value, setValue] = useEchoSafeValue(props.value, props.defaultValue);
+  const {id, value, onChange} = useRemoteField(props);
   return (
     <Field id={id} {...props}>
       <input
@@ -90,19 +107,14 @@ export function TextField(props: TextFieldProps) {
         spellCheck={props.spellCheck === true || props.spellCheck === 'true'}
         maxLength={props.maxLength}
         aria-invalid={props.invalid || Boolean(props.error)}
-        onChange={(e) => {
-          setValue(e.target.value);
-          // A plain object: DOM events cannot cross into the iframe.
-          callRemote(props.onChange, {target: {value: e.target.value, name: props.name}});
-        }}
+        onChange={onChange}
       />
     </Field>
   );
 }
 
 export function TextArea(props: TextFieldProps & {rows?: number}) {
-  const id = useId();
-  const [value, setValue] = useEchoSafeValue(props.value, props.defaultValue);
+  const {id, value, onChange} = useRemoteField(props);
   return (
     <Field id={id} {...props}>
       <textarea
@@ -112,18 +124,15 @@ export function TextArea(props: TextFieldProps & {rows?: number}) {
         rows={props.rows ?? 3}
         value={value}
         disabled={props.disabled}
-        onChange={(e) => {
-          setValue(e.target.value);
-          callRemote(props.onChange, {target: {value: e.target.value, name: props.name}});
-        }}
+        onChange={onChange}
       />
     </Field>
   );
 }
 
 export function DateField(props: FieldChrome & {value?: string; defaultValue?: string; disabled?: boolean; onChange?: unknown}) {
-  const id = useId();
-  const [value, setValue] = useEchoSafeValue(props.value, props.defaultValue);
+  // The SDK's DateField hands the view the day as a string.
+  const {id, value, onChange} = useRemoteField(props, (day) => day);
   return (
     <Field id={id} {...props}>
       <input
@@ -133,19 +142,14 @@ export function DateField(props: FieldChrome & {value?: string; defaultValue?: s
         value={value}
         disabled={props.disabled}
         aria-invalid={props.invalid || Boolean(props.error)}
-        onChange={(e) => {
-          setValue(e.target.value);
-          // The SDK's DateField hands the view the day as a string.
-          callRemote(props.onChange, e.target.value);
-        }}
+        onChange={onChange}
       />
     </Field>
   );
 }
 
 export function Select(props: FieldChrome & {name?: string; value?: string; defaultValue?: string; disabled?: boolean; onChange?: unknown; children?: ReactNode}) {
-  const id = useId();
-  const [value, setValue] = useEchoSafeValue(props.value, props.defaultValue);
+  const {id, value, onChange} = useRemoteField(props);
   return (
     <Field id={id} {...props}>
       <select
@@ -154,10 +158,7 @@ export function Select(props: FieldChrome & {name?: string; value?: string; defa
         name={props.name}
         value={value}
         disabled={props.disabled}
-        onChange={(e) => {
-          setValue(e.target.value);
-          callRemote(props.onChange, {target: {value: e.target.value, name: props.name}});
-        }}
+        onChange={onChange}
       >
         {props.children}
       </select>
