@@ -20,6 +20,17 @@ export interface PreviewConfig {
   recentRequests: LogEntry[];
   /** Bumped on every rebuild, so frames load fresh bundles. */
   build: number;
+  /**
+   * Set when the page is the OAuth return route: who started the sign-in, and
+   * what the drawer is opened with (the Dashboard's oauthContext).
+   */
+  opening?: OAuthReturn;
+}
+
+export interface OAuthReturn {
+  user: string;
+  mode: 'test' | 'live';
+  oauthContext: {code?: string; verifier?: string; state?: string; error?: string};
 }
 
 export interface LogEntry {

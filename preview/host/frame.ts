@@ -30,15 +30,21 @@ export function connectExtension(options: {
   iframe.className = 'kr-realm';
 
   let endpoint: ReturnType<typeof createEndpoint<RemoteApi>> | null = null;
+  // The receiver is retained once per frame, however often the frame says it loaded, and released once.
+  let retained = false;
   const onMessage = (event: MessageEvent) => {
     if (event.source !== iframe.contentWindow || (event.data as {type?: string})?.type !== 'extension_loaded') return;
     const {port1, port2} = new MessageChannel();
     iframe.contentWindow?.postMessage({type: 'init_extension'}, '*', [port2]);
     port1.start();
+    endpoint?.terminate();
     endpoint = createEndpoint<RemoteApi>(fromMessagePort(port1));
     endpoint.expose(options.platform);
     const receive = options.receiver.receive;
-    retain(receive);
+    if (!retained) {
+      retain(receive);
+      retained = true;
+    }
     endpoint.call.render(receive, {context: options.context}).catch((e: unknown) => {
       options.onError(`The view failed to render: ${e instanceof Error ? e.message : String(e)}`);
     });
@@ -49,7 +55,7 @@ export function connectExtension(options: {
   return {
     dispose() {
       window.removeEventListener('message', onMessage);
-      release(options.receiver.receive);
+      if (retained) release(options.receiver.receive);
       endpoint?.terminate();
       iframe.remove();
     },

@@ -3,8 +3,7 @@
  * a switch between preview users and modes, and a log of the requests the
  * views made (method, path, status, time; never a body or a token).
  */
-import type {ExtensionContextValue} from '@stripe/ui-extension-sdk/context';
-import {useCallback, useEffect, useMemo, useState} from 'react';
+import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
 import {createRoot} from 'react-dom/client';
 import type {LogEntry, PreviewConfig} from './config';
 import {ExtensionView} from './ExtensionView';
@@ -19,37 +18,32 @@ declare global {
 const SETTINGS = 'settings';
 const DRAWER = 'stripe.dashboard.drawer.default';
 
-function readOAuthReturn(): ExtensionContextValue['oauthContext'] | undefined {
-  const params = new URLSearchParams(location.hash.slice(1));
-  const raw = params.get('oauth');
-  if (!raw) return undefined;
-  try {
-    return JSON.parse(raw) as ExtensionContextValue['oauthContext'];
-  } catch {
-    return undefined;
-  }
-}
-
 function App({initial}: {initial: PreviewConfig}) {
   const [config, setConfig] = useState(initial);
   const params = new URLSearchParams(location.search);
-  const [userId, setUserId] = useState(params.get('user') ?? initial.users[0].id);
-  const [mode, setMode] = useState<'test' | 'live'>(params.get('mode') === 'live' ? 'live' : 'test');
-  const [oauthContext] = useState(readOAuthReturn);
-  const [drawerOpen, setDrawerOpen] = useState(params.get('drawer') !== 'closed' || oauthContext !== undefined);
+  const opening = initial.opening;
+  const [userId, setUserId] = useState(opening?.user ?? params.get('user') ?? initial.users[0].id);
+  const [mode, setMode] = useState<'test' | 'live'>(opening?.mode ?? (params.get('mode') === 'live' ? 'live' : 'test'));
+  const [drawerOpen, setDrawerOpen] = useState(params.get('drawer') !== 'closed' || opening !== undefined);
   const [log, setLog] = useState<LogEntry[]>(initial.recentRequests);
   const [toasts, setToasts] = useState<{id: number; message: string; type?: string}[]>([]);
 
   const user = config.users.find((u) => u.id === userId) ?? config.users[0];
   const session = useMemo<Session>(() => ({user, mode}), [user, mode]);
 
-  // Keep the address bar in step, so a reload keeps who and which mode.
+  // Keep the address bar in step, so a reload keeps who and which mode. On the
+  // OAuth return route this also drops the code from the address bar, so a
+  // reload does not hand it to the view again.
   useEffect(() => {
-    const url = new URL(location.href);
+    const url = new URL('/', location.href);
+    for (const key of ['view', 'drawer']) {
+      const value = params.get(key);
+      if (value !== null && !opening) url.searchParams.set(key, value);
+    }
     url.searchParams.set('user', user.id);
     url.searchParams.set('mode', mode);
-    url.hash = '';
     history.replaceState(null, '', url);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `params` and `opening` are fixed for the page's life
   }, [user.id, mode]);
 
   useEffect(() => {
@@ -78,6 +72,15 @@ function App({initial}: {initial: PreviewConfig}) {
   const soloView = only ? config.views.find((v) => v.component === only) : undefined;
   const settings = soloView ?? view(SETTINGS);
   const drawer = soloView ? undefined : view(DRAWER);
+
+  // The Dashboard hands oauthContext to the drawer it reopens, and to no later
+  // one: once that drawer goes (closed, another user or mode, a rebuild), it is dropped.
+  const drawerKey = `${user.id}/${mode}/${config.build}/${drawerOpen}`;
+  const oauthFor = useRef<string | null>(opening ? drawerKey : null);
+  useEffect(() => {
+    if (oauthFor.current !== drawerKey) oauthFor.current = null;
+  }, [drawerKey]);
+  const oauthContext = opening && oauthFor.current === drawerKey ? opening.oauthContext : undefined;
 
   return (
     <div className="kr-dashboard">

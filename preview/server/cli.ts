@@ -3,22 +3,53 @@
  * Store (persistent, in KEYRING_DATA) and the preview server, and rebuilds on
  * every change under src/.
  *
+ * Also starts the local OAuth provider (oidc-provider) that
+ * stripe-app.local.json points the Connections panel at.
+ *
  *   PORT          preview port (default 4300)
  *   STORE_PORT    local Secret Store port (default 4310)
+ *   OAUTH_PORT    local OAuth provider port (default 4320)
  *   KEYRING_DATA  data folder (default ./.keyring)
  */
 import path from 'node:path';
+import {DEFAULT_PROVIDER_PORT, startOAuthProvider, type RunningOAuthProvider} from '../oauth-provider/provider';
+import {previewRedirectUris} from '../oauth-provider/redirects';
 import {DataFileError} from '../secret-store/storage';
+import {loadManifest} from './manifest';
 import {startPreview} from './server';
+
+/** Where the manifest sends OAuth, when that does not match the preview's own ports. */
+function oauthMismatches(root: string, previewOrigin: string, providerOrigin: string): string[] {
+  const oauth = (loadManifest(root).manifest.constants?.oauth ?? {}) as {authorizeUrl?: unknown; redirectUris?: {test?: unknown}};
+  const problems: string[] = [];
+  const origin = (value: unknown) => {
+    try {
+      return new URL(String(value)).origin;
+    } catch {
+      return '';
+    }
+  };
+  if (origin(oauth.authorizeUrl) !== providerOrigin) problems.push(`constants.oauth.authorizeUrl is not on the local provider (${providerOrigin})`);
+  if (origin(oauth.redirectUris?.test) !== previewOrigin) problems.push(`constants.oauth.redirectUris does not return to this preview (${previewOrigin})`);
+  return problems;
+}
 
 async function main(): Promise<void> {
   const root = path.resolve(__dirname, '../..');
   const port = Number(process.env.PORT || 4300);
   const storePort = Number(process.env.STORE_PORT || 4310);
+  const oauthPort = Number(process.env.OAUTH_PORT || DEFAULT_PROVIDER_PORT);
   const data = process.env.KEYRING_DATA || path.join(root, '.keyring');
   const started = Date.now();
   let preview;
+  let provider: RunningOAuthProvider;
   try {
+    const manifestId = loadManifest(root).manifest.id;
+    provider = await startOAuthProvider({
+      port: oauthPort,
+      redirectUris: previewRedirectUris(`http://127.0.0.1:${port}`, manifestId),
+      log: (line) => process.stdout.write(`oauth: ${line}\n`),
+    });
     preview = await startPreview({
       root,
       port,
@@ -30,7 +61,9 @@ async function main(): Promise<void> {
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     if (e instanceof DataFileError) process.stderr.write(`${e.message}\n`);
-    else if (err.code === 'EADDRINUSE') process.stderr.write(`A port is already in use (preview ${port}, Secret Store ${storePort}). Set PORT or STORE_PORT.\n`);
+    else if (err.code === 'EADDRINUSE') {
+      process.stderr.write(`A port is already in use (preview ${port}, Secret Store ${storePort}, OAuth provider ${oauthPort}). Set PORT, STORE_PORT or OAUTH_PORT.\n`);
+    }
     else process.stderr.write(`The preview could not start: ${err.message}\n`);
     process.exit(1);
   }
@@ -39,13 +72,15 @@ async function main(): Promise<void> {
       `Keyring preview ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${preview.url}`,
       `  views:        ${preview.manifest.ui_extension.views.map((v) => `${v.component} (${v.viewport})`).join(', ')}`,
       `  Secret Store: ${preview.store.url} (backend: new Stripe('sk_test_local', {host: '127.0.0.1', port: ${preview.store.port}, protocol: 'http'}))`,
+      `  OAuth provider: ${provider.issuer} (sign in with any user name and password)`,
+      ...oauthMismatches(root, preview.url, provider.issuer).map((p) => `  warning: ${p}; edit stripe-app.local.json to match the ports in use.`),
       '  Editing a file under src/ rebuilds and reloads the open views. Ctrl-C stops.',
       '',
     ].join('\n'),
   );
   const stop = (signal: string) => {
     process.stdout.write(`${signal}: stopping\n`);
-    void preview.close().then(() => process.exit(0));
+    void Promise.all([preview.close(), provider.close()]).then(() => process.exit(0));
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));

@@ -38,7 +38,7 @@ function readJson(file: string): Json {
   }
 }
 
-export function loadManifest(root: string): {manifest: Manifest; files: string[]} {
+export function loadManifest(root: string, overrides?: Record<string, unknown>): {manifest: Manifest; files: string[]} {
   const baseFile = path.join(root, 'stripe-app.json');
   const localFile = path.join(root, 'stripe-app.local.json');
   let merged = readJson(baseFile);
@@ -53,6 +53,7 @@ export function loadManifest(root: string): {manifest: Manifest; files: string[]
     merged = merge(merged, overrides);
     files.push(localFile);
   }
+  if (overrides) merged = merge(merged, overrides as Json);
   const manifest = merged as unknown as Manifest;
   if (typeof manifest.id !== 'string' || !Array.isArray(manifest.ui_extension?.views)) {
     throw new Error('stripe-app.json needs an id and ui_extension.views.');

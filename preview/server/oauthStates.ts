@@ -2,7 +2,9 @@
  * createOAuthState as the Dashboard answers it: a random state bound to the
  * view's app and user, and the S256 challenge of a verifier the host keeps.
  * The verifier is handed back only on the OAuth return route, with a state
- * this host issued (see the connections issue).
+ * this host issued, to the user and mode it was issued to. A state stays
+ * valid until it expires, as a bookmarked return URL would in the Dashboard:
+ * refusing a code used twice is the provider's job, and the app must cope.
  */
 import crypto from 'node:crypto';
 import type {ExtensionIdentity} from '../secret-store/extension-door';
@@ -29,12 +31,10 @@ export class OAuthStates {
     return {state, challenge};
   }
 
-  /** The verifier for a state this host issued, once; null for any other state. */
-  redeem(state: string): Issued | null {
+  /** What was issued with `state`, or null for a state this host never issued (or that expired). */
+  match(state: string): Issued | null {
     this.sweep();
-    const found = this.issued.get(state) ?? null;
-    this.issued.delete(state);
-    return found;
+    return this.issued.get(state) ?? null;
   }
 
   private sweep(): void {

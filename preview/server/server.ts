@@ -11,7 +11,7 @@ import path from 'node:path';
 import type {AddressInfo} from 'node:net';
 import {forwardAsExtension, type ExtensionIdentity} from '../secret-store/extension-door';
 import {DEFAULT_ACCOUNT, startSecretStore, type RunningSecretStore} from '../secret-store/server';
-import type {LogEntry, PreviewConfig, PreviewUser} from '../host/config';
+import type {LogEntry, OAuthReturn, PreviewConfig, PreviewUser} from '../host/config';
 import {createBuilds} from './build';
 import {loadManifest, type Manifest} from './manifest';
 import {OAuthStates} from './oauthStates';
@@ -31,6 +31,11 @@ export interface PreviewOptions {
   storePort?: number;
   minify?: boolean;
   watch?: boolean;
+  /**
+   * Merged over stripe-app.json and stripe-app.local.json, as a third layer:
+   * the tests use it to point OAuth at a provider on a port of their own.
+   */
+  manifestOverrides?: Record<string, unknown>;
   /** Views beyond the manifest's, for the preview's own tests: built and shown like the app's. */
   extraViews?: {viewport: string; component: string; file: string}[];
   /** One line per request and rebuild (never a body or a token). */
@@ -45,6 +50,9 @@ export interface RunningPreview {
   requests: LogEntry[];
   close(): Promise<void>;
 }
+
+// The return route's page carries a code and verifier: never cached, never framed, no referrer.
+const HOST_PAGE_HEADERS = {'content-security-policy': "frame-ancestors 'none'", 'referrer-policy': 'no-referrer'};
 
 const FRAME_HTML = (script: string) =>
   `<!doctype html><html><head><meta charset="utf-8"><title>extension realm</title></head><body><script src="${script}"></script></body></html>`;
@@ -64,10 +72,14 @@ function cspFor(manifest: Manifest, origin: string): string {
 
 export async function startPreview(options: PreviewOptions): Promise<RunningPreview> {
   const log = options.log ?? (() => undefined);
-  const {manifest} = loadManifest(options.root);
+  const {manifest} = loadManifest(options.root, options.manifestOverrides);
+  const extraViews = options.extraViews ?? [];
   const views = [
-    ...manifest.ui_extension.views.map((v) => ({...v, file: path.join(options.root, 'src/views', `${v.component}.tsx`)})),
-    ...(options.extraViews ?? []),
+    // An extra view takes its viewport from the app's view (one view per viewport, as in the Dashboard).
+    ...manifest.ui_extension.views
+      .filter((v) => !extraViews.some((extra) => extra.viewport === v.viewport))
+      .map((v) => ({...v, file: path.join(options.root, 'src/views', `${v.component}.tsx`)})),
+    ...extraViews,
   ];
   const components = views.map((v) => v.component);
   const outdir = path.join(options.root, '.build/preview', options.minify ? 'min' : 'dev');
@@ -122,7 +134,7 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
   const styles = fs.readFileSync(path.join(options.root, 'preview/host/styles.css'), 'utf8');
 
   let origin = '';
-  const config = (): PreviewConfig => ({
+  const config = (opening?: OAuthReturn): PreviewConfig => ({
     token,
     app: {id: manifest.id, name: manifest.name, version: manifest.version},
     account: PREVIEW_ACCOUNT,
@@ -133,6 +145,7 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
     connectSrc: manifest.ui_extension.content_security_policy?.['connect-src'] ?? [],
     recentRequests: requests.slice(-200),
     build,
+    ...(opening ? {opening} : {}),
   });
 
   const readJson = async (req: http.IncomingMessage): Promise<Record<string, unknown>> => {
@@ -164,13 +177,39 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
     res.end(body);
   };
 
+  const hostPage = (opening?: OAuthReturn) =>
+    `<!doctype html><html><head><meta charset="utf-8"><title>${manifest.name} · Keyring preview</title><style>${styles}</style></head><body><div id="root"></div><script>window.__KEYRING_PREVIEW__=${JSON.stringify(config(opening)).replace(/</g, '\\u003c')}</script><script src="/__preview/host.js"></script></body></html>`;
+
+  /**
+   * The Dashboard's OAuth return route: the drawer reopens for the user and
+   * mode that started the sign-in, with {code, verifier, state} when the state
+   * is one this host issued to them in this mode, else only {error}.
+   */
+  const returnFromProvider = (url: URL, mode: 'test' | 'live'): OAuthReturn => {
+    const state = url.searchParams.get('state') ?? '';
+    const issued = state ? oauthStates.match(state) : null;
+    if (!issued || issued.identity.mode !== mode) {
+      log(`OAuth return (${mode}): state not issued by this preview, drawer opened with an error`);
+      return {user: PREVIEW_USERS[0].id, mode, oauthContext: {error: 'invalid_state'}};
+    }
+    const code = url.searchParams.get('code');
+    const error = url.searchParams.get('error');
+    log(`OAuth return (${mode}) for ${issued.identity.user}: ${code ? 'code' : `error ${error ?? 'none'}`}`);
+    return {
+      user: issued.identity.user,
+      mode,
+      oauthContext: code ? {code, verifier: issued.verifier, state} : {error: error ?? 'invalid_request', state},
+    };
+  };
+
   const server = http.createServer((req, res) => {
     void (async () => {
       const url = new URL(req.url ?? '/', origin || 'http://127.0.0.1');
       const route = url.pathname;
-      if (req.method === 'GET' && route === '/') {
-        const page = `<!doctype html><html><head><meta charset="utf-8"><title>${manifest.name} · Keyring preview</title><style>${styles}</style></head><body><div id="root"></div><script>window.__KEYRING_PREVIEW__=${JSON.stringify(config()).replace(/</g, '\\u003c')}</script><script src="/__preview/host.js"></script></body></html>`;
-        return send(res, 200, 'text/html; charset=utf-8', page, {'content-security-policy': "frame-ancestors 'none'"});
+      if (req.method === 'GET' && route === '/') return send(res, 200, 'text/html; charset=utf-8', hostPage(), HOST_PAGE_HEADERS);
+      const oauthReturn = /^\/(test\/)?apps-oauth\/([^/]+)$/.exec(route);
+      if (req.method === 'GET' && oauthReturn && decodeURIComponent(oauthReturn[2]) === manifest.id) {
+        return send(res, 200, 'text/html; charset=utf-8', hostPage(returnFromProvider(url, oauthReturn[1] ? 'test' : 'live')), HOST_PAGE_HEADERS);
       }
       if (req.method === 'GET' && route === '/favicon.ico') return send(res, 204, 'image/x-icon', '');
       if (req.method === 'GET' && route === '/__preview/host.js') return send(res, 200, 'text/javascript; charset=utf-8', hostJs());

@@ -1,0 +1,150 @@
+/**
+ * A real OAuth 2.0 authorization server for the offline preview and the tests:
+ * `oidc-provider` (OpenID-certified), not a hand-written one, so codes are
+ * single-use, PKCE is enforced, refresh tokens rotate and revocation revokes,
+ * exactly as a careful third-party provider behaves.
+ *
+ * Endpoints (oidc-provider's defaults): /auth (with its own login and consent
+ * pages: any user name), /token, /token/revocation; plus /api/me, a protected
+ * resource that says who a token belongs to.
+ */
+import http from 'node:http';
+import type {AddressInfo} from 'node:net';
+import Provider, {type KoaContextWithOIDC} from 'oidc-provider';
+
+export const PREVIEW_CLIENT_ID = 'keyring-preview';
+export const DEFAULT_PROVIDER_PORT = 4320;
+/** What a token for this provider's API may be granted. */
+export const PROVIDER_SCOPES = 'read write';
+
+export interface OAuthProviderOptions {
+  host?: string;
+  /** 0 picks a free port. */
+  port?: number;
+  /** The Dashboard return routes this client may be sent back to (exact match). */
+  redirectUris: string[];
+  /** Seconds an access token lives (default one hour). */
+  accessTokenTtl?: number;
+  /** Seconds a refresh token lives (default 14 days). */
+  refreshTokenTtl?: number;
+  /** One line per grant, revocation or refusal; never a token or a code. */
+  log?: (line: string) => void;
+}
+
+export interface RunningOAuthProvider {
+  issuer: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+const CORS = {
+  // The extension iframe is sandboxed: its requests come from Origin: null.
+  'access-control-allow-origin': '*',
+  'access-control-allow-headers': 'authorization',
+  'access-control-allow-methods': 'GET',
+};
+
+function sendJson(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, {'content-type': 'application/json', 'cache-control': 'no-store', ...CORS, ...headers});
+  res.end(JSON.stringify(body));
+}
+
+export async function startOAuthProvider(options: OAuthProviderOptions): Promise<RunningOAuthProvider> {
+  const host = options.host ?? '127.0.0.1';
+  const log = options.log ?? (() => undefined);
+  const server = http.createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? DEFAULT_PROVIDER_PORT, host, () => resolve());
+  });
+  const {port} = server.address() as AddressInfo;
+  const issuer = `http://${host}:${port}`;
+  const resource = `${issuer}/api`;
+
+  const provider = new Provider(issuer, {
+    clients: [
+      {
+        client_id: PREVIEW_CLIENT_ID,
+        // A public client: the Dashboard view can keep no client secret.
+        token_endpoint_auth_method: 'none',
+        grant_types: ['authorization_code', 'refresh_token'],
+        response_types: ['code'],
+        redirect_uris: options.redirectUris,
+      },
+    ],
+    pkce: {required: () => true},
+    // The default refuses `Origin: null`, which is every request from the view.
+    clientBasedCORS: () => true,
+    // Without this, refresh tokens come only with the `offline_access` scope.
+    issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed('refresh_token'),
+    rotateRefreshToken: true,
+    ttl: {
+      AccessToken: options.accessTokenTtl ?? 3600,
+      RefreshToken: options.refreshTokenTtl ?? 14 * 24 * 3600,
+      AuthorizationCode: 60,
+      Grant: 14 * 24 * 3600,
+      Interaction: 3600,
+      Session: 24 * 3600,
+    },
+    features: {
+      devInteractions: {enabled: true},
+      revocation: {enabled: true},
+      // Without resource indicators a custom scope ends in access_denied.
+      resourceIndicators: {
+        enabled: true,
+        defaultResource: () => resource,
+        useGrantedResource: () => true,
+        getResourceServerInfo: () => ({scope: PROVIDER_SCOPES, audience: resource, accessTokenFormat: 'opaque'}),
+      },
+    },
+    // Cookies sign the login session in the browser; nothing secret is at stake locally.
+    cookies: {keys: ['keyring-preview-only']},
+  });
+  // Plain http on 127.0.0.1: oidc-provider only needs to be told not to expect a proxy.
+  provider.proxy = false;
+
+  provider.on('grant.success', (ctx: KoaContextWithOIDC) => log(`grant ${String(ctx.oidc.params?.grant_type)} ok`));
+  provider.on('grant.error', (ctx: KoaContextWithOIDC, error: Error & {error_description?: string}) =>
+    log(`grant ${String(ctx.oidc.params?.grant_type)} refused: ${error.message}${error.error_description ? ` (${error.error_description})` : ''}`),
+  );
+  provider.on('access_token.destroyed', () => log('access token revoked'));
+  provider.on('refresh_token.destroyed', () => log('refresh token revoked'));
+  provider.on('grant.revoked', () => log('grant revoked'));
+  provider.on('authorization.error', (_ctx: KoaContextWithOIDC, error: Error) => log(`authorization refused: ${error.message}`));
+
+  /** GET /api/me with a bearer token: who it belongs to, or 401. */
+  const whoAmI = async (req: http.IncomingMessage, res: http.ServerResponse) => {
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, CORS);
+      return res.end();
+    }
+    if (req.method !== 'GET') return sendJson(res, 405, {error: 'method_not_allowed'});
+    const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+    const token = bearer ? await provider.AccessToken.find(bearer) : undefined;
+    // find() tolerates clock skew; a resource server must also refuse expired tokens.
+    if (!token || token.isExpired || token.aud !== resource) {
+      return sendJson(res, 401, {error: 'invalid_token'}, {'www-authenticate': 'Bearer error="invalid_token"'});
+    }
+    log('api/me ok');
+    return sendJson(res, 200, {sub: token.accountId, name: token.accountId, scope: token.scope ?? ''});
+  };
+
+  const callback = provider.callback();
+  server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
+    if ((req.url ?? '').split('?')[0] === '/api/me') {
+      whoAmI(req, res).catch(() => sendJson(res, 500, {error: 'server_error'}));
+      return;
+    }
+    void callback(req, res);
+  });
+
+  return {
+    issuer,
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,29 @@
+import {Box, Button, Spinner} from '@stripe/ui-extension-sdk/ui';
+import type {AuthorizeLink} from '../oauth';
+
+interface Props {
+  provider: string;
+  link: AuthorizeLink;
+  label?: string;
+  onOpened(): void;
+}
+
+/** Opens the provider's sign-in page in a new tab, as the Dashboard requires. */
+export function ConnectButton({provider, link, label, onOpened}: Props) {
+  if (link.status === 'failed') {
+    return <Box css={{color: 'critical'}}>The Dashboard could not start a sign-in. Close and reopen this panel to try again.</Box>;
+  }
+  if (link.status === 'preparing') {
+    return (
+      <Box css={{stack: 'x', gap: 'small', alignY: 'center'}}>
+        <Spinner size="small" />
+        Preparing the sign-in link…
+      </Box>
+    );
+  }
+  return (
+    <Button type="primary" href={link.href} target="_blank" onPress={onOpened}>
+      {label ?? `Connect to ${provider}`}
+    </Button>
+  );
+}

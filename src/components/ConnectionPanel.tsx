@@ -1,0 +1,123 @@
+/** The Connections panel's body: one screen per state of the connection machine. */
+import {Banner, Box, Button, Spinner} from '@stripe/ui-extension-sdk/ui';
+import {useEffect, useState} from 'react';
+import type {AuthorizeLink, ConnectionControls, Notice} from '../oauth';
+import {ConnectButton} from './ConnectButton';
+import {ConnectionDetails} from './ConnectionDetails';
+
+interface Props {
+  provider: string;
+  locale: string;
+  connection: ConnectionControls;
+  link: AuthorizeLink;
+}
+
+function NoticeBanner({notice}: {notice?: Notice}) {
+  if (!notice) return null;
+  return <Banner type={notice.tone} title={notice.title} description={notice.message} />;
+}
+
+function Busy({children}: {children: string}) {
+  return (
+    <Box css={{stack: 'x', gap: 'small', alignY: 'center'}}>
+      <Spinner />
+      {children}
+    </Box>
+  );
+}
+
+export function ConnectionPanel({provider, locale, connection, link}: Props) {
+  const {state} = connection;
+  const [confirming, setConfirming] = useState(false);
+  // A confirmation belongs to one connection: leaving the connected screens drops it.
+  useEffect(() => {
+    if (state.status !== 'connected' && state.status !== 'disconnecting') setConfirming(false);
+  }, [state.status]);
+
+  switch (state.status) {
+    case 'loading':
+      return (
+        <Box css={{stack: 'y', gap: 'medium'}}>
+          <NoticeBanner notice={state.notice} />
+          <Busy>Checking your connection…</Busy>
+        </Box>
+      );
+    case 'load-failed':
+      return (
+        <Banner
+          type={state.notice.tone}
+          title={state.notice.title}
+          description={state.notice.message}
+          actions={<Button onPress={connection.reload}>Try again</Button>}
+        />
+      );
+    case 'exchanging':
+      return <Busy>{`Finishing the connection with ${provider}…`}</Busy>;
+    case 'waiting':
+      return (
+        <Box css={{stack: 'y', gap: 'medium'}}>
+          <Box>{`Finish signing in to ${provider} in the new tab. The Dashboard opens this panel again when you are done.`}</Box>
+          <Box css={{stack: 'x', gap: 'small'}}>
+            <Button type="primary" onPress={connection.reload}>
+              Check again
+            </Button>
+            <Button onPress={connection.cancelWaiting}>Start over</Button>
+          </Box>
+        </Box>
+      );
+    case 'not-connected':
+      return (
+        <Box css={{stack: 'y', gap: 'medium'}}>
+          <NoticeBanner notice={state.notice} />
+          <Box>{`You are not connected to ${provider}. Connecting lets this app act on your behalf; the connection is yours alone, not shared with other users of this account.`}</Box>
+          <ConnectButton provider={provider} link={link} onOpened={connection.authorizeOpened} />
+        </Box>
+      );
+    case 'connected':
+    case 'refreshing':
+    case 'reconnect-needed':
+    case 'disconnecting': {
+      const busy = state.status === 'refreshing' || state.status === 'disconnecting';
+      const notice = state.status === 'connected' || state.status === 'reconnect-needed' ? state.notice : undefined;
+      const badge =
+        state.status === 'reconnect-needed'
+          ? ({label: 'Reconnect needed', type: 'warning'} as const)
+          : ({label: 'Connected', type: 'positive'} as const);
+      return (
+        <Box css={{stack: 'y', gap: 'medium'}}>
+          <NoticeBanner notice={notice} />
+          <ConnectionDetails provider={provider} connection={state.connection} locale={locale} badge={badge} />
+          {state.status === 'reconnect-needed' ? (
+            <ConnectButton provider={provider} link={link} label={`Reconnect to ${provider}`} onOpened={connection.authorizeOpened} />
+          ) : null}
+          {confirming || state.status === 'disconnecting' ? (
+            <Banner
+              type="caution"
+              title={`Disconnect from ${provider}?`}
+              description={`This app's access is revoked at ${provider} and your connection is removed from Stripe.`}
+              actions={
+                <Box css={{stack: 'x', gap: 'small'}}>
+                  <Button type="destructive" pending={state.status === 'disconnecting'} onPress={connection.disconnect}>
+                    Disconnect
+                  </Button>
+                  <Button disabled={state.status === 'disconnecting'} onPress={() => setConfirming(false)}>
+                    Cancel
+                  </Button>
+                </Box>
+              }
+            />
+          ) : (
+            <Box css={{stack: 'x', gap: 'small'}}>
+              <Button pending={state.status === 'refreshing'} disabled={busy} onPress={connection.check}>
+                Check connection
+              </Button>
+              <Button type="destructive" disabled={busy} onPress={() => setConfirming(true)}>
+                Disconnect…
+              </Button>
+            </Box>
+          )}
+        </Box>
+      );
+    }
+  }
+}

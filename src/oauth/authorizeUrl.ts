@@ -1,0 +1,26 @@
+/**
+ * The link behind Connect: an authorization code request with PKCE (RFC 7636).
+ * The state and the S256 challenge come from the Dashboard's
+ * createOAuthState(), which keeps the verifier and hands it back, with the
+ * code, only when the provider returns the same state.
+ */
+import {redirectUriFor, type Mode, type OAuthProviderConfig} from './providerConfig';
+
+export interface IssuedState {
+  state: string;
+  challenge: string;
+}
+
+export function buildAuthorizeUrl(provider: OAuthProviderConfig, mode: Mode, issued: IssuedState): string {
+  const url = new URL(provider.authorizeUrl);
+  const params = new URLSearchParams(url.search);
+  params.set('response_type', 'code');
+  params.set('client_id', provider.clientId);
+  params.set('redirect_uri', redirectUriFor(provider, mode));
+  params.set('state', issued.state);
+  params.set('code_challenge', issued.challenge);
+  params.set('code_challenge_method', 'S256');
+  if (provider.scopes.length > 0) params.set('scope', provider.scopes.join(' '));
+  url.search = params.toString();
+  return url.toString();
+}

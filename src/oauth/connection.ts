@@ -1,0 +1,130 @@
+/**
+ * A user's connection as it is kept in their own Secret Store scope, under
+ * CONNECTION_SECRET. The payload is JSON in snake_case so the app's backend can
+ * read it too:
+ *
+ *   {"version": 1, "access_token": "…", "refresh_token": "…", "token_type": "Bearer",
+ *    "scope": "read write", "access_token_expires_at": 1767225600,
+ *    "refresh_token_expires_at": 1768435200, "connected_at": 1767222000,
+ *    "account_name": "ada"}
+ *
+ * Times are unix seconds; *_expires_at and account_name may be null.
+ */
+import {MAX_PAYLOAD_LENGTH} from '../secrets';
+import type {TokenResponse} from './tokenEndpoint';
+
+/** The secret's name in the signed-in user's scope. */
+export const CONNECTION_SECRET = 'keyring_oauth_connection';
+
+export interface StoredConnection {
+  version: 1;
+  access_token: string;
+  refresh_token: string | null;
+  token_type: string;
+  scope: string;
+  access_token_expires_at: number | null;
+  refresh_token_expires_at: number | null;
+  connected_at: number;
+  account_name: string | null;
+}
+
+/** What the panel shows: everything but the tokens. */
+export interface ConnectionSummary {
+  scopes: string[];
+  accessTokenExpiresAt: number | null;
+  refreshTokenExpiresAt: number | null;
+  canRefresh: boolean;
+  connectedAt: number;
+  accountName: string | null;
+}
+
+export class ConnectionPayloadError extends Error {
+  constructor(readonly reason: 'unreadable' | 'too-large') {
+    super(reason === 'too-large' ? 'The provider\'s tokens are too large to keep in one secret.' : 'The stored connection could not be read.');
+    this.name = 'ConnectionPayloadError';
+  }
+}
+
+/**
+ * The connection after a token response. A refresh answer may leave out the
+ * refresh token (no rotation) or the scope (unchanged): the previous ones stay.
+ */
+export function connectionFromTokens(
+  tokens: TokenResponse,
+  options: {now: number; requestedScopes: string[]; refreshTokenLifetimeSeconds?: number; previous?: StoredConnection; accountName?: string | null},
+): StoredConnection {
+  const {now, previous} = options;
+  const rotated = tokens.refresh_token !== undefined;
+  const refreshToken = tokens.refresh_token ?? previous?.refresh_token ?? null;
+  const refreshLifetime = tokens.refresh_token_expires_in ?? options.refreshTokenLifetimeSeconds;
+  return {
+    version: 1,
+    access_token: tokens.access_token,
+    refresh_token: refreshToken,
+    token_type: tokens.token_type,
+    scope: tokens.scope ?? previous?.scope ?? options.requestedScopes.join(' '),
+    access_token_expires_at: typeof tokens.expires_in === 'number' ? now + Math.max(0, Math.floor(tokens.expires_in)) : null,
+    refresh_token_expires_at:
+      refreshToken === null ? null : rotated ? (refreshLifetime ? now + refreshLifetime : null) : (previous?.refresh_token_expires_at ?? null),
+    connected_at: previous?.connected_at ?? now,
+    account_name: options.accountName !== undefined ? options.accountName : (previous?.account_name ?? null),
+  };
+}
+
+/**
+ * When the secret should delete itself: when the connection can no longer be
+ * used. That is the refresh token's end when there is a refresh token (null
+ * when its lifetime is unknown), else the access token's.
+ */
+export function secretExpiry(connection: StoredConnection): number | null {
+  return connection.refresh_token !== null ? connection.refresh_token_expires_at : connection.access_token_expires_at;
+}
+
+export function serializeConnection(connection: StoredConnection): string {
+  const payload = JSON.stringify(connection);
+  if (payload.length > MAX_PAYLOAD_LENGTH) throw new ConnectionPayloadError('too-large');
+  return payload;
+}
+
+const nullableNumber = (v: unknown) => v === null || typeof v === 'number';
+const nullableString = (v: unknown) => v === null || typeof v === 'string';
+
+export function parseConnection(payload: string): StoredConnection {
+  let c: Partial<StoredConnection>;
+  try {
+    c = JSON.parse(payload) as Partial<StoredConnection>;
+  } catch {
+    throw new ConnectionPayloadError('unreadable');
+  }
+  const ok =
+    !!c &&
+    c.version === 1 &&
+    typeof c.access_token === 'string' &&
+    nullableString(c.refresh_token) &&
+    typeof c.token_type === 'string' &&
+    typeof c.scope === 'string' &&
+    nullableNumber(c.access_token_expires_at) &&
+    nullableNumber(c.refresh_token_expires_at) &&
+    typeof c.connected_at === 'number' &&
+    nullableString(c.account_name);
+  if (!ok) throw new ConnectionPayloadError('unreadable');
+  return c as StoredConnection;
+}
+
+export function summarize(connection: StoredConnection): ConnectionSummary {
+  return {
+    scopes: connection.scope.split(' ').filter(Boolean),
+    accessTokenExpiresAt: connection.access_token_expires_at,
+    refreshTokenExpiresAt: connection.refresh_token_expires_at,
+    canRefresh: connection.refresh_token !== null,
+    connectedAt: connection.connected_at,
+    accountName: connection.account_name,
+  };
+}
+
+/** Refresh this long before the access token runs out. */
+export const REFRESH_MARGIN_SECONDS = 60;
+
+export function needsRefresh(connection: StoredConnection, now: number): boolean {
+  return connection.access_token_expires_at !== null && connection.access_token_expires_at - REFRESH_MARGIN_SECONDS <= now;
+}

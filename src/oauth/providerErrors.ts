@@ -1,0 +1,32 @@
+/**
+ * What can go wrong talking to the OAuth provider, as values the panel can
+ * show. Messages are written here: a provider's own error_description is
+ * never shown or kept, since some providers echo the submitted code or token.
+ */
+export type ProviderErrorKind =
+  | 'invalid-grant' // the code or refresh token was refused: used, expired, revoked or not ours
+  | 'refused' // any other OAuth error answer (invalid_client, invalid_request, …)
+  | 'invalid-token' // a resource server refused the access token
+  | 'unavailable' // 5xx, or an answer that is not what OAuth promises
+  | 'network'; // no answer at all (offline, CORS, the CSP)
+
+export class ProviderError extends Error {
+  readonly kind: ProviderErrorKind;
+  readonly status?: number;
+  /** The OAuth `error` code when the provider sent a well-formed one (e.g. invalid_grant). */
+  readonly code?: string;
+
+  constructor(kind: ProviderErrorKind, details: {status?: number; code?: string} = {}) {
+    super(`OAuth provider request failed: ${kind}${details.code ? ` (${details.code})` : ''}${details.status ? `, HTTP ${details.status}` : ''}`);
+    this.name = 'ProviderError';
+    this.kind = kind;
+    this.status = details.status;
+    this.code = details.code;
+  }
+}
+
+/** An OAuth error code is a short ASCII word; anything else is not kept. */
+export function oauthErrorCode(body: unknown): string | undefined {
+  const code = body && typeof body === 'object' ? (body as {error?: unknown}).error : undefined;
+  return typeof code === 'string' && /^[a-z0-9_.-]{1,64}$/i.test(code) ? code : undefined;
+}

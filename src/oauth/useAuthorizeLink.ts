@@ -1,0 +1,28 @@
+/**
+ * The Connect link, made fresh each time the panel offers it: a new state and
+ * challenge from the Dashboard's createOAuthState(), so no two sign-ins share
+ * a state.
+ */
+import {createOAuthState} from '@stripe/ui-extension-sdk/oauth';
+import {useEffect, useState} from 'react';
+import {buildAuthorizeUrl} from './authorizeUrl';
+import type {Mode, OAuthProviderConfig} from './providerConfig';
+
+export type AuthorizeLink = {status: 'preparing'} | {status: 'ready'; href: string} | {status: 'failed'};
+
+export function useAuthorizeLink(provider: OAuthProviderConfig | null, mode: Mode, wanted: boolean): AuthorizeLink {
+  const [link, setLink] = useState<AuthorizeLink>({status: 'preparing'});
+  useEffect(() => {
+    if (!wanted || !provider) return;
+    let current = true;
+    setLink({status: 'preparing'});
+    createOAuthState().then(
+      (issued) => current && setLink({status: 'ready', href: buildAuthorizeUrl(provider, mode, issued)}),
+      () => current && setLink({status: 'failed'}),
+    );
+    return () => {
+      current = false;
+    };
+  }, [provider, mode, wanted]);
+  return link;
+}

@@ -1,0 +1,33 @@
+/**
+ * The Connections panel (the Dashboard's default drawer): each user connects
+ * their own account at the OAuth provider named in stripe-app.json. The
+ * connection is kept in the signed-in user's own Secret Store scope.
+ */
+import type {ExtensionContextValue} from '@stripe/ui-extension-sdk/context';
+import {Banner, Box, ContextView} from '@stripe/ui-extension-sdk/ui';
+import {useState} from 'react';
+import {ConnectionPanel} from '../components/ConnectionPanel';
+import {readOAuthProvider, useAuthorizeLink, useConnection, type OAuthProviderConfig} from '../oauth';
+
+function Connections({context, provider}: {context: ExtensionContextValue; provider: OAuthProviderConfig}) {
+  const connection = useConnection(context, provider);
+  const wantsLink = connection.state.status === 'not-connected' || connection.state.status === 'reconnect-needed';
+  const link = useAuthorizeLink(provider, context.environment.mode, wantsLink);
+  return <ConnectionPanel provider={provider.name} locale={context.userContext?.locale ?? 'en'} connection={connection} link={link} />;
+}
+
+const ConnectionsDrawer = (context: ExtensionContextValue) => {
+  const [setup] = useState(() => readOAuthProvider(context.environment.constants));
+  return (
+    <ContextView title="Connections" description="Your own connections, not shared with other users of this account.">
+      <Box css={{stack: 'y', gap: 'medium'}}>
+        {setup.problems.length > 0 ? (
+          <Banner type="caution" title="Check the app's stripe-app.json" description={setup.problems.join(' ')} />
+        ) : null}
+        {setup.provider ? <Connections context={context} provider={setup.provider} /> : null}
+      </Box>
+    </ContextView>
+  );
+};
+
+export default ConnectionsDrawer;
