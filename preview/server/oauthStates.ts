@@ -9,7 +9,7 @@
 import crypto from 'node:crypto';
 import type {ExtensionIdentity} from '../secret-store/extension-door';
 
-interface Issued {
+export interface Issued {
   identity: ExtensionIdentity;
   verifier: string;
   /** What the view passed in, returned to it alongside the code. */
@@ -41,4 +41,25 @@ export class OAuthStates {
     const now = Date.now();
     for (const [state, issued] of this.issued) if (issued.expires < now) this.issued.delete(state);
   }
+}
+
+export type OAuthContext = {code?: string; verifier?: string; state?: string; error?: string};
+
+/**
+ * What the drawer is reopened with after the provider sent the browser to the
+ * return route of `mode`: {code, verifier, state} for a state issued in that
+ * mode, {error, state} when the provider reported one, and {error:
+ * 'invalid_state'} (no verifier) for anything else.
+ */
+export function oauthContextForReturn(
+  states: OAuthStates,
+  returned: URL,
+  mode: 'test' | 'live',
+): {issued: Issued | null; oauthContext: OAuthContext} {
+  const state = returned.searchParams.get('state') ?? '';
+  const issued = state ? states.match(state) : null;
+  if (!issued || issued.identity.mode !== mode) return {issued: null, oauthContext: {error: 'invalid_state'}};
+  const code = returned.searchParams.get('code');
+  const error = returned.searchParams.get('error');
+  return {issued, oauthContext: code ? {code, verifier: issued.verifier, state} : {error: error ?? 'invalid_request', state}};
 }

@@ -14,7 +14,7 @@ import {DEFAULT_ACCOUNT, startSecretStore, type RunningSecretStore} from '../sec
 import type {LogEntry, OAuthReturn, PreviewConfig, PreviewUser} from '../host/config';
 import {createBuilds} from './build';
 import {loadManifest, type Manifest} from './manifest';
-import {OAuthStates} from './oauthStates';
+import {oauthContextForReturn, OAuthStates} from './oauthStates';
 
 export const PREVIEW_USERS: PreviewUser[] = [
   {id: 'usr_PreviewAda0001', name: 'Ada Lovelace', email: 'ada@keyring.example', roles: [{id: 'admin', name: 'Administrator', type: 'builtIn'}]},
@@ -186,20 +186,13 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
    * is one this host issued to them in this mode, else only {error}.
    */
   const returnFromProvider = (url: URL, mode: 'test' | 'live'): OAuthReturn => {
-    const state = url.searchParams.get('state') ?? '';
-    const issued = state ? oauthStates.match(state) : null;
-    if (!issued || issued.identity.mode !== mode) {
+    const {issued, oauthContext} = oauthContextForReturn(oauthStates, url, mode);
+    if (!issued) {
       log(`OAuth return (${mode}): state not issued by this preview, drawer opened with an error`);
-      return {user: PREVIEW_USERS[0].id, mode, oauthContext: {error: 'invalid_state'}};
+      return {user: PREVIEW_USERS[0].id, mode, oauthContext};
     }
-    const code = url.searchParams.get('code');
-    const error = url.searchParams.get('error');
-    log(`OAuth return (${mode}) for ${issued.identity.user}: ${code ? 'code' : `error ${error ?? 'none'}`}`);
-    return {
-      user: issued.identity.user,
-      mode,
-      oauthContext: code ? {code, verifier: issued.verifier, state} : {error: error ?? 'invalid_request', state},
-    };
+    log(`OAuth return (${mode}) for ${issued.identity.user}: ${oauthContext.code ? 'code' : `error ${oauthContext.error}`}`);
+    return {user: issued.identity.user, mode, oauthContext};
   };
 
   const server = http.createServer((req, res) => {

@@ -4,6 +4,7 @@
  * whose identity the host (this test) decides.
  */
 import {forwardAsExtension, type ExtensionIdentity, type ViewRequest} from '../../preview/secret-store/extension-door';
+import {oauthContextForReturn, OAuthStates, type OAuthContext} from '../../preview/server/oauthStates';
 import type {TestSecretStore} from './localSecretStore';
 
 export interface HostRequest {
@@ -18,6 +19,10 @@ export interface InstalledHost {
   /** Every request a view made through the host, in order. */
   requests: HostRequest[];
   identity: ExtensionIdentity;
+  /** States and verifiers handed out by createOAuthState, as the Dashboard keeps them. */
+  oauthStates: OAuthStates;
+  /** The oauthContext the Dashboard would reopen the drawer with after the provider sent the browser to `returned`. */
+  oauthReturn(returned: URL): OAuthContext;
 }
 
 export const DEFAULT_IDENTITY: ExtensionIdentity = {
@@ -30,7 +35,13 @@ export const DEFAULT_IDENTITY: ExtensionIdentity = {
 type ExtExports = {endpoint: {call: Record<string, (...args: never[]) => Promise<unknown>>}};
 
 export function installHostEndpoint(store: TestSecretStore, identity: Partial<ExtensionIdentity> = {}): InstalledHost {
-  const installed: InstalledHost = {requests: [], identity: {...DEFAULT_IDENTITY, ...identity}};
+  const oauthStates = new OAuthStates();
+  const installed: InstalledHost = {
+    requests: [],
+    identity: {...DEFAULT_IDENTITY, ...identity},
+    oauthStates,
+    oauthReturn: (returned) => oauthContextForReturn(oauthStates, returned, returned.pathname.startsWith('/test/') ? 'test' : 'live').oauthContext,
+  };
   const hostExports: ExtExports = {
     endpoint: {
       call: {
@@ -42,6 +53,7 @@ export function installHostEndpoint(store: TestSecretStore, identity: Partial<Ex
           installed.requests.push({method: init?.method ?? 'GET', path: pathOnly, query: decodeURIComponent(query), status: response.status});
           return response;
         },
+        createOAuthState: async (state: string) => oauthStates.issue(installed.identity, state),
       },
     },
   };

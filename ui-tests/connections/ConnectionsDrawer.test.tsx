@@ -1,0 +1,490 @@
+/**
+ * The Connections panel against the real local Secret Store (through a host
+ * endpoint, the SDK's HTTP path) and the real local OAuth provider
+ * (oidc-provider, over HTTP): every state and transition of the connection.
+ * What a step stored is read back as the app's backend would read it.
+ */
+import http from 'node:http';
+import type {AddressInfo} from 'node:net';
+import {getMockContextProps, render} from '@stripe/ui-extension-sdk/testing';
+import {Banner, ContextView, Spinner} from '@stripe/ui-extension-sdk/ui';
+import manifest from '../../stripe-app.json';
+import ConnectionsDrawer from '../../src/views/ConnectionsDrawer';
+import {CONNECTION_SECRET, REFRESH_LEASE_SECRET, type StoredConnection} from '../../src/oauth';
+import {DEFAULT_IDENTITY, installHostEndpoint, uninstallHostEndpoint, type InstalledHost} from '../support/hostEndpoint';
+import {startTestStore, type TestSecretStore} from '../support/localSecretStore';
+import {startTestProvider, type TestProvider} from '../support/oauthProvider';
+import {buttonProps, everything, hasBanner, press, renderedStrings} from '../support/remoteTree';
+import {until} from '../support/until';
+
+jest.setTimeout(60_000);
+
+const REDIRECTS = manifest.constants.oauth.redirectUris;
+const PROVIDER = 'Local OAuth provider';
+const CONNECT = `Connect to ${PROVIDER}`;
+const OTHER_USER = 'usr_OtherUser0002';
+
+let store: TestSecretStore;
+let provider: TestProvider;
+let host: InstalledHost;
+let constants: Record<string, unknown>;
+
+beforeAll(async () => {
+  [store, provider] = await Promise.all([startTestStore(), startTestProvider({redirectUris: [REDIRECTS.test, REDIRECTS.live]})]);
+  constants = {...manifest.constants, oauth: provider.oauthConstants(REDIRECTS)};
+});
+afterAll(async () => {
+  uninstallHostEndpoint();
+  await Promise.all([store?.close(), provider?.close()]);
+});
+
+const backend = () => store.backend(undefined, {stripeAccount: DEFAULT_IDENTITY.account});
+const userScope = (user = DEFAULT_IDENTITY.user) => ({type: 'user' as const, user});
+
+/** The stored connection as the app's backend reads it, or null. */
+async function stored(user = DEFAULT_IDENTITY.user): Promise<(StoredConnection & {expiresAt: number | null}) | null> {
+  try {
+    const secret = await backend().apps.secrets.find({name: CONNECTION_SECRET, scope: userScope(user), expand: ['payload']});
+    return {...(JSON.parse(secret.payload ?? '') as StoredConnection), expiresAt: secret.expires_at ?? null};
+  } catch (e) {
+    if ((e as {statusCode?: number}).statusCode === 404) return null;
+    throw e;
+  }
+}
+
+/** Whether a connection is stored (a boolean, so a failure never prints the tokens). */
+const isStored = async (user = DEFAULT_IDENTITY.user) => (await stored(user)) !== null;
+
+async function writeStored(connection: StoredConnection, user = DEFAULT_IDENTITY.user) {
+  await backend().apps.secrets.create({name: CONNECTION_SECRET, scope: userScope(user), payload: JSON.stringify(connection)});
+}
+
+beforeEach(async () => {
+  store.faults.clear();
+  host = installHostEndpoint(store);
+  for (const user of [DEFAULT_IDENTITY.user, OTHER_USER]) {
+    for (const name of [CONNECTION_SECRET, REFRESH_LEASE_SECRET]) {
+      await backend().apps.secrets.deleteWhere({name, scope: userScope(user)}).catch(() => undefined);
+    }
+  }
+});
+
+const mounted: {unmount(): void}[] = [];
+afterEach(() => {
+  for (const wrapper of mounted.splice(0)) {
+    try {
+      wrapper.unmount();
+    } catch {
+      // Already unmounted by the test.
+    }
+  }
+});
+
+type OAuthContext = {code?: string; verifier?: string; state?: string; error?: string};
+
+function renderDrawer(options: {oauthContext?: OAuthContext; mode?: 'test' | 'live'; oauth?: Record<string, unknown>; userId?: string} = {}) {
+  const context = getMockContextProps({
+    environment: {constants: {...constants, ...(options.oauth ? {oauth: options.oauth} : {})} as never, mode: options.mode ?? 'test'},
+    ...(options.userId !== undefined ? {userContext: {id: options.userId} as never} : {}),
+  });
+  if (options.userId === '') context.userContext.id = undefined;
+  const rendered = render(<ConnectionsDrawer {...context} {...(options.oauthContext ? {oauthContext: options.oauthContext} : {})} />);
+  const {wrapper, update} = rendered;
+  mounted.push(wrapper);
+  const text = () => renderedStrings(wrapper);
+  return {
+    wrapper,
+    text,
+    wait: (assertion: () => void, timeoutMs?: number) => until(update, assertion, timeoutMs),
+    press: (label: string) => press(wrapper, label),
+    connectHref: () => buttonProps(wrapper, CONNECT)?.href as string | undefined,
+    banner: (title: string) => hasBanner(wrapper, title),
+  };
+}
+type Drawer = ReturnType<typeof renderDrawer>;
+
+async function connectLink(drawer: Drawer, label = CONNECT): Promise<string> {
+  let href: string | undefined;
+  await drawer.wait(() => {
+    href = buttonProps(drawer.wrapper, label)?.href as string | undefined;
+    expect(href).toBeTruthy();
+  });
+  return href!;
+}
+
+/** Opens the drawer, follows Connect through the provider's pages, and reopens the drawer as the Dashboard does. */
+async function signIn(login = 'ada', options: {cancel?: boolean} = {}): Promise<OAuthContext> {
+  const first = renderDrawer();
+  const href = await connectLink(first);
+  first.wrapper.unmount();
+  return host.oauthReturn(await provider.authorize(href, {login, ...options}));
+}
+
+async function connect(login = 'ada'): Promise<Drawer> {
+  const oauthContext = await signIn(login);
+  const drawer = renderDrawer({oauthContext});
+  await drawer.wait(() => expect(drawer.text()).toContain(`Connected as ${login}`));
+  return drawer;
+}
+
+/** Whether two tokens are the same, as a boolean, so a failing assertion never prints a token. */
+const same = (a: string | null | undefined, b: string | null | undefined) => a === b;
+
+function expectNoTokens(drawer: Drawer, connection: StoredConnection | null) {
+  if (!connection) return;
+  const strings = drawer.text();
+  for (const token of [connection.access_token, connection.refresh_token].filter((t): t is string => !!t)) {
+    expect(strings.includes(token)).toBe(false);
+    expect(strings.includes(token.slice(0, 12))).toBe(false);
+  }
+}
+
+const nowSeconds = () => Math.floor(Date.now() / 1000);
+
+describe('not connected', () => {
+  test('opening costs one find; Connect links to the provider with PKCE (S256), the state, the scopes and this mode’s return route', async () => {
+    const drawer = renderDrawer();
+    const href = new URL(await connectLink(drawer));
+    expect(host.requests).toEqual([{method: 'GET', path: '/v1/apps/secrets/find', query: expect.stringContaining(`name=${CONNECTION_SECRET}`), status: 404}]);
+    expect(host.requests[0].query).toContain(`scope[user]=${DEFAULT_IDENTITY.user}`);
+    expect(drawer.text()).toContain('You are not connected to Local OAuth provider');
+    expect(`${href.origin}${href.pathname}`).toBe(`${provider.issuer}/auth`);
+    const p = href.searchParams;
+    expect(p.get('response_type')).toBe('code');
+    expect(p.get('client_id')).toBe('keyring-preview');
+    expect(p.get('redirect_uri')).toBe(REDIRECTS.test);
+    expect(p.get('code_challenge_method')).toBe('S256');
+    expect(p.get('scope')).toBe('read write');
+    const issued = host.oauthStates.match(p.get('state')!);
+    expect(issued).not.toBeNull();
+    expect(p.get('code_challenge')).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(buttonProps(drawer.wrapper, CONNECT)?.target).toBe('_blank');
+  });
+
+  test('live mode returns to the live route', async () => {
+    const drawer = renderDrawer({mode: 'live'});
+    expect(new URL(await connectLink(drawer)).searchParams.get('redirect_uri')).toBe(REDIRECTS.live);
+  });
+
+  test('pressing Connect waits for the other tab; Check again reads the store again, Start over offers a new link', async () => {
+    const drawer = renderDrawer();
+    const first = await connectLink(drawer);
+    drawer.press(CONNECT);
+    await drawer.wait(() => expect(drawer.text()).toContain('Finish signing in to Local OAuth provider in the new tab'));
+    drawer.press('Start over');
+    const second = await connectLink(drawer);
+    expect(new URL(second).searchParams.get('state')).not.toBe(new URL(first).searchParams.get('state'));
+    drawer.press(CONNECT);
+    await drawer.wait(() => expect(drawer.text()).toContain('Check again'));
+    await writeStored({version: 1, access_token: 'x'.repeat(20), refresh_token: null, token_type: 'Bearer', scope: 'read', access_token_expires_at: null, refresh_token_expires_at: null, connected_at: nowSeconds(), account_name: 'ada'});
+    drawer.press('Check again');
+    await drawer.wait(() => expect(drawer.text()).toContain('Connected as ada'));
+  });
+
+  test('a misconfigured manifest says what is wrong instead of breaking', async () => {
+    const drawer = renderDrawer({oauth: {name: 'Acme', tokenUrl: 'ftp://nope', clientId: ''}});
+    await drawer.wait(() => expect(drawer.banner("Check the app's stripe-app.json")).toBeDefined());
+    const description = String(drawer.banner("Check the app's stripe-app.json")?.props.description);
+    expect(description).toContain('authorizeUrl');
+    expect(description).toContain('tokenUrl must be an https URL');
+    expect(description).toContain('clientId is missing');
+    expect(description).toContain('redirectUris.test');
+    expect(host.requests).toHaveLength(0);
+  });
+
+  test('without a signed-in user nothing is read or written, and the panel says why', async () => {
+    const drawer = renderDrawer({userId: ''});
+    await drawer.wait(() => expect(drawer.banner('Could not check your connection')).toBeDefined());
+    expect(String(drawer.banner('Could not check your connection')?.props.description)).toContain('No signed-in Dashboard user');
+    expect(host.requests).toHaveLength(0);
+  });
+});
+
+describe('connecting', () => {
+  test('one token exchange and one write to the signed-in user’s scope; the panel shows who, scopes and expiry, never a token', async () => {
+    const oauthContext = await signIn('ada');
+    const grantsBefore = provider.grants('authorization_code');
+    host.requests.length = 0;
+    const drawer = renderDrawer({oauthContext});
+    await drawer.wait(() => expect(drawer.text()).toContain('Finishing the connection'), 2000).catch(() => undefined);
+    await drawer.wait(() => expect(drawer.text()).toContain('Connected as ada'));
+    expect(provider.grants('authorization_code')).toBe(grantsBefore + 1);
+    // After the redirect: the write and nothing else reaches the Secret Store.
+    expect(host.requests.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual(['POST /v1/apps/secrets 200']);
+
+    const saved = await stored();
+    expect(saved !== null).toBe(true);
+    expect(saved!.access_token.length).toBeGreaterThan(20);
+    expect(saved!.refresh_token!.length).toBeGreaterThan(20);
+    expect(saved!.scope).toBe('read write');
+    expect(saved!.account_name).toBe('ada');
+    expect(saved!.access_token_expires_at).toBeGreaterThan(nowSeconds() + 3500);
+    // The secret ends with the refresh token (14 days, from constants.oauth.refreshTokenLifetimeSeconds).
+    expect(saved!.expiresAt).toBeGreaterThan(nowSeconds() + 14 * 24 * 3600 - 120);
+    expect(saved!.expiresAt).toBeLessThanOrEqual(nowSeconds() + 14 * 24 * 3600);
+    expect(await provider.me(saved!.access_token)).toBe(200);
+
+    expect(drawer.text()).toContain('Scopes: read, write');
+    expect(drawer.text()).toMatch(/Access token expires .*renewed automatically/);
+    expect(everything(drawer.wrapper).some((f) => f.type === 'Badge' && f.text === 'Connected')).toBe(true);
+    expectNoTokens(drawer, saved);
+    expect(drawer.text().includes(oauthContext.code!)).toBe(false);
+    expect(drawer.text().includes(oauthContext.verifier!)).toBe(false);
+  });
+
+  test('the token is in this user’s scope only: another user of the account sees “not connected”', async () => {
+    await connect('ada');
+    expect(await isStored(OTHER_USER)).toBe(false);
+    host.identity.user = OTHER_USER;
+    const drawer = renderDrawer({userId: OTHER_USER});
+    await connectLink(drawer);
+    expect(drawer.text()).toContain('You are not connected');
+    expect((await backend().apps.secrets.list({scope: {type: 'account'}})).data.map((s) => s.name)).not.toContain(CONNECTION_SECRET);
+  });
+
+  test('a re-render or a remount with the same code does not exchange it again', async () => {
+    const oauthContext = await signIn('ada');
+    const before = provider.grants('authorization_code');
+    const drawer = renderDrawer({oauthContext});
+    await drawer.wait(() => expect(drawer.text()).toContain('Connected as ada'));
+    drawer.wrapper.unmount();
+    host.requests.length = 0;
+    const again = renderDrawer({oauthContext});
+    await again.wait(() => expect(again.text()).toContain('Connected as ada'));
+    expect(provider.grants('authorization_code')).toBe(before + 1);
+    expect(provider.lines().filter((l) => l.startsWith('grant authorization_code refused'))).toHaveLength(0);
+    // The remount just reads the connection.
+    expect(host.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /v1/apps/secrets/find']);
+  });
+
+  test('opening the drawer when connected costs one find, and no provider request', async () => {
+    await connect('ada');
+    host.requests.length = 0;
+    const linesBefore = provider.lines().length;
+    const drawer = renderDrawer();
+    await drawer.wait(() => expect(drawer.text()).toContain('Connected as ada'));
+    expect(host.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /v1/apps/secrets/find']);
+    expect(provider.lines().slice(linesBefore)).toEqual([]);
+  });
+
+  test('cancelling at the provider (oauthContext.error) explains it, offers Connect again, and stores nothing', async () => {
+    const oauthContext = await signIn('ada', {cancel: true});
+    expect(oauthContext).toEqual({error: 'access_denied', state: expect.any(String)});
+    const drawer = renderDrawer({oauthContext});
+    await drawer.wait(() => expect(drawer.banner('Not connected')).toBeDefined());
+    expect(String(drawer.banner('Not connected')?.props.description)).toContain('cancelled or refused');
+    await connectLink(drawer);
+    expect(await isStored()).toBe(false);
+  });
+
+  test('a state this Dashboard did not issue arrives without a verifier: refused, nothing exchanged or stored', async () => {
+    const href = await connectLink(renderDrawer());
+    const back = await provider.authorize(href);
+    back.searchParams.set('state', 'forged-state');
+    const oauthContext = host.oauthReturn(back);
+    expect(oauthContext).toEqual({error: 'invalid_state'});
+    const before = provider.grants('authorization_code');
+    const drawer = renderDrawer({oauthContext});
+    await drawer.wait(() => expect(drawer.banner('Sign-in not accepted')).toBeDefined());
+    expect(provider.grants('authorization_code')).toBe(before);
+    expect(await isStored()).toBe(false);
+  });
+
+  test('a replayed code (already exchanged elsewhere) is refused by the provider: clear message, nothing stored', async () => {
+    const oauthContext = await signIn('ada');
+    // Someone else uses the code first.
+    const first = await provider.token({grant_type: 'authorization_code', code: oauthContext.code!, code_verifier: oauthContext.verifier!, redirect_uri: REDIRECTS.test});
+    expect(first.status).toBe(200);
+    const drawer = renderDrawer({oauthContext});
+    await drawer.wait(() => expect(drawer.banner(`Could not connect to ${PROVIDER}`)).toBeDefined());
+    expect(String(drawer.banner(`Could not connect to ${PROVIDER}`)?.props.description)).toContain('already used or has expired');
+    await connectLink(drawer);
+    expect(await isStored()).toBe(false);
+    expect(provider.lines().some((l) => l.startsWith('grant authorization_code refused'))).toBe(true);
+  });
+
+  test('a wrong verifier is refused (PKCE): nothing stored', async () => {
+    const oauthContext = await signIn('ada');
+    const drawer = renderDrawer({oauthContext: {...oauthContext, verifier: 'x'.repeat(43)}});
+    await drawer.wait(() => expect(drawer.banner(`Could not connect to ${PROVIDER}`)).toBeDefined());
+    expect(await isStored()).toBe(false);
+  });
+
+  test('a provider answering 5xx, and one that cannot be reached, each get a clear message; nothing stored', async () => {
+    const down = http.createServer((_req, res) => {
+      res.writeHead(503, {'content-type': 'application/json', 'access-control-allow-origin': '*'});
+      res.end(JSON.stringify({error: 'temporarily_unavailable'}));
+    });
+    await new Promise<void>((resolve) => down.listen(0, '127.0.0.1', resolve));
+    const downUrl = `http://127.0.0.1:${(down.address() as AddressInfo).port}/token`;
+    try {
+      const failing = await signIn('ada');
+      const drawer = renderDrawer({oauthContext: failing, oauth: provider.oauthConstants(REDIRECTS, {tokenUrl: downUrl})});
+      await drawer.wait(() => expect(drawer.banner(`Could not connect to ${PROVIDER}`)).toBeDefined());
+      expect(String(drawer.banner(`Could not connect to ${PROVIDER}`)?.props.description)).toContain('answered with an error (HTTP 503)');
+      expect(await isStored()).toBe(false);
+    } finally {
+      await new Promise<void>((resolve) => down.close(() => resolve()));
+    }
+    // The same port, now closed: a network failure.
+    const unreachable = await signIn('ada');
+    const drawer = renderDrawer({oauthContext: unreachable, oauth: provider.oauthConstants(REDIRECTS, {tokenUrl: downUrl})});
+    await drawer.wait(() => expect(drawer.banner(`Could not connect to ${PROVIDER}`)).toBeDefined());
+    expect(String(drawer.banner(`Could not connect to ${PROVIDER}`)?.props.description)).toContain('could not be reached');
+    expect(await isStored()).toBe(false);
+  });
+
+  test('when Stripe refuses the write, the fresh tokens are revoked at the provider and nothing is kept', async () => {
+    const oauthContext = await signIn('ada');
+    store.faults.inject({fault: {kind: 'server-error'}, method: 'POST', path: '/v1/apps/secrets'});
+    const drawer = renderDrawer({oauthContext});
+    await drawer.wait(() => expect(drawer.banner(`Could not connect to ${PROVIDER}`)).toBeDefined());
+    store.faults.clear();
+    expect(String(drawer.banner(`Could not connect to ${PROVIDER}`)?.props.description)).toContain('Stripe could not save the connection');
+    expect(await isStored()).toBe(false);
+    await drawer.wait(() => expect(provider.lines().slice(-3)).toContain('refresh token revoked'));
+  });
+});
+
+describe('refreshing', () => {
+  async function expireAccessToken() {
+    const current = await stored();
+    await writeStored({...current!, access_token_expires_at: nowSeconds() - 10});
+    return current!;
+  }
+
+  test('an access token about to expire is renewed on opening; the rotated refresh token is saved and keeps working', async () => {
+    await connect('ada');
+    const before = await expireAccessToken();
+    const refreshes = provider.grants('refresh_token');
+    const drawer = renderDrawer();
+    await drawer.wait(() => expect(provider.grants('refresh_token')).toBe(refreshes + 1));
+    await drawer.wait(() => expect(drawer.text()).toContain('Check connection'));
+    await drawer.wait(() => expect(everything(drawer.wrapper).some((f) => f.type === 'Button' && f.text === 'Check connection' && !f.props.pending)).toBe(true));
+    const after = await stored();
+    expect(same(after!.refresh_token, before.refresh_token)).toBe(false);
+    expect(same(after!.access_token, before.access_token)).toBe(false);
+    expect(after!.access_token_expires_at).toBeGreaterThan(nowSeconds() + 3500);
+    expect(after!.connected_at).toBe(before.connected_at);
+    expect(await provider.me(after!.access_token)).toBe(200);
+    expectNoTokens(drawer, after);
+
+    // And again, with the rotated one.
+    await expireAccessToken();
+    const again = renderDrawer();
+    await again.wait(() => expect(provider.grants('refresh_token')).toBe(refreshes + 2));
+    await again.wait(async () => expect(same((await stored())!.refresh_token, after!.refresh_token)).toBe(false));
+    expect(await provider.me((await stored())!.access_token)).toBe(200);
+  });
+
+  test('when the provider rejects the access token, Check connection renews it and carries on', async () => {
+    await connect('ada');
+    // The provider no longer knows the token the app holds (as after a key rotation at the provider).
+    const current = await stored();
+    await writeStored({...current!, access_token: 'unknown-to-the-provider-0123456789'});
+    const drawer = renderDrawer();
+    await drawer.wait(() => expect(drawer.text()).toContain('Connected as ada'));
+    const refreshes = provider.grants('refresh_token');
+    drawer.press('Check connection');
+    await drawer.wait(() => expect(provider.grants('refresh_token')).toBe(refreshes + 1));
+    await drawer.wait(async () => expect(same((await stored())!.refresh_token, current!.refresh_token)).toBe(false));
+    await drawer.wait(() => expect(buttonProps(drawer.wrapper, 'Check connection')?.pending).toBeFalsy());
+    expect(drawer.banner('Reconnect needed')).toBeUndefined();
+    expect(drawer.text()).toContain('Connected as ada');
+    expect(await provider.me((await stored())!.access_token)).toBe(200);
+  });
+
+  test('a revoked grant turns into “Reconnect needed”, offering Reconnect and Disconnect', async () => {
+    await connect('ada');
+    const before = await stored();
+    expect(await provider.revoke(before!.refresh_token!, 'refresh_token')).toBe(200);
+    await expireAccessToken();
+    const drawer = renderDrawer();
+    await drawer.wait(() => expect(drawer.banner('Reconnect needed')).toBeDefined());
+    await connectLink(drawer, `Reconnect to ${PROVIDER}`);
+    expect(buttonProps(drawer.wrapper, 'Disconnect…')).toBeDefined();
+  });
+
+  test('two views opening at once refresh once: the provider sees one refresh and the grant survives', async () => {
+    await connect('ada');
+    const before = await expireAccessToken();
+    const refreshes = provider.grants('refresh_token');
+    const linesBefore = provider.lines().length;
+    const a = renderDrawer();
+    const b = renderDrawer();
+    await Promise.all([
+      a.wait(() => expect(a.text()).toContain('Connected as ada'), 20_000),
+      b.wait(() => expect(b.text()).toContain('Connected as ada'), 20_000),
+    ]);
+    await a.wait(async () => expect(same((await stored())!.refresh_token, before.refresh_token)).toBe(false), 20_000);
+    // Let any second refresh have its chance before counting.
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(provider.grants('refresh_token')).toBe(refreshes + 1);
+    expect(provider.lines().slice(linesBefore).filter((l) => l.includes('refused') || l === 'grant revoked')).toEqual([]);
+    const after = await stored();
+    expect(await provider.me(after!.access_token)).toBe(200);
+    expect(a.banner('Reconnect needed')).toBeUndefined();
+    expect(b.banner('Reconnect needed')).toBeUndefined();
+    // The lease is given back.
+    await expect(backend().apps.secrets.find({name: REFRESH_LEASE_SECRET, scope: userScope()})).rejects.toMatchObject({statusCode: 404});
+  });
+});
+
+describe('disconnecting', () => {
+  test('asks first; then revokes at the provider and deletes the secret: the old tokens stop working', async () => {
+    const drawer = await connect('ada');
+    const before = await stored();
+    drawer.press('Disconnect…');
+    await drawer.wait(() => expect(drawer.banner(`Disconnect from ${PROVIDER}?`)).toBeDefined());
+    expect(await isStored()).toBe(true);
+    drawer.press('Disconnect');
+    await drawer.wait(() => expect(drawer.banner('Disconnected')).toBeDefined());
+    expect(String(drawer.banner('Disconnected')?.props.description)).toContain('revoked');
+    await connectLink(drawer);
+    expect(await isStored()).toBe(false);
+    expect(await provider.me(before!.access_token)).toBe(401);
+    const refreshed = await provider.token({grant_type: 'refresh_token', refresh_token: before!.refresh_token!});
+    expect(refreshed.status).toBe(400);
+    expect(refreshed.body.error).toBe('invalid_grant');
+  });
+
+  test('cancel keeps the connection', async () => {
+    const drawer = await connect('ada');
+    drawer.press('Disconnect…');
+    await drawer.wait(() => expect(drawer.banner(`Disconnect from ${PROVIDER}?`)).toBeDefined());
+    drawer.press('Cancel');
+    await drawer.wait(() => expect(buttonProps(drawer.wrapper, 'Disconnect…')).toBeDefined());
+    expect(await isStored()).toBe(true);
+  });
+
+  test('when revocation fails the secret is still deleted, and the panel says to revoke at the provider', async () => {
+    await connect('ada');
+    const drawer = renderDrawer({oauth: provider.oauthConstants(REDIRECTS, {revocationUrl: 'http://127.0.0.1:9/revoke'})});
+    await drawer.wait(() => expect(drawer.text()).toContain('Connected as ada'));
+    drawer.press('Disconnect…');
+    await drawer.wait(() => expect(buttonProps(drawer.wrapper, 'Disconnect')).toBeDefined());
+    drawer.press('Disconnect');
+    await drawer.wait(() => expect(drawer.banner('Disconnected here; revoke at the provider')).toBeDefined());
+    expect(await isStored()).toBe(false);
+  });
+
+  test('when Stripe refuses the delete, the panel stays connected and says so', async () => {
+    const drawer = await connect('ada');
+    drawer.press('Disconnect…');
+    await drawer.wait(() => expect(buttonProps(drawer.wrapper, 'Disconnect')).toBeDefined());
+    store.faults.inject({fault: {kind: 'server-error'}, method: 'POST', path: '/v1/apps/secrets/delete'});
+    drawer.press('Disconnect');
+    await drawer.wait(() => expect(drawer.banner('Could not disconnect')).toBeDefined());
+    store.faults.clear();
+    expect(drawer.text()).toContain('Connected as ada');
+    expect(await isStored()).toBe(true);
+  });
+});
+
+test('the panel renders inside a ContextView and shows a spinner while loading', async () => {
+  const drawer = renderDrawer();
+  expect(drawer.wrapper).toContainComponent(ContextView);
+  expect(drawer.wrapper).toContainComponent(Spinner);
+  await connectLink(drawer);
+  expect(drawer.wrapper).not.toContainComponent(Banner);
+});

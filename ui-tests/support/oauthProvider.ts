@@ -1,0 +1,149 @@
+/**
+ * The local OAuth provider (preview/oauth-provider, oidc-provider) as a child
+ * process — it is ESM-only, which jest's module system cannot load — plus a
+ * browser-free walk through its login and consent pages, for tests that
+ * render views with the SDK rather than in Chromium.
+ */
+import {spawn, type ChildProcess} from 'node:child_process';
+import path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '../..');
+
+export interface TestProvider {
+  issuer: string;
+  child: ChildProcess;
+  /** The provider's log lines (grants, refusals, revocations; never a token). */
+  lines(): string[];
+  /** How many grants of this type succeeded so far. */
+  grants(type: 'authorization_code' | 'refresh_token'): number;
+  /** constants.oauth for this provider, returning to `redirectUris`. */
+  oauthConstants(redirectUris: {test: string; live: string}, overrides?: Record<string, unknown>): Record<string, unknown>;
+  /**
+   * Signs `login` in at an authorization URL and consents (or cancels), as a
+   * person would in the provider's pages. Resolves to the URL the provider
+   * sends the browser back to.
+   */
+  authorize(authorizeUrl: string, options?: {login?: string; cancel?: boolean}): Promise<URL>;
+  /** POST /token with a form (the test acting as a client): status and JSON. */
+  token(form: Record<string, string>): Promise<{status: number; body: Record<string, unknown>}>;
+  /** RFC 7009 revocation, as the client would. */
+  revoke(token: string, hint: 'access_token' | 'refresh_token'): Promise<number>;
+  /** GET /api/me with a bearer token: the status. */
+  me(accessToken: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+export const TEST_CLIENT_ID = 'keyring-preview';
+
+class CookieJar {
+  private cookies = new Map<string, string>();
+  take(response: Response): void {
+    for (const line of response.headers.getSetCookie()) {
+      const [pair] = line.split(';');
+      const at = pair.indexOf('=');
+      this.cookies.set(pair.slice(0, at).trim(), pair.slice(at + 1).trim());
+    }
+  }
+  header(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+}
+
+export async function startTestProvider(options: {redirectUris: string[]; accessTokenTtl?: number}): Promise<TestProvider> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'preview/oauth-provider/cli.ts'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      PORT: '0',
+      REDIRECT_URIS: options.redirectUris.join(','),
+      ...(options.accessTokenTtl ? {ACCESS_TOKEN_TTL: String(options.accessTokenTtl)} : {}),
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+  const deadline = Date.now() + 20_000;
+  let issuer = '';
+  for (;;) {
+    const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+    if (match) {
+      issuer = match[1];
+      break;
+    }
+    if (child.exitCode !== null || Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`the OAuth provider did not start:\n${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  const lines = () => output.split('\n').filter(Boolean);
+
+  const form = async (url: string, body: Record<string, string>) => {
+    const response = await fetch(url, {method: 'POST', headers: {'content-type': 'application/x-www-form-urlencoded'}, body: new URLSearchParams(body).toString()});
+    return {status: response.status, body: (await response.json().catch(() => ({}))) as Record<string, unknown>};
+  };
+
+  return {
+    issuer,
+    child,
+    lines,
+    grants: (type) => lines().filter((l) => l === `grant ${type} ok`).length,
+    oauthConstants: (redirectUris, overrides = {}) => ({
+      name: 'Local OAuth provider',
+      authorizeUrl: `${issuer}/auth`,
+      tokenUrl: `${issuer}/token`,
+      revocationUrl: `${issuer}/token/revocation`,
+      identityUrl: `${issuer}/api/me`,
+      clientId: TEST_CLIENT_ID,
+      scopes: ['read', 'write'],
+      refreshTokenLifetimeSeconds: 14 * 24 * 3600,
+      redirectUris,
+      ...overrides,
+    }),
+    async authorize(authorizeUrl, {login = 'ada', cancel = false} = {}) {
+      const jar = new CookieJar();
+      let url = new URL(authorizeUrl);
+      let method: 'GET' | 'POST' = 'GET';
+      let body: string | undefined;
+      for (let hop = 0; hop < 20; hop++) {
+        const response = await fetch(url, {
+          method,
+          redirect: 'manual',
+          headers: {cookie: jar.header(), ...(body ? {'content-type': 'application/x-www-form-urlencoded'} : {})},
+          body,
+        });
+        jar.take(response);
+        const location = response.headers.get('location');
+        if (location) {
+          url = new URL(location, url);
+          if (url.origin !== issuer) return url;
+          method = 'GET';
+          body = undefined;
+          continue;
+        }
+        const page = await response.text();
+        const uid = /\/interaction\/([^/"?]+)/.exec(url.pathname)?.[1];
+        if (response.status !== 200 || !uid) throw new Error(`unexpected provider page ${response.status} at ${url.pathname}: ${page.slice(0, 200)}`);
+        if (cancel) {
+          url = new URL(`/interaction/${uid}/abort`, issuer);
+          continue;
+        }
+        method = 'POST';
+        body = new URLSearchParams(page.includes('name="login"') ? {prompt: 'login', login, password: 'any'} : {prompt: 'consent'}).toString();
+        url = new URL(`/interaction/${uid}`, issuer);
+      }
+      throw new Error('too many redirects at the provider');
+    },
+    token: (body) => form(`${issuer}/token`, {client_id: TEST_CLIENT_ID, ...body}),
+    revoke: async (token, hint) => (await form(`${issuer}/token/revocation`, {client_id: TEST_CLIENT_ID, token, token_type_hint: hint})).status,
+    me: async (accessToken) => (await fetch(`${issuer}/api/me`, {headers: {authorization: `Bearer ${accessToken}`}})).status,
+    async close() {
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        await exited;
+      }
+    },
+  };
+}
