@@ -174,5 +174,11 @@ function App({initial}: {initial: PreviewConfig}) {
   );
 }
 
+// Read once, then gone from the page: on the OAuth return route the config
+// holds a code and its verifier, which belong in memory, not in the DOM.
+const initialConfig = window.__KEYRING_PREVIEW__;
+document.getElementById('kr-config')?.remove();
+delete (window as Partial<Window>).__KEYRING_PREVIEW__;
+
 const rootElement = document.getElementById('root');
-if (rootElement) createRoot(rootElement).render(<App initial={window.__KEYRING_PREVIEW__} />);
+if (rootElement) createRoot(rootElement).render(<App initial={initialConfig} />);

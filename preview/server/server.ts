@@ -178,7 +178,7 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
   };
 
   const hostPage = (opening?: OAuthReturn) =>
-    `<!doctype html><html><head><meta charset="utf-8"><title>${manifest.name} · Keyring preview</title><style>${styles}</style></head><body><div id="root"></div><script>window.__KEYRING_PREVIEW__=${JSON.stringify(config(opening)).replace(/</g, '\\u003c')}</script><script src="/__preview/host.js"></script></body></html>`;
+    `<!doctype html><html><head><meta charset="utf-8"><title>${manifest.name} · Keyring preview</title><style>${styles}</style></head><body><div id="root"></div><script id="kr-config">window.__KEYRING_PREVIEW__=${JSON.stringify(config(opening)).replace(/</g, '\\u003c')}</script><script src="/__preview/host.js"></script></body></html>`;
 
   /**
    * The Dashboard's OAuth return route: the drawer reopens for the user and

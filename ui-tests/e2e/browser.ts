@@ -1,5 +1,6 @@
 /** Headless Chromium (Debian's package) driven by playwright-core, and a preview to point it at. */
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import {chromium, type Browser, type Page} from 'playwright-core';
 import {startPreview, type RunningPreview} from '../../preview/server/server';
@@ -24,11 +25,23 @@ export interface PreviewUnderTest extends RunningPreview {
   output: string[];
 }
 
-export async function startTestPreview(options: {withProbe?: boolean} = {}): Promise<PreviewUnderTest> {
+/** A port free right now (for a preview whose return routes must be registered before it starts). */
+export async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const {port} = server.address() as net.AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+export async function startTestPreview(
+  options: {withProbe?: boolean; port?: number; manifestOverrides?: Record<string, unknown>} = {},
+): Promise<PreviewUnderTest> {
   const output: string[] = [];
   const preview = await startPreview({
     root: ROOT,
-    port: 0,
+    port: options.port ?? 0,
+    manifestOverrides: options.manifestOverrides,
     storeFile: ':memory:',
     log: (line) => output.push(line),
     extraViews: options.withProbe
