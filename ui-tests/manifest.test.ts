@@ -3,10 +3,15 @@
  * ../shared/reference holds it), plus what the schema cannot say about Keyring.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import manifest from '../stripe-app.json';
+import {allowedByCsp} from '../preview/host/platform';
+import {DEFAULT_PROVIDER_PORT, PREVIEW_CLIENT_ID} from '../preview/oauth-provider/constants';
+import {loadManifest} from '../preview/server/manifest';
+import {readOAuthProvider} from '../src/oauth';
 import {readSharedReference} from './support/sharedReference';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -41,4 +46,55 @@ test('every view the manifest declares exists under src/views', () => {
   for (const component of views) {
     expect(fs.existsSync(path.join(ROOT, 'src/views', `${component}.tsx`))).toBe(true);
   }
+});
+
+describe('OAuth provider settings', () => {
+  function urlsTheViewFetches(constants: unknown): string[] {
+    const {provider, problems} = readOAuthProvider(constants as never);
+    expect(problems).toEqual([]);
+    return [provider!.tokenUrl, provider!.revocationUrl!, provider!.identityUrl!];
+  }
+
+  test("the shipped provider returns to the Dashboard's routes for this app id, and the CSP allows every URL the view fetches", () => {
+    const {provider} = readOAuthProvider(manifest.constants as never);
+    expect(provider!.redirectUris).toEqual({
+      test: `https://dashboard.stripe.com/test/apps-oauth/${manifest.id}`,
+      live: `https://dashboard.stripe.com/apps-oauth/${manifest.id}`,
+    });
+    const connectSrc = manifest.ui_extension.content_security_policy['connect-src'];
+    for (const url of urlsTheViewFetches(manifest.constants)) expect([url, allowedByCsp(connectSrc, url)]).toEqual([url, true]);
+    expect(manifest.ui_extension.views).toContainEqual({viewport: 'stripe.dashboard.drawer.default', component: 'ConnectionsDrawer'});
+  });
+
+  test('stripe-app.local.json points the preview at the local provider and back at the preview, and its CSP allows it', () => {
+    const {manifest: local, files} = loadManifest(ROOT);
+    expect(files.map((f) => path.basename(f))).toEqual(['stripe-app.json', 'stripe-app.local.json']);
+    const oauth = (local.constants as {oauth: {authorizeUrl: string; redirectUris: {test: string; live: string}; clientId: string}}).oauth;
+    expect(new URL(oauth.authorizeUrl).origin).toBe(`http://127.0.0.1:${DEFAULT_PROVIDER_PORT}`);
+    expect(oauth.clientId).toBe(PREVIEW_CLIENT_ID);
+    expect(oauth.redirectUris).toEqual({test: `http://127.0.0.1:4300/test/apps-oauth/${manifest.id}`, live: `http://127.0.0.1:4300/apps-oauth/${manifest.id}`});
+    const connectSrc = local.ui_extension.content_security_policy?.['connect-src'] ?? [];
+    for (const url of urlsTheViewFetches(local.constants)) expect([url, allowedByCsp(connectSrc, url)]).toEqual([url, true]);
+    // Objects merge key by key: the rest of the manifest is the real one.
+    expect(local.ui_extension.views).toEqual(manifest.ui_extension.views);
+    expect((local.constants as {keySlots: unknown}).keySlots).toEqual(manifest.constants.keySlots);
+  });
+
+  test('merging: objects merge key by key, lists and values replace, a third layer overrides both, a wrong "extends" is refused', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'keyring-manifest-'));
+    try {
+      const base = {id: 'com.example.x', name: 'X', version: '1', permissions: [], ui_extension: {views: [{viewport: 'settings', component: 'A'}], content_security_policy: {'connect-src': ['https://a.example/'], purpose: 'p'}}, constants: {a: 1, b: {c: 2, d: 3}}};
+      fs.writeFileSync(path.join(dir, 'stripe-app.json'), JSON.stringify(base));
+      fs.writeFileSync(path.join(dir, 'stripe-app.local.json'), JSON.stringify({extends: 'stripe-app.json', ui_extension: {content_security_policy: {'connect-src': ['http://127.0.0.1:1/']}}, constants: {b: {c: 20}}}));
+      const merged = loadManifest(dir, {constants: {a: 100}}).manifest;
+      expect(merged.ui_extension.content_security_policy).toEqual({'connect-src': ['http://127.0.0.1:1/'], purpose: 'p'});
+      expect(merged.constants).toEqual({a: 100, b: {c: 20, d: 3}});
+      expect(merged.ui_extension.views).toEqual(base.ui_extension.views);
+      expect(merged).not.toHaveProperty('extends');
+      fs.writeFileSync(path.join(dir, 'stripe-app.local.json'), JSON.stringify({extends: 'other.json'}));
+      expect(() => loadManifest(dir)).toThrow('stripe-app.local.json extends "other.json"');
+    } finally {
+      fs.rmSync(dir, {recursive: true, force: true});
+    }
+  });
 });

@@ -11,7 +11,7 @@
 import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import {DEFAULT_PROVIDER_PORT, startOAuthProvider} from './provider';
-import {previewRedirectUris} from './redirects';
+import {previewRedirectUris} from './constants';
 
 async function main(): Promise<void> {
   const root = path.resolve(__dirname, '../..');

@@ -12,10 +12,9 @@ import http from 'node:http';
 import type {AddressInfo} from 'node:net';
 import Provider, {type KoaContextWithOIDC} from 'oidc-provider';
 
-export const PREVIEW_CLIENT_ID = 'keyring-preview';
-export const DEFAULT_PROVIDER_PORT = 4320;
-/** What a token for this provider's API may be granted. */
-export const PROVIDER_SCOPES = 'read write';
+import {DEFAULT_PROVIDER_PORT, PREVIEW_CLIENT_ID, PROVIDER_SCOPES} from './constants';
+
+export {DEFAULT_PROVIDER_PORT, PREVIEW_CLIENT_ID};
 
 export interface OAuthProviderOptions {
   host?: string;

@@ -13,7 +13,7 @@
  */
 import path from 'node:path';
 import {DEFAULT_PROVIDER_PORT, startOAuthProvider, type RunningOAuthProvider} from '../oauth-provider/provider';
-import {previewRedirectUris} from '../oauth-provider/redirects';
+import {previewRedirectUris} from '../oauth-provider/constants';
 import {DataFileError} from '../secret-store/storage';
 import {loadManifest} from './manifest';
 import {startPreview} from './server';

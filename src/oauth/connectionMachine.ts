@@ -55,7 +55,7 @@ export const initialConnectionState: ConnectionState = {status: 'loading'};
  * this page sent that code before) or an error to report while loading.
  */
 export function openingState(
-  oauth: {code?: string; verifier?: string; error?: string} | undefined,
+  oauth: {code?: string; verifier?: string; state?: string; error?: string} | undefined,
   alreadyUsed: (code: string) => boolean,
   errorNotice: (error: string) => Notice,
 ): ConnectionState {

@@ -6,7 +6,7 @@
 import type {Browser, BrowserContext, Page} from 'playwright-core';
 import Stripe from 'stripe';
 import manifest from '../../stripe-app.json';
-import {previewRedirectUris} from '../../preview/oauth-provider/redirects';
+import {previewRedirectUris} from '../../preview/oauth-provider/constants';
 import {PREVIEW_ACCOUNT, PREVIEW_USERS} from '../../preview/server/server';
 import {CONNECTION_SECRET, type StoredConnection} from '../../src/oauth';
 import {startTestProvider, type TestProvider} from '../support/oauthProvider';

@@ -33,7 +33,9 @@ export interface TestProvider {
   close(): Promise<void>;
 }
 
-export const TEST_CLIENT_ID = 'keyring-preview';
+import {PREVIEW_CLIENT_ID} from '../../preview/oauth-provider/constants';
+
+const TEST_CLIENT_ID = PREVIEW_CLIENT_ID;
 
 class CookieJar {
   private cookies = new Map<string, string>();

@@ -1,0 +1,117 @@
+/** The panel's state machine on its own: the allowed transitions, and that nothing else moves it. */
+import {connectionReducer, openingState, type ConnectionAction, type ConnectionState, type Notice} from '../../src/oauth';
+import {connectionFromTokens, secretExpiry} from '../../src/oauth/connection';
+
+const notice: Notice = {tone: 'critical', title: 't', message: 'm'};
+const summary = {scopes: ['read'], accessTokenExpiresAt: 100, refreshTokenExpiresAt: null, canRefresh: true, connectedAt: 1, accountName: 'ada'};
+
+const states: Record<ConnectionState['status'], ConnectionState> = {
+  loading: {status: 'loading'},
+  'load-failed': {status: 'load-failed', notice},
+  'not-connected': {status: 'not-connected'},
+  waiting: {status: 'waiting'},
+  exchanging: {status: 'exchanging'},
+  connected: {status: 'connected', connection: summary},
+  refreshing: {status: 'refreshing', connection: summary},
+  'reconnect-needed': {status: 'reconnect-needed', connection: summary, notice},
+  disconnecting: {status: 'disconnecting', connection: summary},
+};
+
+const actions: ConnectionAction[] = [
+  {type: 'load'},
+  {type: 'loaded', connection: summary},
+  {type: 'loaded', connection: null},
+  {type: 'load-failed', notice},
+  {type: 'authorize-opened'},
+  {type: 'authorize-cancelled'},
+  {type: 'connected', connection: summary},
+  {type: 'refresh-started'},
+  {type: 'refreshed', connection: summary},
+  {type: 'refresh-failed', notice, reconnect: true},
+  {type: 'refresh-failed', notice, reconnect: false},
+  {type: 'disconnect-started'},
+  {type: 'disconnected'},
+  {type: 'disconnect-failed', notice},
+  {type: 'gone', notice},
+];
+
+const label = (a: ConnectionAction) => (a.type === 'loaded' ? `loaded(${a.connection ? 'connection' : 'none'})` : a.type === 'refresh-failed' ? `refresh-failed(${a.reconnect ? 'reconnect' : 'retry'})` : a.type);
+
+test('every state × action: exactly the documented transitions happen, everything else leaves the state as it was', () => {
+  const table: string[] = [];
+  for (const state of Object.values(states)) {
+    for (const action of actions) {
+      const next = connectionReducer(state, action);
+      if (next !== state) table.push(`${state.status} --${label(action)}--> ${next.status}`);
+    }
+  }
+  expect(table.sort()).toEqual(
+    [
+      'connected --disconnect-started--> disconnecting',
+      'connected --gone--> not-connected',
+      'connected --refresh-started--> refreshing',
+      'disconnecting --disconnect-failed--> connected',
+      'disconnecting --disconnected--> not-connected',
+      'disconnecting --gone--> not-connected',
+      'exchanging --connected--> connected',
+      'exchanging --gone--> not-connected',
+      'exchanging --load--> loading',
+      'load-failed --gone--> not-connected',
+      'load-failed --load--> loading',
+      'loading --gone--> not-connected',
+      'loading --load-failed--> load-failed',
+      'loading --loaded(connection)--> connected',
+      'loading --loaded(none)--> not-connected',
+      'not-connected --authorize-opened--> waiting',
+      'not-connected --gone--> not-connected',
+      'not-connected --load--> loading',
+      'reconnect-needed --authorize-opened--> waiting',
+      'reconnect-needed --disconnect-started--> disconnecting',
+      'reconnect-needed --gone--> not-connected',
+      'reconnect-needed --refresh-started--> refreshing',
+      'refreshing --gone--> not-connected',
+      'refreshing --refresh-failed(reconnect)--> reconnect-needed',
+      'refreshing --refresh-failed(retry)--> connected',
+      'refreshing --refreshed--> connected',
+      'waiting --authorize-cancelled--> not-connected',
+      'waiting --gone--> not-connected',
+      'waiting --load--> loading',
+    ].sort(),
+  );
+});
+
+test('a notice carried into loading is shown on the state the load ends in', () => {
+  const loading = connectionReducer(states.exchanging, {type: 'load', notice});
+  expect(connectionReducer(loading, {type: 'loaded', connection: null})).toEqual({status: 'not-connected', notice});
+  expect(connectionReducer(loading, {type: 'loaded', connection: summary})).toEqual({status: 'connected', connection: summary, notice});
+});
+
+test('where the drawer starts: a fresh code is exchanged, a used one is not, errors and verifier-less codes are reported', () => {
+  const errorNotice = (error: string) => ({...notice, message: error});
+  const never = () => false;
+  expect(openingState(undefined, never, errorNotice)).toEqual({status: 'loading'});
+  expect(openingState({code: 'c', verifier: 'v', state: 's'}, never, errorNotice)).toEqual({status: 'exchanging'});
+  expect(openingState({code: 'c', verifier: 'v', state: 's'}, () => true, errorNotice)).toEqual({status: 'loading'});
+  expect(openingState({error: 'access_denied'}, never, errorNotice)).toEqual({status: 'loading', notice: errorNotice('access_denied')});
+  expect(openingState({code: 'c'}, never, errorNotice)).toEqual({status: 'loading', notice: errorNotice('invalid_state')});
+});
+
+describe('what is stored', () => {
+  const base = {now: 1000, requestedScopes: ['read', 'write']};
+
+  test('a refresh answer without a refresh token keeps the old one and its expiry; without a scope keeps the old scope', () => {
+    const first = connectionFromTokens({access_token: 'a1', token_type: 'Bearer', expires_in: 3600, refresh_token: 'r1', scope: 'read'}, {...base, refreshTokenLifetimeSeconds: 100});
+    expect(first).toMatchObject({refresh_token: 'r1', refresh_token_expires_at: 1100, scope: 'read', access_token_expires_at: 4600, connected_at: 1000});
+    const next = connectionFromTokens({access_token: 'a2', token_type: 'Bearer', expires_in: 60}, {...base, now: 2000, previous: first});
+    expect(next).toMatchObject({access_token: 'a2', refresh_token: 'r1', refresh_token_expires_at: 1100, scope: 'read', access_token_expires_at: 2060, connected_at: 1000});
+  });
+
+  test('the secret expires with the refresh token when there is one, else with the access token', () => {
+    const withRefresh = connectionFromTokens({access_token: 'a', token_type: 'Bearer', expires_in: 60, refresh_token: 'r', refresh_token_expires_in: 500}, base);
+    expect(secretExpiry(withRefresh)).toBe(1500);
+    const unknownLifetime = connectionFromTokens({access_token: 'a', token_type: 'Bearer', expires_in: 60, refresh_token: 'r'}, base);
+    expect(secretExpiry(unknownLifetime)).toBeNull();
+    const accessOnly = connectionFromTokens({access_token: 'a', token_type: 'Bearer', expires_in: 60}, base);
+    expect(secretExpiry(accessOnly)).toBe(1060);
+  });
+});
