@@ -6,12 +6,20 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import {benchConnect} from './connect';
 import {benchSecretStore} from './secret-store';
 import {benchViews} from './views';
 
 async function main(): Promise<void> {
   const started = new Date();
-  const sections = [await benchSecretStore(), await benchViews()];
+  // BENCH_ONLY=views,connect runs only those sections.
+  const only = process.env.BENCH_ONLY?.split(',');
+  const wanted = (name: string) => !only || only.includes(name);
+  const sections = [
+    ...(wanted('secret-store') ? [await benchSecretStore()] : []),
+    ...(wanted('views') ? [await benchViews()] : []),
+    ...(wanted('connect') ? [await benchConnect()] : []),
+  ];
   const report = [
     `# Keyring benchmark, ${started.toISOString()}`,
     '',

@@ -38,6 +38,8 @@ export async function benchViews(): Promise<string> {
   const views: ViewUnderTest[] = [
     empty,
     {component: 'AppSettings', viewport: 'settings', file: path.join(ROOT, 'src/views/AppSettings.tsx'), drawn: 'button:has-text("Acme API key")'},
+    // Not connected: drawn when its Connect link is (no provider request is made while loading).
+    {component: 'ConnectionsDrawer', viewport: 'stripe.dashboard.drawer.default', file: path.join(ROOT, 'src/views/ConnectionsDrawer.tsx'), drawn: 'a:has-text("Connect to")'},
   ];
   const preview = await startPreview({root: ROOT, port: 0, storeFile: ':memory:', minify: true, extraViews: [{viewport: empty.viewport, component: empty.component, file: empty.file}]});
   const browser = await launchBrowser();

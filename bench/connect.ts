@@ -1,0 +1,123 @@
+/**
+ * Requests from Connect to "connected", counted in headless Chromium through
+ * the offline preview against the local OAuth provider: what the drawer asks
+ * of the Secret Store and of the provider after the provider sends the
+ * browser back, and what reopening the drawer costs once connected.
+ */
+import path from 'node:path';
+import manifest from '../stripe-app.json';
+import {previewRedirectUris} from '../preview/oauth-provider/constants';
+import {startOAuthProvider} from '../preview/oauth-provider/provider';
+import {PREVIEW_USERS, startPreview} from '../preview/server/server';
+import {freePort, launchBrowser} from '../ui-tests/e2e/browser';
+
+const ROOT = path.resolve(__dirname, '..');
+const RUNS = Number(process.env.BENCH_CONNECT_RUNS || 3);
+
+export async function benchConnect(): Promise<string> {
+  const port = await freePort();
+  const [test, live] = previewRedirectUris(`http://127.0.0.1:${port}`, manifest.id);
+  const providerLog: string[] = [];
+  const provider = await startOAuthProvider({port: 0, redirectUris: [test, live], log: (line) => providerLog.push(line)});
+  const preview = await startPreview({
+    root: ROOT,
+    port,
+    storeFile: ':memory:',
+    minify: true,
+    manifestOverrides: {
+      constants: {
+        oauth: {
+          name: 'Local OAuth provider',
+          authorizeUrl: `${provider.issuer}/auth`,
+          tokenUrl: `${provider.issuer}/token`,
+          revocationUrl: `${provider.issuer}/token/revocation`,
+          identityUrl: `${provider.issuer}/api/me`,
+          clientId: 'keyring-preview',
+          scopes: ['read', 'write'],
+          redirectUris: {test, live},
+        },
+      },
+      ui_extension: {content_security_policy: {'connect-src': [`${provider.issuer}/`]}},
+    },
+  });
+  const browser = await launchBrowser();
+  const rows: string[] = [];
+  try {
+    const results: Record<'tokenRequests' | 'identityRequests' | 'writes' | 'reads' | 'reopenFinds' | 'reopenOther' | 'ms' | 'reopenMs', number>[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      const user = PREVIEW_USERS[run % PREVIEW_USERS.length].id;
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(`${preview.url}/?user=${user}&mode=test`);
+      const drawer = (p: typeof page) => p.locator('[data-view="ConnectionsDrawer"]');
+      const connect = drawer(page).getByRole('link', {name: /^Connect to/});
+      await connect.waitFor({timeout: 5000}).catch(async (e: unknown) => {
+        throw new Error(`${String(e)}\n${await page.locator('body').innerText()}`);
+      });
+      const [tab] = await Promise.all([context.waitForEvent('page'), connect.click()]);
+      await tab.locator('input[name=login]').fill(`bench${run}`);
+      await tab.locator('input[name=password]').fill('any');
+      await tab.getByRole('button', {name: 'Sign-in'}).click();
+      const storeBefore = preview.requests.length;
+      const providerBefore = providerLog.length;
+      const started = Date.now();
+      await tab.getByRole('button', {name: 'Continue'}).click();
+      await drawer(tab).getByText(`Connected as bench${run}`).waitFor();
+      const ms = Date.now() - started;
+      await tab.waitForTimeout(200); // let any late request land before counting
+      const store = preview.requests.slice(storeBefore).filter((r) => r.user === user);
+      const fromProvider = providerLog.slice(providerBefore);
+      const reopenBefore = preview.requests.length;
+      const reopenStarted = Date.now();
+      await tab.reload();
+      await drawer(tab).getByText(`Connected as bench${run}`).waitFor();
+      const reopenMs = Date.now() - reopenStarted;
+      await tab.waitForTimeout(200);
+      const reopen = preview.requests.slice(reopenBefore).filter((r) => r.user === user && r.path !== '/v1/apps/secrets');
+      results.push({
+        tokenRequests: fromProvider.filter((l) => l.startsWith('grant authorization_code')).length,
+        identityRequests: fromProvider.filter((l) => l === 'api/me ok').length,
+        writes: store.filter((r) => r.method === 'POST').length,
+        // The settings page on the same Dashboard page lists the account's keys; that list is not the drawer's.
+        reads: store.filter((r) => r.method === 'GET' && r.path.endsWith('/find')).length,
+        reopenFinds: reopen.filter((r) => r.method === 'GET' && r.path.endsWith('/find')).length,
+        reopenOther: reopen.filter((r) => !(r.method === 'GET' && r.path.endsWith('/find'))).length,
+        ms,
+        reopenMs,
+      });
+      // Disconnect, so the next run with this user starts from "not connected".
+      await drawer(tab).getByRole('button', {name: 'Disconnect…'}).click();
+      await drawer(tab).getByRole('button', {name: 'Disconnect', exact: true}).click();
+      await drawer(tab).getByRole('link', {name: /^Connect to/}).waitFor();
+      await context.close();
+    }
+    const same = (key: keyof (typeof results)[number]) => {
+      const values = [...new Set(results.map((r) => r[key]))];
+      return values.length === 1 ? String(values[0]) : values.join(' / ');
+    };
+    const median = (key: 'ms' | 'reopenMs') => results.map((r) => r[key]).sort((a, b) => a - b)[Math.floor(results.length / 2)];
+    const ms = median('ms');
+    const reopenMs = median('reopenMs');
+    rows.push(
+      '## Connect → connected (Connections drawer)',
+      '',
+      `After the provider sends the browser back (consent submitted) until "Connected as …" is drawn; ${RUNS} runs in headless Chromium through the preview, each a new user session. A value that differed between runs is listed per run.`,
+      '',
+      '| requests after the redirect | count |',
+      '|---|---:|',
+      `| token requests (authorization_code) | ${same('tokenRequests')} |`,
+      `| identity requests (constants.oauth.identityUrl) | ${same('identityRequests')} |`,
+      `| Secret Store writes | ${same('writes')} |`,
+      `| Secret Store finds (the settings page's own list on the same page is not counted) | ${same('reads')} |`,
+      `| reopening the drawer when connected: Secret Store finds | ${same('reopenFinds')} |`,
+      `| reopening the drawer when connected: other requests (settings list excluded) | ${same('reopenOther')} |`,
+      '',
+      `Consent submitted → connected drawn: median ${ms} ms, ${(ms / reopenMs).toFixed(2)}× the baseline of reloading the same page when already connected (median ${reopenMs} ms; that load includes the one find). The difference is the provider's redirects, the token exchange, the identity request and the write.`,
+    );
+  } finally {
+    await browser.close();
+    await preview.close();
+    await provider.close();
+  }
+  return rows.join('\n');
+}
