@@ -24,6 +24,17 @@ const PROVIDER = 'Local OAuth provider';
 const CONNECT = `Connect to ${PROVIDER}`;
 const OTHER_USER = 'usr_OtherUser0002';
 
+// The SDK's test renderer never unmounts a React tree (its wrapper.unmount()
+// only marks the wrapper), so every connected drawer keeps its refresh timer
+// (about an hour) alive. Long timers are unref'd so they cannot hold the jest
+// worker open; they still fire if the process lives that long.
+const realSetTimeout = global.setTimeout;
+global.setTimeout = ((handler: () => void, ms?: number, ...args: unknown[]) => {
+  const timer = realSetTimeout(handler, ms, ...args);
+  if ((ms ?? 0) > 10_000) (timer as unknown as NodeJS.Timeout).unref();
+  return timer;
+}) as typeof setTimeout;
+
 let store: TestSecretStore;
 let provider: TestProvider;
 let host: InstalledHost;
@@ -69,17 +80,6 @@ beforeEach(async () => {
   }
 });
 
-const mounted: {unmount(): void}[] = [];
-afterEach(() => {
-  for (const wrapper of mounted.splice(0)) {
-    try {
-      wrapper.unmount();
-    } catch {
-      // Already unmounted by the test.
-    }
-  }
-});
-
 type OAuthContext = {code?: string; verifier?: string; state?: string; error?: string};
 
 function renderDrawer(options: {oauthContext?: OAuthContext; mode?: 'test' | 'live'; oauth?: Record<string, unknown>; userId?: string} = {}) {
@@ -90,7 +90,6 @@ function renderDrawer(options: {oauthContext?: OAuthContext; mode?: 'test' | 'li
   if (options.userId === '') context.userContext.id = undefined;
   const rendered = render(<ConnectionsDrawer {...context} {...(options.oauthContext ? {oauthContext: options.oauthContext} : {})} />);
   const {wrapper, update} = rendered;
-  mounted.push(wrapper);
   const text = () => renderedStrings(wrapper);
   return {
     wrapper,
@@ -116,7 +115,6 @@ async function connectLink(drawer: Drawer, label = CONNECT): Promise<string> {
 async function signIn(login = 'ada', options: {cancel?: boolean} = {}): Promise<OAuthContext> {
   const first = renderDrawer();
   const href = await connectLink(first);
-  first.wrapper.unmount();
   return host.oauthReturn(await provider.authorize(href, {login, ...options}));
 }
 
