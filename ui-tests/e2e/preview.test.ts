@@ -108,3 +108,14 @@ test("a fetch to a host missing from the manifest's CSP fails in the view", asyn
   await drawer().getByText('Result: fetch blocked').waitFor();
   expect(consoleLines.join('\n')).toMatch(/Content Security Policy|connect-src/);
 });
+
+test('the mode switch starts the views afresh in the other mode; the toast a view asks for appears on the page', async () => {
+  await open(ADA.id);
+  await drawer().getByText('Mode: test').waitFor();
+  await page.getByLabel('Mode').selectOption('live');
+  await drawer().getByText('Mode: live').waitFor();
+  expect(new URL(page.url()).searchParams.get('mode')).toBe('live');
+  await page.locator('.kr-test-ribbon').waitFor({state: 'detached'});
+  await drawer().getByRole('button', {name: 'Show a toast'}).click();
+  await page.getByRole('status').filter({hasText: 'Saved by the probe'}).waitFor();
+});

@@ -5,6 +5,7 @@
  */
 import type {ExtensionContextValue} from '@stripe/ui-extension-sdk/context';
 import {Box, Button, Chip, ContextView, TextField} from '@stripe/ui-extension-sdk/ui';
+import {showToast} from '@stripe/ui-extension-sdk/utils/toast';
 import {useState} from 'react';
 import {createExtensionStripe} from '../../../src/secrets/client';
 import {createSecretStore} from '../../../src/secrets/secretStore';
@@ -19,6 +20,7 @@ const PreviewProbe = (context: ExtensionContextValue) => {
     <ContextView title="Preview probe">
       <Box css={{stack: 'y', gap: 'small'}}>
         <Box>Signed in as {context.userContext.id}</Box>
+        <Box>Mode: {context.environment.mode}</Box>
         <TextField label="Personal note" name="note" value={note} onChange={(e) => setNote(e.target.value)} />
         <Button
           onPress={() => {
@@ -62,6 +64,13 @@ const PreviewProbe = (context: ExtensionContextValue) => {
           }}
         >
           Fetch an unlisted host
+        </Button>
+        <Button
+          onPress={() => {
+            void showToast('Saved by the probe', {type: 'success'});
+          }}
+        >
+          Show a toast
         </Button>
         <Chip label="an SDK component the preview does not draw" />
         <Box>Result: {result}</Box>
