@@ -4,7 +4,6 @@
  * own src/ is never touched by a test.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type {Browser} from 'playwright-core';
 import {startPreview, type RunningPreview} from '../../preview/server/server';
