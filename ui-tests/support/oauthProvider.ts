@@ -6,6 +6,7 @@
  */
 import {spawn, type ChildProcess} from 'node:child_process';
 import path from 'node:path';
+import {PREVIEW_CLIENT_ID} from '../../preview/oauth-provider/constants';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -32,8 +33,6 @@ export interface TestProvider {
   me(accessToken: string): Promise<number>;
   close(): Promise<void>;
 }
-
-import {PREVIEW_CLIENT_ID} from '../../preview/oauth-provider/constants';
 
 const TEST_CLIENT_ID = PREVIEW_CLIENT_ID;
 
