@@ -14,7 +14,7 @@ import {
   serializeConnection,
   type StoredConnection,
 } from './connection';
-import {fetchIdentity} from './identityEndpoint';
+import {fetchIdentity, identityFrom} from './identityEndpoint';
 import {ProviderError} from './providerErrors';
 import type {Mode, OAuthProviderConfig} from './providerConfig';
 import {acquireRefreshLease, DEFAULT_LEASE_TIMING, type LeaseTiming} from './refreshLease';
@@ -188,9 +188,7 @@ export function createConnectionService(
     async verify(current) {
       if (!provider.identityUrl) return {connection: await fresh(current), accountName: current.account_name};
       const {response, connection} = await fetchAsUser(current, provider.identityUrl, {headers: {accept: 'application/json'}});
-      if (response.status === 401) throw new ProviderError('invalid-token', {status: 401});
-      if (!response.ok) throw new ProviderError('unavailable', {status: response.status});
-      const identity = await fetchIdentity(provider.identityUrl, connection.access_token, () => Promise.resolve(response));
+      const identity = await identityFrom(response);
       return {connection, accountName: identity?.name ?? null};
     },
 

@@ -27,6 +27,11 @@ export async function fetchIdentity(identityUrl: string, accessToken: string, fe
   } catch {
     throw new ProviderError('network');
   }
+  return identityFrom(response);
+}
+
+/** Reads an identity endpoint's answer: a name, null when it names nobody, or a ProviderError. */
+export async function identityFrom(response: Response): Promise<ProviderIdentity | null> {
   if (response.status === 401) throw new ProviderError('invalid-token', {status: 401});
   if (!response.ok) throw new ProviderError('unavailable', {status: response.status});
   let body: unknown = null;
