@@ -1,24 +1,26 @@
 import {Banner, Box, Button} from '@stripe/ui-extension-sdk/ui';
 
-interface Props {
-  label: string;
+interface ConfirmProps {
+  title: string;
   consequence: string;
+  /** The destructive button's text. */
+  confirmLabel: string;
   pending: boolean;
   onConfirm(): void;
   onCancel(): void;
 }
 
-/** The second step of a delete: nothing is removed until the user confirms here. */
-export function ConfirmDelete({label, consequence, pending, onConfirm, onCancel}: Props) {
+/** The second step of anything that cannot be undone: nothing happens until the user confirms here. */
+export function ConfirmDestructive({title, consequence, confirmLabel, pending, onConfirm, onCancel}: ConfirmProps) {
   return (
     <Banner
       type="caution"
-      title={`Delete the ${label}?`}
+      title={title}
       description={consequence}
       actions={
         <Box css={{stack: 'x', gap: 'small'}}>
           <Button type="destructive" pending={pending} onPress={onConfirm}>
-            Delete {label}
+            {confirmLabel}
           </Button>
           <Button disabled={pending} onPress={onCancel}>
             Cancel
@@ -27,4 +29,9 @@ export function ConfirmDelete({label, consequence, pending, onConfirm, onCancel}
       }
     />
   );
+}
+
+/** Deleting a stored key: "Delete the <label>?" / "Delete <label>". */
+export function ConfirmDelete({label, ...rest}: Omit<ConfirmProps, 'title' | 'confirmLabel'> & {label: string}) {
+  return <ConfirmDestructive title={`Delete the ${label}?`} confirmLabel={`Delete ${label}`} {...rest} />;
 }

@@ -1,5 +1,6 @@
-import {Box, Button, Spinner} from '@stripe/ui-extension-sdk/ui';
+import {Box, Button} from '@stripe/ui-extension-sdk/ui';
 import type {AuthorizeLink} from '../oauth';
+import {Busy} from './Busy';
 
 interface Props {
   provider: string;
@@ -14,12 +15,7 @@ export function ConnectButton({provider, link, label, onOpened}: Props) {
     return <Box css={{color: 'critical'}}>The Dashboard could not start a sign-in. Close and reopen this panel to try again.</Box>;
   }
   if (link.status === 'preparing') {
-    return (
-      <Box css={{stack: 'x', gap: 'small', alignY: 'center'}}>
-        <Spinner size="small" />
-        Preparing the sign-in link…
-      </Box>
-    );
+    return <Busy size="small">Preparing the sign-in link…</Busy>;
   }
   return (
     <Button type="primary" href={link.href} target="_blank" onPress={onOpened}>

@@ -1,7 +1,9 @@
 /** The Connections panel's body: one screen per state of the connection machine. */
-import {Banner, Box, Button, Spinner} from '@stripe/ui-extension-sdk/ui';
+import {Banner, Box, Button} from '@stripe/ui-extension-sdk/ui';
 import {useEffect, useState} from 'react';
 import type {AuthorizeLink, ConnectionControls, Notice} from '../oauth';
+import {Busy} from './Busy';
+import {ConfirmDestructive} from './ConfirmDelete';
 import {ConnectButton} from './ConnectButton';
 import {ConnectionDetails} from './ConnectionDetails';
 
@@ -15,15 +17,6 @@ interface Props {
 function NoticeBanner({notice}: {notice?: Notice}) {
   if (!notice) return null;
   return <Banner type={notice.tone} title={notice.title} description={notice.message} />;
-}
-
-function Busy({children}: {children: string}) {
-  return (
-    <Box css={{stack: 'x', gap: 'small', alignY: 'center'}}>
-      <Spinner />
-      {children}
-    </Box>
-  );
 }
 
 export function ConnectionPanel({provider, locale, connection, link}: Props) {
@@ -91,20 +84,13 @@ export function ConnectionPanel({provider, locale, connection, link}: Props) {
             <ConnectButton provider={provider} link={link} label={`Reconnect to ${provider}`} onOpened={connection.authorizeOpened} />
           ) : null}
           {confirming || state.status === 'disconnecting' ? (
-            <Banner
-              type="caution"
+            <ConfirmDestructive
               title={`Disconnect from ${provider}?`}
-              description={`This app's access is revoked at ${provider} and your connection is removed from Stripe.`}
-              actions={
-                <Box css={{stack: 'x', gap: 'small'}}>
-                  <Button type="destructive" pending={state.status === 'disconnecting'} onPress={connection.disconnect}>
-                    Disconnect
-                  </Button>
-                  <Button disabled={state.status === 'disconnecting'} onPress={() => setConfirming(false)}>
-                    Cancel
-                  </Button>
-                </Box>
-              }
+              consequence={`This app's access is revoked at ${provider} and your connection is removed from Stripe.`}
+              confirmLabel="Disconnect"
+              pending={state.status === 'disconnecting'}
+              onConfirm={connection.disconnect}
+              onCancel={() => setConfirming(false)}
             />
           ) : (
             <Box css={{stack: 'x', gap: 'small'}}>

@@ -102,4 +102,3 @@ export function goneNotice(): Notice {
   return {tone: 'default', title: 'Not connected', message: new ConnectionGoneError().message};
 }
 
-export {ConnectionGoneError};

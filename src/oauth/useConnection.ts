@@ -9,7 +9,6 @@ import {summarize, REFRESH_MARGIN_SECONDS, type StoredConnection} from './connec
 import {connectionReducer, openingState, type ConnectionState} from './connectionMachine';
 import {
   connectFailureNotice,
-  ConnectionGoneError,
   disconnectFailureNotice,
   disconnectNotice,
   goneNotice,
@@ -17,7 +16,7 @@ import {
   refreshFailureNotice,
   returnErrorNotice,
 } from './connectionMessages';
-import {createConnectionService, type ConnectionService, type ConnectionServiceOptions} from './connectionService';
+import {ConnectionGoneError, createConnectionService, type ConnectionService, type ConnectionServiceOptions} from './connectionService';
 import type {OAuthProviderConfig} from './providerConfig';
 
 /**

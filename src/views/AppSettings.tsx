@@ -3,9 +3,10 @@
  * account-scoped secrets shared by every user of the account.
  */
 import type {ExtensionContextValue} from '@stripe/ui-extension-sdk/context';
-import {Banner, Box, Button, SettingsView, Spinner} from '@stripe/ui-extension-sdk/ui';
+import {Banner, Box, Button, SettingsView} from '@stripe/ui-extension-sdk/ui';
 import {useState} from 'react';
 import {AccountKeyList} from '../components/AccountKeyList';
+import {Busy} from '../components/Busy';
 import {readKeySlots} from '../config/keySlots';
 import {describeLoadFailure} from '../keys/saveFailure';
 import {useAccountKeys} from '../keys/useAccountKeys';
@@ -27,10 +28,7 @@ const AppSettings = (context: ExtensionContextValue) => {
           <Banner type="caution" title="Check the app's stripe-app.json" description={config.problems.join(' ')} />
         ) : null}
         {keys.state.phase === 'loading' ? (
-          <Box css={{stack: 'x', gap: 'small', alignY: 'center'}}>
-            <Spinner />
-            Loading your keys…
-          </Box>
+          <Busy>Loading your keys…</Busy>
         ) : null}
         {keys.state.phase === 'failed' ? (
           <Banner
