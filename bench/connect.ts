@@ -6,10 +6,10 @@
  */
 import path from 'node:path';
 import manifest from '../stripe-app.json';
-import {previewRedirectUris} from '../preview/oauth-provider/constants';
+import {localProviderManifest, previewRedirectUris} from '../preview/oauth-provider/constants';
 import {startOAuthProvider} from '../preview/oauth-provider/provider';
 import {PREVIEW_USERS, startPreview} from '../preview/server/server';
-import {freePort, launchBrowser} from '../ui-tests/e2e/browser';
+import {consentAtProvider, freePort, launchBrowser, logInAtProvider} from '../ui-tests/e2e/browser';
 
 const ROOT = path.resolve(__dirname, '..');
 const RUNS = Number(process.env.BENCH_CONNECT_RUNS || 3);
@@ -24,21 +24,7 @@ export async function benchConnect(): Promise<string> {
     port,
     storeFile: ':memory:',
     minify: true,
-    manifestOverrides: {
-      constants: {
-        oauth: {
-          name: 'Local OAuth provider',
-          authorizeUrl: `${provider.issuer}/auth`,
-          tokenUrl: `${provider.issuer}/token`,
-          revocationUrl: `${provider.issuer}/token/revocation`,
-          identityUrl: `${provider.issuer}/api/me`,
-          clientId: 'keyring-preview',
-          scopes: ['read', 'write'],
-          redirectUris: {test, live},
-        },
-      },
-      ui_extension: {content_security_policy: {'connect-src': [`${provider.issuer}/`]}},
-    },
+    manifestOverrides: localProviderManifest(provider.issuer, {test, live}),
   });
   const browser = await launchBrowser();
   const rows: string[] = [];
@@ -55,13 +41,11 @@ export async function benchConnect(): Promise<string> {
         throw new Error(`${String(e)}\n${await page.locator('body').innerText()}`);
       });
       const [tab] = await Promise.all([context.waitForEvent('page'), connect.click()]);
-      await tab.locator('input[name=login]').fill(`bench${run}`);
-      await tab.locator('input[name=password]').fill('any');
-      await tab.getByRole('button', {name: 'Sign-in'}).click();
+      await logInAtProvider(tab, `bench${run}`);
       const storeBefore = preview.requests.length;
       const providerBefore = providerLog.length;
       const started = Date.now();
-      await tab.getByRole('button', {name: 'Continue'}).click();
+      await consentAtProvider(tab);
       await drawer(tab).getByText(`Connected as bench${run}`).waitFor();
       const ms = Date.now() - started;
       await tab.waitForTimeout(200); // let any late request land before counting

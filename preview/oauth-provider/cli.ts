@@ -8,15 +8,16 @@
  *                      (default: the preview's on port 4300)
  *   ACCESS_TOKEN_TTL   seconds (default 3600)
  */
-import {readFileSync} from 'node:fs';
 import path from 'node:path';
+import {loadManifest} from '../server/manifest';
 import {DEFAULT_PROVIDER_PORT, startOAuthProvider} from './provider';
 import {previewRedirectUris} from './constants';
 
 async function main(): Promise<void> {
   const root = path.resolve(__dirname, '../..');
-  const appId = (JSON.parse(readFileSync(path.join(root, 'stripe-app.json'), 'utf8')) as {id: string}).id;
-  const redirectUris = process.env.REDIRECT_URIS ? process.env.REDIRECT_URIS.split(',') : previewRedirectUris('http://127.0.0.1:4300', appId);
+  const redirectUris = process.env.REDIRECT_URIS
+    ? process.env.REDIRECT_URIS.split(',')
+    : previewRedirectUris('http://127.0.0.1:4300', loadManifest(root).manifest.id);
   const port = process.env.PORT === undefined ? DEFAULT_PROVIDER_PORT : Number(process.env.PORT);
   try {
     const provider = await startOAuthProvider({

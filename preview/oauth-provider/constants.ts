@@ -11,3 +11,29 @@ export const PROVIDER_SCOPES = 'read write';
 export function previewRedirectUris(previewOrigin: string, appId: string): string[] {
   return [`${previewOrigin}/test/apps-oauth/${appId}`, `${previewOrigin}/apps-oauth/${appId}`];
 }
+
+/**
+ * constants.oauth for the local provider at `issuer`, returning to
+ * `redirectUris`: what stripe-app.local.json says for the default ports.
+ */
+export function localOAuthConstants(issuer: string, redirectUris: {test: string; live: string}): Record<string, unknown> {
+  return {
+    name: 'Local OAuth provider',
+    authorizeUrl: `${issuer}/auth`,
+    tokenUrl: `${issuer}/token`,
+    revocationUrl: `${issuer}/token/revocation`,
+    identityUrl: `${issuer}/api/me`,
+    clientId: PREVIEW_CLIENT_ID,
+    scopes: PROVIDER_SCOPES.split(' '),
+    refreshTokenLifetimeSeconds: 14 * 24 * 3600,
+    redirectUris,
+  };
+}
+
+/** The manifest layer that points the app at the local provider (constants.oauth and the CSP), for a preview on other ports. */
+export function localProviderManifest(issuer: string, redirectUris: {test: string; live: string}): Record<string, unknown> {
+  return {
+    constants: {oauth: localOAuthConstants(issuer, redirectUris)},
+    ui_extension: {content_security_policy: {'connect-src': [`${issuer}/`]}},
+  };
+}

@@ -15,12 +15,12 @@ import path from 'node:path';
 import {DEFAULT_PROVIDER_PORT, startOAuthProvider, type RunningOAuthProvider} from '../oauth-provider/provider';
 import {previewRedirectUris} from '../oauth-provider/constants';
 import {DataFileError} from '../secret-store/storage';
-import {loadManifest} from './manifest';
+import {loadManifest, type Manifest} from './manifest';
 import {startPreview} from './server';
 
 /** Where the manifest sends OAuth, when that does not match the preview's own ports. */
-function oauthMismatches(root: string, previewOrigin: string, providerOrigin: string): string[] {
-  const oauth = (loadManifest(root).manifest.constants?.oauth ?? {}) as {authorizeUrl?: unknown; redirectUris?: {test?: unknown}};
+function oauthMismatches(manifest: Manifest, previewOrigin: string, providerOrigin: string): string[] {
+  const oauth = (manifest.constants?.oauth ?? {}) as {authorizeUrl?: unknown; redirectUris?: {test?: unknown}};
   const problems: string[] = [];
   const origin = (value: unknown) => {
     try {
@@ -44,10 +44,9 @@ async function main(): Promise<void> {
   let preview;
   let provider: RunningOAuthProvider;
   try {
-    const manifestId = loadManifest(root).manifest.id;
     provider = await startOAuthProvider({
       port: oauthPort,
-      redirectUris: previewRedirectUris(`http://127.0.0.1:${port}`, manifestId),
+      redirectUris: previewRedirectUris(`http://127.0.0.1:${port}`, loadManifest(root).manifest.id),
       log: (line) => process.stdout.write(`oauth: ${line}\n`),
     });
     preview = await startPreview({
@@ -73,7 +72,7 @@ async function main(): Promise<void> {
       `  views:        ${preview.manifest.ui_extension.views.map((v) => `${v.component} (${v.viewport})`).join(', ')}`,
       `  Secret Store: ${preview.store.url} (backend: new Stripe('sk_test_local', {host: '127.0.0.1', port: ${preview.store.port}, protocol: 'http'}))`,
       `  OAuth provider: ${provider.issuer} (sign in with any user name and password)`,
-      ...oauthMismatches(root, preview.url, provider.issuer).map((p) => `  warning: ${p}; edit stripe-app.local.json to match the ports in use.`),
+      ...oauthMismatches(preview.manifest, preview.url, provider.issuer).map((p) => `  warning: ${p}; edit stripe-app.local.json to match the ports in use.`),
       '  Editing a file under src/ rebuilds and reloads the open views. Ctrl-C stops.',
       '',
     ].join('\n'),

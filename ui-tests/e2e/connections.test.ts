@@ -6,11 +6,11 @@
 import type {Browser, BrowserContext, Page} from 'playwright-core';
 import Stripe from 'stripe';
 import manifest from '../../stripe-app.json';
-import {previewRedirectUris} from '../../preview/oauth-provider/constants';
+import {localProviderManifest, previewRedirectUris} from '../../preview/oauth-provider/constants';
 import {PREVIEW_ACCOUNT, PREVIEW_USERS} from '../../preview/server/server';
 import {CONNECTION_SECRET, type StoredConnection} from '../../src/oauth';
 import {startTestProvider, type TestProvider} from '../support/oauthProvider';
-import {freePort, launchBrowser, recordConsole, screenshot, startTestPreview, type PreviewUnderTest} from './browser';
+import {consentAtProvider, freePort, launchBrowser, logInAtProvider, recordConsole, screenshot, startTestPreview, type PreviewUnderTest} from './browser';
 
 jest.setTimeout(90_000);
 
@@ -31,10 +31,7 @@ beforeAll(async () => {
   preview = await startTestPreview({
     port,
     // What stripe-app.local.json does for `npm start`, on this run's ports.
-    manifestOverrides: {
-      constants: {oauth: provider.oauthConstants({test, live})},
-      ui_extension: {content_security_policy: {'connect-src': [`${provider.issuer}/`]}},
-    },
+    manifestOverrides: localProviderManifest(provider.issuer, {test, live}),
   });
 });
 afterAll(async () => {
@@ -83,11 +80,8 @@ async function signIn(login: string, options: {cancel?: boolean} = {}): Promise<
   tab.on('request', (request) => {
     if (/\/apps-oauth\//.test(request.url())) returnUrl = request.url();
   });
-  await tab.locator('input[name=login]').fill(login);
-  await tab.locator('input[name=password]').fill('any password');
-  await tab.getByRole('button', {name: 'Sign-in'}).click();
-  if (options.cancel) await tab.getByText('[ Cancel ]').click();
-  else await tab.getByRole('button', {name: 'Continue'}).click();
+  await logInAtProvider(tab, login);
+  await consentAtProvider(tab, options);
   await tab.waitForURL(`${preview.url}/?**`);
   if (!returnUrl) throw new Error('the provider did not send the browser back to the return route');
   return {tab, returnUrl};

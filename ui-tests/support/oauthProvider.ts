@@ -4,11 +4,9 @@
  * browser-free walk through its login and consent pages, for tests that
  * render views with the SDK rather than in Chromium.
  */
-import {spawn, type ChildProcess} from 'node:child_process';
-import path from 'node:path';
-import {PREVIEW_CLIENT_ID} from '../../preview/oauth-provider/constants';
-
-const ROOT = path.resolve(__dirname, '../..');
+import type {ChildProcess} from 'node:child_process';
+import {localOAuthConstants, PREVIEW_CLIENT_ID} from '../../preview/oauth-provider/constants';
+import {spawnCli, waitForReady} from './cliProcess';
 
 export interface TestProvider {
   issuer: string;
@@ -51,35 +49,14 @@ class CookieJar {
 }
 
 export async function startTestProvider(options: {redirectUris: string[]; accessTokenTtl?: number}): Promise<TestProvider> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'preview/oauth-provider/cli.ts'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      PORT: '0',
-      REDIRECT_URIS: options.redirectUris.join(','),
-      ...(options.accessTokenTtl ? {ACCESS_TOKEN_TTL: String(options.accessTokenTtl)} : {}),
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const started = spawnCli('preview/oauth-provider/cli.ts', {
+    PORT: '0',
+    REDIRECT_URIS: options.redirectUris.join(','),
+    ...(options.accessTokenTtl ? {ACCESS_TOKEN_TTL: String(options.accessTokenTtl)} : {}),
   });
-  let output = '';
-  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
-  const deadline = Date.now() + 20_000;
-  let issuer = '';
-  for (;;) {
-    const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
-    if (match) {
-      issuer = match[1];
-      break;
-    }
-    if (child.exitCode !== null || Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`the OAuth provider did not start:\n${output}`);
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  const lines = () => output.split('\n').filter(Boolean);
+  const {child, exited, output} = started;
+  const issuer = (await waitForReady(started, /listening on (http:\/\/127\.0\.0\.1:\d+)/, 'the OAuth provider'))[1];
+  const lines = () => output().split('\n').filter(Boolean);
 
   const form = async (url: string, body: Record<string, string>) => {
     const response = await fetch(url, {method: 'POST', headers: {'content-type': 'application/x-www-form-urlencoded'}, body: new URLSearchParams(body).toString()});
@@ -91,18 +68,7 @@ export async function startTestProvider(options: {redirectUris: string[]; access
     child,
     lines,
     grants: (type) => lines().filter((l) => l === `grant ${type} ok`).length,
-    oauthConstants: (redirectUris, overrides = {}) => ({
-      name: 'Local OAuth provider',
-      authorizeUrl: `${issuer}/auth`,
-      tokenUrl: `${issuer}/token`,
-      revocationUrl: `${issuer}/token/revocation`,
-      identityUrl: `${issuer}/api/me`,
-      clientId: TEST_CLIENT_ID,
-      scopes: ['read', 'write'],
-      refreshTokenLifetimeSeconds: 14 * 24 * 3600,
-      redirectUris,
-      ...overrides,
-    }),
+    oauthConstants: (redirectUris, overrides = {}) => ({...localOAuthConstants(issuer, redirectUris), ...overrides}),
     async authorize(authorizeUrl, {login = 'ada', cancel = false} = {}) {
       const jar = new CookieJar();
       let url = new URL(authorizeUrl);
