@@ -6,6 +6,7 @@
 import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
 import {createRoot} from 'react-dom/client';
 import type {LogEntry, PreviewConfig} from './config';
+import {onBlockedUrl} from './components/urls';
 import {ExtensionView} from './ExtensionView';
 import type {Session} from './platform';
 
@@ -179,6 +180,15 @@ function App({initial}: {initial: PreviewConfig}) {
 const initialConfig = window.__KEYRING_PREVIEW__;
 document.getElementById('kr-config')?.remove();
 delete (window as Partial<Window>).__KEYRING_PREVIEW__;
+
+// A view's link the host refused to draw live also gets a line in the terminal, where the developer looks.
+onBlockedUrl((component, scheme) => {
+  void fetch('/__preview/report', {
+    method: 'POST',
+    headers: {'content-type': 'application/json', 'x-keyring-preview-token': initialConfig.token},
+    body: JSON.stringify({component, scheme}),
+  }).catch(() => undefined);
+});
 
 const rootElement = document.getElementById('root');
 if (rootElement) createRoot(rootElement).render(<App initial={initialConfig} />);

@@ -9,12 +9,13 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type {AddressInfo} from 'node:net';
+import {createHostGuard, quoteHost} from '../hostGuard';
 import {forwardAsExtension, type ExtensionIdentity} from '../secret-store/extension-door';
 import {DEFAULT_ACCOUNT, startSecretStore, type RunningSecretStore} from '../secret-store/server';
 import type {LogEntry, OAuthReturn, PreviewConfig, PreviewUser} from '../host/config';
 import {createBuilds} from './build';
 import {loadManifest, type Manifest} from './manifest';
-import {oauthContextForReturn, OAuthStates} from './oauthStates';
+import {oauthContextForReturn, OAuthStates, ViewStateTooLargeError} from './oauthStates';
 
 export const PREVIEW_USERS: PreviewUser[] = [
   {id: 'usr_PreviewAda0001', name: 'Ada Lovelace', email: 'ada@keyring.example', roles: [{id: 'admin', name: 'Administrator', type: 'builtIn'}]},
@@ -40,11 +41,15 @@ export interface PreviewOptions {
   extraViews?: {viewport: string; component: string; file: string}[];
   /** One line per request and rebuild (never a body or a token). */
   log?: (line: string) => void;
+  /** The app's signing secret for fetchStripeSignature (default: a new random one per run). */
+  signingSecret?: string;
 }
 
 export interface RunningPreview {
   url: string;
   port: number;
+  /** What fetchStripeSignature signs with: the app backend verifies with it. */
+  signingSecret: string;
   store: RunningSecretStore;
   manifest: Manifest;
   requests: LogEntry[];
@@ -67,6 +72,9 @@ function cspFor(manifest: Manifest, origin: string): string {
     `connect-src ${connect}`,
     `img-src ${images}`,
     "style-src 'unsafe-inline'",
+    // The iframe's own rights, again in the document: opened as a tab (a view can
+    // link to its frame URL), it still runs at an opaque origin, not as this server.
+    'sandbox allow-scripts',
   ].join('; ');
 }
 
@@ -85,7 +93,8 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
   const outdir = path.join(options.root, '.build/preview', options.minify ? 'min' : 'dev');
   const hostKey = crypto.randomBytes(24).toString('base64url');
   const token = crypto.randomBytes(24).toString('base64url');
-  const signingSecret = crypto.randomBytes(32);
+  const signingSecret = options.signingSecret ?? `absec_${crypto.randomBytes(24).toString('base64url')}`;
+  const bindHost = options.host ?? '127.0.0.1';
   const store = await startSecretStore({
     host: '127.0.0.1',
     port: options.storePort ?? 0,
@@ -133,7 +142,6 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
   const hostJs = () => fs.readFileSync(path.join(outdir, 'host.js'));
   const styles = fs.readFileSync(path.join(options.root, 'preview/host/styles.css'), 'utf8');
 
-  let origin = '';
   const config = (opening?: OAuthReturn): PreviewConfig => ({
     token,
     app: {id: manifest.id, name: manifest.name, version: manifest.version},
@@ -159,10 +167,16 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
     return JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>;
   };
 
-  /** The host page's own calls: its token, from its own origin (never a view's opaque one). */
+  // Set once the server listens (port 0 picks one); read on every request.
+  let port = 0;
+  const hostGuard = createHostGuard(bindHost, () => port);
+  /** The origins this page can be opened at: the loopback names and the bind address, with this port. */
+  const ownOrigins = () => new Set(hostGuard.describe().split(', ').map((name) => `http://${name}`));
+
+  /** The host page's own calls: its token, from one of this server's own origins (never a view's opaque one). */
   const fromHostPage = (req: http.IncomingMessage): boolean => {
     const given = String(req.headers['x-keyring-preview-token'] ?? '');
-    const sameOrigin = req.headers.origin === undefined || req.headers.origin === origin;
+    const sameOrigin = req.headers.origin === undefined || ownOrigins().has(req.headers.origin);
     return sameOrigin && given.length === token.length && crypto.timingSafeEqual(Buffer.from(given), Buffer.from(token));
   };
 
@@ -176,6 +190,7 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
     res.writeHead(status, {'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', ...headers});
     res.end(body);
   };
+  const sendJson = (res: http.ServerResponse, status: number, body: unknown) => send(res, status, 'application/json', JSON.stringify(body));
 
   const hostPage = (opening?: OAuthReturn) =>
     `<!doctype html><html><head><meta charset="utf-8"><title>${manifest.name} · Keyring preview</title><style>${styles}</style></head><body><div id="root"></div><script id="kr-config">window.__KEYRING_PREVIEW__=${JSON.stringify(config(opening)).replace(/</g, '\\u003c')}</script><script src="/__preview/host.js"></script></body></html>`;
@@ -183,88 +198,186 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
   /**
    * The Dashboard's OAuth return route: the drawer reopens for the user and
    * mode that started the sign-in, with {code, verifier, state} when the state
-   * is one this host issued to them in this mode, else only {error}.
+   * is one this host issued to them in this mode and not yet redeemed, else only {error}.
    */
   const returnFromProvider = (url: URL, mode: 'test' | 'live'): OAuthReturn => {
     const {issued, oauthContext} = oauthContextForReturn(oauthStates, url, mode);
     if (!issued) {
-      log(`OAuth return (${mode}): state not issued by this preview, drawer opened with an error`);
+      log(`OAuth return (${mode}): state not issued by this preview or already used, drawer opened with an error`);
       return {user: PREVIEW_USERS[0].id, mode, oauthContext};
     }
     log(`OAuth return (${mode}) for ${issued.identity.user}: ${oauthContext.code ? 'code' : `error ${oauthContext.error}`}`);
     return {user: issued.identity.user, mode, oauthContext};
   };
 
-  const server = http.createServer((req, res) => {
-    void (async () => {
-      const url = new URL(req.url ?? '/', origin || 'http://127.0.0.1');
-      const route = url.pathname;
-      if (req.method === 'GET' && route === '/') return send(res, 200, 'text/html; charset=utf-8', hostPage(), HOST_PAGE_HEADERS);
-      const oauthReturn = /^\/(test\/)?apps-oauth\/([^/]+)$/.exec(route);
-      if (req.method === 'GET' && oauthReturn && decodeURIComponent(oauthReturn[2]) === manifest.id) {
-        return send(res, 200, 'text/html; charset=utf-8', hostPage(returnFromProvider(url, oauthReturn[1] ? 'test' : 'live')), HOST_PAGE_HEADERS);
-      }
-      if (req.method === 'GET' && route === '/favicon.ico') return send(res, 204, 'image/x-icon', '');
-      if (req.method === 'GET' && route === '/__preview/host.js') return send(res, 200, 'text/javascript; charset=utf-8', hostJs());
-      const frame = /^\/__preview\/frame\/([A-Za-z0-9_]+)$/.exec(route);
-      if (req.method === 'GET' && frame && components.includes(frame[1])) {
-        const script = `${origin}/__preview/views/${frame[1]}.js?build=${build}`;
+  /** The view's request, made as a UI extension of the page's chosen user and mode, and logged (path only). */
+  const forwardApiCall = async (identity: ExtensionIdentity, body: Record<string, unknown>) => {
+    const started = performance.now();
+    const apiPath = String(body.path ?? '');
+    const init = {method: String(body.method ?? 'GET'), headers: (body.headers ?? {}) as object, body: typeof body.body === 'string' ? body.body : undefined};
+    let answer;
+    try {
+      answer = await forwardAsExtension({storeUrl: store.url, hostKey}, identity, apiPath, init);
+    } catch {
+      // The view sees what the Dashboard shows when Stripe is unreachable: a failed request.
+      answer = {json: {error: {type: 'api_error', message: 'The local Secret Store could not be reached.'}}, headers: {}, ok: false, redirected: false, status: 502, statusText: 'Bad Gateway', type: 'basic', url: ''};
+    }
+    const entry: LogEntry = {
+      at: Date.now(),
+      user: identity.user,
+      mode: identity.mode,
+      method: init.method,
+      // Paths only: a query names secrets and scopes, and the log needs neither.
+      path: apiPath.split('?')[0],
+      status: answer.status,
+      ms: performance.now() - started,
+    };
+    requests.push(entry);
+    if (requests.length > 1000) requests.shift();
+    broadcast('log', JSON.stringify(entry));
+    log(`${entry.method} ${entry.path} ${entry.status} ${entry.ms.toFixed(0)}ms (${entry.user}, ${entry.mode})`);
+    return answer;
+  };
+
+  /**
+   * fetchStripeSignature as Stripe answers it: over the signed-in user and
+   * account, which come first and are always the host's. A view's additional
+   * payload is signed after them and can never name somebody else.
+   */
+  const signatureFor = (identity: ExtensionIdentity, additional: unknown): string => {
+    const extra = additional && typeof additional === 'object' && !Array.isArray(additional) ? {...(additional as Record<string, unknown>)} : {};
+    if ('user_id' in extra || 'account_id' in extra) log('fetchStripeSignature: the view named user_id/account_id in its payload; signed the signed-in user and account instead');
+    delete extra.user_id;
+    delete extra.account_id;
+    const payload = JSON.stringify({user_id: identity.user, account_id: identity.account, ...extra});
+    const timestamp = Math.floor(Date.now() / 1000);
+    const signature = crypto.createHmac('sha256', signingSecret).update(`${timestamp}.${payload}`).digest('hex');
+    return `t=${timestamp},v1=${signature}`;
+  };
+
+  interface Call {
+    req: http.IncomingMessage;
+    res: http.ServerResponse;
+    url: URL;
+    /** The route pattern's groups. */
+    match: RegExpExecArray;
+  }
+  type Handler = (call: Call) => void | Promise<void>;
+  /** A platform call from the host page on behalf of the view of `identity`. */
+  type PlatformHandler = (call: Call, identity: ExtensionIdentity, body: Record<string, unknown>) => void | Promise<void>;
+
+  /** The page's token and origin first, then who the page says is signed in. */
+  const platformCall =
+    (handle: PlatformHandler): Handler =>
+    async (call) => {
+      if (!fromHostPage(call.req)) return sendJson(call.res, 403, {error: 'not the preview host page'});
+      const body = await readJson(call.req);
+      const identity = identityFor(body);
+      if (!identity) return sendJson(call.res, 400, {error: 'unknown preview user or mode'});
+      return handle(call, identity, body);
+    };
+
+  const html = (res: http.ServerResponse, page: string) => send(res, 200, 'text/html; charset=utf-8', page, HOST_PAGE_HEADERS);
+
+  // Every route the preview answers, in one table: method, path, handler.
+  const ROUTES: {method: 'GET' | 'POST'; path: RegExp; handle: Handler}[] = [
+    {method: 'GET', path: /^\/$/, handle: ({res}) => html(res, hostPage())},
+    {
+      method: 'GET',
+      path: /^\/(test\/)?apps-oauth\/([^/]+)$/,
+      handle: ({res, url, match}) => {
+        if (decodeURIComponent(match[2]) !== manifest.id) return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
+        return html(res, hostPage(returnFromProvider(url, match[1] ? 'test' : 'live')));
+      },
+    },
+    {method: 'GET', path: /^\/favicon\.ico$/, handle: ({res}) => send(res, 204, 'image/x-icon', '')},
+    {method: 'GET', path: /^\/__preview\/host\.js$/, handle: ({res}) => send(res, 200, 'text/javascript; charset=utf-8', hostJs())},
+    {
+      method: 'GET',
+      path: /^\/__preview\/frame\/([A-Za-z0-9_]+)$/,
+      handle: ({req, res, match}) => {
+        if (!components.includes(match[1])) return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
+        // The name the page was opened at (already checked by the host guard), so localhost works too.
+        const origin = `http://${String(req.headers.host).toLowerCase()}`;
+        const script = `${origin}/__preview/views/${match[1]}.js?build=${build}`;
         return send(res, 200, 'text/html; charset=utf-8', FRAME_HTML(script), {'content-security-policy': cspFor(manifest, origin)});
-      }
-      const bundle = /^\/__preview\/views\/([A-Za-z0-9_]+)\.js$/.exec(route);
-      if (req.method === 'GET' && bundle && components.includes(bundle[1])) {
-        return send(res, 200, 'text/javascript; charset=utf-8', fs.readFileSync(path.join(outdir, 'views', `${bundle[1]}.js`)));
-      }
-      if (req.method === 'GET' && route === '/__preview/events') {
+      },
+    },
+    {
+      method: 'GET',
+      path: /^\/__preview\/views\/([A-Za-z0-9_]+)\.js$/,
+      handle: ({res, match}) => {
+        if (!components.includes(match[1])) return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
+        return send(res, 200, 'text/javascript; charset=utf-8', fs.readFileSync(path.join(outdir, 'views', `${match[1]}.js`)));
+      },
+    },
+    {
+      method: 'GET',
+      path: /^\/__preview\/events$/,
+      handle: ({req, res, url}) => {
         if (url.searchParams.get('token') !== token) return send(res, 403, 'text/plain', 'forbidden');
         res.writeHead(200, {'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive'});
         res.write(': connected\n\n');
         listeners.add(res);
         req.on('close', () => listeners.delete(res));
-        return undefined;
-      }
-      if (req.method === 'POST' && route.startsWith('/__preview/')) {
-        if (!fromHostPage(req)) return send(res, 403, 'application/json', JSON.stringify({error: 'not the preview host page'}));
-        const body = await readJson(req);
-        const identity = identityFor(body);
-        if (!identity) return send(res, 400, 'application/json', JSON.stringify({error: 'unknown preview user or mode'}));
-
-        if (route === '/__preview/api') {
-          const started = performance.now();
-          const apiPath = String(body.path ?? '');
-          const init = {method: String(body.method ?? 'GET'), headers: (body.headers ?? {}) as object, body: typeof body.body === 'string' ? body.body : undefined};
-          let answer;
-          try {
-            answer = await forwardAsExtension({storeUrl: store.url, hostKey}, identity, apiPath, init);
-          } catch {
-            // The view sees what the Dashboard shows when Stripe is unreachable: a failed request.
-            answer = {json: {error: {type: 'api_error', message: 'The local Secret Store could not be reached.'}}, headers: {}, ok: false, redirected: false, status: 502, statusText: 'Bad Gateway', type: 'basic', url: ''};
+      },
+    },
+    {
+      method: 'POST',
+      path: /^\/__preview\/api$/,
+      handle: platformCall(async ({res}, identity, body) => sendJson(res, 200, await forwardApiCall(identity, body))),
+    },
+    {
+      method: 'POST',
+      path: /^\/__preview\/oauth\/state$/,
+      handle: platformCall(({res}, identity, body) => {
+        try {
+          return sendJson(res, 200, oauthStates.issue(identity, String(body.state ?? '')));
+        } catch (e) {
+          if (e instanceof ViewStateTooLargeError) {
+            log(`createOAuthState refused: ${e.message}`);
+            return sendJson(res, 413, {error: e.message});
           }
-          const entry: LogEntry = {
-            at: Date.now(),
-            user: identity.user,
-            mode: identity.mode,
-            method: init.method,
-            // Paths only: a query names secrets and scopes, and the log needs neither.
-            path: apiPath.split('?')[0],
-            status: answer.status,
-            ms: performance.now() - started,
-          };
-          requests.push(entry);
-          if (requests.length > 1000) requests.shift();
-          broadcast('log', JSON.stringify(entry));
-          log(`${entry.method} ${entry.path} ${entry.status} ${entry.ms.toFixed(0)}ms (${entry.user}, ${entry.mode})`);
-          return send(res, 200, 'application/json', JSON.stringify(answer));
+          throw e;
         }
-        if (route === '/__preview/oauth/state') {
-          return send(res, 200, 'application/json', JSON.stringify(oauthStates.issue(identity, String(body.state ?? ''))));
-        }
-        if (route === '/__preview/signature') {
-          const payload = JSON.stringify({user_id: identity.user, account_id: identity.account, ...(body.additionalPayload ?? {})});
-          const timestamp = Math.floor(Date.now() / 1000);
-          const signature = crypto.createHmac('sha256', signingSecret).update(`${timestamp}.${payload}`).digest('hex');
-          return send(res, 200, 'application/json', JSON.stringify(`t=${timestamp},v1=${signature}`));
-        }
+      }),
+    },
+    {
+      method: 'POST',
+      path: /^\/__preview\/signature$/,
+      handle: platformCall(({res}, identity, body) => sendJson(res, 200, signatureFor(identity, body.additionalPayload))),
+    },
+    {
+      method: 'POST',
+      path: /^\/__preview\/report$/,
+      handle: async ({req, res}) => {
+        if (!fromHostPage(req)) return sendJson(res, 403, {error: 'not the preview host page'});
+        const body = await readJson(req);
+        // Both come from the host's own code, but are checked before they reach the terminal.
+        const component = /^[A-Za-z ]{1,40}$/.test(String(body.component)) ? String(body.component) : 'component';
+        const scheme = /^([a-z][a-z0-9+.-]{0,30}:|not a URL)$/.test(String(body.scheme)) ? String(body.scheme) : 'unsafe';
+        log(`blocked a ${scheme === 'not a URL' ? 'malformed' : scheme} URL in a view's ${component}: drawn inert (only https:, http: and mailto: links are drawn)`);
+        return send(res, 204, 'text/plain', '');
+      },
+    },
+  ];
+
+  const server = http.createServer((req, res) => {
+    void (async () => {
+      // Before anything else: a name that is not ours is a DNS-rebinding page, and gets no page, token or answer.
+      if (!hostGuard.allows(req)) {
+        log(`refused ${req.method} for Host "${quoteHost(req)}": this preview answers only at ${hostGuard.describe()}`);
+        return send(
+          res,
+          421,
+          'text/plain; charset=utf-8',
+          `This Keyring preview answers only at ${hostGuard.describe()}. Other host names are refused, so a web page cannot reach it through DNS rebinding.`,
+        );
+      }
+      const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+      for (const route of ROUTES) {
+        const match = route.path.exec(url.pathname);
+        if (match && req.method === route.method) return route.handle({req, res, url, match});
       }
       return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
     })().catch(() => {
@@ -275,14 +388,15 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 4300, options.host ?? '127.0.0.1', () => resolve());
+    server.listen(options.port ?? 4300, bindHost, () => resolve());
   });
-  const {port} = server.address() as AddressInfo;
-  origin = `http://${options.host ?? '127.0.0.1'}:${port}`;
+  port = (server.address() as AddressInfo).port;
+  const origin = `http://${bindHost.includes(':') ? `[${bindHost}]` : bindHost}:${port}`;
 
   return {
     url: origin,
     port,
+    signingSecret,
     store,
     manifest,
     requests,

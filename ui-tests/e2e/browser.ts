@@ -9,14 +9,15 @@ export const ROOT = path.resolve(__dirname, '../..');
 export const ARTIFACTS = path.join(ROOT, 'ui-tests/.artifacts');
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
-export async function launchBrowser(): Promise<Browser> {
+/** `args`: more Chromium flags (the rebinding test maps a name to 127.0.0.1 with --host-resolver-rules). */
+export async function launchBrowser(args: string[] = []): Promise<Browser> {
   if (!fs.existsSync(CHROMIUM)) {
     throw new Error(`No Chromium at ${CHROMIUM}. Install Debian's package (apt-get install chromium) or set CHROMIUM_PATH.`);
   }
   return chromium.launch({
     executablePath: CHROMIUM,
     // Without the background-networking flags Chromium keeps dialling Google on a closed network.
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', ...args],
   });
 }
 
@@ -35,7 +36,7 @@ export async function freePort(): Promise<number> {
 }
 
 export async function startTestPreview(
-  options: {withProbe?: boolean; port?: number; manifestOverrides?: Record<string, unknown>} = {},
+  options: {withProbe?: boolean; port?: number; manifestOverrides?: Record<string, unknown>; extraViews?: {viewport: string; component: string; file: string}[]} = {},
 ): Promise<PreviewUnderTest> {
   const output: string[] = [];
   const preview = await startPreview({
@@ -44,9 +45,10 @@ export async function startTestPreview(
     manifestOverrides: options.manifestOverrides,
     storeFile: ':memory:',
     log: (line) => output.push(line),
-    extraViews: options.withProbe
-      ? [{viewport: 'stripe.dashboard.drawer.default', component: 'PreviewProbe', file: path.join(__dirname, 'views/PreviewProbe.tsx')}]
-      : [],
+    extraViews: [
+      ...(options.withProbe ? [{viewport: 'stripe.dashboard.drawer.default', component: 'PreviewProbe', file: path.join(__dirname, 'views/PreviewProbe.tsx')}] : []),
+      ...(options.extraViews ?? []),
+    ],
   });
   return {...preview, output};
 }

@@ -1,5 +1,6 @@
 /** Host versions of Button and Banner. */
 import type {ReactNode} from 'react';
+import {BlockedNote, useLinkTarget} from './anchor';
 import {callRemote} from './shared';
 
 interface ButtonProps {
@@ -15,25 +16,40 @@ interface ButtonProps {
 
 export function Button({type = 'secondary', pending, disabled, href, target, onPress, children}: ButtonProps) {
   const className = `kr-button kr-button-${type}${pending ? ' kr-pending' : ''}`;
-  if (typeof href === 'string' && !disabled) {
+  const link = useLinkTarget('Button', disabled ? undefined : href);
+  const press = () => callRemote(onPress, {target: {}});
+  if (link.kind === 'url' || link.kind === 'route') {
     return (
-      <a className={className} href={href} target={target} rel="noreferrer noopener" onClick={() => callRemote(onPress, {target: {}})}>
+      <a
+        className={className}
+        href={link.kind === 'url' ? link.href : '#'}
+        target={link.kind === 'url' ? target : undefined}
+        rel="noreferrer noopener"
+        onClick={(e) => {
+          // A Dashboard route has nowhere to go in the preview: only the view hears the press.
+          if (link.kind === 'route') e.preventDefault();
+          press();
+        }}
+      >
         {children}
       </a>
     );
   }
   return (
-    <button
-      type="button"
-      className={className}
-      disabled={disabled || pending}
-      aria-busy={pending ? true : undefined}
-      // Presses cross to the iframe as plain objects: DOM events cannot be cloned.
-      onClick={() => callRemote(onPress, {target: {}})}
-    >
-      {pending ? <span className="kr-spinner kr-spinner-inline" aria-hidden /> : null}
-      {children}
-    </button>
+    <>
+      <button
+        type="button"
+        className={className}
+        disabled={disabled || pending}
+        aria-busy={pending ? true : undefined}
+        // Presses cross to the iframe as plain objects: DOM events cannot be cloned.
+        onClick={press}
+      >
+        {pending ? <span className="kr-spinner kr-spinner-inline" aria-hidden /> : null}
+        {children}
+      </button>
+      {link.kind === 'blocked' ? <BlockedNote scheme={link.scheme} /> : null}
+    </>
   );
 }
 

@@ -1,5 +1,6 @@
 /** Host versions of the SDK's layout and display components. */
 import type {ReactNode} from 'react';
+import {SafeAnchor} from './anchor';
 import {boxStyle, callRemote} from './shared';
 
 type WithCss = {css?: Record<string, unknown>; children?: ReactNode};
@@ -25,21 +26,35 @@ export function Badge({type = 'neutral', children}: {type?: string; children?: R
 }
 
 export function Link({href, target, external, onPress, children}: {href?: unknown; target?: string; external?: boolean; onPress?: unknown; children?: ReactNode}) {
-  const url = typeof href === 'string' ? href : undefined;
-  return (
-    <a
-      className="kr-link"
-      href={url ?? '#'}
-      target={url ? (target ?? (external ? '_blank' : undefined)) : undefined}
-      rel={url ? 'noreferrer noopener' : undefined}
-      onClick={(e) => {
-        if (!url) e.preventDefault();
-        callRemote(onPress, {target: {}});
-      }}
-    >
+  const content = (
+    <>
       {children}
       {external ? ' ↗' : null}
-    </a>
+    </>
+  );
+  return (
+    <SafeAnchor
+      component="Link"
+      className="kr-link"
+      href={href}
+      target={target ?? (external ? '_blank' : undefined)}
+      onPress={onPress}
+      fallback={
+        // No href: a link that only tells the view it was pressed.
+        <a
+          className="kr-link"
+          href="#"
+          onClick={(e) => {
+            e.preventDefault();
+            callRemote(onPress, {target: {}});
+          }}
+        >
+          {content}
+        </a>
+      }
+    >
+      {content}
+    </SafeAnchor>
   );
 }
 

@@ -1,6 +1,7 @@
 /** Host versions of the SDK's root views. */
 import {useRef, type ReactNode} from 'react';
 import {Button} from './actions';
+import {SafeAnchor} from './anchor';
 import {callRemote} from './shared';
 
 export function SettingsView({onSave, statusMessage, children}: {onSave?: unknown; statusMessage?: string; children?: ReactNode}) {
@@ -63,9 +64,9 @@ export function ContextView({title, description, children, actions, banner, prim
         <footer className="kr-view-footer">
           {footerContent}
           {externalLink ? (
-            <a href={externalLink.href} target="_blank" rel="noreferrer noopener">
+            <SafeAnchor component="ContextView externalLink" href={externalLink.href} target="_blank" fallback={null}>
               {externalLink.label} ↗
-            </a>
+            </SafeAnchor>
           ) : null}
           {secondaryAction}
           {primaryAction}
