@@ -16,6 +16,7 @@
  * out; stripe-app.local.json replaces the whole object for the offline preview.
  */
 import type {ExtensionContextValue} from '@stripe/ui-extension-sdk/context';
+import {manifestConstant, text, type ManifestConstants} from '../manifestConstants';
 
 export interface OAuthProviderConfig {
   name: string;
@@ -36,7 +37,6 @@ export interface OAuthProviderSetup {
   problems: string[];
 }
 
-type Constants = ExtensionContextValue['environment']['constants'];
 export type Mode = ExtensionContextValue['environment']['mode'];
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
@@ -53,12 +53,8 @@ function url(value: unknown): string | undefined {
   return undefined;
 }
 
-function text(value: unknown): string | undefined {
-  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
-}
-
-export function readOAuthProvider(constants: Constants): OAuthProviderSetup {
-  const raw = constants && typeof constants === 'object' && !Array.isArray(constants) ? constants.oauth : undefined;
+export function readOAuthProvider(constants: ManifestConstants): OAuthProviderSetup {
+  const raw = manifestConstant(constants, 'oauth');
   if (raw === undefined) return {provider: null, problems: ['stripe-app.json has no constants.oauth: there is no service to connect to.']};
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return {provider: null, problems: ['constants.oauth in stripe-app.json must be an object.']};
 

@@ -4,6 +4,8 @@
  * Messages are written here, never copied from Stripe's answer: Stripe may echo
  * a submitted value in its message, and a submitted value may be a secret.
  */
+import {SECRETS_PER_SCOPE} from './limits';
+
 export type SecretStoreErrorKind =
   | 'no-user' // no signed-in user in the context: user-scoped secrets are unreachable
   | 'invalid' // a parameter was refused (see `param`)
@@ -18,7 +20,7 @@ export type SecretStoreErrorKind =
 const MESSAGES: Record<SecretStoreErrorKind, string> = {
   'no-user': 'No signed-in Dashboard user was found, so your personal secrets cannot be reached.',
   invalid: 'Stripe refused the request.',
-  'scope-full': 'Stripe keeps at most 10 secrets here, and all 10 are in use. Delete one before adding another.',
+  'scope-full': `Stripe keeps at most ${SECRETS_PER_SCOPE} secrets here, and all ${SECRETS_PER_SCOPE} are in use. Delete one before adding another.`,
   permission: 'Keyring is not allowed to do this: the secret_write permission is missing, or the secret belongs to someone else.',
   auth: 'Stripe did not accept this session. Reload the page and try again.',
   'rate-limited': 'Too many requests to Stripe right now. Wait a moment and try again.',

@@ -11,13 +11,8 @@
 import type Stripe from 'stripe';
 import {createExtensionStripe} from './client';
 import {SecretStoreError, toSecretStoreError} from './errors';
+import {MAX_EXPIRY_SECONDS, MAX_NAME_LENGTH, MAX_PAYLOAD_LENGTH} from './limits';
 import {scopeFor, type ScopeContext, type ScopeOwner, type SecretScope} from './scope';
-
-/** Stripe keeps at most this many secrets in one scope (per app). */
-export const SECRETS_PER_SCOPE = 10;
-export const MAX_NAME_LENGTH = 5000;
-export const MAX_PAYLOAD_LENGTH = 5000;
-export const MAX_EXPIRY_SECONDS = Math.round(100 * 365.25 * 24 * 3600);
 
 /** A stored secret without its value. */
 export interface SecretSummary {
@@ -43,7 +38,7 @@ export interface ScopedSecrets {
   find(name: string): Promise<SecretSummary | null>;
   /** The secret's value, or null when there is none. */
   reveal(name: string): Promise<string | null>;
-  /** Every secret in the scope, newest first, in one request (a scope holds at most 10). */
+  /** Every secret in the scope, newest first, in one request (a scope holds at most SECRETS_PER_SCOPE). */
   list(): Promise<SecretSummary[]>;
   /** Deletes `name`; false when there was nothing to delete. */
   delete(name: string): Promise<boolean>;

@@ -5,11 +5,8 @@
 import type {ExtensionContextValue} from '@stripe/ui-extension-sdk/context';
 import {Banner, Box, Button, SettingsView} from '@stripe/ui-extension-sdk/ui';
 import {useState} from 'react';
-import {AccountKeyList} from '../components/AccountKeyList';
-import {Busy} from '../components/Busy';
-import {readKeySlots} from '../config/keySlots';
-import {describeLoadFailure} from '../keys/saveFailure';
-import {useAccountKeys} from '../keys/useAccountKeys';
+import {AccountKeyList, describeLoadFailure, readKeySlots, useAccountKeys} from '../settings';
+import {Busy} from '../ui/Busy';
 
 const AppSettings = (context: ExtensionContextValue) => {
   const [config] = useState(() => readKeySlots(context.environment.constants));

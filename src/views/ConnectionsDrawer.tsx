@@ -6,8 +6,8 @@
 import type {ExtensionContextValue} from '@stripe/ui-extension-sdk/context';
 import {Banner, Box, ContextView} from '@stripe/ui-extension-sdk/ui';
 import {useState} from 'react';
-import {ConnectionPanel} from '../components/ConnectionPanel';
-import {readOAuthProvider, useAuthorizeLink, useConnection, type OAuthProviderConfig} from '../oauth';
+import {ConnectionPanel, useAuthorizeLink, useConnection} from '../connections';
+import {readOAuthProvider, type OAuthProviderConfig} from '../oauth';
 
 function Connections({context, provider}: {context: ExtensionContextValue; provider: OAuthProviderConfig}) {
   const connection = useConnection(context, provider);

@@ -10,7 +10,7 @@ import {getMockContextProps, render} from '@stripe/ui-extension-sdk/testing';
 import {Banner, ContextView, Spinner} from '@stripe/ui-extension-sdk/ui';
 import manifest from '../../stripe-app.json';
 import ConnectionsDrawer from '../../src/views/ConnectionsDrawer';
-import {CONNECTION_SECRET, REFRESH_LEASE_SECRET, type StoredConnection} from '../../src/oauth';
+import {CONNECTION_SECRET, REFRESH_LEASE_SECRET, type StoredConnection} from '../../src/connections';
 import {DEFAULT_IDENTITY, installHostEndpoint, uninstallHostEndpoint, type InstalledHost} from '../support/hostEndpoint';
 import {startTestStore, type TestSecretStore} from '../support/localSecretStore';
 import {startTestProvider, type TestProvider} from '../support/oauthProvider';

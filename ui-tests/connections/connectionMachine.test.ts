@@ -1,6 +1,6 @@
 /** The panel's state machine on its own: the allowed transitions, and that nothing else moves it. */
-import {connectionReducer, openingState, type ConnectionAction, type ConnectionState, type Notice} from '../../src/oauth';
-import {connectionFromTokens, secretExpiry} from '../../src/oauth/connection';
+import {connectionReducer, openingState, type ConnectionAction, type ConnectionState, type Notice} from '../../src/connections/connectionMachine';
+import {connectionFromTokens, secretExpiry} from '../../src/connections/storedConnection';
 
 const notice: Notice = {tone: 'critical', title: 't', message: 'm'};
 const summary = {scopes: ['read'], accessTokenExpiresAt: 100, refreshTokenExpiresAt: null, canRefresh: true, connectedAt: 1, accountName: 'ada'};

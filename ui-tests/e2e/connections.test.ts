@@ -8,7 +8,7 @@ import Stripe from 'stripe';
 import manifest from '../../stripe-app.json';
 import {localProviderManifest, previewRedirectUris} from '../../preview/oauth-provider/constants';
 import {PREVIEW_ACCOUNT, PREVIEW_USERS} from '../../preview/server/server';
-import {CONNECTION_SECRET, type StoredConnection} from '../../src/oauth';
+import {CONNECTION_SECRET, type StoredConnection} from '../../src/connections';
 import {startTestProvider, type TestProvider} from '../support/oauthProvider';
 import {consentAtProvider, freePort, launchBrowser, logInAtProvider, recordConsole, screenshot, startTestPreview, type PreviewUnderTest} from './browser';
 

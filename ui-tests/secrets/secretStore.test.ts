@@ -5,9 +5,7 @@
  */
 import {createHttpClient} from '@stripe/ui-extension-sdk/http_client';
 import Stripe from 'stripe';
-import {createExtensionStripe} from '../../src/secrets/client';
-import {SecretStoreError} from '../../src/secrets/errors';
-import {createSecretStore, SECRETS_PER_SCOPE} from '../../src/secrets/secretStore';
+import {createExtensionStripe, createSecretStore, SecretStoreError, SECRETS_PER_SCOPE} from '../../src/secrets';
 import {DEFAULT_IDENTITY, installHostEndpoint, uninstallHostEndpoint, type InstalledHost} from '../support/hostEndpoint';
 import {startTestStore, type TestSecretStore} from '../support/localSecretStore';
 

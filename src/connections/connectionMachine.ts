@@ -13,7 +13,7 @@
  *
  * Tokens never enter this state: connected states carry a summary only.
  */
-import type {ConnectionSummary} from './connection';
+import type {ConnectionSummary} from './storedConnection';
 
 export interface Notice {
   tone: 'critical' | 'caution' | 'default';

@@ -4,10 +4,10 @@
  * own error_description (see providerErrors).
  */
 import {SecretStoreError} from '../secrets';
-import {ConnectionPayloadError} from './connection';
+import {ConnectionPayloadError} from './storedConnection';
 import type {Notice} from './connectionMachine';
 import {ConnectionGoneError} from './connectionService';
-import {ProviderError} from './providerErrors';
+import {ProviderError} from '../oauth';
 
 /** An error string from the return route, if it is a plain OAuth error code. */
 function safeCode(error: string): string | null {

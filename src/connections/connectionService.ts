@@ -13,12 +13,12 @@ import {
   secretExpiry,
   serializeConnection,
   type StoredConnection,
-} from './connection';
-import {fetchIdentity, identityFrom} from './identityEndpoint';
-import {ProviderError} from './providerErrors';
-import type {Mode, OAuthProviderConfig} from './providerConfig';
+} from './storedConnection';
+import {fetchIdentity, identityFrom} from '../oauth';
+import {ProviderError} from '../oauth';
+import type {Mode, OAuthProviderConfig} from '../oauth';
 import {acquireRefreshLease, DEFAULT_LEASE_TIMING, type LeaseTiming} from './refreshLease';
-import {exchangeCode, refreshTokens, revokeToken} from './tokenEndpoint';
+import {exchangeCode, refreshTokens, revokeToken} from '../oauth';
 
 export interface ConnectionServiceOptions {
   /** The signed-in user's scope; built from the context when absent. */

@@ -1,5 +1,5 @@
 import {Badge, Box, Inline} from '@stripe/ui-extension-sdk/ui';
-import type {ConnectionSummary} from '../oauth';
+import type {ConnectionSummary} from './storedConnection';
 
 interface Props {
   provider: string;

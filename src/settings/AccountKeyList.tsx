@@ -1,7 +1,7 @@
 /** Every declared key slot, then the account's other stored keys. */
 import {Box} from '@stripe/ui-extension-sdk/ui';
-import type {KeySlot} from '../config/keySlots';
-import type {AccountKeys} from '../keys/useAccountKeys';
+import type {KeySlot} from './keySlots';
+import type {AccountKeys} from './useAccountKeys';
 import type {SecretSummary} from '../secrets';
 import {KeySlotEditor} from './KeySlotEditor';
 import {OtherKeys} from './OtherKeys';

@@ -7,12 +7,12 @@
  */
 import {Badge, Banner, Box, Button, DateField, Link, TextField} from '@stripe/ui-extension-sdk/ui';
 import {useReducer, useRef} from 'react';
-import type {KeySlot} from '../config/keySlots';
-import {checkKeyInput, type KeyInputErrors} from '../keys/keyInput';
-import {describeStatus, keyStatus, type KeyStatus} from '../keys/keyStatus';
-import {describeFailure} from '../keys/saveFailure';
+import type {KeySlot} from './keySlots';
+import {checkKeyInput, type KeyInputErrors} from './keyInput';
+import {describeStatus, keyStatus, type KeyStatus} from './keyStatus';
+import {describeFailure} from './messages';
 import type {SecretSummary} from '../secrets';
-import {ConfirmDelete} from './ConfirmDelete';
+import {ConfirmDelete} from '../ui/ConfirmDestructive';
 
 interface Props {
   slot: KeySlot;

@@ -5,8 +5,8 @@
  */
 import {createOAuthState} from '@stripe/ui-extension-sdk/oauth';
 import {useEffect, useState} from 'react';
-import {buildAuthorizeUrl} from './authorizeUrl';
-import type {Mode, OAuthProviderConfig} from './providerConfig';
+import {buildAuthorizeUrl} from '../oauth';
+import type {Mode, OAuthProviderConfig} from '../oauth';
 
 export type AuthorizeLink = {status: 'preparing'} | {status: 'ready'; href: string} | {status: 'failed'};
 

@@ -1,8 +1,8 @@
 /** The declared key slots and the page's own checks, as plain functions. */
 import manifest from '../../stripe-app.json';
-import {readKeySlots} from '../../src/config/keySlots';
-import {checkKeyInput, parseExpiryDay} from '../../src/keys/keyInput';
-import {keyStatus} from '../../src/keys/keyStatus';
+import {readKeySlots} from '../../src/settings/keySlots';
+import {checkKeyInput, parseExpiryDay} from '../../src/settings/keyInput';
+import {keyStatus} from '../../src/settings/keyStatus';
 
 // JSON imports widen optional fields to `undefined`, which the SDK's JSON type does not allow.
 

@@ -11,7 +11,7 @@
  * Times are unix seconds; *_expires_at and account_name may be null.
  */
 import {MAX_PAYLOAD_LENGTH} from '../secrets';
-import type {TokenResponse} from './tokenEndpoint';
+import type {TokenResponse} from '../oauth';
 
 /** The secret's name in the signed-in user's scope. */
 export const CONNECTION_SECRET = 'keyring_oauth_connection';

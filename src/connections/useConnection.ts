@@ -5,7 +5,7 @@
  */
 import type {ExtensionContextValue} from '@stripe/ui-extension-sdk/context';
 import {useCallback, useEffect, useMemo, useReducer, useRef} from 'react';
-import {summarize, REFRESH_MARGIN_SECONDS, type StoredConnection} from './connection';
+import {summarize, REFRESH_MARGIN_SECONDS, type StoredConnection} from './storedConnection';
 import {connectionReducer, openingState, type ConnectionState} from './connectionMachine';
 import {
   connectFailureNotice,
@@ -17,7 +17,7 @@ import {
   returnErrorNotice,
 } from './connectionMessages';
 import {ConnectionGoneError, createConnectionService, type ConnectionService, type ConnectionServiceOptions} from './connectionService';
-import type {OAuthProviderConfig} from './providerConfig';
+import type {OAuthProviderConfig} from '../oauth';
 
 /**
  * Codes this page has already handed to the token endpoint. A code works once;

@@ -1,9 +1,11 @@
 /** The Connections panel's body: one screen per state of the connection machine. */
 import {Banner, Box, Button} from '@stripe/ui-extension-sdk/ui';
 import {useEffect, useState} from 'react';
-import type {AuthorizeLink, ConnectionControls, Notice} from '../oauth';
-import {Busy} from './Busy';
-import {ConfirmDestructive} from './ConfirmDelete';
+import type {Notice} from './connectionMachine';
+import type {AuthorizeLink} from './useAuthorizeLink';
+import type {ConnectionControls} from './useConnection';
+import {Busy} from '../ui/Busy';
+import {ConfirmDestructive} from '../ui/ConfirmDestructive';
 import {ConnectButton} from './ConnectButton';
 import {ConnectionDetails} from './ConnectionDetails';
 

@@ -8,7 +8,7 @@
  * A developer who forks Keyring edits this list, not the view. Mistakes in it
  * are reported on the settings page instead of breaking it.
  */
-import type {ExtensionContextValue} from '@stripe/ui-extension-sdk/context';
+import {manifestConstant, text, type ManifestConstants} from '../manifestConstants';
 import {MAX_NAME_LENGTH} from '../secrets';
 
 export interface KeySlot {
@@ -31,17 +31,11 @@ export interface KeySlotConfig {
   problems: string[];
 }
 
-type Constants = ExtensionContextValue['environment']['constants'];
-
 const NAME = /^[A-Za-z0-9_.-]+$/;
 
-function text(value: unknown): string | undefined {
-  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
-}
-
-export function readKeySlots(constants: Constants): KeySlotConfig {
+export function readKeySlots(constants: ManifestConstants): KeySlotConfig {
   const problems: string[] = [];
-  const raw = constants && typeof constants === 'object' && !Array.isArray(constants) ? constants.keySlots : undefined;
+  const raw = manifestConstant(constants, 'keySlots');
   if (raw === undefined) return {slots: [], problems: ['stripe-app.json has no constants.keySlots: no keys are asked for.']};
   if (!Array.isArray(raw)) return {slots: [], problems: ['constants.keySlots in stripe-app.json must be a list.']};
 

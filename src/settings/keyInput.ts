@@ -3,7 +3,7 @@
  * is wrong and what is expected, and none of them repeats the value.
  */
 import {MAX_EXPIRY_SECONDS, MAX_PAYLOAD_LENGTH} from '../secrets';
-import type {KeySlot} from '../config/keySlots';
+import type {KeySlot} from './keySlots';
 
 export interface KeyInputErrors {
   value?: string;

@@ -5,10 +5,10 @@
  */
 import {Banner, Box, Button} from '@stripe/ui-extension-sdk/ui';
 import {useRef, useState} from 'react';
-import {describeStatus, keyStatus} from '../keys/keyStatus';
-import {describeFailure} from '../keys/saveFailure';
+import {describeStatus, keyStatus} from './keyStatus';
+import {describeFailure} from './messages';
 import type {SecretSummary} from '../secrets';
-import {ConfirmDelete} from './ConfirmDelete';
+import {ConfirmDelete} from '../ui/ConfirmDestructive';
 
 interface Props {
   secrets: SecretSummary[];

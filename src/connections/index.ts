@@ -1,0 +1,19 @@
+/**
+ * The Connections panel: each Dashboard user's own OAuth connection, kept in
+ * their own Secret Store scope. How the pieces fit:
+ *
+ *   views/ConnectionsDrawer ─▶ ConnectionPanel     one screen per machine state
+ *                                ├ ConnectionDetails  who, scopes, expiry (a summary: never a token)
+ *                                └ ConnectButton      the link from useAuthorizeLink (../oauth/authorizeUrl)
+ *   useConnection       maps the service's results to connectionMachine's actions; messages from connectionMessages
+ *   connectionService   holds the user's connection: load, connect, refresh, verify, fetchAsUser, disconnect
+ *     ├ ../oauth          token, revocation and identity endpoints
+ *     ├ refreshLease      one refresh at a time across views (a lease in the user's scope)
+ *     └ storedConnection  the secret's JSON payload (keyring_oauth_connection), read by the backend too
+ */
+export {CONNECTION_SECRET, type StoredConnection} from './storedConnection';
+export {createConnectionService, type ConnectionService} from './connectionService';
+export {ConnectionPanel} from './ConnectionPanel';
+export {REFRESH_LEASE_SECRET} from './refreshLease';
+export {useAuthorizeLink} from './useAuthorizeLink';
+export {useConnection} from './useConnection';
