@@ -1,11 +1,12 @@
 /** The Connections panel's body: one screen per state of the connection machine. */
 import {Banner, Box, Button} from '@stripe/ui-extension-sdk/ui';
-import {useEffect, useState} from 'react';
-import type {Notice} from './connectionMachine';
+import {useCallback} from 'react';
+import type {ConnectionState, Notice} from './connectionMachine';
 import type {AuthorizeLink} from './useAuthorizeLink';
 import type {ConnectionControls} from './useConnection';
 import {Busy} from '../ui/Busy';
 import {ConfirmDestructive} from '../ui/ConfirmDestructive';
+import {useConfirm} from '../ui/useConfirm';
 import {ConnectButton} from './ConnectButton';
 import {ConnectionDetails} from './ConnectionDetails';
 
@@ -23,14 +24,9 @@ function NoticeBanner({notice}: {notice?: Notice}) {
 
 export function ConnectionPanel({provider, locale, connection, link}: Props) {
   const {state} = connection;
-  const [confirming, setConfirming] = useState(false);
-  // A confirmation belongs to one connection: leaving the connected screens drops it.
-  useEffect(() => {
-    if (state.status !== 'connected' && state.status !== 'disconnecting') setConfirming(false);
-  }, [state.status]);
-
   switch (state.status) {
     case 'loading':
+    case 'connect-failed':
       return (
         <Box css={{stack: 'y', gap: 'medium'}}>
           <NoticeBanner notice={state.notice} />
@@ -70,42 +66,55 @@ export function ConnectionPanel({provider, locale, connection, link}: Props) {
       );
     case 'connected':
     case 'refreshing':
+    case 'verifying':
     case 'reconnect-needed':
-    case 'disconnecting': {
-      const busy = state.status === 'refreshing' || state.status === 'disconnecting';
-      const notice = state.status === 'connected' || state.status === 'reconnect-needed' ? state.notice : undefined;
-      const badge =
-        state.status === 'reconnect-needed'
-          ? ({label: 'Reconnect needed', type: 'warning'} as const)
-          : ({label: 'Connected', type: 'positive'} as const);
-      return (
-        <Box css={{stack: 'y', gap: 'medium'}}>
-          <NoticeBanner notice={notice} />
-          <ConnectionDetails provider={provider} connection={state.connection} locale={locale} badge={badge} />
-          {state.status === 'reconnect-needed' ? (
-            <ConnectButton provider={provider} link={link} label={`Reconnect to ${provider}`} onOpened={connection.authorizeOpened} />
-          ) : null}
-          {confirming || state.status === 'disconnecting' ? (
-            <ConfirmDestructive
-              title={`Disconnect from ${provider}?`}
-              consequence={`This app's access is revoked at ${provider} and your connection is removed from Stripe.`}
-              confirmLabel="Disconnect"
-              pending={state.status === 'disconnecting'}
-              onConfirm={connection.disconnect}
-              onCancel={() => setConfirming(false)}
-            />
-          ) : (
-            <Box css={{stack: 'x', gap: 'small'}}>
-              <Button pending={state.status === 'refreshing'} disabled={busy} onPress={connection.check}>
-                Check connection
-              </Button>
-              <Button type="destructive" disabled={busy} onPress={() => setConfirming(true)}>
-                Disconnect…
-              </Button>
-            </Box>
-          )}
-        </Box>
-      );
-    }
+    case 'disconnecting':
+      return <Connected provider={provider} locale={locale} connection={connection} state={state} link={link} />;
   }
+}
+
+type ConnectedState = Extract<ConnectionState, {connection: unknown}>;
+
+/**
+ * The screens that show a connection. A Disconnect question belongs to one
+ * connection: this component unmounts when the panel leaves these screens,
+ * and the question goes with it.
+ */
+function Connected({provider, locale, connection, state, link}: Props & {state: ConnectedState}) {
+  const {disconnect} = connection;
+  // A failed disconnect keeps the question open, so it can be retried or cancelled.
+  const question = useConfirm(useCallback(async () => ((await disconnect()) === 'failed' ? 'ask-again' : undefined), [disconnect]));
+  const renewing = state.status === 'refreshing' || state.status === 'verifying';
+  const busy = renewing || state.status === 'disconnecting';
+  const notice = state.status === 'connected' || state.status === 'reconnect-needed' ? state.notice : undefined;
+  const badge =
+    state.status === 'reconnect-needed' ? ({label: 'Reconnect needed', type: 'warning'} as const) : ({label: 'Connected', type: 'positive'} as const);
+  return (
+    <Box css={{stack: 'y', gap: 'medium'}}>
+      <NoticeBanner notice={notice} />
+      <ConnectionDetails provider={provider} connection={state.connection} locale={locale} badge={badge} />
+      {state.status === 'reconnect-needed' ? (
+        <ConnectButton provider={provider} link={link} label={`Reconnect to ${provider}`} onOpened={connection.authorizeOpened} />
+      ) : null}
+      {question.phase !== 'idle' || state.status === 'disconnecting' ? (
+        <ConfirmDestructive
+          title={`Disconnect from ${provider}?`}
+          consequence={`This app's access is revoked at ${provider} and your connection is removed from Stripe.`}
+          confirmLabel="Disconnect"
+          pending={state.status === 'disconnecting'}
+          onConfirm={question.confirm}
+          onCancel={question.cancel}
+        />
+      ) : (
+        <Box css={{stack: 'x', gap: 'small'}}>
+          <Button pending={renewing} disabled={busy} onPress={connection.check}>
+            Check connection
+          </Button>
+          <Button type="destructive" disabled={busy} onPress={question.ask}>
+            Disconnect…
+          </Button>
+        </Box>
+      )}
+    </Box>
+  );
 }

@@ -1,19 +1,53 @@
 /**
  * The Connections panel as a state machine: every screen the panel can show
- * is a state, and only the transitions listed here can happen.
+ * is a state, and only these transitions can happen (any other action leaves
+ * the state as it is). ui-tests/connections/connectionMachine.test.ts checks
+ * this table against the reducer, row by row.
  *
- *   loading ──▶ not-connected ──(Connect)──▶ waiting ──(check again)──▶ loading
- *      │              ▲                                                   
- *      │              └──────────────(disconnected)──── disconnecting ◀─┐
- *      ▼                                                                │
- *   connected ──▶ refreshing ──▶ connected / reconnect-needed ──────────┘
+ *   state             action                     next state
+ *   ────────────────  ─────────────────────────  ────────────────
+ *   loading           loaded(connection)         connected
+ *   loading           loaded(none)               not-connected
+ *   loading           load-failed                load-failed
+ *   load-failed       load                       loading
+ *   not-connected     load                       loading
+ *   not-connected     authorize-opened           waiting
+ *   waiting           load                       loading
+ *   waiting           authorize-cancelled        not-connected
+ *   exchanging        connected                  connected
+ *   exchanging        connect-failed             connect-failed
+ *   exchanging        load                       loading
+ *   connect-failed    loaded(connection)         connected
+ *   connect-failed    loaded(none)               not-connected
+ *   connect-failed    load-failed                load-failed
+ *   connected         refresh-started            refreshing
+ *   connected         verify-started             verifying
+ *   connected         disconnect-started         disconnecting
+ *   refreshing        refreshed                  connected
+ *   refreshing        refresh-failed(retry)      connected
+ *   refreshing        refresh-failed(reconnect)  reconnect-needed
+ *   verifying         refreshed                  connected
+ *   verifying         refresh-failed(retry)      connected
+ *   verifying         refresh-failed(reconnect)  reconnect-needed
+ *   reconnect-needed  authorize-opened           waiting
+ *   reconnect-needed  refresh-started            refreshing
+ *   reconnect-needed  verify-started             verifying
+ *   reconnect-needed  disconnect-started         disconnecting
+ *   disconnecting     disconnected               not-connected
+ *   disconnecting     disconnect-failed          connected
+ *   (any state)       gone                       not-connected
  *
- *   (drawer opened with a code) exchanging ──▶ connected, or loading with a notice
- *   loading ──▶ load-failed ──(retry)──▶ loading
- *
- * Tokens never enter this state: connected states carry a summary only.
+ * The drawer starts in loading, or in exchanging when the Dashboard reopened
+ * it with a code (see openingState). connect-failed reads the stored
+ * connection again, as loading does, and shows the failure on the screen that
+ * read ends in. Tokens never enter this state: connected states carry a
+ * summary only.
  */
+import type {ExtensionContextValue} from '@stripe/ui-extension-sdk/context';
 import type {ConnectionSummary} from './storedConnection';
+
+/** What the Dashboard hands a view it reopens after an OAuth return. */
+export type OAuthContext = NonNullable<ExtensionContextValue['oauthContext']>;
 
 export interface Notice {
   tone: 'critical' | 'caution' | 'default';
@@ -27,8 +61,10 @@ export type ConnectionState =
   | {status: 'not-connected'; notice?: Notice}
   | {status: 'waiting'}
   | {status: 'exchanging'}
+  | {status: 'connect-failed'; notice: Notice}
   | {status: 'connected'; connection: ConnectionSummary; notice?: Notice}
   | {status: 'refreshing'; connection: ConnectionSummary}
+  | {status: 'verifying'; connection: ConnectionSummary}
   | {status: 'reconnect-needed'; connection: ConnectionSummary; notice: Notice}
   | {status: 'disconnecting'; connection: ConnectionSummary};
 
@@ -39,7 +75,9 @@ export type ConnectionAction =
   | {type: 'authorize-opened'}
   | {type: 'authorize-cancelled'}
   | {type: 'connected'; connection: ConnectionSummary; notice?: Notice}
+  | {type: 'connect-failed'; notice: Notice}
   | {type: 'refresh-started'}
+  | {type: 'verify-started'}
   | {type: 'refreshed'; connection: ConnectionSummary; notice?: Notice}
   | {type: 'refresh-failed'; notice: Notice; reconnect: boolean}
   | {type: 'disconnect-started'}
@@ -49,16 +87,16 @@ export type ConnectionAction =
 
 export const initialConnectionState: ConnectionState = {status: 'loading'};
 
+/** The states in which the stored connection is being read. */
+export const isReading = (state: ConnectionState): state is Extract<ConnectionState, {status: 'loading' | 'connect-failed'}> =>
+  state.status === 'loading' || state.status === 'connect-failed';
+
 /**
  * Where the drawer starts. Opened by the Dashboard's return route it carries
  * either a code and verifier to exchange (once: `alreadyUsed` says whether
  * this page sent that code before) or an error to report while loading.
  */
-export function openingState(
-  oauth: {code?: string; verifier?: string; state?: string; error?: string} | undefined,
-  alreadyUsed: (code: string) => boolean,
-  errorNotice: (error: string) => Notice,
-): ConnectionState {
+export function openingState(oauth: OAuthContext | undefined, alreadyUsed: (code: string) => boolean, errorNotice: (error: string) => Notice): ConnectionState {
   if (oauth?.code && oauth.verifier && !alreadyUsed(oauth.code)) return {status: 'exchanging'};
   if (oauth?.error) return {status: 'loading', notice: errorNotice(oauth.error)};
   // A code without its verifier: the return's state matched nothing this Dashboard issued.
@@ -73,24 +111,29 @@ export function connectionReducer(state: ConnectionState, action: ConnectionActi
         ? {status: 'loading', notice: action.notice}
         : state;
     case 'loaded':
-      if (state.status !== 'loading') return state;
+      if (!isReading(state)) return state;
       return action.connection
         ? {status: 'connected', connection: action.connection, notice: state.notice}
         : {status: 'not-connected', notice: state.notice};
     case 'load-failed':
-      return state.status === 'loading' ? {status: 'load-failed', notice: action.notice} : state;
+      return isReading(state) ? {status: 'load-failed', notice: action.notice} : state;
     case 'authorize-opened':
       return state.status === 'not-connected' || state.status === 'reconnect-needed' ? {status: 'waiting'} : state;
     case 'authorize-cancelled':
       return state.status === 'waiting' ? {status: 'not-connected'} : state;
     case 'connected':
       return state.status === 'exchanging' ? {status: 'connected', connection: action.connection, notice: action.notice} : state;
+    case 'connect-failed':
+      return state.status === 'exchanging' ? {status: 'connect-failed', notice: action.notice} : state;
     case 'refresh-started':
-      return state.status === 'connected' || state.status === 'reconnect-needed' ? {status: 'refreshing', connection: state.connection} : state;
+    case 'verify-started':
+      return state.status === 'connected' || state.status === 'reconnect-needed'
+        ? {status: action.type === 'refresh-started' ? 'refreshing' : 'verifying', connection: state.connection}
+        : state;
     case 'refreshed':
-      return state.status === 'refreshing' ? {status: 'connected', connection: action.connection, notice: action.notice} : state;
+      return state.status === 'refreshing' || state.status === 'verifying' ? {status: 'connected', connection: action.connection, notice: action.notice} : state;
     case 'refresh-failed':
-      if (state.status !== 'refreshing') return state;
+      if (state.status !== 'refreshing' && state.status !== 'verifying') return state;
       return action.reconnect
         ? {status: 'reconnect-needed', connection: state.connection, notice: action.notice}
         : {status: 'connected', connection: state.connection, notice: action.notice};

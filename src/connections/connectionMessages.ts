@@ -3,19 +3,18 @@
  * anything was stored, and what to do. Never a token, and never a provider's
  * own error_description (see providerErrors).
  */
+import {oauthErrorCode, ProviderError} from '../oauth';
 import {SecretStoreError} from '../secrets';
-import {ConnectionPayloadError} from './storedConnection';
 import type {Notice} from './connectionMachine';
-import {ConnectionGoneError} from './connectionService';
-import {ProviderError} from '../oauth';
+import {ConnectionPayloadError} from './storedConnection';
 
-/** An error string from the return route, if it is a plain OAuth error code. */
-function safeCode(error: string): string | null {
-  return /^[a-z0-9_.-]{1,64}$/i.test(error) ? error : null;
-}
+const PAYLOAD_MESSAGES: Record<ConnectionPayloadError['kind'], string> = {
+  'too-large': 'The provider\'s tokens are too large to keep in one secret.',
+  unreadable: 'The stored connection could not be read.',
+};
 
 export function returnErrorNotice(provider: string, error: string): Notice {
-  const code = safeCode(error);
+  const code = oauthErrorCode(error);
   if (code === 'access_denied') {
     return {tone: 'caution', title: 'Not connected', message: `The sign-in at ${provider} was cancelled or refused, so nothing was connected. Connect again when you are ready.`};
   }
@@ -48,7 +47,7 @@ export function connectFailureNotice(provider: string, error: unknown): Notice {
         return {tone: 'critical', title, message: `${provider} could not be reached. Nothing was stored. Check your connection and connect again.`};
     }
   }
-  if (error instanceof ConnectionPayloadError) return {tone: 'critical', title, message: `${error.message} Nothing was stored.`};
+  if (error instanceof ConnectionPayloadError) return {tone: 'critical', title, message: `${PAYLOAD_MESSAGES[error.kind]} Nothing was stored.`};
   if (error instanceof SecretStoreError) {
     return {tone: 'critical', title, message: `${provider} signed you in, but Stripe could not save the connection: ${error.message} Nothing was kept; connect again.`};
   }
@@ -57,7 +56,7 @@ export function connectFailureNotice(provider: string, error: unknown): Notice {
 
 export function loadFailureNotice(error: unknown): Notice {
   if (error instanceof ConnectionPayloadError) {
-    return {tone: 'critical', title: 'Connection unreadable', message: `${error.message} Disconnect and connect again.`};
+    return {tone: 'critical', title: 'Connection unreadable', message: `${PAYLOAD_MESSAGES[error.kind]} Disconnect and connect again.`};
   }
   const message = error instanceof SecretStoreError ? error.message : 'Something went wrong while reading your connection.';
   return {tone: 'critical', title: 'Could not check your connection', message};
@@ -99,6 +98,6 @@ export function disconnectFailureNotice(error: unknown): Notice {
 }
 
 export function goneNotice(): Notice {
-  return {tone: 'default', title: 'Not connected', message: new ConnectionGoneError().message};
+  return {tone: 'default', title: 'Not connected', message: 'The connection was removed, perhaps in another tab.'};
 }
 

@@ -38,9 +38,10 @@ export interface ConnectionSummary {
   accountName: string | null;
 }
 
+/** The payload could not be read back, or would not fit in one secret. What the user is told is in connectionMessages. */
 export class ConnectionPayloadError extends Error {
-  constructor(readonly reason: 'unreadable' | 'too-large') {
-    super(reason === 'too-large' ? 'The provider\'s tokens are too large to keep in one secret.' : 'The stored connection could not be read.');
+  constructor(readonly kind: 'unreadable' | 'too-large') {
+    super(`The stored connection payload is ${kind}.`);
     this.name = 'ConnectionPayloadError';
   }
 }

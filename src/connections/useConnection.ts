@@ -1,12 +1,12 @@
 /**
- * The Connections panel's behaviour: drives connectionReducer from the
- * Secret Store and the provider. The view only renders `state` and calls the
- * returned actions.
+ * The Connections panel's behaviour: asks the connection service and maps
+ * each answer to an action of connectionMachine. The tokens stay inside the
+ * service; this hook only ever sees summaries.
  */
 import type {ExtensionContextValue} from '@stripe/ui-extension-sdk/context';
 import {useCallback, useEffect, useMemo, useReducer, useRef} from 'react';
-import {summarize, REFRESH_MARGIN_SECONDS, type StoredConnection} from './storedConnection';
-import {connectionReducer, openingState, type ConnectionState} from './connectionMachine';
+import type {OAuthProviderConfig} from '../oauth';
+import {connectionReducer, isReading, openingState, type ConnectionState} from './connectionMachine';
 import {
   connectFailureNotice,
   disconnectFailureNotice,
@@ -16,8 +16,8 @@ import {
   refreshFailureNotice,
   returnErrorNotice,
 } from './connectionMessages';
-import {ConnectionGoneError, createConnectionService, type ConnectionService, type ConnectionServiceOptions} from './connectionService';
-import type {OAuthProviderConfig} from '../oauth';
+import {ConnectionGoneError, createConnectionService} from './connectionService';
+import {REFRESH_MARGIN_SECONDS, type ConnectionSummary} from './storedConnection';
 
 /**
  * Codes this page has already handed to the token endpoint. A code works once;
@@ -39,26 +39,24 @@ export interface ConnectionControls {
   reload(): void;
   /** Asks the provider who is connected, renewing the token if it is refused. */
   check(): void;
-  disconnect(): void;
+  /** Revokes and deletes the connection; resolves when the panel shows the outcome. */
+  disconnect(): Promise<'disconnected' | 'failed'>;
 }
 
 export function useConnection(
   context: Pick<ExtensionContextValue, 'userContext' | 'environment' | 'oauthContext'>,
   provider: OAuthProviderConfig,
-  options: ConnectionServiceOptions = {},
 ): ConnectionControls {
   const oauth = context.oauthContext;
   const [state, dispatch] = useReducer(connectionReducer, undefined, () =>
     openingState(oauth, (code) => usedCodes.has(code), (error) => returnErrorNotice(provider.name, error)),
   );
-  // The tokens live here, never in rendered state.
-  const stored = useRef<StoredConnection | null>(null);
   const mounted = useRef(true);
   const userId = context.userContext?.id;
   const mode = context.environment.mode;
-  const service: ConnectionService = useMemo(
-    () => createConnectionService(context, provider, options),
-    // The service depends on who and which mode, not on the context object's identity.
+  const service = useMemo(
+    () => createConnectionService(context, provider),
+    // One service per user, mode and provider: it holds that user's connection.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [userId, mode, provider],
   );
@@ -70,42 +68,36 @@ export function useConnection(
     };
   }, []);
 
-  const keep = useCallback((connection: StoredConnection | null) => {
-    stored.current = connection;
-    return connection ? summarize(connection) : null;
-  }, []);
-
   // Opened with a code: exchange it, once.
   useEffect(() => {
     if (state.status !== 'exchanging' || !oauth?.code || !oauth.verifier || usedCodes.has(oauth.code)) return;
     const grant = {code: oauth.code, verifier: oauth.verifier};
     usedCodes.add(grant.code);
     service.connect(grant).then(
-      (connection) => mounted.current && dispatch({type: 'connected', connection: keep(connection)!}),
-      (error: unknown) => mounted.current && dispatch({type: 'load', notice: connectFailureNotice(provider.name, error)}),
+      (connection) => mounted.current && dispatch({type: 'connected', connection}),
+      (error: unknown) => mounted.current && dispatch({type: 'connect-failed', notice: connectFailureNotice(provider.name, error)}),
     );
-  }, [state.status, oauth, service, keep, provider.name]);
+  }, [state.status, oauth, service, provider.name]);
 
-  // Whenever the machine is loading, read the stored connection (one find).
+  // Whenever the machine reads the stored connection: one find.
+  const reading = isReading(state);
   useEffect(() => {
-    if (state.status !== 'loading') return;
+    if (!reading) return;
     let current = true;
     service.load().then(
-      (connection) => current && dispatch({type: 'loaded', connection: keep(connection)}),
+      (connection) => current && dispatch({type: 'loaded', connection}),
       (error: unknown) => current && dispatch({type: 'load-failed', notice: loadFailureNotice(error)}),
     );
     return () => {
       current = false;
     };
-  }, [state.status, service, keep]);
+  }, [reading, service]);
 
-  const runRefresh = useCallback(
-    (operation: (connection: StoredConnection) => Promise<StoredConnection>) => {
-      const connection = stored.current;
-      if (!connection) return;
-      dispatch({type: 'refresh-started'});
-      operation(connection).then(
-        (next) => mounted.current && dispatch({type: 'refreshed', connection: keep(next)!}),
+  const renew = useCallback(
+    (started: 'refresh-started' | 'verify-started', operation: () => Promise<ConnectionSummary>) => {
+      dispatch({type: started});
+      operation().then(
+        (connection) => mounted.current && dispatch({type: 'refreshed', connection}),
         (error: unknown) => {
           if (!mounted.current) return;
           if (error instanceof ConnectionGoneError) dispatch({type: 'gone', notice: goneNotice()});
@@ -113,7 +105,7 @@ export function useConnection(
         },
       );
     },
-    [keep, provider.name],
+    [provider.name],
   );
 
   // Connected: renew shortly before the access token runs out, also while the drawer stays open.
@@ -122,27 +114,23 @@ export function useConnection(
   useEffect(() => {
     if (expiresAt === null || !canRefresh) return;
     const dueInMs = (expiresAt - REFRESH_MARGIN_SECONDS) * 1000 - Date.now();
-    const timer = setTimeout(() => runRefresh((c) => service.fresh(c)), Math.min(Math.max(dueInMs, 0), MAX_TIMER_MS));
+    const timer = setTimeout(() => renew('refresh-started', service.fresh), Math.min(Math.max(dueInMs, 0), MAX_TIMER_MS));
     return () => clearTimeout(timer);
-  }, [expiresAt, canRefresh, runRefresh, service]);
+  }, [expiresAt, canRefresh, renew, service]);
 
-  const check = useCallback(() => {
-    runRefresh(async (connection) => {
-      const verified = await service.verify(connection);
-      return {...verified.connection, account_name: verified.accountName ?? verified.connection.account_name};
-    });
-  }, [runRefresh, service]);
+  const check = useCallback(() => renew('verify-started', service.verify), [renew, service]);
 
   const disconnect = useCallback(() => {
-    const connection = stored.current;
-    if (!connection) return;
     dispatch({type: 'disconnect-started'});
-    service.disconnect(connection).then(
+    return service.disconnect().then(
       ({revocation}) => {
-        stored.current = null;
         if (mounted.current) dispatch({type: 'disconnected', notice: disconnectNotice(provider.name, revocation)});
+        return 'disconnected' as const;
       },
-      (error: unknown) => mounted.current && dispatch({type: 'disconnect-failed', notice: disconnectFailureNotice(error)}),
+      (error: unknown) => {
+        if (mounted.current) dispatch({type: 'disconnect-failed', notice: disconnectFailureNotice(error)});
+        return 'failed' as const;
+      },
     );
   }, [service, provider.name]);
 

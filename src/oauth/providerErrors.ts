@@ -25,8 +25,10 @@ export class ProviderError extends Error {
   }
 }
 
-/** An OAuth error code is a short ASCII word; anything else is not kept. */
-export function oauthErrorCode(body: unknown): string | undefined {
-  const code = body && typeof body === 'object' ? (body as {error?: unknown}).error : undefined;
-  return typeof code === 'string' && /^[a-z0-9_.-]{1,64}$/i.test(code) ? code : undefined;
+/**
+ * An OAuth error code (a token answer's `error`, or the return route's) when it
+ * is a short ASCII word; anything else is neither kept nor shown.
+ */
+export function oauthErrorCode(value: unknown): string | undefined {
+  return typeof value === 'string' && /^[a-z0-9_.-]{1,64}$/i.test(value) ? value : undefined;
 }

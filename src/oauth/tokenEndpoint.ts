@@ -52,7 +52,7 @@ async function postForm(url: string, form: Record<string, string>, fetchImpl: Fe
     // Not JSON: judged by the status below.
   }
   if (response.ok) return body;
-  const code = oauthErrorCode(body);
+  const code = oauthErrorCode(body && typeof body === 'object' ? (body as {error?: unknown}).error : undefined);
   if (response.status >= 500 || !code) throw new ProviderError('unavailable', {status: response.status, code});
   throw new ProviderError(code === 'invalid_grant' ? 'invalid-grant' : 'refused', {status: response.status, code});
 }

@@ -6,13 +6,14 @@
  * typed and saved; a successful save clears it.
  */
 import {Badge, Banner, Box, Button, DateField, Link, TextField} from '@stripe/ui-extension-sdk/ui';
-import {useReducer, useRef} from 'react';
+import {useCallback, useReducer, useRef} from 'react';
 import type {KeySlot} from './keySlots';
 import {checkKeyInput, type KeyInputErrors} from './keyInput';
 import {describeStatus, keyStatus, type KeyStatus} from './keyStatus';
 import {describeFailure} from './messages';
 import type {SecretSummary} from '../secrets';
 import {ConfirmDelete} from '../ui/ConfirmDestructive';
+import {useConfirm} from '../ui/useConfirm';
 
 interface Props {
   slot: KeySlot;
@@ -26,7 +27,7 @@ interface Props {
   onDone(message: string): void;
 }
 
-type Phase = 'editing' | 'saving' | 'confirm-delete' | 'deleting';
+type Phase = 'editing' | 'saving';
 type Failure = {title: string; description: string};
 
 interface State {
@@ -44,10 +45,7 @@ type Action =
   | {type: 'saving'}
   | {type: 'saved'}
   | {type: 'failed'; failure: Failure}
-  | {type: 'ask-delete'}
-  | {type: 'cancel-delete'}
-  | {type: 'deleting'}
-  | {type: 'deleted'};
+  | {type: 'dismiss-failure'};
 
 const initial: State = {value: '', expiry: '', errors: {}, failure: null, phase: 'editing'};
 
@@ -67,14 +65,8 @@ function reducer(state: State, action: Action): State {
     case 'failed':
       // What was typed stays, so the user can retry without pasting again.
       return {...state, failure: action.failure, phase: 'editing'};
-    case 'ask-delete':
-      return {...state, failure: null, phase: 'confirm-delete'};
-    case 'cancel-delete':
-      return {...state, phase: 'editing'};
-    case 'deleting':
-      return {...state, phase: 'deleting'};
-    case 'deleted':
-      return {...state, failure: null, phase: 'editing'};
+    case 'dismiss-failure':
+      return {...state, failure: null};
   }
 }
 
@@ -115,20 +107,21 @@ export function KeySlotEditor({slot, secret, locale, removable, onSave, onDelete
     }
   };
 
-  const remove = async () => {
-    if (busy.current) return;
-    busy.current = true;
-    dispatch({type: 'deleting'});
-    try {
-      await onDelete();
-      dispatch({type: 'deleted'});
-      onDone(`${slot.label} deleted`);
-    } catch (error) {
-      dispatch({type: 'failed', failure: describeFailure(error, {what: `${slot.label} was not deleted`, removable: []})});
-    } finally {
-      busy.current = false;
-    }
-  };
+  const deletion = useConfirm(
+    useCallback(async () => {
+      if (busy.current) return;
+      busy.current = true;
+      try {
+        await onDelete();
+        dispatch({type: 'dismiss-failure'});
+        onDone(`${slot.label} deleted`);
+      } catch (error) {
+        dispatch({type: 'failed', failure: describeFailure(error, {what: `${slot.label} was not deleted`, removable: []})});
+      } finally {
+        busy.current = false;
+      }
+    }, [onDelete, onDone, slot.label]),
+  );
 
   const saving = state.phase === 'saving';
   return (
@@ -174,22 +167,29 @@ export function KeySlotEditor({slot, secret, locale, removable, onSave, onDelete
       />
       {state.failure ? <Banner type="critical" title={state.failure.title} description={state.failure.description} /> : null}
       <Box css={{stack: 'x', gap: 'small'}}>
-        <Button type="primary" pending={saving} disabled={state.phase === 'deleting'} onPress={() => void save()}>
+        <Button type="primary" pending={saving} disabled={deletion.phase === 'running'} onPress={() => void save()}>
           {secret ? `Replace ${slot.label}` : `Save ${slot.label}`}
         </Button>
-        {secret && state.phase !== 'confirm-delete' && state.phase !== 'deleting' ? (
-          <Button type="secondary" disabled={saving} onPress={() => dispatch({type: 'ask-delete'})}>
+        {secret && deletion.phase === 'idle' ? (
+          <Button
+            type="secondary"
+            disabled={saving}
+            onPress={() => {
+              dispatch({type: 'dismiss-failure'});
+              deletion.ask();
+            }}
+          >
             Delete
           </Button>
         ) : null}
       </Box>
-      {state.phase === 'confirm-delete' || state.phase === 'deleting' ? (
+      {deletion.phase !== 'idle' ? (
         <ConfirmDelete
           label={slot.label}
           consequence="The app stops using it at once, for every user of this account, until a new one is saved."
-          pending={state.phase === 'deleting'}
-          onConfirm={() => void remove()}
-          onCancel={() => dispatch({type: 'cancel-delete'})}
+          pending={deletion.phase === 'running'}
+          onConfirm={deletion.confirm}
+          onCancel={deletion.cancel}
         />
       ) : null}
     </Box>

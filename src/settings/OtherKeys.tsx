@@ -1,14 +1,15 @@
 /**
  * Account secrets that match no declared slot (left by an older version of the
  * app, or written by its backend). They still take room in a scope that holds
- * only 10, so each can be deleted here.
+ * only SECRETS_PER_SCOPE, so each can be deleted here.
  */
 import {Banner, Box, Button} from '@stripe/ui-extension-sdk/ui';
-import {useRef, useState} from 'react';
+import {useCallback, useState} from 'react';
 import {describeStatus, keyStatus} from './keyStatus';
 import {describeFailure} from './messages';
-import type {SecretSummary} from '../secrets';
+import {SECRETS_PER_SCOPE, type SecretSummary} from '../secrets';
 import {ConfirmDelete} from '../ui/ConfirmDestructive';
+import {useConfirm} from '../ui/useConfirm';
 
 interface Props {
   secrets: SecretSummary[];
@@ -23,7 +24,7 @@ export function OtherKeys({secrets, locale, onDelete, onDone}: Props) {
     <Box css={{stack: 'y', gap: 'small'}}>
       <Box css={{font: 'subheading'}}>Other stored keys</Box>
       <Box css={{font: 'caption', color: 'secondary'}}>
-        Stored for this account but not asked for by this version of the app. This account can hold 10 keys in all.
+        {`Stored for this account but not asked for by this version of the app. This account can hold ${SECRETS_PER_SCOPE} keys in all.`}
       </Box>
       {secrets.map((secret) => (
         <OtherKey key={secret.id} secret={secret} locale={locale} onDelete={onDelete} onDone={onDone} />
@@ -33,24 +34,17 @@ export function OtherKeys({secrets, locale, onDelete, onDone}: Props) {
 }
 
 function OtherKey({secret, locale, onDelete, onDone}: {secret: SecretSummary; locale: string} & Omit<Props, 'secrets' | 'locale'>) {
-  const [phase, setPhase] = useState<'idle' | 'confirm' | 'deleting'>('idle');
   const [failure, setFailure] = useState<{title: string; description: string} | null>(null);
-  const busy = useRef(false);
-
-  const remove = async () => {
-    if (busy.current) return;
-    busy.current = true;
-    setPhase('deleting');
-    try {
-      await onDelete(secret.name);
-      onDone(`${secret.name} deleted`);
-    } catch (error) {
-      setFailure(describeFailure(error, {what: `${secret.name} was not deleted`, removable: []}));
-      setPhase('idle');
-    } finally {
-      busy.current = false;
-    }
-  };
+  const deletion = useConfirm(
+    useCallback(async () => {
+      try {
+        await onDelete(secret.name);
+        onDone(`${secret.name} deleted`);
+      } catch (error) {
+        setFailure(describeFailure(error, {what: `${secret.name} was not deleted`, removable: []}));
+      }
+    }, [onDelete, onDone, secret.name]),
+  );
 
   return (
     <Box css={{stack: 'y', gap: 'xsmall', padding: 'small', keyline: 'neutral', borderRadius: 'small'}}>
@@ -59,19 +53,19 @@ function OtherKey({secret, locale, onDelete, onDone}: {secret: SecretSummary; lo
           <Box css={{fontFamily: 'monospace'}}>{secret.name}</Box>
           <Box css={{font: 'caption', color: 'secondary'}}>{describeStatus(keyStatus(secret, Date.now() / 1000), locale)}</Box>
         </Box>
-        {phase === 'idle' ? (
-          <Button size="small" onPress={() => setPhase('confirm')}>
+        {deletion.phase === 'idle' ? (
+          <Button size="small" onPress={deletion.ask}>
             Delete
           </Button>
         ) : null}
       </Box>
-      {phase !== 'idle' ? (
+      {deletion.phase !== 'idle' ? (
         <ConfirmDelete
           label={secret.name}
           consequence="Anything still reading this key (the app's backend, for instance) stops finding it."
-          pending={phase === 'deleting'}
-          onConfirm={() => void remove()}
-          onCancel={() => setPhase('idle')}
+          pending={deletion.phase === 'running'}
+          onConfirm={deletion.confirm}
+          onCancel={deletion.cancel}
         />
       ) : null}
       {failure ? <Banner type="critical" title={failure.title} description={failure.description} /> : null}

@@ -1,5 +1,9 @@
-/** What to tell the user when Stripe refused or never answered a load, a save or a delete. */
-import {toSecretStoreError} from '../secrets';
+/**
+ * What the settings page says when Stripe refused or never answered a load, a
+ * save or a delete: why, and what to do next. Where the Secret Store module's
+ * own message (src/secrets/errors.ts) already says it, that one is used.
+ */
+import {SECRETS_PER_SCOPE, toSecretStoreError, type SecretStoreErrorKind} from '../secrets';
 
 export interface FailureContext {
   /** What did not happen, e.g. "Acme API key was not saved". */
@@ -13,26 +17,23 @@ export interface FailureMessage {
   description: string;
 }
 
+/** Wording for the account's keys, where the module's general message would be too vague. */
+const REASONS: Partial<Record<SecretStoreErrorKind, (removable: string[]) => string>> = {
+  'scope-full': (removable) =>
+    `Stripe keeps at most ${SECRETS_PER_SCOPE} keys for this account, and all ${SECRETS_PER_SCOPE} are in use. Delete one to make room.${
+      removable.length > 0 ? ` You could delete: ${removable.join(', ')}.` : ''
+    }`,
+  permission: () =>
+    'Keyring is not allowed to manage keys for this account (the secret_write permission is missing). Ask an administrator to review the app\u2019s permissions.',
+  'rate-limited': () => 'Stripe is receiving too many requests right now. Wait a moment, then try again.',
+  network: () => 'Stripe could not be reached. Check your connection and try again.',
+};
+
 /** Why it failed and what to do next, without naming the operation. */
 function reason(error: unknown, removable: string[]): string {
   const e = toSecretStoreError(error);
-  switch (e.kind) {
-    case 'scope-full': {
-      const which = removable.length > 0 ? ` You could delete: ${removable.join(', ')}.` : '';
-      return `Stripe keeps at most 10 keys for this account, and all 10 are in use. Delete one to make room.${which}`;
-    }
-    case 'permission':
-      return 'Keyring is not allowed to manage keys for this account (the secret_write permission is missing). Ask an administrator to review the app\u2019s permissions.';
-    case 'rate-limited':
-      return 'Stripe is receiving too many requests right now. Wait a moment, then try again.';
-    case 'unavailable':
-      return 'Stripe did not answer properly. Try again in a moment.';
-    case 'network':
-      return 'Stripe could not be reached. Check your connection and try again.';
-    default:
-      // The module's messages are its own, never Stripe's text, so they cannot carry a value.
-      return e.message;
-  }
+  // The module's messages are its own, never Stripe's text, so they cannot carry a value.
+  return REASONS[e.kind]?.(removable) ?? e.message;
 }
 
 export function describeFailure(error: unknown, context: FailureContext): FailureMessage {

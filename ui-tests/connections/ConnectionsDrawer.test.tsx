@@ -6,15 +6,18 @@
  */
 import http from 'node:http';
 import type {AddressInfo} from 'node:net';
-import {getMockContextProps, render} from '@stripe/ui-extension-sdk/testing';
+import {getMockContextProps} from '@stripe/ui-extension-sdk/testing';
 import {Banner, ContextView, Spinner} from '@stripe/ui-extension-sdk/ui';
 import manifest from '../../stripe-app.json';
 import ConnectionsDrawer from '../../src/views/ConnectionsDrawer';
 import {CONNECTION_SECRET, REFRESH_LEASE_SECRET, type StoredConnection} from '../../src/connections';
+import type {OAuthContext} from '../../src/connections/connectionMachine';
 import {DEFAULT_IDENTITY, installHostEndpoint, uninstallHostEndpoint, type InstalledHost} from '../support/hostEndpoint';
 import {startTestStore, type TestSecretStore} from '../support/localSecretStore';
 import {startTestProvider, type TestProvider} from '../support/oauthProvider';
 import {buttonProps, everything, hasBanner, press, renderedStrings} from '../support/remoteTree';
+import {renderView} from '../support/renderView';
+import {storedConnection} from '../support/storedSecrets';
 import {until} from '../support/until';
 
 jest.setTimeout(60_000);
@@ -23,17 +26,6 @@ const REDIRECTS = manifest.constants.oauth.redirectUris;
 const PROVIDER = 'Local OAuth provider';
 const CONNECT = `Connect to ${PROVIDER}`;
 const OTHER_USER = 'usr_OtherUser0002';
-
-// The SDK's test renderer never unmounts a React tree (its wrapper.unmount()
-// only marks the wrapper), so every connected drawer keeps its refresh timer
-// (about an hour) alive. Long timers are unref'd so they cannot hold the jest
-// worker open; they still fire if the process lives that long.
-const realSetTimeout = global.setTimeout;
-global.setTimeout = ((handler: () => void, ms?: number, ...args: unknown[]) => {
-  const timer = realSetTimeout(handler, ms, ...args);
-  if ((ms ?? 0) > 10_000) (timer as unknown as NodeJS.Timeout).unref();
-  return timer;
-}) as typeof setTimeout;
 
 let store: TestSecretStore;
 let provider: TestProvider;
@@ -53,15 +45,7 @@ const backend = () => store.backend(undefined, {stripeAccount: DEFAULT_IDENTITY.
 const userScope = (user = DEFAULT_IDENTITY.user) => ({type: 'user' as const, user});
 
 /** The stored connection as the app's backend reads it, or null. */
-async function stored(user = DEFAULT_IDENTITY.user): Promise<(StoredConnection & {expiresAt: number | null}) | null> {
-  try {
-    const secret = await backend().apps.secrets.find({name: CONNECTION_SECRET, scope: userScope(user), expand: ['payload']});
-    return {...(JSON.parse(secret.payload ?? '') as StoredConnection), expiresAt: secret.expires_at ?? null};
-  } catch (e) {
-    if ((e as {statusCode?: number}).statusCode === 404) return null;
-    throw e;
-  }
-}
+const stored = (user = DEFAULT_IDENTITY.user) => storedConnection(backend(), user);
 
 /** Whether a connection is stored (a boolean, so a failure never prints the tokens). */
 const isStored = async (user = DEFAULT_IDENTITY.user) => (await stored(user)) !== null;
@@ -80,7 +64,9 @@ beforeEach(async () => {
   }
 });
 
-type OAuthContext = {code?: string; verifier?: string; state?: string; error?: string};
+// Every drawer a test opened is unmounted after it, so its effects clean up (the refresh timer above all).
+const opened: Array<() => void> = [];
+afterEach(() => opened.splice(0).forEach((unmount) => unmount()));
 
 function renderDrawer(options: {oauthContext?: OAuthContext; mode?: 'test' | 'live'; oauth?: Record<string, unknown>; userId?: string} = {}) {
   const context = getMockContextProps({
@@ -88,8 +74,8 @@ function renderDrawer(options: {oauthContext?: OAuthContext; mode?: 'test' | 'li
     ...(options.userId !== undefined ? {userContext: {id: options.userId} as never} : {}),
   });
   if (options.userId === '') context.userContext.id = undefined;
-  const rendered = render(<ConnectionsDrawer {...context} {...(options.oauthContext ? {oauthContext: options.oauthContext} : {})} />);
-  const {wrapper, update} = rendered;
+  const {wrapper, update, unmount} = renderView(<ConnectionsDrawer {...context} {...(options.oauthContext ? {oauthContext: options.oauthContext} : {})} />);
+  opened.push(unmount);
   const text = () => renderedStrings(wrapper);
   return {
     wrapper,
@@ -390,6 +376,26 @@ describe('refreshing', () => {
     expect(drawer.banner('Reconnect needed')).toBeUndefined();
     expect(drawer.text()).toContain('Connected as ada');
     expect(await provider.me((await stored())!.access_token)).toBe(200);
+  });
+
+  test('Check connection saves the name the provider now gives, keeping the tokens; the next opening shows it', async () => {
+    await connect('ada');
+    // As if the account was renamed at the provider since the connection was made.
+    const before = await stored();
+    await writeStored({...before!, account_name: 'ada-before-rename'});
+    const drawer = renderDrawer();
+    await drawer.wait(() => expect(drawer.text()).toContain('Connected as ada-before-rename'));
+    drawer.press('Check connection');
+    await drawer.wait(() => expect(drawer.text()).toMatch(/^Connected as ada$/m));
+    await drawer.wait(async () => expect((await stored())!.account_name).toBe('ada'));
+    const after = await stored();
+    expect(same(after!.refresh_token, before!.refresh_token)).toBe(true);
+    expect(same(after!.access_token, before!.access_token)).toBe(true);
+    // The lease the write was made under is given back.
+    await expect(backend().apps.secrets.find({name: REFRESH_LEASE_SECRET, scope: userScope()})).rejects.toMatchObject({statusCode: 404});
+    const again = renderDrawer();
+    await again.wait(() => expect(again.text()).toMatch(/^Connected as ada$/m));
+    expect(again.text().includes('ada-before-rename')).toBe(false);
   });
 
   test('a revoked grant turns into “Reconnect needed”, offering Reconnect and Disconnect', async () => {

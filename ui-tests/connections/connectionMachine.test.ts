@@ -1,4 +1,6 @@
 /** The panel's state machine on its own: the allowed transitions, and that nothing else moves it. */
+import fs from 'node:fs';
+import path from 'node:path';
 import {connectionReducer, openingState, type ConnectionAction, type ConnectionState, type Notice} from '../../src/connections/connectionMachine';
 import {connectionFromTokens, secretExpiry} from '../../src/connections/storedConnection';
 
@@ -11,8 +13,10 @@ const states: Record<ConnectionState['status'], ConnectionState> = {
   'not-connected': {status: 'not-connected'},
   waiting: {status: 'waiting'},
   exchanging: {status: 'exchanging'},
+  'connect-failed': {status: 'connect-failed', notice},
   connected: {status: 'connected', connection: summary},
   refreshing: {status: 'refreshing', connection: summary},
+  verifying: {status: 'verifying', connection: summary},
   'reconnect-needed': {status: 'reconnect-needed', connection: summary, notice},
   disconnecting: {status: 'disconnecting', connection: summary},
 };
@@ -25,7 +29,9 @@ const actions: ConnectionAction[] = [
   {type: 'authorize-opened'},
   {type: 'authorize-cancelled'},
   {type: 'connected', connection: summary},
+  {type: 'connect-failed', notice},
   {type: 'refresh-started'},
+  {type: 'verify-started'},
   {type: 'refreshed', connection: summary},
   {type: 'refresh-failed', notice, reconnect: true},
   {type: 'refresh-failed', notice, reconnect: false},
@@ -37,7 +43,8 @@ const actions: ConnectionAction[] = [
 
 const label = (a: ConnectionAction) => (a.type === 'loaded' ? `loaded(${a.connection ? 'connection' : 'none'})` : a.type === 'refresh-failed' ? `refresh-failed(${a.reconnect ? 'reconnect' : 'retry'})` : a.type);
 
-test('every state × action: exactly the documented transitions happen, everything else leaves the state as it was', () => {
+/** Every state × action the reducer answers with a new state, as `state --action--> next`. */
+function transitions(): string[] {
   const table: string[] = [];
   for (const state of Object.values(states)) {
     for (const action of actions) {
@@ -45,7 +52,12 @@ test('every state × action: exactly the documented transitions happen, everythi
       if (next !== state) table.push(`${state.status} --${label(action)}--> ${next.status}`);
     }
   }
-  expect(table.sort()).toEqual(
+  return table.sort();
+}
+
+test('every state × action: exactly the documented transitions happen, everything else leaves the state as it was', () => {
+  const table = transitions();
+  expect(table).toEqual(
     [
       'connected --disconnect-started--> disconnecting',
       'connected --gone--> not-connected',
@@ -76,8 +88,30 @@ test('every state × action: exactly the documented transitions happen, everythi
       'waiting --authorize-cancelled--> not-connected',
       'waiting --gone--> not-connected',
       'waiting --load--> loading',
+      // The states the flow always had but left implicit: a failed exchange, and a check the user asked for.
+      'connect-failed --gone--> not-connected',
+      'connect-failed --load-failed--> load-failed',
+      'connect-failed --loaded(connection)--> connected',
+      'connect-failed --loaded(none)--> not-connected',
+      'connected --verify-started--> verifying',
+      'exchanging --connect-failed--> connect-failed',
+      'reconnect-needed --verify-started--> verifying',
+      'verifying --gone--> not-connected',
+      'verifying --refresh-failed(reconnect)--> reconnect-needed',
+      'verifying --refresh-failed(retry)--> connected',
+      'verifying --refreshed--> connected',
     ].sort(),
   );
+});
+
+test('the table drawn in connectionMachine.ts is the reducer’s own', () => {
+  const source = fs.readFileSync(path.join(__dirname, '../../src/connections/connectionMachine.ts'), 'utf8');
+  const drawn: string[] = [];
+  for (const [, from, action, to] of source.matchAll(/^ \* {3}(\(any state\)|[a-z-]+)\s+([a-z-]+(?:\([a-z]+\))?)\s+([a-z-]+)$/gm)) {
+    const sources = from === '(any state)' ? Object.keys(states) : [from];
+    for (const state of sources) drawn.push(`${state} --${action}--> ${to}`);
+  }
+  expect(drawn.sort()).toEqual(transitions());
 });
 
 test('a notice carried into loading is shown on the state the load ends in', () => {

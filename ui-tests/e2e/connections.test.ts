@@ -8,8 +8,9 @@ import Stripe from 'stripe';
 import manifest from '../../stripe-app.json';
 import {localProviderManifest, previewRedirectUris} from '../../preview/oauth-provider/constants';
 import {PREVIEW_ACCOUNT, PREVIEW_USERS} from '../../preview/server/server';
-import {CONNECTION_SECRET, type StoredConnection} from '../../src/connections';
+import {CONNECTION_SECRET} from '../../src/connections';
 import {startTestProvider, type TestProvider} from '../support/oauthProvider';
+import {storedConnection} from '../support/storedSecrets';
 import {consentAtProvider, freePort, launchBrowser, logInAtProvider, recordConsole, screenshot, startTestPreview, type PreviewUnderTest} from './browser';
 
 jest.setTimeout(90_000);
@@ -51,15 +52,7 @@ afterEach(async () => {
 const backend = () =>
   new Stripe('sk_test_e2e', {host: '127.0.0.1', port: preview.store.port, protocol: 'http', telemetry: false, stripeAccount: PREVIEW_ACCOUNT.id});
 
-async function stored(user: string): Promise<StoredConnection | null> {
-  try {
-    const secret = await backend().apps.secrets.find({name: CONNECTION_SECRET, scope: {type: 'user', user}, expand: ['payload']});
-    return JSON.parse(secret.payload ?? '') as StoredConnection;
-  } catch (e) {
-    if ((e as {statusCode?: number}).statusCode === 404) return null;
-    throw e;
-  }
-}
+const stored = (user: string) => storedConnection(backend(), user);
 const isStored = async (user: string) => (await stored(user)) !== null;
 const drawerOf = (p: Page) => p.locator('[data-view="ConnectionsDrawer"]');
 

@@ -9,6 +9,7 @@ import manifest from '../../stripe-app.json';
 import AppSettings from '../../src/views/AppSettings';
 import {DEFAULT_IDENTITY, installHostEndpoint, uninstallHostEndpoint, type InstalledHost} from '../support/hostEndpoint';
 import {startTestStore, type TestSecretStore} from '../support/localSecretStore';
+import {findStored} from '../support/storedSecrets';
 import {buttonProps, hasBanner, press, renderedStrings} from '../support/remoteTree';
 import {until} from '../support/until';
 
@@ -41,14 +42,7 @@ async function seed(name: string, payload: string, expiresAt?: number) {
 }
 
 /** What the app's backend reads for `name`, or null. */
-async function stored(name: string) {
-  try {
-    return await backend().apps.secrets.find({name, scope: {type: 'account'}, expand: ['payload']});
-  } catch (e) {
-    if ((e as {statusCode?: number}).statusCode === 404) return null;
-    throw e;
-  }
-}
+const stored = (name: string) => findStored(backend(), name, {type: 'account'});
 
 function renderSettings(constants: unknown = manifest.constants) {
   const context = getMockContextProps({environment: {constants: constants as never}});
