@@ -3,7 +3,9 @@
  *
  * Messages follow Stripe's own wording where it is known. They never repeat a
  * submitted value: Stripe sometimes echoes a bad value back, but a payload is a
- * secret, so this store names the parameter instead.
+ * secret, so this store names the parameter instead. Names and paths chosen by
+ * the caller (an unknown parameter, a URL) are cut to 100 characters, in the
+ * message and in `param`, so an answer never grows with what was sent.
  */
 export type StripeErrorType =
   | 'invalid_request_error'
@@ -22,6 +24,12 @@ export interface StripeErrorBody {
 }
 
 const DOC_URL = 'https://docs.stripe.com/error-codes';
+const MAX_ECHOED = 100;
+
+/** A caller-chosen name or path as an answer may repeat it: at most 100 characters, then "…". */
+export function cutName(name: string): string {
+  return name.length > MAX_ECHOED ? `${name.slice(0, MAX_ECHOED)}…` : name;
+}
 
 export class ApiError extends Error {
   constructor(
@@ -52,12 +60,12 @@ const invalid = (message: string, code?: string, param?: string, status = 400) =
 export const errors = {
   missing: (param: string) => invalid(`Missing required param: ${param}.`, 'parameter_missing', param),
   unknown: (param: string) =>
-    invalid(`Received unknown parameter: ${param}`, 'parameter_unknown', param),
+    invalid(`Received unknown parameter: ${cutName(param)}`, 'parameter_unknown', cutName(param)),
   duplicate: (param: string) =>
     invalid(
-      `Received the parameter ${param} more than once. Send each parameter only once.`,
+      `Received the parameter ${cutName(param)} more than once. Send each parameter only once.`,
       'parameter_duplicate',
-      param,
+      cutName(param),
     ),
   empty: (param: string) =>
     invalid(
@@ -78,7 +86,7 @@ export const errors = {
   exclusive: (a: string, b: string) =>
     invalid(`You may only specify one of these parameters: ${a}, ${b}.`, 'parameters_exclusive', b),
   notExpandable: (path: string) =>
-    invalid(`This property cannot be expanded (${path}).`, undefined, 'expand'),
+    invalid(`This property cannot be expanded (${cutName(path)}).`, undefined, 'expand'),
   userRequired: () =>
     invalid('Missing required param: scope[user]. A user scope must name the user.', 'parameter_missing', 'scope[user]'),
   userForbidden: () =>
@@ -142,7 +150,7 @@ export const errors = {
     ),
   unrecognizedUrl: (method: string, path: string) =>
     invalid(
-      `Unrecognized request URL (${method}: ${path}). Please see https://stripe.com/docs or we can help at https://support.stripe.com/.`,
+      `Unrecognized request URL (${cutName(method)}: ${cutName(path)}). Please see https://stripe.com/docs or we can help at https://support.stripe.com/.`,
       undefined,
       undefined,
       404,
@@ -156,6 +164,31 @@ export const errors = {
     ),
   malformed: () =>
     invalid('Invalid request: the form encoding is malformed (bad percent-escape or invalid UTF-8).', undefined, undefined, 400),
+  /** Raw bytes that are not UTF-8: refused rather than stored as U+FFFD. */
+  notUtf8: (where: 'body' | 'query string') =>
+    invalid(
+      `Invalid request: the ${where} is not valid UTF-8. Send UTF-8 text, percent-encoded as application/x-www-form-urlencoded.`,
+      undefined,
+      undefined,
+      400,
+    ),
+  /** What Node's HTTP parser refused before the store saw a request (a raw non-ASCII byte in the request line, a broken header). */
+  unparsable: () =>
+    invalid(
+      'Invalid request: the request line or headers could not be parsed. Percent-encode anything outside ASCII in the URL.',
+      undefined,
+      undefined,
+      400,
+    ),
+  headersTooLarge: () => invalid('Request headers too large.', undefined, undefined, 431),
+  /** 421: the request names this store by a host it does not answer to (see hostGuard.ts). */
+  misdirected: (answersAt: string, givenHost: string) =>
+    invalid(
+      `This local Secret Store answers only at ${answersAt}; the host name "${givenHost}" was refused. Other host names are refused to stop DNS rebinding (a web page whose name resolves to this machine). Use one of those addresses.`,
+      undefined,
+      undefined,
+      421,
+    ),
   tooDeep: () => invalid('Invalid request: parameters are nested too deeply.', undefined, undefined, 400),
   tooMany: () => invalid('Invalid request: too many parameters.', undefined, undefined, 400),
   bodyTooLarge: (max: number) =>
@@ -170,4 +203,23 @@ export const errors = {
     invalid('Invalid Idempotency-Key: must be at most 255 characters.', undefined, undefined, 400),
   internal: () =>
     new ApiError(500, 'api_error', 'An unexpected error occurred in the local Secret Store.'),
+  // The storage failures below say what went wrong with the local disk, never a value.
+  diskFull: () =>
+    new ApiError(
+      500,
+      'api_error',
+      "The local Secret Store's disk is full, so this request was not saved. Free some disk space and try again; secrets stored before are intact.",
+    ),
+  diskReadOnly: () =>
+    new ApiError(
+      500,
+      'api_error',
+      "The local Secret Store's data file is read-only, so this request was not saved. Check the permissions of its data folder (KEYRING_DATA).",
+    ),
+  diskIo: () =>
+    new ApiError(
+      500,
+      'api_error',
+      "The local Secret Store could not read or write its data file (a disk I/O error), so this request was not completed. Check the disk and try again.",
+    ),
 };

@@ -1,6 +1,8 @@
 /**
  * Parameters of the four Secret Store operations: decoding Stripe's bracket
  * notation and validating it against the contract in Stripe's OpenAPI spec.
+ * Errors name a nested parameter by its full name (`scope[type]`). The bytes
+ * were checked as UTF-8 before they get here (server.ts).
  */
 import qs from 'qs';
 import {ApiError, errors} from './errors';
@@ -78,17 +80,18 @@ function checkKnown(params: Raw, allowed: readonly string[]): void {
   }
 }
 
-function stringParam(params: Raw, param: string, required: true): string;
-function stringParam(params: Raw, param: string, required: false): string | null;
-function stringParam(params: Raw, param: string, required: boolean): string | null {
+/** `label` is the parameter's full name in errors when `params` is a nested hash (`scope[type]`, not `type`). */
+function stringParam(params: Raw, param: string, required: true, label?: string): string;
+function stringParam(params: Raw, param: string, required: false, label?: string): string | null;
+function stringParam(params: Raw, param: string, required: boolean, label = param): string | null {
   const value = params[param];
   if (value === undefined) {
-    if (required) throw errors.missing(param);
+    if (required) throw errors.missing(label);
     return null;
   }
-  if (typeof value !== 'string') throw errors.notString(param);
-  if (value === '') throw errors.empty(param);
-  if (value.length > MAX_STRING) throw errors.tooLong(param, MAX_STRING);
+  if (typeof value !== 'string') throw errors.notString(label);
+  if (value === '') throw errors.empty(label);
+  if (value.length > MAX_STRING) throw errors.tooLong(label, MAX_STRING);
   return value;
 }
 
@@ -111,7 +114,7 @@ function scopeParam(params: Raw): Scope {
   for (const key of Object.keys(scope)) {
     if (key !== 'type' && key !== 'user') throw errors.unknown(`scope[${key}]`);
   }
-  const type = stringParam(scope, 'type', false);
+  const type = stringParam(scope, 'type', false, 'scope[type]');
   if (type === null) throw errors.missing('scope[type]');
   if (type !== 'account' && type !== 'user') throw errors.notOneOf('scope[type]', ['account', 'user']);
   if (type === 'account') {
@@ -139,7 +142,7 @@ function expandParam(params: Raw, payloadPath: string): boolean {
   let payload = false;
   for (const item of items) {
     if (typeof item !== 'string') throw errors.notArray('expand');
-    if (item !== payloadPath) throw errors.notExpandable(item.length > 100 ? `${item.slice(0, 100)}…` : item);
+    if (item !== payloadPath) throw errors.notExpandable(item);
     payload = true;
   }
   return payload;
