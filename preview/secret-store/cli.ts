@@ -7,6 +7,9 @@
  *   KEYRING_APP   app id whose secrets backend keys reach (default: stripe-app.json `id`)
  *   KEYRING_ACCOUNT   account a backend key acts on without Stripe-Account
  *   KEYRING_HOST_KEY  opens the extension door for a host that presents UI-extension callers
+ *
+ * One stdout line per request (method, path, status, time, request id, and a
+ * note for a refused Host or an aborted upload); problems go to stderr.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -49,7 +52,7 @@ async function main(): Promise<void> {
       account,
       hostKey: process.env.KEYRING_HOST_KEY || null,
       onRequest: (e) =>
-        process.stdout.write(`${e.method} ${e.path} ${e.status} ${e.ms.toFixed(1)}ms ${e.requestId}\n`),
+        process.stdout.write(`${e.method} ${e.path} ${e.status} ${e.ms.toFixed(1)}ms ${e.requestId}${e.note ? ` (${e.note})` : ''}\n`),
     });
   } catch (e) {
     if (e instanceof DataFileError) fail(e.message);

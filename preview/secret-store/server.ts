@@ -3,34 +3,55 @@
  * routes, Stripe's error shapes, `Request-Id` on every answer, idempotent
  * POSTs. Requests are handled one at a time to completion (SQLite is
  * synchronous), so two writes can never interleave.
+ *
+ * Order matters: a request naming the store by a foreign Host (DNS rebinding,
+ * hostGuard.ts) is refused with 421 before its key, body or route is looked
+ * at; then the caller is authenticated, the body read and checked as UTF-8,
+ * the parameters parsed and the scope authorised, and only then is an
+ * idempotency key (the caller's own) looked up for a replay. A client that
+ * hangs up mid-upload is logged as aborted; a full or failing disk is named in
+ * the log and to the caller.
  */
 import crypto from 'node:crypto';
 import http from 'node:http';
 import type {AddressInfo} from 'node:net';
+import {createHostGuard, quoteHost} from '../hostGuard';
 import {authenticate, authorizeScope, type Caller, type CallerConfig} from './callers';
 import {ApiError, errors} from './errors';
 import {faultError, FaultSwitch} from './faults';
 import {parseDelete, parseFind, parseForm, parseList, parseSet} from './params';
+import {storageFailure} from './storage';
 import {newId, SecretStore, type StoredResponse} from './store';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 const MAX_IDEMPOTENCY_KEY = 255;
 
+const toStderr = (line: string): void => {
+  process.stderr.write(`${line}\n`);
+};
+
 export interface RequestLogEntry {
   method: string;
   /** The path without its query string: queries carry names, never payloads, but logs need neither. */
   path: string;
+  /** The status answered; 499 (nginx's "client closed request") when the client left before an answer. */
   status: number;
   ms: number;
   requestId: string;
   door: Caller['door'] | null;
+  /** A short remark fit for a log line (a refused Host, an aborted upload); never a value from the request body. */
+  note?: string;
 }
 
 export interface ServerOptions extends CallerConfig {
   store: SecretStore;
+  /** The address it was told to bind: answered as a Host name besides the loopback names. */
+  host: string;
   /** Test-only failures on purpose (see faults.ts). */
   faults?: FaultSwitch;
   onRequest?: (entry: RequestLogEntry) => void;
+  /** Where problems go, one line each (default: stderr). */
+  log?: (line: string) => void;
 }
 
 type Route = 'list' | 'set' | 'find' | 'delete';
@@ -42,34 +63,59 @@ function route(method: string, path: string): Route | null {
   return null;
 }
 
-function execute(store: SecretStore, caller: Caller, op: Route, params: Record<string, unknown>): StoredResponse {
+/**
+ * Parses and authorises a request without running it, so the scope check comes
+ * before any idempotent replay. `payload` is what an answer may echo (an
+ * expanded set): the idempotency record leaves it out (store.ts).
+ */
+function prepare(
+  store: SecretStore,
+  caller: Caller,
+  op: Route,
+  params: Record<string, unknown>,
+): {run: () => StoredResponse; payload: string | null} {
   const {partition} = caller;
   switch (op) {
     case 'set': {
       const p = parseSet(params);
       authorizeScope(caller, p.scope);
-      return {status: 200, body: store.set(partition, p)};
+      return {run: () => ({status: 200, body: store.set(partition, p)}), payload: p.expandPayload ? p.payload : null};
     }
     case 'find': {
       const p = parseFind(params);
       authorizeScope(caller, p.scope);
-      const found = store.find(partition, p.scope, p.name, p.expandPayload);
-      if (!found) throw errors.noSuchSecret(p.name);
-      return {status: 200, body: found};
+      return {
+        run: () => {
+          const found = store.find(partition, p.scope, p.name, p.expandPayload);
+          if (!found) throw errors.noSuchSecret(p.name);
+          return {status: 200, body: found};
+        },
+        payload: null,
+      };
     }
     case 'delete': {
       const p = parseDelete(params);
       authorizeScope(caller, p.scope);
-      const deleted = store.delete(partition, p.scope, p.name);
-      if (!deleted) throw errors.noSuchSecret(p.name);
-      return {status: 200, body: deleted};
+      return {
+        run: () => {
+          const deleted = store.delete(partition, p.scope, p.name);
+          if (!deleted) throw errors.noSuchSecret(p.name);
+          return {status: 200, body: deleted};
+        },
+        payload: null,
+      };
     }
     case 'list': {
       const p = parseList(params);
       authorizeScope(caller, p.scope);
-      return {status: 200, body: store.list(partition, p)};
+      return {run: () => ({status: 200, body: store.list(partition, p)}), payload: null};
     }
   }
+}
+
+/** Whose idempotency keys these are: a backend key's, or one extension user's (never a space in it). */
+function idempotencyCaller(caller: Caller): string {
+  return caller.door === 'backend' ? 'backend' : `extension:${caller.user}`;
 }
 
 /** Stable JSON (sorted keys), so two encodings of the same parameters compare equal. */
@@ -86,6 +132,14 @@ function canonical(value: unknown): string {
 
 function isFormContentType(contentType: string | undefined): boolean {
   return (contentType ?? '').split(';')[0].trim().toLowerCase() === 'application/x-www-form-urlencoded';
+}
+
+/** The client hung up before its body was complete: nobody is left to answer. */
+class ClientAborted extends Error {
+  constructor() {
+    super('client aborted the upload');
+    this.name = 'ClientAborted';
+  }
 }
 
 /** Reads the body up to the limit; past it, stops reading and reports `null`. */
@@ -108,12 +162,42 @@ function readBody(req: http.IncomingMessage): Promise<Buffer | null> {
     req.on('end', () => {
       if (!over) resolve(Buffer.concat(chunks));
     });
-    req.on('error', reject);
+    // A hang-up mid-body surfaces as 'error' (ECONNRESET "aborted") or a bare 'close'; either way the body is incomplete.
+    req.on('error', (e) => reject(req.complete ? e : new ClientAborted()));
+    req.on('close', () => {
+      if (!req.complete) reject(new ClientAborted());
+    });
   });
+}
+
+const UTF8 = new TextDecoder('utf-8', {fatal: true});
+
+/** Raw bytes as text, refusing invalid UTF-8 instead of turning it into U+FFFD. */
+function utf8(bytes: Buffer, where: 'body' | 'query string'): string {
+  try {
+    return UTF8.decode(bytes);
+  } catch {
+    throw errors.notUtf8(where);
+  }
+}
+
+/**
+ * The query string as UTF-8. Node's parser refuses raw bytes over 0x7f in a
+ * request line before it gets here; should one pass (Node reads them as
+ * latin1), it is checked like a body rather than taken as latin1.
+ */
+function queryText(query: string): string {
+  return /[\u0080-\uffff]/.test(query) ? utf8(Buffer.from(query, 'latin1'), 'query string') : query;
 }
 
 export function createServer(options: ServerOptions): http.Server {
   const {store} = options;
+  const log = options.log ?? toStderr;
+  // The port is known once listening (port 0 in tests): the guard asks for it per request.
+  const hostGuard = createHostGuard(options.host, () => {
+    const address = server.address();
+    return typeof address === 'object' && address !== null ? address.port : 0;
+  });
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const started = process.hrtime.bigint();
@@ -124,67 +208,104 @@ export function createServer(options: ServerOptions): http.Server {
     const path = q === -1 ? url : url.slice(0, q);
     const query = q === -1 ? '' : url.slice(q + 1);
     let door: Caller['door'] | null = null;
+    let note: string | undefined;
     const headers: Record<string, string> = {
       'Content-Type': 'application/json',
       'Request-Id': requestId,
       'Cache-Control': 'no-cache, no-store',
     };
-    const stripeVersion = req.headers['stripe-version'];
-    if (typeof stripeVersion === 'string') headers['Stripe-Version'] = stripeVersion;
+    const logged = (status: number) =>
+      options.onRequest?.({
+        method,
+        // A refused request's path is the caller's text: bounded like an echoed name.
+        path: path.length > 200 ? `${path.slice(0, 200)}…` : path,
+        status,
+        ms: Number(process.hrtime.bigint() - started) / 1e6,
+        requestId,
+        door,
+        ...(note === undefined ? {} : {note}),
+      });
 
     let result: StoredResponse;
     let closeAfter = false;
-    const fault = options.faults?.take(method, path) ?? null;
-    if (fault?.kind === 'drop') {
-      req.socket.destroy();
-      return;
-    }
-    try {
-      if (fault) throw faultError(fault);
-      const caller = authenticate(req.headers, options);
-      door = caller.door;
-      const op = route(method, path);
-      if (!op) throw errors.unrecognizedUrl(method, path);
-      const body = await readBody(req);
-      if (body === null) {
-        closeAfter = true;
-        throw errors.bodyTooLarge(MAX_BODY_BYTES);
+    if (!hostGuard.allows(req)) {
+      // Before the key, the body and the route: a rebound page learns nothing, not even whether its key has the right shape.
+      note = `refused Host "${quoteHost(req)}"`;
+      result = {status: 421, body: errors.misdirected(hostGuard.describe(), quoteHost(req)).toBody()};
+      closeAfter = true;
+    } else {
+      const stripeVersion = req.headers['stripe-version'];
+      if (typeof stripeVersion === 'string') headers['Stripe-Version'] = stripeVersion;
+      const fault = options.faults?.take(method, path) ?? null;
+      if (fault?.kind === 'drop') {
+        req.socket.destroy();
+        return;
       }
-      let params: Record<string, unknown>;
-      if (method === 'GET') {
-        if (body.length > 0) throw errors.getWithBody();
-        params = parseForm(query);
-      } else {
-        if (body.length > 0 && !isFormContentType(req.headers['content-type'])) throw errors.contentType();
-        params = parseForm(query, body.toString('utf8'));
-      }
-      const key = req.headers['idempotency-key'];
-      if (method === 'POST' && typeof key === 'string' && key !== '') {
-        if (key.length > MAX_IDEMPOTENCY_KEY) throw errors.idempotencyKeyTooLong();
-        headers['Idempotency-Key'] = key;
-        const fingerprint = crypto.createHash('sha256').update(`${method} ${path} ${canonical(params)}`).digest('hex');
-        const outcome = store.idempotent(caller.partition, key, fingerprint, () => {
-          try {
-            return execute(store, caller, op, params);
-          } catch (e) {
-            // A missing secret is an outcome worth replaying; a refused request
-            // saves nothing, so a corrected retry with the same key can succeed.
-            if (e instanceof ApiError && e.status === 404) return {status: e.status, body: e.toBody()};
-            throw e;
+      try {
+        if (fault) throw faultError(fault);
+        const caller = authenticate(req.headers, options);
+        door = caller.door;
+        const op = route(method, path);
+        if (!op) throw errors.unrecognizedUrl(method, path);
+        const body = await readBody(req);
+        if (body === null) {
+          closeAfter = true;
+          throw errors.bodyTooLarge(MAX_BODY_BYTES);
+        }
+        let params: Record<string, unknown>;
+        if (method === 'GET') {
+          if (body.length > 0) throw errors.getWithBody();
+          params = parseForm(queryText(query));
+        } else {
+          if (body.length > 0 && !isFormContentType(req.headers['content-type'])) throw errors.contentType();
+          params = parseForm(queryText(query), utf8(body, 'body'));
+        }
+        // Parsed and authorised before any replay: a key never lets a caller past the scope check.
+        const {run, payload} = prepare(store, caller, op, params);
+        const key = req.headers['idempotency-key'];
+        if (method === 'POST' && typeof key === 'string' && key !== '') {
+          if (key.length > MAX_IDEMPOTENCY_KEY) throw errors.idempotencyKeyTooLong();
+          headers['Idempotency-Key'] = key;
+          const fingerprint = crypto.createHash('sha256').update(`${method} ${path} ${canonical(params)}`).digest('hex');
+          const request = {partition: caller.partition, caller: idempotencyCaller(caller), key, fingerprint, payload};
+          const outcome = store.idempotent(request, () => {
+            try {
+              return run();
+            } catch (e) {
+              // A missing secret is an outcome worth replaying; a refused request
+              // saves nothing, so a corrected retry with the same key can succeed.
+              if (e instanceof ApiError && e.status === 404) return {status: e.status, body: e.toBody()};
+              throw e;
+            }
+          });
+          if (outcome.replayed) headers['Idempotent-Replayed'] = 'true';
+          result = outcome;
+        } else {
+          result = run();
+        }
+      } catch (e) {
+        if (e instanceof ClientAborted) {
+          // Nobody to answer and nothing was stored: a log line, not an internal error.
+          note = 'aborted by the client before its body was complete';
+          logged(499);
+          return;
+        }
+        let error: ApiError;
+        if (e instanceof ApiError) {
+          error = e;
+        } else {
+          const failure = storageFailure(e, store.file);
+          if (failure) {
+            log(`secret-store: ${failure.log} on ${method} ${path} [${requestId}]`);
+            error = failure.error;
+          } else {
+            // The error's name only: a driver message could quote the statement's values.
+            log(`secret-store: internal error (${(e as Error)?.name ?? 'unknown'}) on ${method} ${path} [${requestId}]`);
+            error = errors.internal();
           }
-        });
-        if (outcome.replayed) headers['Idempotent-Replayed'] = 'true';
-        result = outcome;
-      } else {
-        result = execute(store, caller, op, params);
+        }
+        result = {status: error.status, body: error.toBody()};
       }
-    } catch (e) {
-      const error = e instanceof ApiError ? e : errors.internal();
-      if (!(e instanceof ApiError)) {
-        // The error's name only: a driver message could quote the statement's values.
-        process.stderr.write(`secret-store: internal error (${(e as Error)?.name ?? 'unknown'}) on ${method} ${path} [${requestId}]\n`);
-      }
-      result = {status: error.status, body: error.toBody()};
     }
     if (closeAfter) headers.Connection = 'close';
     const json = JSON.stringify(result.body);
@@ -193,22 +314,30 @@ export function createServer(options: ServerOptions): http.Server {
     res.end(json, () => {
       if (closeAfter) req.destroy();
     });
-    options.onRequest?.({
-      method,
-      path,
-      status: result.status,
-      ms: Number(process.hrtime.bigint() - started) / 1e6,
-      requestId,
-      door,
-    });
+    logged(result.status);
   }
 
-  return http.createServer((req, res) => {
+  const server = http.createServer((req, res) => {
     handle(req, res).catch(() => {
-      if (!res.headersSent) res.writeHead(500, {'Content-Type': 'application/json'});
+      if (res.headersSent || res.destroyed) return;
+      res.writeHead(500, {'Content-Type': 'application/json'});
       res.end(JSON.stringify(errors.internal().toBody()));
     });
   });
+  // What Node's parser refuses (a raw non-ASCII byte in the request line, a broken header) gets Stripe's shape too.
+  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable || err.code === 'ECONNRESET') {
+      socket.destroy();
+      return;
+    }
+    const tooLarge = err.code === 'HPE_HEADER_OVERFLOW';
+    const json = JSON.stringify((tooLarge ? errors.headersTooLarge() : errors.unparsable()).toBody());
+    socket.end(
+      `HTTP/1.1 ${tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request'}\r\n` +
+        `Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(json)}\r\nConnection: close\r\n\r\n${json}`,
+    );
+  });
+  return server;
 }
 
 export interface RunningSecretStore {
@@ -229,6 +358,8 @@ export interface StartOptions extends Partial<CallerConfig> {
   file?: string;
   now?: () => number;
   onRequest?: (entry: RequestLogEntry) => void;
+  /** Problems and start-up changes (a tightened folder, a full disk), one line each (default: stderr). */
+  log?: (line: string) => void;
 }
 
 export const DEFAULT_APP = 'com.example.keyring';
@@ -236,20 +367,31 @@ export const DEFAULT_ACCOUNT = 'acct_1KeyringLocal000';
 
 /** Starts a store and its server; resolves once it is listening. */
 export async function startSecretStore(options: StartOptions = {}): Promise<RunningSecretStore> {
-  const store = new SecretStore({file: options.file, now: options.now});
+  const log = options.log ?? toStderr;
+  const store = new SecretStore({file: options.file, now: options.now, log});
   const faults = new FaultSwitch();
+  const host = options.host ?? '127.0.0.1';
   const server = createServer({
     store,
+    host,
     faults,
     app: options.app ?? DEFAULT_APP,
     account: options.account ?? DEFAULT_ACCOUNT,
     hostKey: options.hostKey ?? null,
     onRequest: options.onRequest,
+    log,
   });
-  // Expired secrets already answer 404; the sweep only keeps them off the disk.
-  const sweeper = setInterval(() => store.sweep(), 60_000);
+  // Expired secrets already answer 404; the sweep takes them, payloads included, off the disk.
+  const sweeper = setInterval(() => {
+    try {
+      store.sweep();
+    } catch (e) {
+      // A busy or full disk now: the next sweep tries again; the store keeps serving.
+      const failure = storageFailure(e, store.file);
+      log(`secret-store: expiry sweep failed (${failure?.log ?? (e as Error)?.name ?? 'unknown'}); retrying in a minute.`);
+    }
+  }, 60_000);
   sweeper.unref();
-  const host = options.host ?? '127.0.0.1';
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

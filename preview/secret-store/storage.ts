@@ -6,13 +6,27 @@
  * Keyring store (corrupt, another program's database, unreadable) stops start-up
  * with a message; it is never replaced, because it may hold the only copy of
  * somebody's keys.
+ *
+ * Secrecy: `secure_delete` zeroes deleted rows and freed pages (store.ts then
+ * truncates the WAL, which still holds their old frames). The data folder is
+ * tightened to 0700 and the file to 0600 on every start, not only when created.
+ * Files from before idempotency records were per caller and payload-free are
+ * cleared of those records and vacuumed once, so nothing deleted earlier lingers.
+ * Storage failures (disk full, I/O error, read-only) are named for the log and
+ * the caller by `storageFailure`.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import {ApiError, errors} from './errors';
 
 export const MEMORY = ':memory:';
 const FORMAT = 'keyring-secret-store/1';
+/**
+ * Marks a file whose idempotency records are keyed by caller and keep no
+ * payload. Same FORMAT: the tables did not change, only what goes in them.
+ */
+const IDEMPOTENCY_SCHEME = 'per-caller, payload-free';
 
 export class DataFileError extends Error {
   constructor(
@@ -60,9 +74,9 @@ CREATE TABLE idempotency (
 CREATE INDEX idempotency_by_age ON idempotency (created);
 `;
 
-/** Opens (creating when absent) a store file, or an in-memory store for tests. */
-export function openDatabase(file: string): Database.Database {
-  if (file !== MEMORY) prepareFile(file);
+/** Opens (creating when absent) a store file, or an in-memory store for tests. `log` hears what start-up changed. */
+export function openDatabase(file: string, log: (line: string) => void = () => undefined): Database.Database {
+  if (file !== MEMORY) prepareFile(file, log);
   let db: Database.Database;
   try {
     db = new Database(file, {fileMustExist: file !== MEMORY});
@@ -70,7 +84,11 @@ export function openDatabase(file: string): Database.Database {
     throw new DataFileError(file, describe(e));
   }
   try {
+    // Another process on the same file (a second terminal, the preview and the
+    // CLI): write transactions are BEGIN IMMEDIATE (store.ts), so waiting on
+    // its lock is all it takes and this timeout is what they wait.
     db.pragma('busy_timeout = 5000');
+    db.pragma('secure_delete = ON');
     // Check before changing anything: switching to WAL rewrites the file header,
     // and a file that turns out not to be ours must stay byte-for-byte as it was.
     const check = db.pragma('quick_check', {simple: true});
@@ -81,6 +99,7 @@ export function openDatabase(file: string): Database.Database {
       db.pragma('synchronous = FULL');
     }
     if (empty) createSchema(db);
+    else migrate(db, file, log);
   } catch (e) {
     db.close();
     if (e instanceof DataFileError) throw e;
@@ -89,8 +108,10 @@ export function openDatabase(file: string): Database.Database {
   return db;
 }
 
-function prepareFile(file: string): void {
-  fs.mkdirSync(path.dirname(file), {recursive: true, mode: 0o700});
+function prepareFile(file: string, log: (line: string) => void): void {
+  const folder = path.dirname(file);
+  fs.mkdirSync(folder, {recursive: true, mode: 0o700});
+  tighten(folder, 0o700, 'data folder', log);
   try {
     // 'wx' creates the file only when absent, owner-readable only; SQLite gives
     // its -wal and -shm files the same mode.
@@ -100,6 +121,30 @@ function prepareFile(file: string): void {
     const stat = fs.statSync(file);
     if (!stat.isFile()) throw new DataFileError(file, 'it is not a regular file');
     fs.accessSync(file, fs.constants.R_OK | fs.constants.W_OK);
+    tighten(file, 0o600, 'data file', log);
+  }
+}
+
+/**
+ * Takes group and other bits off an existing folder or file. When that fails
+ * (not its owner, a read-only mount) start-up goes on with a warning rather
+ * than refusing: the store's own files are created 0600 and SQLite gives the
+ * -wal and -shm files the same mode, so their contents stay the owner's; what a
+ * loose folder still shows is file names. Refusing would lock the developer
+ * out of keys they can already read.
+ */
+function tighten(target: string, mode: number, what: string, log: (line: string) => void): void {
+  const current = fs.statSync(target).mode & 0o777;
+  if ((current & ~mode) === 0) return;
+  const octal = (m: number) => `0${m.toString(8)}`;
+  try {
+    fs.chmodSync(target, current & mode);
+    log(`secret-store: tightened the ${what} ${target} from ${octal(current)} to ${octal(current & mode)}: it holds secrets.`);
+  } catch (e) {
+    log(
+      `secret-store: WARNING: the ${what} ${target} is ${octal(current)} and could not be tightened to ${octal(mode)} ` +
+        `(${(e as NodeJS.ErrnoException).code ?? 'error'}); others on this machine may see what it holds. Starting anyway.`,
+    );
   }
 }
 
@@ -120,10 +165,50 @@ function checkFormat(db: Database.Database, file: string): boolean {
 }
 
 function createSchema(db: Database.Database): void {
-  db.exec('BEGIN');
-  db.exec(SCHEMA);
-  db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('format', FORMAT);
-  db.exec('COMMIT');
+  db.transaction(() => {
+    // Two processes started on a new file at once: the second waits for the
+    // first's lock, then finds the schema there.
+    const exists = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").get();
+    if (exists) return;
+    db.exec(SCHEMA);
+    db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('format', FORMAT);
+    db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('idempotency', IDEMPOTENCY_SCHEME);
+  }).immediate();
+}
+
+/**
+ * Earlier versions keyed idempotency records by partition only (shared by every
+ * caller) and kept expanded payloads in them, and deleted rows without
+ * secure_delete. Their records are dropped (they only replay retries, for 24 h)
+ * and the file is vacuumed once, so deleted payloads left in free space go.
+ */
+function migrate(db: Database.Database, file: string, log: (line: string) => void): void {
+  const scheme = db.prepare("SELECT value FROM meta WHERE key = 'idempotency'").pluck().get();
+  if (scheme === IDEMPOTENCY_SCHEME) return;
+  db.transaction(() => {
+    db.exec('DELETE FROM idempotency');
+    db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run('idempotency', IDEMPOTENCY_SCHEME);
+  }).immediate();
+  if (file === MEMORY) return;
+  try {
+    db.exec('VACUUM');
+    db.pragma('wal_checkpoint(TRUNCATE)');
+  } catch (e) {
+    // The records are gone either way; only free space from before is left as it was.
+    log(`secret-store: could not vacuum ${file} (${(e as {code?: string}).code ?? 'error'}): space freed by earlier versions may still hold deleted data.`);
+  }
+}
+
+/** A storage failure the log and the caller should hear about by name, or null for anything else. */
+export function storageFailure(e: unknown, file: string): {log: string; error: ApiError} | null {
+  const code = (e as {code?: unknown})?.code;
+  // By name, not instanceof: the native module keeps the SqliteError class of whoever loaded it first,
+  // which under a test runner's per-file module registry is not always the one imported here.
+  if ((e as Error)?.name !== 'SqliteError' || typeof code !== 'string') return null;
+  if (code === 'SQLITE_FULL') return {log: `out of disk space writing ${file} (${code})`, error: errors.diskFull()};
+  if (code.startsWith('SQLITE_READONLY')) return {log: `cannot write ${file}: it is read-only (${code})`, error: errors.diskReadOnly()};
+  if (code.startsWith('SQLITE_IOERR')) return {log: `disk I/O error on ${file} (${code})`, error: errors.diskIo()};
+  return null;
 }
 
 function describe(e: unknown): string {

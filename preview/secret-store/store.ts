@@ -3,6 +3,15 @@
  * HTTP in it. Every call names its partition (app, account, mode): data never
  * crosses partitions. Who may reach which scope is decided by the caller layer
  * (callers.ts) before anything here runs.
+ *
+ * Every write is one BEGIN IMMEDIATE transaction: it takes the file's write
+ * lock before reading, so a second process on the same file makes it wait
+ * (busy_timeout) rather than fail with SQLITE_BUSY halfway through.
+ *
+ * Nothing of a secret outlives it: rows are deleted under secure_delete
+ * (storage.ts), and after a write that removed one (delete, replacement,
+ * expiry) the WAL, which still holds the row's old frames, is checkpointed and
+ * truncated. Idempotency records are keyed by caller and never hold a payload.
  */
 import crypto from 'node:crypto';
 import type Database from 'better-sqlite3';
@@ -57,7 +66,27 @@ export interface StoreOptions {
   file?: string;
   /** Current time in unix seconds; replaceable so tests can move time forward. */
   now?: () => number;
+  /** Where start-up changes and storage trouble are reported, one line each (default: stderr). */
+  log?: (line: string) => void;
 }
+
+/**
+ * Whose idempotency key it is. Keys belong to one caller, as on Stripe: a
+ * backend key (its partition), or one UI-extension user in that partition.
+ */
+export interface IdempotencyRequest {
+  partition: Partition;
+  /** `backend`, or `extension:<user>` (callers.ts). Never contains a space. */
+  caller: string;
+  key: string;
+  /** Hash of method, path and canonical parameters: a different request under the same key is refused. */
+  fingerprint: string;
+  /** The request's payload, when its answer may carry it (an expanded set); see `idempotent`. */
+  payload: string | null;
+}
+
+/** Stands in a stored answer for the payload, which a replay takes from its own (identical) request. */
+const PAYLOAD_FROM_REQUEST = '[payload: taken from the replayed request]';
 
 interface Row {
   seq: number;
@@ -86,11 +115,19 @@ export class SecretStore {
   readonly file: string;
   private readonly db: Database.Database;
   private readonly clock: () => number;
+  private readonly log: (line: string) => void;
   private readonly sql;
+  /** A row was removed since the WAL was last truncated: its old frames are still in the WAL. */
+  private scrubPending = false;
 
   constructor(options: StoreOptions = {}) {
     this.file = options.file ?? MEMORY;
-    this.db = openDatabase(this.file);
+    this.log =
+      options.log ??
+      ((line) => {
+        process.stderr.write(`${line}\n`);
+      });
+    this.db = openDatabase(this.file, this.log);
     this.clock = options.now ?? (() => Date.now() / 1000);
     const db = this.db;
     this.sql = {
@@ -134,12 +171,13 @@ export class SecretStore {
       if (params.expiresAt <= now) throw errors.expiresPast();
       if (params.expiresAt > now + HUNDRED_YEARS) throw errors.expiresTooFar();
     }
-    return this.db.transaction(() => {
+    return this.write(() => {
       const where = this.where(partition, params.scope, now);
-      this.sql.purgeScope.run(where);
+      if (this.sql.purgeScope.run(where).changes > 0) this.scrubPending = true;
       const existing = this.sql.byName.get({...where, name: params.name});
       if (existing) {
         this.sql.deleteBySeq.run(existing.seq);
+        this.scrubPending = true;
       } else if ((this.sql.count.get(where) as number) >= SECRETS_PER_SCOPE) {
         throw errors.scopeFull(SECRETS_PER_SCOPE);
       }
@@ -153,7 +191,7 @@ export class SecretStore {
       };
       this.sql.insert.run(row);
       return toObject(row, params.expandPayload);
-    })();
+    });
   }
 
   find(partition: Partition, scope: Scope, name: string, expandPayload: boolean): SecretObject | null {
@@ -163,12 +201,13 @@ export class SecretStore {
 
   /** Deletes a live secret; an expired one counts as already gone. */
   delete(partition: Partition, scope: Scope, name: string): DeletedSecret | null {
-    return this.db.transaction(() => {
+    return this.write(() => {
       const where = this.where(partition, scope, this.now());
       const row = this.sql.byName.get({...where, name});
-      this.sql.deleteByName.run({...where, name});
+      // An expired row of that name goes too: it is dead, and its payload with it.
+      if (this.sql.deleteByName.run({...where, name}).changes > 0) this.scrubPending = true;
       return row ? {id: row.id, object: 'apps.secret' as const, deleted: true as const} : null;
-    })();
+    });
   }
 
   list(partition: Partition, params: ListParams): SecretList {
@@ -190,35 +229,51 @@ export class SecretStore {
   }
 
   /**
-   * Runs a POST once per idempotency key: the first result is stored in the
-   * same transaction as the write it describes, so a retry after a crash or a
-   * dropped connection replays it instead of writing twice.
+   * Runs a POST once per idempotency key and caller: the first result is
+   * stored in the same transaction as the write it describes, so a retry after
+   * a crash or a dropped connection replays it instead of writing twice.
+   *
+   * The record keeps no payload. An expanded set answers with the payload it
+   * was sent; the record keeps that answer with the payload left out, and a
+   * replay puts back the payload of its own request, which is the same value
+   * since the fingerprint matched. So a record never outlives the secret with
+   * a copy of it, and a replay is still byte for byte the first answer.
    */
-  idempotent(
-    partition: Partition,
-    key: string,
-    fingerprint: string,
-    run: () => StoredResponse,
-  ): StoredResponse & {replayed: boolean} {
-    return this.db.transaction(() => {
+  idempotent(request: IdempotencyRequest, run: () => StoredResponse): StoredResponse & {replayed: boolean} {
+    return this.write(() => {
       const now = this.now();
-      const base = {app: partition.app, account: partition.account, livemode: partition.livemode ? 1 : 0, key};
+      const {partition} = request;
+      const base = {
+        app: partition.app,
+        account: partition.account,
+        livemode: partition.livemode ? 1 : 0,
+        // One column for caller and key, so existing files need no new table: the caller has no space in it.
+        key: `${request.caller} ${request.key}`,
+      };
       const previous = this.sql.idempotencyGet.get({...base, oldest: now - IDEMPOTENCY_TTL});
       if (previous) {
-        if (previous.fingerprint !== fingerprint) throw errors.idempotencyMismatch();
-        return {status: previous.status, body: JSON.parse(previous.body) as unknown, replayed: true};
+        if (previous.fingerprint !== request.fingerprint) throw errors.idempotencyMismatch();
+        const body = JSON.parse(previous.body) as unknown;
+        if (isRecord(body) && body.payload === PAYLOAD_FROM_REQUEST) body.payload = request.payload;
+        return {status: previous.status, body, replayed: true};
       }
       const result = run();
-      this.sql.idempotencyPut.run({...base, fingerprint, status: result.status, body: JSON.stringify(result.body), created: now});
+      let recorded = result.body;
+      if (isRecord(recorded) && request.payload !== null && recorded.payload === request.payload) {
+        recorded = {...recorded, payload: PAYLOAD_FROM_REQUEST};
+      }
+      this.sql.idempotencyPut.run({...base, fingerprint: request.fingerprint, status: result.status, body: JSON.stringify(recorded), created: now});
       return {...result, replayed: false};
-    })();
+    });
   }
 
   /** Removes expired secrets and idempotency records from the whole file. */
   sweep(): void {
-    const now = this.now();
-    this.sql.purgeAll.run(now);
-    this.sql.purgeIdempotency.run(now - IDEMPOTENCY_TTL);
+    this.write(() => {
+      const now = this.now();
+      if (this.sql.purgeAll.run(now).changes > 0) this.scrubPending = true;
+      this.sql.purgeIdempotency.run(now - IDEMPOTENCY_TTL);
+    });
   }
 
   /** Number of secrets stored, live or not yet swept (for benchmarks and diagnostics). */
@@ -226,8 +281,48 @@ export class SecretStore {
     return this.db.prepare('SELECT count(*) FROM secrets').pluck().get() as number;
   }
 
+  /**
+   * Test-only, like faults.ts (in-process; no route or CLI option reaches it):
+   * caps the database at `maxPages` pages (SQLite rounds up to what the file
+   * already holds), so a write that needs more fails with SQLITE_FULL exactly
+   * as on a full disk. `null` lifts the cap.
+   */
+  capPagesForTests(maxPages: number | null): void {
+    this.db.pragma(`max_page_count = ${maxPages === null ? 1073741823 : Math.max(1, Math.floor(maxPages))}`);
+  }
+
   close(): void {
     if (this.db.open) this.db.close();
+  }
+
+  /**
+   * One write transaction, BEGIN IMMEDIATE (a nested call becomes a savepoint
+   * of the outer one). After the outermost commit, removed rows are scrubbed.
+   */
+  private write<T>(fn: () => T): T {
+    if (this.db.inTransaction) return this.db.transaction(fn)();
+    const result = this.db.transaction(fn).immediate();
+    if (this.scrubPending) this.scrub();
+    return result;
+  }
+
+  /**
+   * Copies the WAL into the database (where secure_delete has zeroed the
+   * removed rows) and truncates it, so the rows' old frames leave the disk.
+   * The write is already committed: a checkpoint that cannot finish now (a
+   * reader in another process, an I/O error) is retried after the next write.
+   */
+  private scrub(): void {
+    if (this.file === MEMORY) {
+      this.scrubPending = false;
+      return;
+    }
+    try {
+      const [result] = this.db.pragma('wal_checkpoint(TRUNCATE)') as {busy: number}[];
+      this.scrubPending = result?.busy !== 0;
+    } catch (e) {
+      this.log(`secret-store: could not truncate the WAL of ${this.file} (${(e as {code?: string}).code ?? 'error'}); retrying after the next write.`);
+    }
   }
 
   private where(partition: Partition, scope: Scope, now: number) {
@@ -261,6 +356,10 @@ function toObject(row: Omit<Row, 'seq' | 'livemode'> & {livemode: number}, expan
   // Unexpanded, the field is absent rather than null, as in Stripe's answers.
   if (expandPayload) object.payload = row.payload;
   return object;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function listOf(rows: Row[], hasMore: boolean, expandPayload: boolean): SecretList {
