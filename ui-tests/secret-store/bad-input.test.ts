@@ -1,8 +1,10 @@
 /**
  * Bad input never crashes the store or changes stored data: each request below
- * gets a Stripe-shaped error (status, type, param where there is one) and the
- * store reads exactly as before.
+ * gets a Stripe-shaped error (status, type, param where there is one, a message
+ * and param of bounded length) and the store reads exactly as before. Bodies may
+ * be raw bytes, for what no client would encode (invalid UTF-8).
  */
+import net from 'node:net';
 import {loadResponseValidators} from '../support/openapi';
 import {startTestStore, type TestSecretStore} from '../support/localSecretStore';
 
@@ -14,7 +16,7 @@ interface Case {
   what: string;
   method?: string;
   path?: string;
-  body?: string;
+  body?: string | Buffer;
   headers?: Record<string, string>;
   key?: string | null;
   status: number;
@@ -24,6 +26,12 @@ interface Case {
 }
 
 const longName = 'n'.repeat(5001);
+/** Bytes as they go on the wire: `raw` sends a Buffer untouched. */
+const bytes = (...parts: (string | number[])[]) => Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : Buffer.from(p))));
+/** A header value whose bytes on the wire are `text`'s UTF-8 (Node writes header strings as latin1). */
+const utf8Header = (text: string) => Buffer.from(text, 'utf8').toString('latin1');
+const cut = (name: string) => `${name.slice(0, 100)}…`;
+const hugeName = 'x'.repeat(3000);
 const cases: Case[] = [
   {what: 'set without name', body: `payload=CHANGED&${ACCOUNT}`, status: 400, param: 'name', code: 'parameter_missing'},
   {what: 'set without payload', body: `name=k&${ACCOUNT}`, status: 400, param: 'payload', code: 'parameter_missing'},
@@ -69,6 +77,21 @@ const cases: Case[] = [
   {what: 'idempotency key over 255 characters', body: VALID_SET, headers: {'idempotency-key': 'i'.repeat(256)}, status: 400},
   {what: 'empty bearer', body: VALID_SET, key: null, headers: {authorization: 'Bearer '}, status: 401},
   {what: 'malformed Stripe-Account', body: VALID_SET, headers: {'stripe-account': 'not an account'}, status: 400},
+  // Raw bytes that are not UTF-8 (not %-escaped): refused, never stored as U+FFFD.
+  {what: 'raw invalid UTF-8 in the payload', body: bytes('name=k&payload=CH', [0xff, 0xfe], `ANGED&${ACCOUNT}`), status: 400},
+  {what: 'raw truncated UTF-8 in the name', body: bytes('name=k', [0xc3], `&payload=CHANGED&${ACCOUNT}`), status: 400},
+  {what: 'raw UTF-8 surrogate in the payload', body: bytes('name=k&payload=CH', [0xed, 0xa0, 0x80], `ANGED&${ACCOUNT}`), status: 400},
+  {what: 'non-ASCII bearer token (UTF-8 bytes)', body: VALID_SET, key: null, headers: {authorization: utf8Header('Bearer sk_test_é…abc')}, status: 401},
+  {what: 'non-ASCII bearer token (latin1 bytes)', body: VALID_SET, key: null, headers: {authorization: 'Bearer sk_test_\u00e9abc'}, status: 401},
+  {what: 'non-ASCII basic credentials', body: VALID_SET, key: null, headers: {authorization: `Basic ${Buffer.from('sk_test_é…:').toString('base64')}`}, status: 401},
+  {what: 'non-ASCII token that is not Bearer', body: VALID_SET, key: null, headers: {authorization: utf8Header('é…')}, status: 401},
+  {what: 'unknown parameter with a 3000-character name', body: `${VALID_SET}&${hugeName}=1`, status: 400, param: cut(hugeName), code: 'parameter_unknown'},
+  {what: 'unknown scope key with a 3000-character name', body: `${VALID_SET}&scope[${hugeName}]=1`, status: 400, param: cut(`scope[${hugeName}]`)},
+  {what: 'a 3000-character parameter sent twice', body: `${VALID_SET}&${hugeName}=1&${hugeName}=2`, status: 400, param: cut(hugeName)},
+  {what: 'a 3000-character unknown URL', path: `/v1/${'u'.repeat(3000)}`, body: VALID_SET, status: 404},
+  {what: 'scope[type] as an array', body: 'name=k&payload=CHANGED&scope[type][]=account', status: 400, param: 'scope[type]'},
+  {what: 'scope[type] as a hash', body: 'name=k&payload=CHANGED&scope[type][a]=account', status: 400, param: 'scope[type]'},
+  {what: 'name as an array', body: `name[]=k&payload=CHANGED&${ACCOUNT}`, status: 400, param: 'name'},
 ];
 
 let store: TestSecretStore;
@@ -107,10 +130,37 @@ test.each(cases)('$what → $status', async (c) => {
   expect(body.error).toEqual(expect.objectContaining({type: c.type ?? 'invalid_request_error', message: expect.any(String)}));
   if (c.param) expect(body.error?.param).toBe(c.param);
   if (c.code) expect(body.error?.code).toBe(c.code);
-  // A refused value is never echoed back.
+  // A refused value is never echoed back, nor a name of any length.
   expect(JSON.stringify(body)).not.toMatch(/CHANGED|ppppp|nnnnn/);
+  expect(body.error?.message.length).toBeLessThan(700);
+  expect((body.error?.param ?? '').length).toBeLessThanOrEqual(101);
   if (validators) expect(validators.error(body)).toBe(true);
   expect(await snapshot()).toBe(before);
+});
+
+test('raw non-ASCII bytes in the query string get a Stripe-shaped 400 (Node refuses the request line itself)', async () => {
+  const before = await snapshot();
+  const request = bytes('GET /v1/apps/secrets/find?name=k', [0xff, 0xfe], `&${ACCOUNT} HTTP/1.1\r\nHost: 127.0.0.1:${store.port}\r\nAuthorization: Bearer sk_test_x\r\n\r\n`);
+  const answer = await new Promise<string>((resolve) => {
+    const socket = net.connect(store.port, '127.0.0.1');
+    let text = '';
+    socket.on('data', (d: Buffer) => (text += d.toString('utf8')));
+    socket.on('close', () => resolve(text));
+    socket.on('error', () => resolve(text));
+    socket.write(request);
+  });
+  expect(answer.startsWith('HTTP/1.1 400')).toBe(true);
+  const json = JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4)) as {error?: {type?: string; message?: string}};
+  expect(json.error?.type).toBe('invalid_request_error');
+  expect(await snapshot()).toBe(before);
+});
+
+test('raw UTF-8 that is valid is still taken as it is', async () => {
+  const {status} = await store.raw('/v1/apps/secrets', {method: 'POST', headers: FORM, body: bytes('name=utf8&payload=', Buffer.from('clé ✓').toJSON().data, `&${ACCOUNT}`)});
+  expect(status).toBe(200);
+  const found = await store.backend().apps.secrets.find({name: 'utf8', scope: {type: 'account'}, expand: ['payload']});
+  expect(found.payload).toBe('clé ✓');
+  await store.backend().apps.secrets.deleteWhere({name: 'utf8', scope: {type: 'account'}});
 });
 
 test('after every bad input the store still serves normally', async () => {

@@ -13,8 +13,8 @@ export interface TestSecretStore extends RunningSecretStore {
   advanceClock(seconds: number): void;
   /** A backend caller: the real `stripe` client with a secret key. */
   backend(key?: string, options?: {stripeAccount?: string}): Stripe;
-  /** Raw HTTP, for what no client would send. */
-  raw(path: string, init?: {method?: string; headers?: Record<string, string>; body?: string; key?: string | null}): Promise<{status: number; body: RawBody; headers: Headers}>;
+  /** Raw HTTP, for what no client would send (a Buffer body goes out byte for byte, invalid UTF-8 included). */
+  raw(path: string, init?: {method?: string; headers?: Record<string, string>; body?: string | Buffer; key?: string | null}): Promise<{status: number; body: RawBody; headers: Headers}>;
 }
 
 // A shape loose enough for any answer; tests assert on the fields they need.
@@ -47,7 +47,7 @@ export async function startTestStore(options: StartOptions = {}): Promise<TestSe
       const headers = new Headers(init.headers);
       if (key !== null && !headers.has('authorization')) headers.set('authorization', `Bearer ${key}`);
       // Node's client sends a GET body without framing unless told its length.
-      if (typeof body === 'string') headers.set('content-length', String(Buffer.byteLength(body)));
+      if (body !== undefined) headers.set('content-length', String(Buffer.byteLength(body)));
       // node:http rather than fetch: fetch refuses some of what these tests must send (a GET with a body).
       return new Promise((resolve, reject) => {
         const request = http.request(
@@ -73,7 +73,7 @@ export async function startTestStore(options: StartOptions = {}): Promise<TestSe
           },
         );
         request.on('error', reject);
-        request.end(typeof body === 'string' ? body : undefined);
+        request.end(body);
       });
     },
   };
