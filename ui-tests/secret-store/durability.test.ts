@@ -1,7 +1,8 @@
 /**
  * The store as a user runs it (`npm run secret-store`): data on disk survives
- * restarts and `kill -9`, signals stop it cleanly, and a data file it cannot
- * trust stops start-up without being touched.
+ * restarts and `kill -9`, signals stop it cleanly, an existing data folder is
+ * tightened to its owner, and a data file it cannot trust stops start-up
+ * without being touched.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -49,6 +50,22 @@ test('the data folder and file are readable by their owner only', async () => {
   running = await startSecretStoreProcess({KEYRING_DATA: dataDir()});
   expect(fs.statSync(dataFile()).mode & 0o777).toBe(0o600);
   expect(fs.statSync(dataDir()).mode & 0o777).toBe(0o700);
+});
+
+test('an existing data folder others can read is tightened to 0700 on start, and says so', async () => {
+  fs.mkdirSync(dataDir(), {mode: 0o755});
+  fs.chmodSync(dataDir(), 0o755); // the umask may have taken bits off
+  running = await startSecretStoreProcess({KEYRING_DATA: dataDir()});
+  expect(fs.statSync(dataDir()).mode & 0o777).toBe(0o700);
+  expect(running.output()).toMatch(/tightened the data folder .* from 0755 to 0700/);
+
+  // And an existing data file loosened while the store was stopped.
+  running.child.kill('SIGTERM');
+  await running.exited;
+  fs.chmodSync(dataFile(), 0o644);
+  running = await startSecretStoreProcess({KEYRING_DATA: dataDir()});
+  expect(fs.statSync(dataFile()).mode & 0o777).toBe(0o600);
+  expect(running.output()).toMatch(/tightened the data file .* from 0644 to 0600/);
 });
 
 test('a crash (kill -9) in the middle of a burst loses no acknowledged write', async () => {
