@@ -133,7 +133,7 @@ export function createConnectionService(
     }
   };
 
-  const refresh = (): Promise<ConnectionSummary> => {
+  const refresh = async (): Promise<ConnectionSummary> => {
     const before = held();
     return underLease(
       async () => {
@@ -155,9 +155,9 @@ export function createConnectionService(
     );
   };
 
-  const fresh = (): Promise<ConnectionSummary> => {
+  const fresh = async (): Promise<ConnectionSummary> => {
     const connection = held();
-    return needsRefresh(connection, nowSeconds()) && connection.refresh_token ? refresh() : Promise.resolve(summarize(connection));
+    return needsRefresh(connection, nowSeconds()) && connection.refresh_token ? refresh() : summarize(connection);
   };
 
   const fetchAsUser = async (url: string, init: RequestInit = {}): Promise<Response> => {

@@ -1,0 +1,57 @@
+/**
+ * The refresh lease on its own, with a fake clock and an in-memory scope: one
+ * holder at a time, taken in three steps (look, write, wait and read back).
+ */
+import {acquireRefreshLease, DEFAULT_LEASE_TIMING, REFRESH_LEASE_SECRET, type LeaseTiming} from '../../src/connections/refreshLease';
+import {fakeClock, type FakeClock} from '../support/fakeClock';
+import {memorySecrets, type MemorySecrets} from '../support/memorySecrets';
+
+let clock: FakeClock;
+let scope: MemorySecrets;
+let timing: LeaseTiming;
+
+beforeEach(() => {
+  clock = fakeClock();
+  scope = memorySecrets(clock);
+  timing = {...DEFAULT_LEASE_TIMING, now: clock.now, sleep: clock.sleep};
+});
+
+test('a free lease is taken by writing, waiting settleMs and reading back; releasing deletes it', async () => {
+  const lease = await acquireRefreshLease(scope, timing);
+  expect(lease).not.toBeNull();
+  expect(scope.calls).toEqual([`find ${REFRESH_LEASE_SECRET}`, `set ${REFRESH_LEASE_SECRET}`, `reveal ${REFRESH_LEASE_SECRET}`]);
+  expect(clock.slept).toEqual([timing.settleMs]);
+  const held = await scope.find(REFRESH_LEASE_SECRET);
+  expect(held?.expiresAt).toBe(Math.floor((clock.now() - timing.settleMs) / 1000) + timing.leaseSeconds);
+  await lease!.release();
+  expect(await scope.find(REFRESH_LEASE_SECRET)).toBeNull();
+});
+
+test('a lease another view holds is not taken, and nothing is written', async () => {
+  const other = await acquireRefreshLease(scope, timing);
+  scope.calls.length = 0;
+  expect(await acquireRefreshLease(scope, timing)).toBeNull();
+  expect(scope.calls).toEqual([`find ${REFRESH_LEASE_SECRET}`]);
+  await other!.release();
+});
+
+test('a lease whose holder vanished is free again once it expires', async () => {
+  expect(await acquireRefreshLease(scope, timing)).not.toBeNull();
+  clock.advance(timing.leaseSeconds * 1000);
+  expect(await acquireRefreshLease(scope, timing)).not.toBeNull();
+});
+
+test('two views that start together: only the last writer reads its own id back', async () => {
+  const results = await Promise.all([acquireRefreshLease(scope, timing), acquireRefreshLease(scope, timing)]);
+  expect(results.filter((lease) => lease !== null)).toHaveLength(1);
+});
+
+test('releasing after a long stall leaves the lease that passed to another view alone', async () => {
+  const stalled = await acquireRefreshLease(scope, timing);
+  clock.advance(timing.leaseSeconds * 1000);
+  const next = await acquireRefreshLease(scope, timing);
+  await stalled!.release();
+  expect(await scope.find(REFRESH_LEASE_SECRET)).not.toBeNull();
+  await next!.release();
+  expect(await scope.find(REFRESH_LEASE_SECRET)).toBeNull();
+});
