@@ -177,7 +177,9 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
   const fromHostPage = (req: http.IncomingMessage): boolean => {
     const given = String(req.headers['x-keyring-preview-token'] ?? '');
     const sameOrigin = req.headers.origin === undefined || ownOrigins().has(req.headers.origin);
-    return sameOrigin && given.length === token.length && crypto.timingSafeEqual(Buffer.from(given), Buffer.from(token));
+    // Compared as hashes: equal lengths in characters can differ in bytes (non-ASCII), which timingSafeEqual throws on.
+    const digest = (value: string) => crypto.createHash('sha256').update(value).digest();
+    return sameOrigin && crypto.timingSafeEqual(digest(given), digest(token));
   };
 
   const identityFor = (body: Record<string, unknown>): ExtensionIdentity | null => {

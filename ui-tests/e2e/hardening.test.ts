@@ -5,6 +5,7 @@
  * once the page has loaded). Nothing they do may run code in the host page,
  * mint another user's signature, or read a secret.
  */
+import net from 'node:net';
 import path from 'node:path';
 import type {Browser, BrowserContext, Page} from 'playwright-core';
 import Stripe from 'stripe';
@@ -117,9 +118,12 @@ describe('a hostile view', () => {
 
   test("cannot mint another user's signature: the signed user and account are always the host's", async () => {
     await open();
+    // stripe-node types the helper as nullable; it is always there in Node.
+    const helper = Stripe.webhooks.signature;
+    if (!helper) throw new Error("stripe-node's signature helper is missing");
     const verify = (payload: object, header: string) => {
       try {
-        Stripe.webhooks.signature.verifyHeader(JSON.stringify(payload), header, preview.signingSecret, 300);
+        helper.verifyHeader(JSON.stringify(payload), header, preview.signingSecret, 300);
         return true;
       } catch {
         return false;
@@ -202,6 +206,32 @@ async function returnWith(state: string): Promise<string> {
   const response = await fetch(`${preview.url}/test/apps-oauth/${manifest.id}?code=code-from-provider&state=${encodeURIComponent(state)}`);
   return response.text();
 }
+
+describe("the preview's own calls", () => {
+  test('a token of the right length in non-ASCII characters is refused with 403, not a server error', async () => {
+    const token = await pageToken();
+    // Raw bytes on a socket, so no client re-encodes them: 0xE9 is one character to the server
+    // (headers are read as latin1) but two bytes once the check turns it back into UTF-8.
+    const body = JSON.stringify({user: ADA.id, mode: 'test', path: '/v1/apps/secrets?scope[type]=account'});
+    const head = [
+      'POST /__preview/api HTTP/1.1',
+      `Host: 127.0.0.1:${preview.port}`,
+      'Content-Type: application/json',
+      `Content-Length: ${Buffer.byteLength(body)}`,
+      'Connection: close',
+    ].join('\r\n');
+    const request = Buffer.concat([Buffer.from(`${head}\r\nX-Keyring-Preview-Token: `), Buffer.alloc(token.length, 0xe9), Buffer.from(`\r\n\r\n${body}`)]);
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = net.connect(preview.port, '127.0.0.1', () => socket.end(request));
+      const chunks: Buffer[] = [];
+      socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+      socket.on('end', () => resolve(Buffer.concat(chunks).toString('latin1')));
+      socket.on('error', reject);
+    });
+    const status = Number(/^HTTP\/1\.1 (\d+)/.exec(answer)?.[1]);
+    expect(status).toBe(403);
+  });
+});
 
 describe('OAuth states', () => {
   test('a state is redeemed once: the verifier is handed out on the first return only', async () => {
