@@ -85,7 +85,7 @@ export type ConnectionAction =
   | {type: 'disconnect-failed'; notice: Notice}
   | {type: 'gone'; notice: Notice};
 
-export const initialConnectionState: ConnectionState = {status: 'loading'};
+const initialConnectionState: ConnectionState = {status: 'loading'};
 
 /** The states in which the stored connection is being read. */
 export const isReading = (state: ConnectionState): state is Extract<ConnectionState, {status: 'loading' | 'connect-failed'}> =>

@@ -34,7 +34,7 @@ export interface ConnectionServiceOptions {
   waitForOtherRefreshMs?: number;
 }
 
-export type Revocation = 'revoked' | 'failed' | 'not-supported';
+type Revocation = 'revoked' | 'failed' | 'not-supported';
 
 /** The stored connection is gone (disconnected in another tab, or expired), or none was loaded. */
 export class ConnectionGoneError extends Error {

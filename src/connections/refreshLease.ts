@@ -30,7 +30,7 @@ export const DEFAULT_LEASE_TIMING: LeaseTiming = {
   now: () => Date.now(),
 };
 
-export interface Lease {
+interface Lease {
   release(): Promise<void>;
 }
 

@@ -6,7 +6,7 @@
  */
 import {redirectUriFor, type Mode, type OAuthProviderConfig} from './providerConfig';
 
-export interface IssuedState {
+interface IssuedState {
   state: string;
   challenge: string;
 }

@@ -4,7 +4,7 @@
  */
 import {ProviderError} from './providerErrors';
 
-export interface ProviderIdentity {
+interface ProviderIdentity {
   /** A display name for the connected account at the provider. */
   name: string;
 }

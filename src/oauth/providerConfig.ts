@@ -31,7 +31,7 @@ export interface OAuthProviderConfig {
   redirectUris: {test: string; live: string};
 }
 
-export interface OAuthProviderSetup {
+interface OAuthProviderSetup {
   provider: OAuthProviderConfig | null;
   /** What is wrong in the manifest, for the developer (shown in the panel). */
   problems: string[];

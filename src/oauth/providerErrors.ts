@@ -3,7 +3,7 @@
  * show. Messages are written here: a provider's own error_description is
  * never shown or kept, since some providers echo the submitted code or token.
  */
-export type ProviderErrorKind =
+type ProviderErrorKind =
   | 'invalid-grant' // the code or refresh token was refused: used, expired, revoked or not ours
   | 'refused' // any other OAuth error answer (invalid_client, invalid_request, …)
   | 'invalid-token' // a resource server refused the access token

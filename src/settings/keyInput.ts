@@ -10,7 +10,7 @@ export interface KeyInputErrors {
   expiry?: string;
 }
 
-export type CheckedKeyInput =
+type CheckedKeyInput =
   | {ok: true; value: string; expiresAt: number | null}
   | {ok: false; errors: KeyInputErrors};
 

@@ -25,7 +25,7 @@ export interface KeySlot {
   required: boolean;
 }
 
-export interface KeySlotConfig {
+interface KeySlotConfig {
   slots: KeySlot[];
   /** What was wrong in the manifest, for the developer (shown on the page). */
   problems: string[];

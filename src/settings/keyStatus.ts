@@ -1,7 +1,7 @@
 /** What a slot shows about its stored key, worked out from the list's summary alone. */
 import type {SecretSummary} from '../secrets';
 
-export const EXPIRING_SOON_SECONDS = 7 * 24 * 3600;
+const EXPIRING_SOON_SECONDS = 7 * 24 * 3600;
 
 export type KeyStatus =
   | {kind: 'not-set'}
@@ -17,7 +17,7 @@ export function keyStatus(secret: SecretSummary | null | undefined, now: number)
 }
 
 /** A day in UTC, the zone expiry dates are chosen in. */
-export function formatDay(unixSeconds: number, locale: string): string {
+function formatDay(unixSeconds: number, locale: string): string {
   const date = new Date(unixSeconds * 1000);
   try {
     return new Intl.DateTimeFormat(locale, {dateStyle: 'medium', timeZone: 'UTC'}).format(date);

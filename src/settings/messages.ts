@@ -5,14 +5,14 @@
  */
 import {SECRETS_PER_SCOPE, toSecretStoreError, type SecretStoreErrorKind} from '../secrets';
 
-export interface FailureContext {
+interface FailureContext {
   /** What did not happen, e.g. "Acme API key was not saved". */
   what: string;
   /** Keys that could be deleted to make room, by label. */
   removable: string[];
 }
 
-export interface FailureMessage {
+interface FailureMessage {
   title: string;
   description: string;
 }

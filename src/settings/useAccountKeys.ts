@@ -5,7 +5,7 @@
 import {useCallback, useEffect, useReducer, useRef, useState} from 'react';
 import {createSecretStore, type ScopeContext, type ScopedSecrets, type SecretSummary} from '../secrets';
 
-export type AccountKeysState =
+type AccountKeysState =
   | {phase: 'loading'}
   | {phase: 'failed'; error: unknown}
   | {phase: 'ready'; secrets: SecretSummary[]};

@@ -4,9 +4,9 @@
  */
 import {useCallback, useRef, useState} from 'react';
 
-export type ConfirmPhase = 'idle' | 'asking' | 'running';
+type ConfirmPhase = 'idle' | 'asking' | 'running';
 
-export interface Confirmation {
+interface Confirmation {
   phase: ConfirmPhase;
   ask(): void;
   cancel(): void;

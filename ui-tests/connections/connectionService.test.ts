@@ -27,7 +27,7 @@ beforeEach(() => {
 const nowSeconds = () => Math.floor(clock.now() / 1000);
 
 function service(overrides: Partial<typeof FAKE_PROVIDER> = {}, options: ConnectionServiceOptions = {}) {
-  const context = getMockContextProps({environment: {mode: 'test'} as never});
+  const context = getMockContextProps();
   return createConnectionService(context, {...FAKE_PROVIDER, ...overrides}, {
     secrets: scope,
     fetch: provider.fetch,
