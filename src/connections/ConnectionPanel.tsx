@@ -96,16 +96,7 @@ function Connected({provider, locale, connection, state, link}: Props & {state: 
       {state.status === 'reconnect-needed' ? (
         <ConnectButton provider={provider} link={link} label={`Reconnect to ${provider}`} onOpened={connection.authorizeOpened} />
       ) : null}
-      {question.phase !== 'idle' || state.status === 'disconnecting' ? (
-        <ConfirmDestructive
-          title={`Disconnect from ${provider}?`}
-          consequence={`This app's access is revoked at ${provider} and your connection is removed from Stripe.`}
-          confirmLabel="Disconnect"
-          pending={state.status === 'disconnecting'}
-          onConfirm={question.confirm}
-          onCancel={question.cancel}
-        />
-      ) : (
+      {question.phase === 'idle' ? (
         <Box css={{stack: 'x', gap: 'small'}}>
           <Button pending={renewing} disabled={busy} onPress={connection.check}>
             Check connection
@@ -114,6 +105,13 @@ function Connected({provider, locale, connection, state, link}: Props & {state: 
             Disconnect…
           </Button>
         </Box>
+      ) : (
+        <ConfirmDestructive
+          title={`Disconnect from ${provider}?`}
+          consequence={`This app's access is revoked at ${provider} and your connection is removed from Stripe.`}
+          confirmLabel="Disconnect"
+          confirmation={question}
+        />
       )}
     </Box>
   );

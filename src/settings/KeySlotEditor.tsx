@@ -183,15 +183,11 @@ export function KeySlotEditor({slot, secret, locale, removable, onSave, onDelete
           </Button>
         ) : null}
       </Box>
-      {deletion.phase !== 'idle' ? (
-        <ConfirmDelete
-          label={slot.label}
-          consequence="The app stops using it at once, for every user of this account, until a new one is saved."
-          pending={deletion.phase === 'running'}
-          onConfirm={deletion.confirm}
-          onCancel={deletion.cancel}
-        />
-      ) : null}
+      <ConfirmDelete
+        label={slot.label}
+        consequence="The app stops using it at once, for every user of this account, until a new one is saved."
+        confirmation={deletion}
+      />
     </Box>
   );
 }

@@ -59,15 +59,11 @@ function OtherKey({secret, locale, onDelete, onDone}: {secret: SecretSummary; lo
           </Button>
         ) : null}
       </Box>
-      {deletion.phase !== 'idle' ? (
-        <ConfirmDelete
-          label={secret.name}
-          consequence="Anything still reading this key (the app's backend, for instance) stops finding it."
-          pending={deletion.phase === 'running'}
-          onConfirm={deletion.confirm}
-          onCancel={deletion.cancel}
-        />
-      ) : null}
+      <ConfirmDelete
+        label={secret.name}
+        consequence="Anything still reading this key (the app's backend, for instance) stops finding it."
+        confirmation={deletion}
+      />
       {failure ? <Banner type="critical" title={failure.title} description={failure.description} /> : null}
     </Box>
   );

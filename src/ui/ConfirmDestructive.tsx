@@ -1,17 +1,19 @@
 import {Banner, Box, Button} from '@stripe/ui-extension-sdk/ui';
+import type {Confirmation} from './useConfirm';
 
 interface ConfirmProps {
   title: string;
   consequence: string;
   /** The destructive button's text. */
   confirmLabel: string;
-  pending: boolean;
-  onConfirm(): void;
-  onCancel(): void;
+  /** From useConfirm: nothing is drawn until it asks. */
+  confirmation: Confirmation;
 }
 
 /** The second step of anything that cannot be undone: nothing happens until the user confirms here. */
-export function ConfirmDestructive({title, consequence, confirmLabel, pending, onConfirm, onCancel}: ConfirmProps) {
+export function ConfirmDestructive({title, consequence, confirmLabel, confirmation}: ConfirmProps) {
+  if (confirmation.phase === 'idle') return null;
+  const pending = confirmation.phase === 'running';
   return (
     <Banner
       type="caution"
@@ -19,10 +21,10 @@ export function ConfirmDestructive({title, consequence, confirmLabel, pending, o
       description={consequence}
       actions={
         <Box css={{stack: 'x', gap: 'small'}}>
-          <Button type="destructive" pending={pending} onPress={onConfirm}>
+          <Button type="destructive" pending={pending} onPress={confirmation.confirm}>
             {confirmLabel}
           </Button>
-          <Button disabled={pending} onPress={onCancel}>
+          <Button disabled={pending} onPress={confirmation.cancel}>
             Cancel
           </Button>
         </Box>

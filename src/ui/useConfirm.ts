@@ -6,7 +6,7 @@ import {useCallback, useRef, useState} from 'react';
 
 type ConfirmPhase = 'idle' | 'asking' | 'running';
 
-interface Confirmation {
+export interface Confirmation {
   phase: ConfirmPhase;
   ask(): void;
   cancel(): void;
