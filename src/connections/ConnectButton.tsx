@@ -1,6 +1,6 @@
 import {Box, Button} from '@stripe/ui-extension-sdk/ui';
 import type {AuthorizeLink} from './useAuthorizeLink';
-import {Busy} from '../ui/Busy';
+import {Busy} from '../ui';
 
 interface Props {
   provider: string;

@@ -4,9 +4,7 @@ import {useCallback} from 'react';
 import type {ConnectionState, Notice} from './connectionMachine';
 import type {AuthorizeLink} from './useAuthorizeLink';
 import type {ConnectionControls} from './useConnection';
-import {Busy} from '../ui/Busy';
-import {ConfirmDestructive} from '../ui/ConfirmDestructive';
-import {useConfirm} from '../ui/useConfirm';
+import {Busy, ConfirmDestructive, useConfirm} from '../ui';
 import {ConnectButton} from './ConnectButton';
 import {ConnectionDetails} from './ConnectionDetails';
 

@@ -1,3 +1,13 @@
+/**
+ * Typed Secret Store access for the views: a scope is "this account" or "the
+ * signed-in user", never an arbitrary user id.
+ *
+ *   createSecretStore(context) ─▶ secretStore  account / signedInUser: set, find, reveal, list, delete
+ *                                  ├ scope       scopeFor: the user id only ever from userContext
+ *                                  ├ client      the `stripe` client over the SDK's http client
+ *                                  └ limits      what Stripe accepts (SECRETS_PER_SCOPE, lengths, expiry)
+ *   anything stripe-node throws ─▶ errors        toSecretStoreError: one SecretStoreError {kind}, messages written here
+ */
 export {createExtensionStripe} from './client';
 export {SecretStoreError, toSecretStoreError, type SecretStoreErrorKind} from './errors';
 export {scopeFor, type ScopeContext, type ScopeOwner, type SecretScope} from './scope';

@@ -12,8 +12,7 @@ import {checkKeyInput, type KeyInputErrors} from './keyInput';
 import {describeStatus, keyStatus, type KeyStatus} from './keyStatus';
 import {describeFailure} from './messages';
 import type {SecretSummary} from '../secrets';
-import {ConfirmDelete} from '../ui/ConfirmDestructive';
-import {useConfirm} from '../ui/useConfirm';
+import {ConfirmDelete, useConfirm} from '../ui';
 
 interface Props {
   slot: KeySlot;

@@ -8,8 +8,7 @@ import {useCallback, useState} from 'react';
 import {describeStatus, keyStatus} from './keyStatus';
 import {describeFailure} from './messages';
 import {SECRETS_PER_SCOPE, type SecretSummary} from '../secrets';
-import {ConfirmDelete} from '../ui/ConfirmDestructive';
-import {useConfirm} from '../ui/useConfirm';
+import {ConfirmDelete, useConfirm} from '../ui';
 
 interface Props {
   secrets: SecretSummary[];

@@ -6,7 +6,7 @@ import type {ExtensionContextValue} from '@stripe/ui-extension-sdk/context';
 import {Banner, Box, Button, SettingsView} from '@stripe/ui-extension-sdk/ui';
 import {useState} from 'react';
 import {AccountKeyList, describeLoadFailure, readKeySlots, useAccountKeys} from '../settings';
-import {Busy} from '../ui/Busy';
+import {Busy} from '../ui';
 
 const AppSettings = (context: ExtensionContextValue) => {
   const [config] = useState(() => readKeySlots(context.environment.constants));
