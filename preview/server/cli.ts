@@ -9,9 +9,13 @@
  *   PORT          preview port (default 4300)
  *   STORE_PORT    local Secret Store port (default 4310)
  *   OAUTH_PORT    local OAuth provider port (default 4320)
+ *   BACKEND_PORT  the app backend's port (default 4330): it reads the local Secret Store with a test key
+ *                 and verifies the views' signatures with this run's signing secret
  *   KEYRING_DATA  data folder (default ./.keyring)
  */
+import crypto from 'node:crypto';
 import path from 'node:path';
+import {startBackend, type RunningBackend} from '../../backend/server';
 import {DEFAULT_PROVIDER_PORT, startOAuthProvider, type RunningOAuthProvider} from '../oauth-provider/provider';
 import {previewRedirectUris} from '../oauth-provider/constants';
 import {DataFileError} from '../secret-store/storage';
@@ -39,10 +43,14 @@ async function main(): Promise<void> {
   const port = Number(process.env.PORT || 4300);
   const storePort = Number(process.env.STORE_PORT || 4310);
   const oauthPort = Number(process.env.OAUTH_PORT || DEFAULT_PROVIDER_PORT);
+  const backendPort = Number(process.env.BACKEND_PORT || 4330);
+  // One signing secret per run, shared by the preview's fetchStripeSignature and the backend: verification is real, never skipped.
+  const signingSecret = `absec_${crypto.randomBytes(24).toString('base64url')}`;
   const data = process.env.KEYRING_DATA || path.join(root, '.keyring');
   const started = Date.now();
   let preview;
   let provider: RunningOAuthProvider;
+  let backend: RunningBackend;
   try {
     provider = await startOAuthProvider({
       port: oauthPort,
@@ -55,13 +63,18 @@ async function main(): Promise<void> {
       storePort,
       storeFile: data === ':memory:' ? data : path.resolve(data, 'secret-store.sqlite3'),
       watch: true,
+      signingSecret,
       log: (line) => process.stdout.write(`${line}\n`),
     });
+    backend = await startBackend(
+      {secretKey: 'sk_test_keyringPreviewBackend', signingSecrets: [signingSecret], apiBase: new URL(preview.store.url), host: '127.0.0.1', port: backendPort},
+      {log: (e) => process.stdout.write(`backend: ${e.method} ${e.path} ${e.status} ${e.ms.toFixed(0)}ms\n`)},
+    );
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     if (e instanceof DataFileError) process.stderr.write(`${e.message}\n`);
     else if (err.code === 'EADDRINUSE') {
-      process.stderr.write(`A port is already in use (preview ${port}, Secret Store ${storePort}, OAuth provider ${oauthPort}). Set PORT, STORE_PORT or OAUTH_PORT.\n`);
+      process.stderr.write(`A port is already in use (preview ${port}, Secret Store ${storePort}, OAuth provider ${oauthPort}, backend ${backendPort}). Set PORT, STORE_PORT, OAUTH_PORT or BACKEND_PORT.\n`);
     }
     else process.stderr.write(`The preview could not start: ${err.message}\n`);
     process.exit(1);
@@ -72,6 +85,7 @@ async function main(): Promise<void> {
       `  views:        ${preview.manifest.ui_extension.views.map((v) => `${v.component} (${v.viewport})`).join(', ')}`,
       `  Secret Store: ${preview.store.url} (backend: new Stripe('sk_test_local', {host: '127.0.0.1', port: ${preview.store.port}, protocol: 'http'}))`,
       `  OAuth provider: ${provider.issuer} (sign in with any user name and password)`,
+      `  App backend:  ${backend.url} (signed calls from the views; reads the local Secret Store)`,
       ...oauthMismatches(preview.manifest, preview.url, provider.issuer).map((p) => `  warning: ${p}; edit stripe-app.local.json to match the ports in use.`),
       '  Editing a file under src/ rebuilds and reloads the open views. Ctrl-C stops.',
       '',
@@ -79,7 +93,7 @@ async function main(): Promise<void> {
   );
   const stop = (signal: string) => {
     process.stdout.write(`${signal}: stopping\n`);
-    void Promise.all([preview.close(), provider.close()]).then(() => process.exit(0));
+    void Promise.all([preview.close(), provider.close(), backend.close()]).then(() => process.exit(0));
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));

@@ -1,0 +1,92 @@
+/**
+ * The app backend's HTTP face (Hono): one table of routes, each a signed call
+ * from a view. For every request, in order:
+ *
+ *   CORS         answers the sandboxed iframe (Origin: null) and nobody else
+ *   body         JSON, at most MAX_BODY_BYTES
+ *   signature    verifySignedCall: Stripe-Signature over {user_id, account_id}
+ *   scopes       secretsFor(the verified caller): its account and its own user only
+ *   route        the handler from ROUTES; errors go through toErrorResponse
+ *
+ * Stateless: everything lives in the Secret Store, so any number of copies
+ * can answer the same views.
+ */
+import {Hono, type Context} from 'hono';
+import type Stripe from 'stripe';
+import type {BackendConfig} from './config';
+import {BackendError, toErrorResponse} from './errors';
+import {connectionStatus} from './routes/connectionStatus';
+import type {RouteHandler} from './routes/types';
+import {secretsFor} from './secrets';
+import {verifySignedCall} from './signedCall';
+
+export const MAX_BODY_BYTES = 64 * 1024;
+
+/** Every route the backend answers. */
+export const ROUTES: Record<string, RouteHandler> = {
+  '/v1/connection/status': connectionStatus,
+};
+
+export interface BackendLogEntry {
+  method: string;
+  /** The path only: never a query, a body or a header. */
+  path: string;
+  status: number;
+  ms: number;
+}
+
+// The sandboxed iframe's origin is opaque, so browsers send "null": the only origin answered.
+const CORS_HEADERS = {
+  'access-control-allow-origin': 'null',
+  'access-control-allow-methods': 'POST',
+  'access-control-allow-headers': 'Content-Type, Stripe-Signature',
+  'access-control-max-age': '600',
+  vary: 'Origin',
+};
+
+function corsFor(c: Context): Record<string, string> {
+  return c.req.header('origin') === 'null' ? CORS_HEADERS : {};
+}
+
+async function readBody(c: Context): Promise<string> {
+  const declared = Number(c.req.header('content-length') ?? 0);
+  if (declared > MAX_BODY_BYTES) throw new BackendError('bad-request', `The body is over ${MAX_BODY_BYTES} bytes.`);
+  const text = await c.req.text();
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new BackendError('bad-request', `The body is over ${MAX_BODY_BYTES} bytes.`);
+  return text;
+}
+
+export function createApp(config: BackendConfig, stripe: Stripe, log: (entry: BackendLogEntry) => void = () => undefined): Hono {
+  const app = new Hono();
+
+  app.use(async (c, next) => {
+    const started = performance.now();
+    await next();
+    log({method: c.req.method, path: c.req.path, status: c.res.status, ms: performance.now() - started});
+  });
+
+  app.options('*', (c) => {
+    const headers = corsFor(c);
+    return c.body(null, headers['access-control-allow-origin'] ? 204 : 403, headers);
+  });
+
+  for (const [path, handle] of Object.entries(ROUTES)) {
+    app.post(path, async (c) => {
+      try {
+        const call = verifySignedCall(c.req.header('stripe-signature'), await readBody(c), config.signingSecrets);
+        const answer = await handle({...call, config, secrets: secretsFor(stripe, call.caller)});
+        return c.json(answer, 200, corsFor(c));
+      } catch (e) {
+        const {status, body} = toErrorResponse(e);
+        if (!(e instanceof BackendError)) process.stderr.write(`backend: internal error (${(e as Error)?.name ?? 'unknown'}) on POST ${path}\n`);
+        return c.json(body, status as 400, corsFor(c));
+      }
+    });
+  }
+
+  app.notFound((c) => {
+    const {status, body} = toErrorResponse(new BackendError('not-found', `No such route: ${c.req.method} ${c.req.path.slice(0, 100)}`));
+    return c.json(body, status as 404, corsFor(c));
+  });
+  return app;
+}

@@ -1,0 +1,72 @@
+/**
+ * The backend's configuration: the environment only, so the same build runs
+ * on any Node host. Each variable is documented here and in the README; a
+ * missing or malformed one stops start-up with an error that names it.
+ *
+ *   STRIPE_SECRET_KEY                   the app's secret key (sk_test_… / sk_live_… / rk_…): reaches the Secret Store
+ *   STRIPE_APP_SIGNING_SECRET           the app's signing secret (absec_…): verifies calls from the views
+ *   STRIPE_APP_SIGNING_SECRET_PREVIOUS  the one before a rotation, accepted alongside for Stripe's 24 hours (optional)
+ *   STRIPE_API_BASE                     where Stripe's API is (optional; `npm start` points it at the local Secret Store)
+ *   BACKEND_PORT, HOST                  where to listen (default 127.0.0.1:4330)
+ */
+
+export interface BackendConfig {
+  secretKey: string;
+  /** The current signing secret first; a second one only during a rotation. */
+  signingSecrets: string[];
+  /** Stripe's API by default; the local Secret Store in the preview and the tests. */
+  apiBase: URL | null;
+  host: string;
+  port: number;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    problem: string,
+  ) {
+    super(`${variable} ${problem}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const SECRET_KEY = /^(sk|rk)_(test|live)_[A-Za-z0-9]+$/;
+
+type Env = Record<string, string | undefined>;
+
+function required(env: Env, name: string, what: string): string {
+  const value = env[name]?.trim();
+  if (!value) throw new ConfigError(name, `is not set: ${what}.`);
+  return value;
+}
+
+/** Reads and checks the configuration; never echoes a secret's value in an error. */
+export function readConfig(env: Env = process.env): BackendConfig {
+  const secretKey = required(env, 'STRIPE_SECRET_KEY', "set it to the app's secret key (sk_test_… or sk_live_…)");
+  if (!SECRET_KEY.test(secretKey)) throw new ConfigError('STRIPE_SECRET_KEY', 'does not look like a Stripe secret key (sk_test_…, sk_live_… or rk_…).');
+  const signing = required(env, 'STRIPE_APP_SIGNING_SECRET', "set it to the app's signing secret (absec_…, shown on the app's page in the Dashboard)");
+  const previous = env.STRIPE_APP_SIGNING_SECRET_PREVIOUS?.trim();
+
+  let apiBase: URL | null = null;
+  const base = env.STRIPE_API_BASE?.trim();
+  if (base) {
+    try {
+      apiBase = new URL(base);
+    } catch {
+      throw new ConfigError('STRIPE_API_BASE', 'is not a URL (for example http://127.0.0.1:4310).');
+    }
+    if (apiBase.protocol !== 'http:' && apiBase.protocol !== 'https:') throw new ConfigError('STRIPE_API_BASE', 'must be an http: or https: URL.');
+  }
+
+  const portText = env.BACKEND_PORT?.trim() || '4330';
+  const port = Number(portText);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError('BACKEND_PORT', `must be a port number, not "${portText.slice(0, 20)}".`);
+
+  return {
+    secretKey,
+    signingSecrets: previous ? [signing, previous] : [signing],
+    apiBase,
+    host: env.HOST?.trim() || '127.0.0.1',
+    port,
+  };
+}

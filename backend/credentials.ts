@@ -1,0 +1,40 @@
+/**
+ * How a fork's own backend code gets at what the views stored: one function
+ * for an account's API key, one for a user's OAuth connection. Both take the
+ * scopes of a verified call (secretsFor), so they can only read what that
+ * call's account and user may see.
+ */
+import type {StoredConnection} from '../src/connections/storedConnection';
+import type {ScopedSecrets} from './secrets';
+
+/** The secret the Connections panel keeps in each user's scope (src/connections/storedConnection.ts). */
+export const CONNECTION_SECRET = 'keyring_oauth_connection';
+
+/** An account-scoped API key pasted on the settings page, or null when it is not set. */
+export async function readAccountKey(account: ScopedSecrets, name: string): Promise<string | null> {
+  return account.read(name);
+}
+
+function isStoredConnection(value: unknown): value is StoredConnection {
+  const v = value as Partial<StoredConnection> | null;
+  return (
+    !!v &&
+    v.version === 1 &&
+    typeof v.access_token === 'string' &&
+    (v.refresh_token === null || typeof v.refresh_token === 'string') &&
+    typeof v.scope === 'string' &&
+    typeof v.connected_at === 'number'
+  );
+}
+
+/** The signed-in user's OAuth connection (tokens included: never send it to a view), or null when there is none or it is unreadable. */
+export async function readUserConnection(user: ScopedSecrets): Promise<StoredConnection | null> {
+  const payload = await user.read(CONNECTION_SECRET);
+  if (payload === null) return null;
+  try {
+    const parsed: unknown = JSON.parse(payload);
+    return isStoredConnection(parsed) ? parsed : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,87 @@
+/**
+ * The backend's door to the Secret Store: stripe-node with the app's secret
+ * key and `Stripe-Account` set to the verified account, as Stripe documents
+ * for app backends. Scopes are built from a VerifiedCaller only — "this
+ * account" or "the user who signed the call" — so no route can name another
+ * user's scope.
+ */
+import Stripe from 'stripe';
+import type {BackendConfig} from './config';
+import {BackendError} from './errors';
+import type {VerifiedCaller} from './signedCall';
+
+export function createStripe(config: BackendConfig): Stripe {
+  const base = config.apiBase;
+  return new Stripe(config.secretKey, {
+    ...(base ? {host: base.hostname, port: Number(base.port) || (base.protocol === 'https:' ? 443 : 80), protocol: base.protocol === 'https:' ? 'https' : 'http'} : {}),
+    maxNetworkRetries: 1,
+    telemetry: false,
+  });
+}
+
+export interface ScopedSecrets {
+  /** The payload, or null when there is no such secret (or it expired). */
+  read(name: string): Promise<string | null>;
+  write(name: string, payload: string, options?: {expiresAt?: number}): Promise<void>;
+  /** True when something was deleted. */
+  remove(name: string): Promise<boolean>;
+  /** Names only, never payloads. */
+  names(): Promise<string[]>;
+}
+
+function isMissing(e: unknown): boolean {
+  return e instanceof Stripe.errors.StripeError && e.statusCode === 404;
+}
+
+/** Stripe's answer is never passed on: it could quote what was sent. */
+function storeFailure(): BackendError {
+  return new BackendError('store-unavailable', 'The Secret Store did not answer properly. Try again in a moment.');
+}
+
+function scoped(stripe: Stripe, scope: Stripe.Apps.SecretCreateParams.Scope, stripeAccount: string): ScopedSecrets {
+  const options = {stripeAccount};
+  return {
+    async read(name) {
+      try {
+        const secret = await stripe.apps.secrets.find({name, scope, expand: ['payload']}, options);
+        return secret.payload ?? null;
+      } catch (e) {
+        if (isMissing(e)) return null;
+        throw storeFailure();
+      }
+    },
+    async write(name, payload, {expiresAt} = {}) {
+      try {
+        await stripe.apps.secrets.create({name, payload, scope, ...(expiresAt ? {expires_at: expiresAt} : {})}, options);
+      } catch {
+        throw storeFailure();
+      }
+    },
+    async remove(name) {
+      try {
+        await stripe.apps.secrets.deleteWhere({name, scope}, options);
+        return true;
+      } catch (e) {
+        if (isMissing(e)) return false;
+        throw storeFailure();
+      }
+    },
+    async names() {
+      try {
+        const names: string[] = [];
+        for await (const secret of stripe.apps.secrets.list({scope, limit: 100}, options)) names.push(secret.name);
+        return names;
+      } catch {
+        throw storeFailure();
+      }
+    },
+  };
+}
+
+/** What a verified call may reach: its account's scope and its own user's scope. */
+export function secretsFor(stripe: Stripe, caller: VerifiedCaller): {account: ScopedSecrets; signedInUser: ScopedSecrets} {
+  return {
+    account: scoped(stripe, {type: 'account'}, caller.accountId),
+    signedInUser: scoped(stripe, {type: 'user', user: caller.userId}, caller.accountId),
+  };
+}

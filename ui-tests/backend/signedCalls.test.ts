@@ -1,0 +1,216 @@
+/**
+ * The app backend's signed-call contract, over real HTTP: the real backend,
+ * stripe-node's own signature helper, and the real local Secret Store behind
+ * it (backend door, Stripe-Account). A call is answered only when its
+ * Stripe-Signature covers the user and account its body names, and it only
+ * ever reaches that account's and that user's secrets.
+ */
+import crypto from 'node:crypto';
+import Stripe from 'stripe';
+import {ConfigError, readConfig, type BackendConfig} from '../../backend/config';
+import {CONNECTION_SECRET} from '../../backend/credentials';
+import {startBackend, type RunningBackend} from '../../backend/server';
+import {startTestStore, type TestSecretStore} from '../support/localSecretStore';
+
+const SECRET = `absec_${crypto.randomBytes(16).toString('hex')}`;
+const PREVIOUS = `absec_${crypto.randomBytes(16).toString('hex')}`;
+const ADA = 'usr_BackendAda01';
+const BEN = 'usr_BackendBen02';
+const ACCOUNT = 'acct_1BackendTests01';
+const OTHER_ACCOUNT = 'acct_1BackendOther02';
+
+let store: TestSecretStore;
+let backend: RunningBackend;
+
+const configFor = (signingSecrets: string[], apiBase = store.url): BackendConfig => ({
+  secretKey: 'sk_test_backendTests',
+  signingSecrets,
+  apiBase: new URL(apiBase),
+  host: '127.0.0.1',
+  port: 0,
+});
+
+beforeAll(async () => {
+  store = await startTestStore();
+  backend = await startBackend(configFor([SECRET]));
+});
+afterAll(async () => {
+  await backend?.close();
+  await store?.close();
+});
+
+const helper = () => {
+  const signature = Stripe.webhooks.signature;
+  if (!signature) throw new Error("stripe-node's signature helper is missing");
+  return Stripe.webhooks;
+};
+
+/** What fetchStripeSignature() answers in the Dashboard: a header over {user_id, account_id}. */
+function sign(user: string, account: string, options: {secret?: string; timestamp?: number} = {}): string {
+  return helper().generateTestHeaderString({
+    payload: JSON.stringify({user_id: user, account_id: account}),
+    secret: options.secret ?? SECRET,
+    timestamp: options.timestamp ?? Math.floor(Date.now() / 1000),
+  });
+}
+
+interface Answer {
+  status: number;
+  body: {connected?: boolean; account_name?: string | null; error?: {type: string; message: string}} & Record<string, unknown>;
+  headers: Headers;
+  text: string;
+}
+
+async function call(path: string, init: {signature?: string; body?: unknown; origin?: string; method?: string; to?: RunningBackend} = {}): Promise<Answer> {
+  const headers: Record<string, string> = {'content-type': 'application/json'};
+  if (init.signature) headers['stripe-signature'] = init.signature;
+  if (init.origin) headers.origin = init.origin;
+  const response = await fetch(`${(init.to ?? backend).url}${path}`, {
+    method: init.method ?? 'POST',
+    headers,
+    body: init.method === 'OPTIONS' ? undefined : typeof init.body === 'string' ? init.body : JSON.stringify(init.body ?? {}),
+  });
+  const text = await response.text();
+  return {status: response.status, body: text ? (JSON.parse(text) as Answer['body']) : {}, headers: response.headers, text};
+}
+
+const STATUS = '/v1/connection/status';
+const now = () => Math.floor(Date.now() / 1000);
+
+async function storeConnection(user: string, account: string, accountName: string) {
+  const payload = JSON.stringify({
+    version: 1,
+    access_token: `at_${accountName}_${crypto.randomBytes(8).toString('hex')}`,
+    refresh_token: `rt_${accountName}_${crypto.randomBytes(8).toString('hex')}`,
+    token_type: 'Bearer',
+    scope: 'read write',
+    access_token_expires_at: now() + 3600,
+    refresh_token_expires_at: null,
+    connected_at: now(),
+    account_name: accountName,
+  });
+  await store.backend(undefined, {stripeAccount: account}).apps.secrets.create({name: CONNECTION_SECRET, payload, scope: {type: 'user', user}});
+  return JSON.parse(payload) as {access_token: string; refresh_token: string};
+}
+
+describe('the signature table', () => {
+  test.each<[string, number, string | null, () => {signature?: string; body: unknown}]>([
+    ['a valid signature for the body’s user and account', 200, null, () => ({signature: sign(ADA, ACCOUNT), body: {user_id: ADA, account_id: ACCOUNT}})],
+    ['no signature', 401, 'unsigned', () => ({body: {user_id: ADA, account_id: ACCOUNT}})],
+    ['a forged signature', 401, 'bad-signature', () => ({signature: `t=${now()},v1=${'0'.repeat(64)}`, body: {user_id: ADA, account_id: ACCOUNT}})],
+    ['a signature made with another secret', 401, 'bad-signature', () => ({signature: sign(ADA, ACCOUNT, {secret: 'absec_not_this_apps'}), body: {user_id: ADA, account_id: ACCOUNT}})],
+    ['an expired signature (400 s old)', 401, 'expired-signature', () => ({signature: sign(ADA, ACCOUNT, {timestamp: now() - 400}), body: {user_id: ADA, account_id: ACCOUNT}})],
+    ['a signature for Ada with a body naming Ben', 401, 'bad-signature', () => ({signature: sign(ADA, ACCOUNT), body: {user_id: BEN, account_id: ACCOUNT}})],
+    ['a signature for one account with a body naming another', 401, 'bad-signature', () => ({signature: sign(ADA, ACCOUNT), body: {user_id: ADA, account_id: OTHER_ACCOUNT}})],
+    ['a body without user_id', 401, 'bad-signature', () => ({signature: sign(ADA, ACCOUNT), body: {account_id: ACCOUNT}})],
+    ['a body that is not JSON', 400, 'bad-request', () => ({signature: sign(ADA, ACCOUNT), body: 'user_id=usr_x'})],
+    ['a signature header that is not a signature', 401, 'bad-signature', () => ({signature: 'nonsense', body: {user_id: ADA, account_id: ACCOUNT}})],
+  ])('%s → %i %s', async (_what, status, type, make) => {
+    const {signature, body} = make();
+    const answer = await call(STATUS, {signature, body});
+    expect(answer.status).toBe(status);
+    expect(answer.body.error?.type ?? null).toBe(type);
+    // Refusals say what is wrong, and never repeat the signature or the secret.
+    if (signature) expect(answer.text.includes(signature)).toBe(false);
+    expect(answer.text.includes(SECRET)).toBe(false);
+  });
+
+  test('during a rotation the previous signing secret is accepted too, and not once the rotation is over', async () => {
+    const rotating = await startBackend(configFor([SECRET, PREVIOUS]));
+    try {
+      const old = sign(ADA, ACCOUNT, {secret: PREVIOUS});
+      expect((await call(STATUS, {to: rotating, signature: old, body: {user_id: ADA, account_id: ACCOUNT}})).status).toBe(200);
+      expect((await call(STATUS, {to: rotating, signature: sign(ADA, ACCOUNT), body: {user_id: ADA, account_id: ACCOUNT}})).status).toBe(200);
+      expect((await call(STATUS, {signature: old, body: {user_id: ADA, account_id: ACCOUNT}})).status).toBe(401);
+    } finally {
+      await rotating.close();
+    }
+  });
+});
+
+describe('what a verified call reaches', () => {
+  test("a call signed for Ada reads Ada's connection, as a summary without tokens; Ben's stays his", async () => {
+    const ada = await storeConnection(ADA, ACCOUNT, 'ada');
+    await storeConnection(BEN, ACCOUNT, 'ben');
+    const answer = await call(STATUS, {signature: sign(ADA, ACCOUNT), body: {user_id: ADA, account_id: ACCOUNT}});
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({connected: true, account_name: 'ada', scopes: ['read', 'write']});
+    expect(answer.text.includes(ada.access_token) || answer.text.includes(ada.refresh_token)).toBe(false);
+    expect(answer.text.includes('_token"')).toBe(false);
+
+    const ben = await call(STATUS, {signature: sign(BEN, ACCOUNT), body: {user_id: BEN, account_id: ACCOUNT}});
+    expect(ben.body).toMatchObject({connected: true, account_name: 'ben'});
+  });
+
+  test('the account comes from the signature: the same user in another account sees nothing of this one', async () => {
+    await storeConnection(ADA, ACCOUNT, 'ada');
+    const answer = await call(STATUS, {signature: sign(ADA, OTHER_ACCOUNT), body: {user_id: ADA, account_id: OTHER_ACCOUNT}});
+    expect(answer.status).toBe(200);
+    expect(answer.body).toEqual({connected: false});
+  });
+
+  test('a Secret Store that cannot be reached is a 502 that says so', async () => {
+    const down = await startBackend(configFor([SECRET], 'http://127.0.0.1:9'));
+    try {
+      const answer = await call(STATUS, {to: down, signature: sign(ADA, ACCOUNT), body: {user_id: ADA, account_id: ACCOUNT}});
+      expect(answer.status).toBe(502);
+      expect(answer.body.error?.type).toBe('store-unavailable');
+    } finally {
+      await down.close();
+    }
+  });
+});
+
+describe('CORS', () => {
+  test("answers the views' sandboxed iframe (Origin: null), preflight included", async () => {
+    const preflight = await call(STATUS, {method: 'OPTIONS', origin: 'null'});
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('null');
+    expect(preflight.headers.get('access-control-allow-headers')).toMatch(/Stripe-Signature/i);
+    const answer = await call(STATUS, {origin: 'null', signature: sign(ADA, ACCOUNT), body: {user_id: ADA, account_id: ACCOUNT}});
+    expect(answer.headers.get('access-control-allow-origin')).toBe('null');
+  });
+
+  test('gives no other web page leave to read its answers', async () => {
+    const preflight = await call(STATUS, {method: 'OPTIONS', origin: 'https://evil.example'});
+    expect(preflight.status).toBe(403);
+    expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
+    const answer = await call(STATUS, {origin: 'https://evil.example', signature: sign(ADA, ACCOUNT), body: {user_id: ADA, account_id: ACCOUNT}});
+    expect(answer.headers.get('access-control-allow-origin')).toBeNull();
+  });
+});
+
+test('an unknown route is a JSON 404', async () => {
+  const answer = await call('/v1/nothing-here', {signature: sign(ADA, ACCOUNT), body: {user_id: ADA, account_id: ACCOUNT}});
+  expect(answer.status).toBe(404);
+  expect(answer.body.error?.type).toBe('not-found');
+});
+
+describe('configuration', () => {
+  const complete = {STRIPE_SECRET_KEY: 'sk_test_configCheck1', STRIPE_APP_SIGNING_SECRET: 'absec_configCheck'};
+
+  test.each([
+    ['STRIPE_SECRET_KEY', {STRIPE_APP_SIGNING_SECRET: 'absec_x'}],
+    ['STRIPE_APP_SIGNING_SECRET', {STRIPE_SECRET_KEY: 'sk_test_configCheck1'}],
+    ['STRIPE_SECRET_KEY', {...complete, STRIPE_SECRET_KEY: 'pk_test_publishableNotSecret'}],
+    ['STRIPE_API_BASE', {...complete, STRIPE_API_BASE: 'not a url'}],
+    ['BACKEND_PORT', {...complete, BACKEND_PORT: '99999'}],
+  ])('a missing or malformed %s stops start-up with an error naming it (and never its value)', (variable, env) => {
+    let error: unknown;
+    try {
+      readConfig(env);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).variable).toBe(variable);
+    expect((error as ConfigError).message.startsWith(variable)).toBe(true);
+    expect((error as ConfigError).message.includes('publishableNotSecret')).toBe(false);
+  });
+
+  test('a complete environment: defaults for the rest, the previous signing secret after the current one', () => {
+    const config = readConfig({...complete, STRIPE_APP_SIGNING_SECRET_PREVIOUS: 'absec_before', STRIPE_API_BASE: 'http://127.0.0.1:4310'});
+    expect(config).toMatchObject({port: 4330, host: '127.0.0.1', signingSecrets: ['absec_configCheck', 'absec_before']});
+    expect(config.apiBase?.port).toBe('4310');
+  });
+});
