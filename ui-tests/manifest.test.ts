@@ -98,3 +98,15 @@ describe('OAuth provider settings', () => {
     }
   });
 });
+
+describe('the app backend', () => {
+  test.each([
+    ['stripe-app.json', () => manifest as unknown as {constants: {backendUrl?: string}; ui_extension: {content_security_policy?: {'connect-src'?: string[]}}}, 'https://backend.keyring.example'],
+    ['stripe-app.json + stripe-app.local.json', () => loadManifest(ROOT).manifest as unknown as {constants: {backendUrl?: string}; ui_extension: {content_security_policy?: {'connect-src'?: string[]}}}, 'http://127.0.0.1:4330'],
+  ])("%s: constants.backendUrl is set and the CSP lets the views call its routes", (_what, load, expected) => {
+    const {constants, ui_extension: extension} = load();
+    expect(constants.backendUrl).toBe(expected);
+    const connectSrc = extension.content_security_policy?.['connect-src'] ?? [];
+    expect(allowedByCsp(connectSrc, `${constants.backendUrl}/v1/connection/status`)).toBe(true);
+  });
+});

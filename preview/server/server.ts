@@ -16,6 +16,7 @@ import type {LogEntry, OAuthReturn, PreviewConfig, PreviewUser} from '../host/co
 import {createBuilds} from './build';
 import {loadManifest, type Manifest} from './manifest';
 import {oauthContextForReturn, OAuthStates, ViewStateTooLargeError} from './oauthStates';
+import {signForView} from './signature';
 
 export const PREVIEW_USERS: PreviewUser[] = [
   {id: 'usr_PreviewAda0001', name: 'Ada Lovelace', email: 'ada@keyring.example', roles: [{id: 'admin', name: 'Administrator', type: 'builtIn'}]},
@@ -241,20 +242,10 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
     return answer;
   };
 
-  /**
-   * fetchStripeSignature as Stripe answers it: over the signed-in user and
-   * account, which come first and are always the host's. A view's additional
-   * payload is signed after them and can never name somebody else.
-   */
   const signatureFor = (identity: ExtensionIdentity, additional: unknown): string => {
-    const extra = additional && typeof additional === 'object' && !Array.isArray(additional) ? {...(additional as Record<string, unknown>)} : {};
-    if ('user_id' in extra || 'account_id' in extra) log('fetchStripeSignature: the view named user_id/account_id in its payload; signed the signed-in user and account instead');
-    delete extra.user_id;
-    delete extra.account_id;
-    const payload = JSON.stringify({user_id: identity.user, account_id: identity.account, ...extra});
-    const timestamp = Math.floor(Date.now() / 1000);
-    const signature = crypto.createHmac('sha256', signingSecret).update(`${timestamp}.${payload}`).digest('hex');
-    return `t=${timestamp},v1=${signature}`;
+    const {header, overrode} = signForView(identity, additional, signingSecret);
+    if (overrode) log('fetchStripeSignature: the view named user_id/account_id in its payload; signed the signed-in user and account instead');
+    return header;
   };
 
   interface Call {

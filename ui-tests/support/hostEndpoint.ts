@@ -5,6 +5,7 @@
  */
 import {forwardAsExtension, type ExtensionIdentity, type ViewRequest} from '../../preview/secret-store/extension-door';
 import {oauthContextForReturn, OAuthStates, type OAuthContext} from '../../preview/server/oauthStates';
+import {signForView} from '../../preview/server/signature';
 import type {TestSecretStore} from './localSecretStore';
 
 export interface HostRequest {
@@ -23,7 +24,11 @@ export interface InstalledHost {
   oauthStates: OAuthStates;
   /** The oauthContext the Dashboard would reopen the drawer with after the provider sent the browser to `returned`. */
   oauthReturn(returned: URL): OAuthContext;
+  /** What fetchStripeSignature signs with, as the app's signing secret: the tests' backend verifies with it. */
+  signingSecret: string;
 }
+
+export const TEST_SIGNING_SECRET = 'absec_hostEndpointTests';
 
 export const DEFAULT_IDENTITY: ExtensionIdentity = {
   app: 'com.example.keyring',
@@ -34,13 +39,14 @@ export const DEFAULT_IDENTITY: ExtensionIdentity = {
 
 type ExtExports = {endpoint: {call: Record<string, (...args: never[]) => Promise<unknown>>}};
 
-export function installHostEndpoint(store: TestSecretStore, identity: Partial<ExtensionIdentity> = {}): InstalledHost {
+export function installHostEndpoint(store: TestSecretStore, identity: Partial<ExtensionIdentity> = {}, signingSecret = TEST_SIGNING_SECRET): InstalledHost {
   const oauthStates = new OAuthStates();
   const installed: InstalledHost = {
     requests: [],
     identity: {...DEFAULT_IDENTITY, ...identity},
     oauthStates,
     oauthReturn: (returned) => oauthContextForReturn(oauthStates, returned, returned.pathname.startsWith('/test/') ? 'test' : 'live').oauthContext,
+    signingSecret,
   };
   const hostExports: ExtExports = {
     endpoint: {
@@ -54,6 +60,7 @@ export function installHostEndpoint(store: TestSecretStore, identity: Partial<Ex
           return response;
         },
         createOAuthState: async (state: string) => oauthStates.issue(installed.identity, state),
+        fetchStripeSignature: async (additionalPayload?: unknown) => signForView(installed.identity, additionalPayload, signingSecret).header,
       },
     },
   };
