@@ -15,16 +15,16 @@ import {Hono, type Context} from 'hono';
 import type Stripe from 'stripe';
 import type {BackendConfig} from './config';
 import {BackendError, toErrorResponse} from './errors';
-import {connectionStatus} from './routes/connectionStatus';
+import {connectionRoutes} from './routes/connections';
 import type {RouteHandler} from './routes/types';
 import {secretsFor} from './secrets';
 import {verifySignedCall} from './signedCall';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
-/** Every route the backend answers. */
+/** Every signed route the backend answers: each feature's table, in one place. */
 export const ROUTES: Record<string, RouteHandler> = {
-  '/v1/connection/status': connectionStatus,
+  ...connectionRoutes,
 };
 
 export interface BackendLogEntry {

@@ -8,7 +8,11 @@
  *   STRIPE_APP_SIGNING_SECRET_PREVIOUS  the one before a rotation, accepted alongside for Stripe's 24 hours (optional)
  *   STRIPE_API_BASE                     where Stripe's API is (optional; `npm start` points it at the local Secret Store)
  *   BACKEND_PORT, HOST                  where to listen (default 127.0.0.1:4330)
+ *   KEYRING_MANIFEST                    the app's stripe-app.json (default ./stripe-app.json): the backend acts on
+ *                                       its `constants` (key checks, the OAuth provider), never on what a view sends
  */
+import fs from 'node:fs';
+import path from 'node:path';
 
 export interface BackendConfig {
   secretKey: string;
@@ -18,6 +22,8 @@ export interface BackendConfig {
   apiBase: URL | null;
   host: string;
   port: number;
+  /** stripe-app.json's `constants`: what the views are configured with, read on the server side. */
+  constants: Record<string, unknown>;
 }
 
 export class ConfigError extends Error {
@@ -62,7 +68,17 @@ export function readConfig(env: Env = process.env): BackendConfig {
   const port = Number(portText);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError('BACKEND_PORT', `must be a port number, not "${portText.slice(0, 20)}".`);
 
+  const manifestFile = path.resolve(env.KEYRING_MANIFEST?.trim() || 'stripe-app.json');
+  let manifest: unknown;
+  try {
+    manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8'));
+  } catch {
+    throw new ConfigError('KEYRING_MANIFEST', `names ${manifestFile}, which could not be read as JSON: deploy the app's stripe-app.json with the backend.`);
+  }
+  const constants = (manifest as {constants?: unknown})?.constants;
+
   return {
+    constants: constants && typeof constants === 'object' && !Array.isArray(constants) ? (constants as Record<string, unknown>) : {},
     secretKey,
     signingSecrets: previous ? [signing, previous] : [signing],
     apiBase,

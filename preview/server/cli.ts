@@ -67,7 +67,15 @@ async function main(): Promise<void> {
       log: (line) => process.stdout.write(`${line}\n`),
     });
     backend = await startBackend(
-      {secretKey: 'sk_test_keyringPreviewBackend', signingSecrets: [signingSecret], apiBase: new URL(preview.store.url), host: '127.0.0.1', port: backendPort},
+      {
+        secretKey: 'sk_test_keyringPreviewBackend',
+        signingSecrets: [signingSecret],
+        apiBase: new URL(preview.store.url),
+        host: '127.0.0.1',
+        port: backendPort,
+        // The merged manifest (stripe-app.local.json included): the same constants the views get.
+        constants: preview.manifest.constants ?? {},
+      },
       {log: (e) => process.stdout.write(`backend: ${e.method} ${e.path} ${e.status} ${e.ms.toFixed(0)}ms\n`)},
     );
   } catch (e) {

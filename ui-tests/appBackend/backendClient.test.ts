@@ -14,7 +14,7 @@ let store: TestSecretStore;
 let backend: RunningBackend;
 
 const start = (signingSecrets: string[]) =>
-  startBackend({secretKey: 'sk_test_backendClient', signingSecrets, apiBase: new URL(store.url), host: '127.0.0.1', port: 0});
+  startBackend({secretKey: 'sk_test_backendClient', signingSecrets, apiBase: new URL(store.url), host: '127.0.0.1', port: 0, constants: {}});
 
 beforeAll(async () => {
   store = await startTestStore();

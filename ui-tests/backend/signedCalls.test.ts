@@ -28,6 +28,7 @@ const configFor = (signingSecrets: string[], apiBase = store.url): BackendConfig
   apiBase: new URL(apiBase),
   host: '127.0.0.1',
   port: 0,
+  constants: {},
 });
 
 beforeAll(async () => {
@@ -195,6 +196,7 @@ describe('configuration', () => {
     ['STRIPE_SECRET_KEY', {...complete, STRIPE_SECRET_KEY: 'pk_test_publishableNotSecret'}],
     ['STRIPE_API_BASE', {...complete, STRIPE_API_BASE: 'not a url'}],
     ['BACKEND_PORT', {...complete, BACKEND_PORT: '99999'}],
+    ['KEYRING_MANIFEST', {...complete, KEYRING_MANIFEST: '/nonexistent/stripe-app.json'}],
   ])('a missing or malformed %s stops start-up with an error naming it (and never its value)', (variable, env) => {
     let error: unknown;
     try {
@@ -212,5 +214,7 @@ describe('configuration', () => {
     const config = readConfig({...complete, STRIPE_APP_SIGNING_SECRET_PREVIOUS: 'absec_before', STRIPE_API_BASE: 'http://127.0.0.1:4310'});
     expect(config).toMatchObject({port: 4330, host: '127.0.0.1', signingSecrets: ['absec_configCheck', 'absec_before']});
     expect(config.apiBase?.port).toBe('4310');
+    // The manifest in the working directory: the app's own constants.
+    expect(Object.keys(config.constants)).toEqual(expect.arrayContaining(['keySlots', 'oauth', 'backendUrl']));
   });
 });
