@@ -16,6 +16,7 @@ import type Stripe from 'stripe';
 import type {BackendConfig} from './config';
 import {BackendError, toErrorResponse} from './errors';
 import {connectionRoutes} from './routes/connections';
+import {keyRoutes} from './routes/keys';
 import type {RouteHandler} from './routes/types';
 import {secretsFor} from './secrets';
 import {verifySignedCall} from './signedCall';
@@ -25,6 +26,7 @@ export const MAX_BODY_BYTES = 64 * 1024;
 /** Every signed route the backend answers: each feature's table, in one place. */
 export const ROUTES: Record<string, RouteHandler> = {
   ...connectionRoutes,
+  ...keyRoutes,
 };
 
 export interface BackendLogEntry {
