@@ -8,6 +8,9 @@
  *   scopes       secretsFor(the verified caller): its account and its own user only
  *   route        the handler from ROUTES; errors go through toErrorResponse
  *
+ * Stripe's own events arrive apart from these, at WEBHOOK_PATH, verified on the
+ * raw body with the webhook signing secret (and with no CORS: no view calls it).
+ *
  * Stateless: everything lives in the Secret Store, so any number of copies
  * can answer the same views.
  */
@@ -17,11 +20,13 @@ import type {BackendConfig} from './config';
 import {BackendError, toErrorResponse} from './errors';
 import {connectionRoutes} from './routes/connections';
 import {keyRoutes} from './routes/keys';
+import {handleStripeWebhook, type UninstallCleanup} from './routes/webhooks';
 import type {RouteHandler} from './routes/types';
 import {secretsFor} from './secrets';
 import {verifySignedCall} from './signedCall';
 
 export const MAX_BODY_BYTES = 64 * 1024;
+export const WEBHOOK_PATH = '/v1/webhooks/stripe';
 
 /** Every signed route the backend answers: each feature's table, in one place. */
 export const ROUTES: Record<string, RouteHandler> = {
@@ -58,7 +63,12 @@ async function readBody(c: Context): Promise<string> {
   return text;
 }
 
-export function createApp(config: BackendConfig, stripe: Stripe, log: (entry: BackendLogEntry) => void = () => undefined): Hono {
+export interface AppOptions {
+  log?: (entry: BackendLogEntry) => void;
+  uninstall?: UninstallCleanup;
+}
+
+export function createApp(config: BackendConfig, stripe: Stripe, {log = () => undefined, uninstall}: AppOptions = {}): Hono {
   const app = new Hono();
 
   app.use(async (c, next) => {
@@ -85,6 +95,16 @@ export function createApp(config: BackendConfig, stripe: Stripe, log: (entry: Ba
       }
     });
   }
+
+  app.post(WEBHOOK_PATH, async (c) => {
+    try {
+      return c.json(await handleStripeWebhook(await readBody(c), c.req.header('stripe-signature'), config, stripe, uninstall));
+    } catch (e) {
+      const {status, body} = toErrorResponse(e);
+      if (!(e instanceof BackendError)) process.stderr.write(`backend: internal error (${(e as Error)?.name ?? 'unknown'}) on POST ${WEBHOOK_PATH}\n`);
+      return c.json(body, status as 400);
+    }
+  });
 
   app.notFound((c) => {
     const {status, body} = toErrorResponse(new BackendError('not-found', `No such route: ${c.req.method} ${c.req.path.slice(0, 100)}`));

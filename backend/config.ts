@@ -6,6 +6,8 @@
  *   STRIPE_SECRET_KEY                   the app's secret key (sk_test_… / sk_live_… / rk_…): reaches the Secret Store
  *   STRIPE_APP_SIGNING_SECRET           the app's signing secret (absec_…): verifies calls from the views
  *   STRIPE_APP_SIGNING_SECRET_PREVIOUS  the one before a rotation, accepted alongside for Stripe's 24 hours (optional)
+ *   STRIPE_WEBHOOK_SECRET               the webhook endpoint's signing secret (whsec_…): verifies Stripe's events (uninstall)
+ *   STRIPE_WEBHOOK_SECRET_PREVIOUS      the one before a rotation (optional)
  *   STRIPE_API_BASE                     where Stripe's API is (optional; `npm start` points it at the local Secret Store)
  *   BACKEND_PORT, HOST                  where to listen (default 127.0.0.1:4330)
  *   KEYRING_MANIFEST                    the app's stripe-app.json (default ./stripe-app.json): the backend acts on
@@ -18,6 +20,12 @@ export interface BackendConfig {
   secretKey: string;
   /** The current signing secret first; a second one only during a rotation. */
   signingSecrets: string[];
+  /**
+   * The webhook endpoint's signing secret first; a second one only during a
+   * rotation. readConfig always sets it; a backend started in code without it
+   * refuses every event.
+   */
+  webhookSecrets?: string[];
   /** Stripe's API by default; the local Secret Store in the preview and the tests. */
   apiBase: URL | null;
   host: string;
@@ -52,6 +60,8 @@ export function readConfig(env: Env = process.env): BackendConfig {
   if (!SECRET_KEY.test(secretKey)) throw new ConfigError('STRIPE_SECRET_KEY', 'does not look like a Stripe secret key (sk_test_…, sk_live_… or rk_…).');
   const signing = required(env, 'STRIPE_APP_SIGNING_SECRET', "set it to the app's signing secret (absec_…, shown on the app's page in the Dashboard)");
   const previous = env.STRIPE_APP_SIGNING_SECRET_PREVIOUS?.trim();
+  const webhook = required(env, 'STRIPE_WEBHOOK_SECRET', "set it to the webhook endpoint's signing secret (whsec_…), so the backend can clean up when an account uninstalls the app");
+  const webhookPrevious = env.STRIPE_WEBHOOK_SECRET_PREVIOUS?.trim();
 
   let apiBase: URL | null = null;
   const base = env.STRIPE_API_BASE?.trim();
@@ -81,6 +91,7 @@ export function readConfig(env: Env = process.env): BackendConfig {
     constants: constants && typeof constants === 'object' && !Array.isArray(constants) ? (constants as Record<string, unknown>) : {},
     secretKey,
     signingSecrets: previous ? [signing, previous] : [signing],
+    webhookSecrets: webhookPrevious ? [webhook, webhookPrevious] : [webhook],
     apiBase,
     host: env.HOST?.trim() || '127.0.0.1',
     port,

@@ -78,6 +78,17 @@ function scoped(stripe: Stripe, scope: Stripe.Apps.SecretCreateParams.Scope, str
   };
 }
 
+/**
+ * What Stripe's verified uninstall event may reach: the account it names, and
+ * the user scopes of that account listed as connected. Only the webhook uses it.
+ */
+export function secretsForUninstalledAccount(stripe: Stripe, accountId: string): {account: ScopedSecrets; user(userId: string): ScopedSecrets} {
+  return {
+    account: scoped(stripe, {type: 'account'}, accountId),
+    user: (userId) => scoped(stripe, {type: 'user', user: userId}, accountId),
+  };
+}
+
 /** What a verified call may reach: its account's scope and its own user's scope. */
 export function secretsFor(stripe: Stripe, caller: VerifiedCaller): {account: ScopedSecrets; signedInUser: ScopedSecrets} {
   return {

@@ -2,7 +2,7 @@
 import {serve} from '@hono/node-server';
 import type {AddressInfo} from 'node:net';
 import type {Server} from 'node:http';
-import {createApp, type BackendLogEntry} from './app';
+import {createApp, type AppOptions} from './app';
 import type {BackendConfig} from './config';
 import {createStripe} from './secrets';
 
@@ -12,8 +12,8 @@ export interface RunningBackend {
   close(): Promise<void>;
 }
 
-export async function startBackend(config: BackendConfig, options: {log?: (entry: BackendLogEntry) => void} = {}): Promise<RunningBackend> {
-  const app = createApp(config, createStripe(config), options.log);
+export async function startBackend(config: BackendConfig, options: AppOptions = {}): Promise<RunningBackend> {
+  const app = createApp(config, createStripe(config), options);
   const server = await new Promise<Server>((resolve, reject) => {
     const s = serve({fetch: app.fetch, port: config.port, hostname: config.host}, () => resolve(s as Server)) as Server;
     s.once('error', reject);

@@ -70,6 +70,8 @@ async function main(): Promise<void> {
       {
         secretKey: 'sk_test_keyringPreviewBackend',
         signingSecrets: [signingSecret],
+        // Nothing here sends Stripe's events; a per-run secret keeps the route closed to everyone else.
+        webhookSecrets: [`whsec_${crypto.randomBytes(24).toString('base64url')}`],
         apiBase: new URL(preview.store.url),
         host: '127.0.0.1',
         port: backendPort,

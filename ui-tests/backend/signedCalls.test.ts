@@ -188,11 +188,12 @@ test('an unknown route is a JSON 404', async () => {
 });
 
 describe('configuration', () => {
-  const complete = {STRIPE_SECRET_KEY: 'sk_test_configCheck1', STRIPE_APP_SIGNING_SECRET: 'absec_configCheck'};
+  const complete = {STRIPE_SECRET_KEY: 'sk_test_configCheck1', STRIPE_APP_SIGNING_SECRET: 'absec_configCheck', STRIPE_WEBHOOK_SECRET: 'whsec_configCheck'};
 
   test.each([
     ['STRIPE_SECRET_KEY', {STRIPE_APP_SIGNING_SECRET: 'absec_x'}],
     ['STRIPE_APP_SIGNING_SECRET', {STRIPE_SECRET_KEY: 'sk_test_configCheck1'}],
+    ['STRIPE_WEBHOOK_SECRET', {STRIPE_SECRET_KEY: 'sk_test_configCheck1', STRIPE_APP_SIGNING_SECRET: 'absec_x'}],
     ['STRIPE_SECRET_KEY', {...complete, STRIPE_SECRET_KEY: 'pk_test_publishableNotSecret'}],
     ['STRIPE_API_BASE', {...complete, STRIPE_API_BASE: 'not a url'}],
     ['BACKEND_PORT', {...complete, BACKEND_PORT: '99999'}],
@@ -211,8 +212,8 @@ describe('configuration', () => {
   });
 
   test('a complete environment: defaults for the rest, the previous signing secret after the current one', () => {
-    const config = readConfig({...complete, STRIPE_APP_SIGNING_SECRET_PREVIOUS: 'absec_before', STRIPE_API_BASE: 'http://127.0.0.1:4310'});
-    expect(config).toMatchObject({port: 4330, host: '127.0.0.1', signingSecrets: ['absec_configCheck', 'absec_before']});
+    const config = readConfig({...complete, STRIPE_APP_SIGNING_SECRET_PREVIOUS: 'absec_before', STRIPE_WEBHOOK_SECRET_PREVIOUS: 'whsec_before', STRIPE_API_BASE: 'http://127.0.0.1:4310'});
+    expect(config).toMatchObject({port: 4330, host: '127.0.0.1', signingSecrets: ['absec_configCheck', 'absec_before'], webhookSecrets: ['whsec_configCheck', 'whsec_before']});
     expect(config.apiBase?.port).toBe('4310');
     // The manifest in the working directory: the app's own constants.
     expect(Object.keys(config.constants)).toEqual(expect.arrayContaining(['keySlots', 'oauth', 'backendUrl']));
