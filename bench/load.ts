@@ -5,6 +5,8 @@ export interface LoadRequest {
   method: 'GET' | 'POST';
   path: string;
   body?: string;
+  /** Sent over the run's headers (a JSON body's content type, a signature). */
+  headers?: Record<string, string>;
 }
 
 export interface LoadOptions {
@@ -38,8 +40,8 @@ function send(agent: http.Agent, port: number, headers: Record<string, string>, 
         method: request.method,
         path: request.path,
         headers: request.method === 'POST'
-          ? {...headers, 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body)}
-          : headers,
+          ? {...headers, 'content-type': 'application/x-www-form-urlencoded', ...request.headers, 'content-length': Buffer.byteLength(body)}
+          : {...headers, ...request.headers},
       },
       (res) => {
         let bytes = 0;

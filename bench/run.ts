@@ -6,19 +6,21 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import {benchBackend} from './backend';
 import {benchConnect} from './connect';
 import {benchSecretStore} from './secret-store';
 import {benchViews} from './views';
 
 async function main(): Promise<void> {
   const started = new Date();
-  // BENCH_ONLY=views,connect runs only those sections.
+  // BENCH_ONLY=views,connect runs only those sections (secret-store, views, connect, backend).
   const only = process.env.BENCH_ONLY?.split(',');
   const wanted = (name: string) => !only || only.includes(name);
   const sections = [
     ...(wanted('secret-store') ? [await benchSecretStore()] : []),
     ...(wanted('views') ? [await benchViews()] : []),
     ...(wanted('connect') ? [await benchConnect()] : []),
+    ...(wanted('backend') ? [await benchBackend()] : []),
   ];
   const report = [
     `# Keyring benchmark, ${started.toISOString()}`,

@@ -4,11 +4,15 @@
  *
  *   store <file>   the local Secret Store on a data file (WAL, synchronous=FULL), no request log
  *   floor          a bare Node HTTP server answering `?bytes=N` with a fixed JSON body of N bytes
+ *   backend <store port> <signing secret>            the app backend, reading that store
+ *   backend-unsigned <store port> <signing secret>   the same route handlers with no signature check (bench/unsignedBackend.ts)
  *
  * It reports its port to the parent over IPC.
  */
 import http from 'node:http';
 import {startSecretStore} from '../preview/secret-store/server';
+import {startBackend} from '../backend/server';
+import {startUnsignedBackend} from './unsignedBackend';
 
 async function floor(): Promise<number> {
   const bodies = new Map<number, Buffer>();
@@ -40,9 +44,22 @@ async function store(file: string): Promise<number> {
   return running.port;
 }
 
+async function backend(kind: 'backend' | 'backend-unsigned', storePort: string, signingSecret: string): Promise<number> {
+  const config = {
+    secretKey: 'sk_test_benchBackend',
+    signingSecrets: [signingSecret],
+    apiBase: new URL(`http://127.0.0.1:${storePort}`),
+    host: '127.0.0.1',
+    port: 0,
+    constants: {},
+  };
+  return (kind === 'backend' ? await startBackend(config) : await startUnsignedBackend(config)).port;
+}
+
 async function main(): Promise<void> {
-  const [kind, file] = process.argv.slice(2);
-  const port = kind === 'floor' ? await floor() : await store(file);
+  const [kind, ...args] = process.argv.slice(2);
+  const port =
+    kind === 'floor' ? await floor() : kind === 'backend' || kind === 'backend-unsigned' ? await backend(kind, args[0], args[1]) : await store(args[0]);
   process.send?.({port});
 }
 

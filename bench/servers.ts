@@ -7,8 +7,8 @@ export interface BenchServer {
   stop(): Promise<void>;
 }
 
-export async function startBenchServer(kind: 'store' | 'floor', file?: string): Promise<BenchServer> {
-  const child: ChildProcess = fork(path.join(__dirname, 'server-process.ts'), [kind, ...(file ? [file] : [])], {
+export async function startBenchServer(kind: 'store' | 'floor' | 'backend' | 'backend-unsigned', ...args: string[]): Promise<BenchServer> {
+  const child: ChildProcess = fork(path.join(__dirname, 'server-process.ts'), [kind, ...args], {
     execArgv: ['--import', 'tsx'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
