@@ -16,6 +16,7 @@ import crypto from 'node:crypto';
 import http from 'node:http';
 import type {AddressInfo} from 'node:net';
 import {createHostGuard, quoteHost} from '../hostGuard';
+import {ClientAborted, readBody} from '../requestBody';
 import {authenticate, authorizeScope, type Caller, type CallerConfig} from './callers';
 import {ApiError, errors} from './errors';
 import {faultError, FaultSwitch} from './faults';
@@ -134,42 +135,6 @@ function isFormContentType(contentType: string | undefined): boolean {
   return (contentType ?? '').split(';')[0].trim().toLowerCase() === 'application/x-www-form-urlencoded';
 }
 
-/** The client hung up before its body was complete: nobody is left to answer. */
-class ClientAborted extends Error {
-  constructor() {
-    super('client aborted the upload');
-    this.name = 'ClientAborted';
-  }
-}
-
-/** Reads the body up to the limit; past it, stops reading and reports `null`. */
-function readBody(req: http.IncomingMessage): Promise<Buffer | null> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let over = false;
-    req.on('data', (chunk: Buffer) => {
-      if (over) return;
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        over = true;
-        chunks.length = 0;
-        resolve(null);
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => {
-      if (!over) resolve(Buffer.concat(chunks));
-    });
-    // A hang-up mid-body surfaces as 'error' (ECONNRESET "aborted") or a bare 'close'; either way the body is incomplete.
-    req.on('error', (e) => reject(req.complete ? e : new ClientAborted()));
-    req.on('close', () => {
-      if (!req.complete) reject(new ClientAborted());
-    });
-  });
-}
-
 const UTF8 = new TextDecoder('utf-8', {fatal: true});
 
 /** Raw bytes as text, refusing invalid UTF-8 instead of turning it into U+FFFD. */
@@ -247,7 +212,7 @@ export function createServer(options: ServerOptions): http.Server {
         door = caller.door;
         const op = route(method, path);
         if (!op) throw errors.unrecognizedUrl(method, path);
-        const body = await readBody(req);
+        const body = await readBody(req, MAX_BODY_BYTES);
         if (body === null) {
           closeAfter = true;
           throw errors.bodyTooLarge(MAX_BODY_BYTES);

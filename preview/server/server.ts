@@ -10,6 +10,7 @@ import http from 'node:http';
 import path from 'node:path';
 import type {AddressInfo} from 'node:net';
 import {createHostGuard, quoteHost} from '../hostGuard';
+import {readBody} from '../requestBody';
 import {forwardAsExtension, type ExtensionIdentity} from '../secret-store/extension-door';
 import {DEFAULT_ACCOUNT, startSecretStore, type RunningSecretStore} from '../secret-store/server';
 import type {LogEntry, OAuthReturn, PreviewConfig, PreviewUser} from '../host/config';
@@ -158,14 +159,9 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
   });
 
   const readJson = async (req: http.IncomingMessage): Promise<Record<string, unknown>> => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of req) {
-      size += (chunk as Buffer).length;
-      if (size > 1024 * 1024) throw new Error('body too large');
-      chunks.push(chunk as Buffer);
-    }
-    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>;
+    const body = await readBody(req, 1024 * 1024);
+    if (body === null) throw new Error('body too large');
+    return JSON.parse(body.toString('utf8')) as Record<string, unknown>;
   };
 
   // Set once the server listens (port 0 picks one); read on every request.
