@@ -2,6 +2,7 @@
 import {Box} from '@stripe/ui-extension-sdk/ui';
 import type {KeySlot} from './keySlots';
 import type {AccountKeys} from './useAccountKeys';
+import type {TestKey} from './useKeyTest';
 import type {SecretSummary} from '../secrets';
 import {KeySlotEditor} from './KeySlotEditor';
 import {OtherKeys} from './OtherKeys';
@@ -11,10 +12,11 @@ interface Props {
   secrets: SecretSummary[];
   locale: string;
   keys: Pick<AccountKeys, 'save' | 'remove'>;
+  testKey: TestKey;
   onDone(message: string): void;
 }
 
-export function AccountKeyList({slots, secrets, locale, keys, onDone}: Props) {
+export function AccountKeyList({slots, secrets, locale, keys, testKey, onDone}: Props) {
   const byName = new Map(secrets.map((s) => [s.name, s]));
   const declared = new Set(slots.map((s) => s.name));
   const others = secrets.filter((s) => !declared.has(s.name));
@@ -35,6 +37,7 @@ export function AccountKeyList({slots, secrets, locale, keys, onDone}: Props) {
           removable={removable}
           onSave={(value, expiresAt) => keys.save(slot.name, value, expiresAt)}
           onDelete={() => keys.remove(slot.name)}
+          onTest={slot.check ? () => testKey(slot.name) : undefined}
           onDone={onDone}
         />
       ))}

@@ -1,6 +1,7 @@
 /**
  * One key the app asks for: its state, a password field to paste a new value,
- * an optional expiry, save/replace and delete.
+ * an optional expiry, save/replace and delete, and — when the slot declares a
+ * check and a key is stored — "Test", which the app backend runs.
  *
  * The typed value lives only in this component's state while it is being
  * typed and saved; a successful save clears it.
@@ -10,7 +11,10 @@ import {useCallback, useReducer, useRef} from 'react';
 import type {KeySlot} from './keySlots';
 import {checkKeyInput, type KeyInputErrors} from './keyInput';
 import {describeStatus, keyStatus, type KeyStatus} from './keyStatus';
+import type {KeyTestAnswer} from './keyChecks';
+import {KeyTestResult} from './KeyTestResult';
 import {describeFailure} from './messages';
+import {useKeyTest} from './useKeyTest';
 import type {SecretSummary} from '../secrets';
 import {ConfirmDelete, useConfirm} from '../ui';
 
@@ -22,6 +26,8 @@ interface Props {
   removable: string[];
   onSave(value: string, expiresAt: number | null): Promise<unknown>;
   onDelete(): Promise<unknown>;
+  /** Asks the backend to check the stored key with the third party; absent when there is nothing to test. */
+  onTest?: () => Promise<KeyTestAnswer>;
   /** Told after a save or a delete succeeded, with a short confirmation. */
   onDone(message: string): void;
 }
@@ -80,8 +86,9 @@ function badgeFor(status: KeyStatus, required: boolean) {
   }
 }
 
-export function KeySlotEditor({slot, secret, locale, removable, onSave, onDelete, onDone}: Props) {
+export function KeySlotEditor({slot, secret, locale, removable, onSave, onDelete, onTest, onDone}: Props) {
   const [state, dispatch] = useReducer(reducer, initial);
+  const test = useKeyTest(onTest, secret?.id ?? null);
   // State updates land after a re-render; a second press in the same tick must see the first.
   const busy = useRef(false);
   const status = keyStatus(secret, Date.now() / 1000);
@@ -164,6 +171,7 @@ export function KeySlotEditor({slot, secret, locale, removable, onSave, onDelete
         invalid={state.errors.expiry !== undefined}
         disabled={saving}
       />
+      {slot.check ? <KeyTestResult state={test.state} label={slot.label} check={slot.check} locale={locale} /> : null}
       {state.failure ? <Banner type="critical" title={state.failure.title} description={state.failure.description} /> : null}
       <Box css={{stack: 'x', gap: 'small'}}>
         <Button type="primary" pending={saving} disabled={deletion.phase === 'running'} onPress={() => void save()}>
@@ -179,6 +187,11 @@ export function KeySlotEditor({slot, secret, locale, removable, onSave, onDelete
             }}
           >
             Delete
+          </Button>
+        ) : null}
+        {secret && onTest ? (
+          <Button type="secondary" pending={test.state.phase === 'running'} onPress={() => void test.run()}>
+            {`Test ${slot.label}`}
           </Button>
         ) : null}
       </Box>

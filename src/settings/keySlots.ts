@@ -6,10 +6,12 @@
  *     "helpUrl": "https://acme.example/keys", "required": true}]}
  *
  * A developer who forks Keyring edits this list, not the view. Mistakes in it
- * are reported on the settings page instead of breaking it.
+ * (and in constants.keyChecks, see keyChecks.ts) are reported on the settings
+ * page instead of breaking it.
  */
 import {manifestConstant, text, type ManifestConstants} from '../manifestConstants';
 import {MAX_NAME_LENGTH} from '../secrets';
+import {readKeyChecks, type KeyCheck} from './keyChecks';
 
 export interface KeySlot {
   /** The Secret Store name, shared with the app's backend. */
@@ -23,6 +25,8 @@ export interface KeySlot {
   /** Where the user finds the key. */
   helpUrl?: string;
   required: boolean;
+  /** How the backend checks a stored key with the third party, when constants.keyChecks declares it. */
+  check?: KeyCheck;
 }
 
 interface KeySlotConfig {
@@ -34,6 +38,17 @@ interface KeySlotConfig {
 const NAME = /^[A-Za-z0-9_.-]+$/;
 
 export function readKeySlots(constants: ManifestConstants): KeySlotConfig {
+  const {slots, problems} = readSlots(constants);
+  const checks = readKeyChecks(constants);
+  problems.push(...checks.problems);
+  for (const slot of slots) slot.check = checks.checks.get(slot.name);
+  for (const name of checks.checks.keys()) {
+    if (!slots.some((slot) => slot.name === name)) problems.push(`constants.keyChecks.${name} names no slot in constants.keySlots, so nothing offers it.`);
+  }
+  return {slots, problems};
+}
+
+function readSlots(constants: ManifestConstants): KeySlotConfig {
   const problems: string[] = [];
   const raw = manifestConstant(constants, 'keySlots');
   if (raw === undefined) return {slots: [], problems: ['stripe-app.json has no constants.keySlots: no keys are asked for.']};

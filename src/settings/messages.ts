@@ -2,8 +2,11 @@
  * What the settings page says when Stripe refused or never answered a load, a
  * save or a delete: why, and what to do next. Where the Secret Store module's
  * own message (src/secrets/errors.ts) already says it, that one is used.
+ * Also what a key test found (describeKeyTest).
  */
+import {BackendCallError} from '../appBackend';
 import {SECRETS_PER_SCOPE, toSecretStoreError, type SecretStoreErrorKind} from '../secrets';
+import type {KeyCheck, KeyTestAnswer} from './keyChecks';
 
 interface FailureContext {
   /** What did not happen, e.g. "Acme API key was not saved". */
@@ -42,4 +45,72 @@ export function describeFailure(error: unknown, context: FailureContext): Failur
 
 export function describeLoadFailure(error: unknown): string {
   return reason(error, []);
+}
+
+/** A time of day in the user's own zone, 24-hour: "14:05". */
+function formatTime(unixSeconds: number, locale: string): string {
+  const date = new Date(unixSeconds * 1000);
+  try {
+    return new Intl.DateTimeFormat(locale, {hour: '2-digit', minute: '2-digit', hourCycle: 'h23'}).format(date);
+  } catch {
+    // An unknown locale tag from the Dashboard should not take the page down.
+    return date.toISOString().slice(11, 16);
+  }
+}
+
+export interface KeyTestMessage {
+  type: 'default' | 'caution' | 'critical';
+  title: string;
+  description?: string;
+}
+
+interface TestedSlot {
+  label: string;
+  check: Pick<KeyCheck, 'service' | 'timeoutMs'>;
+}
+
+/** What the backend found when it tried the stored key with the third party. */
+export function describeKeyTest(answer: KeyTestAnswer, slot: TestedSlot, locale: string): KeyTestMessage {
+  const {service} = slot.check;
+  const time = formatTime(answer.checked_at, locale);
+  switch (answer.result) {
+    case 'works':
+      return {type: 'default', title: `${slot.label} works — checked at ${time}`};
+    case 'refused':
+      return {
+        type: 'critical',
+        title: `${service} refused this key`,
+        description: `${service} answered ${answer.status ?? 'with a refusal'} at ${time}: the key is wrong, revoked or not allowed this access. Replace it with a current key from ${service}.`,
+      };
+    case 'unreachable':
+      return {
+        type: 'caution',
+        title: `Could not reach ${service} to check this key`,
+        description: `${
+          answer.status === undefined
+            ? `${service} did not answer within ${Math.round(slot.check.timeoutMs / 1000)} seconds, or could not be connected to.`
+            : `${service} answered ${answer.status}, which says nothing about the key.`
+        } The key may still work; try again in a moment.`,
+      };
+    case 'not-set':
+      return {
+        type: 'caution',
+        title: `No ${slot.label} is stored`,
+        description: 'It was deleted or expired after this page loaded. Reload the page to see the keys as they are now.',
+      };
+  }
+}
+
+/** Why a key could not be tested at all: the app backend's call failed. */
+export function describeKeyTestFailure(error: unknown, slot: TestedSlot): KeyTestMessage {
+  const title = `${slot.label} could not be tested`;
+  if (!(error instanceof BackendCallError)) return {type: 'critical', title, description: 'Something went wrong. Try again in a moment.'};
+  if (error.kind === 'refused' && error.code === 'bad-request') {
+    return {
+      type: 'critical',
+      title,
+      description: `The app backend has no usable check for this key: deploy it with the same constants.keyChecks as this app's stripe-app.json.`,
+    };
+  }
+  return {type: 'critical', title, description: error.message};
 }

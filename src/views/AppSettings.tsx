@@ -5,12 +5,13 @@
 import type {ExtensionContextValue} from '@stripe/ui-extension-sdk/context';
 import {Banner, Box, Button, SettingsView} from '@stripe/ui-extension-sdk/ui';
 import {useState} from 'react';
-import {AccountKeyList, describeLoadFailure, readKeySlots, useAccountKeys} from '../settings';
+import {AccountKeyList, describeLoadFailure, readKeySlots, useAccountKeys, useKeyTester} from '../settings';
 import {Busy} from '../ui';
 
 const AppSettings = (context: ExtensionContextValue) => {
   const [config] = useState(() => readKeySlots(context.environment.constants));
   const keys = useAccountKeys(context);
+  const testKey = useKeyTester(context);
   const [statusMessage, setStatusMessage] = useState<string | undefined>();
   const locale = context.userContext?.locale ?? 'en';
 
@@ -36,7 +37,7 @@ const AppSettings = (context: ExtensionContextValue) => {
           />
         ) : null}
         {keys.state.phase === 'ready' ? (
-          <AccountKeyList slots={config.slots} secrets={keys.state.secrets} locale={locale} keys={keys} onDone={setStatusMessage} />
+          <AccountKeyList slots={config.slots} secrets={keys.state.secrets} locale={locale} keys={keys} testKey={testKey} onDone={setStatusMessage} />
         ) : null}
       </Box>
     </SettingsView>

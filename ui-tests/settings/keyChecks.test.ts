@@ -1,0 +1,64 @@
+/** constants.keyChecks as the settings page and the backend read it, and the stand-in's rule for which keys work. */
+import manifest from '../../stripe-app.json';
+import {acceptsKey} from '../../preview/acme-api/standIn';
+import {loadManifest} from '../../preview/server/manifest';
+import {readKeyChecks} from '../../src/settings/keyChecks';
+import {readKeySlots} from '../../src/settings/keySlots';
+import path from 'node:path';
+
+test('the shipped manifest lets the Acme slot be tested, presenting the key as a bearer token to api.acme.example', () => {
+  const {slots, problems} = readKeySlots(manifest.constants as never);
+  expect(problems).toEqual([]);
+  expect(slots.find((s) => s.name === 'acme_api_key')?.check).toEqual({
+    service: 'Acme',
+    url: 'https://api.acme.example/v1/ping',
+    method: 'GET',
+    present: {kind: 'bearer'},
+    timeoutMs: 5000,
+  });
+  expect(slots.find((s) => s.name === 'shipping_webhook_secret')?.check).toBeUndefined();
+});
+
+test('stripe-app.local.json overrides only the URL: the preview checks against the local stand-in, presenting the key the same way', () => {
+  const {manifest: local} = loadManifest(path.resolve(__dirname, '../..'));
+  const check = readKeyChecks(local.constants as never).checks.get('acme_api_key');
+  expect(check).toMatchObject({service: 'Acme', url: 'http://127.0.0.1:4340/v1/ping', present: {kind: 'bearer'}});
+});
+
+test.each<[string, unknown, RegExp]>([
+  ['a list', [], /must be an object keyed by key slot name/],
+  ['an entry that is not an object', {a: 'https://x.example'}, /keyChecks\.a must be an object/],
+  ['plain http to another machine', {a: {url: 'http://api.acme.example/ping', present: 'bearer'}}, /keyChecks\.a\.url must be an https:\/\/ URL/],
+  ['credentials in the URL', {a: {url: 'https://user:pw@api.acme.example/ping', present: 'bearer'}}, /without credentials/],
+  ['not a URL', {a: {url: 'acme', present: 'bearer'}}, /keyChecks\.a\.url/],
+  ['an unknown method', {a: {url: 'https://x.example', method: 'DELETE', present: 'bearer'}}, /method must be one of GET, POST, HEAD/],
+  ['an unknown presentation', {a: {url: 'https://x.example', present: 'query'}}, /present must be "bearer", "basic" or \{"header": "<name>"\}/],
+  ['a header name with a space', {a: {url: 'https://x.example', present: {header: 'X Key'}}}, /must name a header/],
+  ['a header the request needs', {a: {url: 'https://x.example', present: {header: 'Host'}}}, /cannot use the "Host" header/],
+  ['a timeout over 10 s', {a: {url: 'https://x.example', present: 'bearer', timeoutSeconds: 60}}, /timeoutSeconds must be .* at most 10/],
+])('%s is reported, naming where', (_what, keyChecks, problem) => {
+  expect(readKeyChecks({keyChecks} as never).problems.join(' ')).toMatch(problem);
+});
+
+test('http:// is allowed on this machine only, for a local stand-in', () => {
+  for (const url of ['http://127.0.0.1:4340/v1/ping', 'http://localhost:4340/v1/ping']) {
+    expect(readKeyChecks({keyChecks: {a: {url, present: 'basic'}}} as never).problems).toEqual([]);
+  }
+});
+
+test('a check for a slot nobody declares is reported by the settings page', () => {
+  const constants = {keySlots: [{name: 'a'}], keyChecks: {b: {url: 'https://x.example', present: 'bearer'}}};
+  expect(readKeySlots(constants as never).problems.join(' ')).toMatch(/keyChecks\.b names no slot/);
+});
+
+test.each([
+  ['sk_test_abcdefgh', true],
+  ['sk_live_ABCdef123', true],
+  ['sk_test_revoked123', false],
+  ['sk_live_RevokedKey1', false],
+  ['sk_test_short', false],
+  ['pk_test_abcdefgh', false],
+  ['', false],
+])('the Acme stand-in accepts %j: %s', (key, accepted) => {
+  expect(acceptsKey(key)).toBe(accepted);
+});
