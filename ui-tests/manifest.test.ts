@@ -10,6 +10,7 @@ import addFormats from 'ajv-formats';
 import manifest from '../stripe-app.json';
 import {allowedByCsp} from '../preview/host/platform';
 import {DEFAULT_PROVIDER_PORT, PREVIEW_CLIENT_ID} from '../preview/oauth-provider/constants';
+import {DEFAULT_LOCAL_PORTS, remapLocalPorts} from '../preview/server/localPorts';
 import {loadManifest} from '../preview/server/manifest';
 import {readOAuthProvider} from '../src/oauth';
 import {readSharedReference} from './support/sharedReference';
@@ -108,5 +109,27 @@ describe('the app backend', () => {
     expect(constants.backendUrl).toBe(expected);
     const connectSrc = extension.content_security_policy?.['connect-src'] ?? [];
     expect(allowedByCsp(connectSrc, `${constants.backendUrl}/v1/connection/status`)).toBe(true);
+  });
+});
+
+describe('stripe-app.local.json on other ports', () => {
+  const local = () => JSON.parse(fs.readFileSync(path.join(ROOT, 'stripe-app.local.json'), 'utf8')) as Record<string, unknown>;
+
+  test('on the default ports it is read as written', () => {
+    expect(remapLocalPorts(local(), DEFAULT_LOCAL_PORTS)).toEqual(local());
+  });
+
+  test('PORT, OAUTH_PORT and BACKEND_PORT move every local URL with them, and nothing else', () => {
+    const moved = JSON.stringify(remapLocalPorts(local(), {preview: 5300, oauth: 5320, backend: 5330}));
+    for (const old of [':4300', ':4320', ':4330']) expect(moved.includes(`127.0.0.1${old}`)).toBe(false);
+    expect(moved).toContain(`http://127.0.0.1:5300/test/apps-oauth/${manifest.id}`);
+    expect(moved).toContain('http://127.0.0.1:5320/token');
+    expect(moved).toContain('"http://127.0.0.1:5330/v1/"');
+    // Only the origin moves: other hosts, and port-like text elsewhere in a URL, stay.
+    expect(remapLocalPorts({a: 'https://api.example:4320/x', b: 'http://127.0.0.1:43201/', c: 'http://127.0.0.1:9/4320'}, {oauth: 1})).toEqual({
+      a: 'https://api.example:4320/x',
+      b: 'http://127.0.0.1:43201/',
+      c: 'http://127.0.0.1:9/4320',
+    });
   });
 });

@@ -12,14 +12,19 @@
  *   BACKEND_PORT  the app backend's port (default 4330): it reads the local Secret Store with a test key
  *                 and verifies the views' signatures with this run's signing secret
  *   KEYRING_DATA  data folder (default ./.keyring)
+ *
+ * stripe-app.local.json names the default ports; other ports move its URLs
+ * with them (localPorts.ts), so setting the variable is enough.
  */
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import {startBackend, type RunningBackend} from '../../backend/server';
 import {DEFAULT_PROVIDER_PORT, startOAuthProvider, type RunningOAuthProvider} from '../oauth-provider/provider';
 import {previewRedirectUris} from '../oauth-provider/constants';
 import {DataFileError} from '../secret-store/storage';
 import {loadManifest, type Manifest} from './manifest';
+import {DEFAULT_LOCAL_PORTS, remapLocalPorts} from './localPorts';
 import {startPreview} from './server';
 
 /** Where the manifest sends OAuth, when that does not match the preview's own ports. */
@@ -43,7 +48,12 @@ async function main(): Promise<void> {
   const port = Number(process.env.PORT || 4300);
   const storePort = Number(process.env.STORE_PORT || 4310);
   const oauthPort = Number(process.env.OAUTH_PORT || DEFAULT_PROVIDER_PORT);
-  const backendPort = Number(process.env.BACKEND_PORT || 4330);
+  const backendPort = Number(process.env.BACKEND_PORT || DEFAULT_LOCAL_PORTS.backend);
+  const acmePort = Number(process.env.ACME_PORT || DEFAULT_LOCAL_PORTS.acme);
+  const localFile = path.join(root, 'stripe-app.local.json');
+  // The local layer again, with its URLs on the ports in use, as the last layer.
+  const {extends: _extends, ...localLayer} = fs.existsSync(localFile) ? (JSON.parse(fs.readFileSync(localFile, 'utf8')) as Record<string, unknown>) : {};
+  const manifestOverrides = remapLocalPorts(localLayer, {preview: port, oauth: oauthPort, backend: backendPort, acme: acmePort});
   // One signing secret per run, shared by the preview's fetchStripeSignature and the backend: verification is real, never skipped.
   const signingSecret = `absec_${crypto.randomBytes(24).toString('base64url')}`;
   const data = process.env.KEYRING_DATA || path.join(root, '.keyring');
@@ -64,6 +74,7 @@ async function main(): Promise<void> {
       storeFile: data === ':memory:' ? data : path.resolve(data, 'secret-store.sqlite3'),
       watch: true,
       signingSecret,
+      manifestOverrides,
       log: (line) => process.stdout.write(`${line}\n`),
     });
     backend = await startBackend(

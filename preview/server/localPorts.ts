@@ -1,0 +1,24 @@
+/**
+ * stripe-app.local.json names the local services by their default ports
+ * (preview 4300, OAuth provider 4320, backend 4330, Acme stand-in 4340). When
+ * `npm start` runs on other ports, the same file is read with those origins
+ * moved, so one variable (PORT, OAUTH_PORT, …) is enough: nobody edits URLs.
+ */
+export const DEFAULT_LOCAL_PORTS = {preview: 4300, oauth: 4320, backend: 4330, acme: 4340} as const;
+export type LocalPorts = {[K in keyof typeof DEFAULT_LOCAL_PORTS]: number};
+
+type Json = null | boolean | number | string | Json[] | {[key: string]: Json};
+
+/** Every string in `value` with http://127.0.0.1:<default port> moved to the port in use. */
+export function remapLocalPorts<T>(value: T, ports: Partial<LocalPorts>): T {
+  const moves = (Object.keys(DEFAULT_LOCAL_PORTS) as (keyof LocalPorts)[])
+    .filter((name) => ports[name] !== undefined && ports[name] !== DEFAULT_LOCAL_PORTS[name])
+    .map((name) => ({from: new RegExp(`^(http://(?:127\\.0\\.0\\.1|localhost)):${DEFAULT_LOCAL_PORTS[name]}(?=/|$)`), to: `$1:${ports[name]}`}));
+  const walk = (v: Json): Json => {
+    if (typeof v === 'string') return moves.reduce((s, m) => s.replace(m.from, m.to), v);
+    if (Array.isArray(v)) return v.map(walk);
+    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
+    return v;
+  };
+  return walk(value as Json) as T;
+}
