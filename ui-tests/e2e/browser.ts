@@ -61,6 +61,17 @@ export function recordConsole(page: Page): string[] {
   return lines;
 }
 
+/** Everything a person or a log could see of a run: the page, every frame, the request log, the console and the preview's output. */
+export async function everythingShown(page: Page, consoleLines: string[], preview: PreviewUnderTest): Promise<string> {
+  return [
+    await page.content(),
+    ...(await Promise.all(page.frames().map((f) => f.content().catch(() => '')))),
+    await page.locator('[aria-label="Request log"]').innerText(),
+    consoleLines.join('\n'),
+    preview.output.join('\n'),
+  ].join('\n');
+}
+
 export async function screenshot(page: Page, name: string): Promise<string> {
   fs.mkdirSync(ARTIFACTS, {recursive: true});
   const file = path.join(ARTIFACTS, `${name}.png`);

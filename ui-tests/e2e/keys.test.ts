@@ -10,7 +10,7 @@ import type {Browser, Page} from 'playwright-core';
 import type {BackendLogEntry} from '../../backend/app';
 import {startBackend, type RunningBackend} from '../../backend/server';
 import {startAcmeStandIn, type RunningAcmeStandIn} from '../../preview/acme-api/standIn';
-import {freePort, launchBrowser, recordConsole, screenshot, startTestPreview, type PreviewUnderTest} from './browser';
+import {everythingShown, freePort, launchBrowser, recordConsole, screenshot, startTestPreview, type PreviewUnderTest} from './browser';
 
 jest.setTimeout(90_000);
 
@@ -89,14 +89,7 @@ test('a refused key, replaced by one that works, each tested from the keyboard t
   // The sandboxed iframe's CORS preflight, then the signed call, for each test.
   expect(backendLog.filter((e) => e.path === '/v1/keys/test').map((e) => `${e.method} ${e.status}`)).toEqual(['OPTIONS 204', 'POST 200', 'OPTIONS 204', 'POST 200']);
 
-  const everywhere = [
-    await page.content(),
-    ...(await Promise.all(page.frames().map((f) => f.content().catch(() => '')))),
-    await page.locator('[aria-label="Request log"]').innerText(),
-    consoleLines.join('\n'),
-    preview.output.join('\n'),
-    JSON.stringify(backendLog),
-  ].join('\n');
+  const everywhere = `${await everythingShown(page, consoleLines, preview)}\n${JSON.stringify(backendLog)}`;
   expect(everywhere.includes('BrowserGoodKey') || everywhere.includes('revokedBrowserKey')).toBe(false);
   expect(everywhere.includes('****')).toBe(false);
 });
