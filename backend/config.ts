@@ -8,6 +8,8 @@
  *   STRIPE_APP_SIGNING_SECRET_PREVIOUS  the one before a rotation, accepted alongside for Stripe's 24 hours (optional)
  *   STRIPE_WEBHOOK_SECRET               the webhook endpoint's signing secret (whsec_…): verifies Stripe's events (uninstall)
  *   STRIPE_WEBHOOK_SECRET_PREVIOUS      the one before a rotation (optional)
+ *   OAUTH_CLIENT_SECRET                 the OAuth client's secret at the provider: required when constants.oauth.exchange
+ *                                       is "backend" (the backend exchanges codes as a confidential client), unused otherwise
  *   STRIPE_API_BASE                     where Stripe's API is (optional; `npm start` points it at the local Secret Store)
  *   BACKEND_PORT, HOST                  where to listen (default 127.0.0.1:4330)
  *   KEYRING_MANIFEST                    the app's stripe-app.json (default ./stripe-app.json): the backend acts on
@@ -32,6 +34,8 @@ export interface BackendConfig {
   port: number;
   /** stripe-app.json's `constants`: what the views are configured with, read on the server side. */
   constants: Record<string, unknown>;
+  /** The OAuth client's secret, when constants.oauth.exchange is "backend" (readConfig requires it then). */
+  oauthClientSecret?: string;
 }
 
 export class ConfigError extends Error {
@@ -85,10 +89,17 @@ export function readConfig(env: Env = process.env): BackendConfig {
   } catch {
     throw new ConfigError('KEYRING_MANIFEST', `names ${manifestFile}, which could not be read as JSON: deploy the app's stripe-app.json with the backend.`);
   }
-  const constants = (manifest as {constants?: unknown})?.constants;
+  const rawConstants = (manifest as {constants?: unknown})?.constants;
+  const constants = rawConstants && typeof rawConstants === 'object' && !Array.isArray(rawConstants) ? (rawConstants as Record<string, unknown>) : {};
+  const exchange = (constants.oauth as {exchange?: unknown} | undefined)?.exchange;
+  const oauthClientSecret =
+    exchange === 'backend'
+      ? required(env, 'OAUTH_CLIENT_SECRET', "constants.oauth.exchange is \"backend\": set it to the OAuth client's secret at the provider")
+      : undefined;
 
   return {
-    constants: constants && typeof constants === 'object' && !Array.isArray(constants) ? (constants as Record<string, unknown>) : {},
+    constants,
+    ...(oauthClientSecret ? {oauthClientSecret} : {}),
     secretKey,
     signingSecrets: previous ? [signing, previous] : [signing],
     webhookSecrets: webhookPrevious ? [webhook, webhookPrevious] : [webhook],

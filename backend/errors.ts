@@ -13,6 +13,13 @@ export type BackendErrorKind =
   | 'bad-request' // not JSON, or a field missing
   | 'not-found' // no such route
   | 'store-unavailable' // the Secret Store did not answer properly
+  | 'oauth-not-configured' // constants.oauth is missing or invalid, or does not let the backend do this
+  | 'not-connected' // the signed-in user has no stored connection
+  | 'connection-unreadable' // the stored connection could not be read, or the tokens would not fit in one secret
+  | 'provider-invalid-grant' // the OAuth provider refused the code or refresh token (used, expired or revoked)
+  | 'provider-refused' // the OAuth provider refused the request otherwise (invalid_client, invalid_request, …)
+  | 'provider-unavailable' // the OAuth provider answered 5xx or something that is not OAuth
+  | 'provider-unreachable' // the OAuth provider did not answer at all
   | 'internal';
 
 const STATUS: Record<BackendErrorKind, number> = {
@@ -22,6 +29,13 @@ const STATUS: Record<BackendErrorKind, number> = {
   'bad-request': 400,
   'not-found': 404,
   'store-unavailable': 502,
+  'oauth-not-configured': 501,
+  'not-connected': 409,
+  'connection-unreadable': 500,
+  'provider-invalid-grant': 400,
+  'provider-refused': 502,
+  'provider-unavailable': 502,
+  'provider-unreachable': 504,
   internal: 500,
 };
 

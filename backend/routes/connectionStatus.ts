@@ -1,19 +1,15 @@
 /**
  * POST /v1/connection/status: whether the signed-in user is connected, and to
- * whom — a summary of their stored connection, never a token.
+ * whom — a summary of their stored connection, never a token. It works
+ * whichever side made the connection, and without an OAuth client secret.
  */
+import {summarize} from '../../src/connections/storedConnection';
 import {readUserConnection} from '../credentials';
+import {readBackendOAuthProvider, summaryAnswer} from '../oauth/userConnection';
 import type {RouteHandler} from './types';
 
-export const connectionStatus: RouteHandler = async ({secrets}) => {
+export const connectionStatus: RouteHandler = async ({secrets, config}) => {
   const connection = await readUserConnection(secrets.signedInUser);
   if (!connection) return {connected: false};
-  return {
-    connected: true,
-    account_name: connection.account_name,
-    scopes: connection.scope.split(' ').filter(Boolean),
-    access_token_expires_at: connection.access_token_expires_at,
-    refresh_token_expires_at: connection.refresh_token_expires_at,
-    connected_at: connection.connected_at,
-  };
+  return summaryAnswer(summarize(connection), readBackendOAuthProvider(config).provider?.name ?? null);
 };

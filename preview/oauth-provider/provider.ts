@@ -7,12 +7,16 @@
  * Endpoints (oidc-provider's defaults): /auth (with its own login and consent
  * pages: any user name), /token, /token/revocation; plus /api/me, a protected
  * resource that says who a token belongs to.
+ *
+ * Clients: PREVIEW_CLIENT_ID, public (the view exchanges its own codes), and
+ * CONFIDENTIAL_CLIENTS for backend mode, which must authenticate with
+ * LOCAL_CLIENT_SECRET (Basic or in the form) or get `invalid_client`.
  */
 import http from 'node:http';
 import type {AddressInfo} from 'node:net';
 import Provider, {type KoaContextWithOIDC} from 'oidc-provider';
 
-import {DEFAULT_PROVIDER_PORT, PREVIEW_CLIENT_ID, PROVIDER_SCOPES} from './constants';
+import {CONFIDENTIAL_CLIENTS, DEFAULT_PROVIDER_PORT, LOCAL_CLIENT_SECRET, PREVIEW_CLIENT_ID, PROVIDER_SCOPES} from './constants';
 
 export {DEFAULT_PROVIDER_PORT, PREVIEW_CLIENT_ID};
 
@@ -70,6 +74,14 @@ export async function startOAuthProvider(options: OAuthProviderOptions): Promise
         response_types: ['code'],
         redirect_uris: options.redirectUris,
       },
+      ...Object.entries(CONFIDENTIAL_CLIENTS).map(([method, clientId]) => ({
+        client_id: clientId,
+        client_secret: LOCAL_CLIENT_SECRET,
+        token_endpoint_auth_method: method as keyof typeof CONFIDENTIAL_CLIENTS,
+        grant_types: ['authorization_code', 'refresh_token'],
+        response_types: ['code' as const],
+        redirect_uris: options.redirectUris,
+      })),
     ],
     pkce: {required: () => true},
     // The default refuses `Origin: null`, which is every request from the view.
@@ -102,6 +114,16 @@ export async function startOAuthProvider(options: OAuthProviderOptions): Promise
   // Plain http on 127.0.0.1: oidc-provider only needs to be told not to expect a proxy.
   provider.proxy = false;
 
+  // How each token or revocation request for a confidential client authenticated (the tests check the backend
+  // sends its secret as configured). The public client's requests add no line, so its log reads as before.
+  provider.use(async (ctx, next) => {
+    await next();
+    if (ctx.method !== 'POST' || (ctx.path !== '/token' && ctx.path !== '/token/revocation')) return;
+    const auth = ctx.get('authorization') ? 'basic' : ctx.oidc?.params?.client_secret ? 'post' : 'none';
+    const clientId = String(ctx.oidc?.params?.client_id ?? ctx.oidc?.client?.clientId ?? '');
+    if (auth === 'none' && !Object.values<string>(CONFIDENTIAL_CLIENTS).includes(clientId)) return;
+    log(`${ctx.path === '/token' ? 'token' : 'revocation'} request: client ${clientId || 'unknown'} auth ${auth} → ${ctx.status}`);
+  });
   provider.on('grant.success', (ctx: KoaContextWithOIDC) => log(`grant ${String(ctx.oidc.params?.grant_type)} ok`));
   provider.on('grant.error', (ctx: KoaContextWithOIDC, error: Error & {error_description?: string}) =>
     log(`grant ${String(ctx.oidc.params?.grant_type)} refused: ${error.message}${error.error_description ? ` (${error.error_description})` : ''}`),

@@ -8,9 +8,13 @@
  * give up if another view holds it, write our id, wait, and read it back. Two
  * views that start together both write; only the last writer reads its own id.
  * A view that crashes holding the lease loses it when the secret expires.
- * The refresh itself re-reads the tokens inside the lease (see connectionService).
+ * The refresh itself re-reads the tokens inside the lease (see connectionCore).
+ *
+ * The app backend takes the same lease in the same scope (backend/oauth), so
+ * a view, a backend, or several copies of the backend never refresh with one
+ * refresh token twice. Only the scope's shape is needed, not the SDK.
  */
-import type {ScopedSecrets} from '../secrets';
+import {ProviderError} from '../oauth/providerErrors';
 
 export const REFRESH_LEASE_SECRET = 'keyring_oauth_refresh_lease';
 
@@ -34,6 +38,15 @@ interface Lease {
   release(): Promise<void>;
 }
 
+/** What the lease needs of a user's scope: the views' ScopedSecrets, or the backend's through an adapter. */
+export interface LeaseSecrets {
+  /** Whether the secret is there, and until when (null: until the store removes it). */
+  find(name: string): Promise<{expiresAt: number | null} | null>;
+  reveal(name: string): Promise<string | null>;
+  set(name: string, value: string, options: {expiresAt: number}): Promise<unknown>;
+  delete(name: string): Promise<unknown>;
+}
+
 function leaseId(): string {
   const bytes = new Uint8Array(12);
   crypto.getRandomValues(bytes);
@@ -41,7 +54,7 @@ function leaseId(): string {
 }
 
 /** The lease, or null when another view holds it. */
-export async function acquireRefreshLease(secrets: ScopedSecrets, timing: LeaseTiming = DEFAULT_LEASE_TIMING): Promise<Lease | null> {
+export async function acquireRefreshLease(secrets: LeaseSecrets, timing: LeaseTiming = DEFAULT_LEASE_TIMING): Promise<Lease | null> {
   const held = await secrets.find(REFRESH_LEASE_SECRET);
   const nowSeconds = Math.floor(timing.now() / 1000);
   if (held && (held.expiresAt === null || held.expiresAt > nowSeconds)) return null;
@@ -55,4 +68,33 @@ export async function acquireRefreshLease(secrets: ScopedSecrets, timing: LeaseT
       if ((await secrets.reveal(REFRESH_LEASE_SECRET)) === id) await secrets.delete(REFRESH_LEASE_SECRET);
     },
   };
+}
+
+/**
+ * Runs `write` holding the lease. While another holder has it, waits and asks
+ * `adopt` whether what that holder stored will do (a value: it will); gives up
+ * as `unavailable` after `waitMs`.
+ */
+export async function underRefreshLease<T>(
+  secrets: LeaseSecrets,
+  timing: LeaseTiming,
+  waitMs: number,
+  write: () => Promise<T>,
+  adopt: () => Promise<T | null>,
+): Promise<T> {
+  const deadline = timing.now() + waitMs;
+  for (;;) {
+    const lease = await acquireRefreshLease(secrets, timing);
+    if (lease) {
+      try {
+        return await write();
+      } finally {
+        await lease.release().catch(() => undefined);
+      }
+    }
+    await timing.sleep(250);
+    const adopted = await adopt();
+    if (adopted !== null) return adopted;
+    if (timing.now() > deadline) throw new ProviderError('unavailable');
+  }
 }

@@ -10,7 +10,8 @@
  *
  * Times are unix seconds; *_expires_at and account_name may be null.
  */
-import {MAX_PAYLOAD_LENGTH} from '../secrets';
+// The limits alone, not ../secrets: the app backend reads this module and must not load the SDK.
+import {MAX_PAYLOAD_LENGTH} from '../secrets/limits';
 import type {TokenResponse} from '../oauth';
 
 /** The secret's name in the signed-in user's scope. */
@@ -79,6 +80,12 @@ export function connectionFromTokens(
  */
 export function secretExpiry(connection: StoredConnection): number | null {
   return connection.refresh_token !== null ? connection.refresh_token_expires_at : connection.access_token_expires_at;
+}
+
+/** The expiry to give the secret now: none when it would be too close to be accepted (the connection is about to end anyway). */
+export function secretExpiryFrom(connection: StoredConnection, now: number): number | null {
+  const expiry = secretExpiry(connection);
+  return expiry !== null && expiry > now + 60 ? expiry : null;
 }
 
 export function serializeConnection(connection: StoredConnection): string {

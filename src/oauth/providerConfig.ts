@@ -10,7 +10,16 @@
  *     "clientId": "…", "scopes": ["read", "write"],
  *     "refreshTokenLifetimeSeconds": 1209600,                        (optional)
  *     "redirectUris": {"test": "https://dashboard.stripe.com/test/apps-oauth/<app id>",
- *                      "live": "https://dashboard.stripe.com/apps-oauth/<app id>"}}}
+ *                      "live": "https://dashboard.stripe.com/apps-oauth/<app id>"},
+ *     "exchange": "view",                                            (optional: "view" or "backend")
+ *     "clientAuth": "client_secret_basic"}}                          (optional, backend only: or "client_secret_post")
+ *
+ * `exchange` says who trades the code for tokens. "view" (the default): the
+ * view itself, as a public client with PKCE; the provider must accept that
+ * and answer CORS from the sandboxed iframe. "backend": the app backend, as a
+ * confidential client with its OAUTH_CLIENT_SECRET (sent as `clientAuth`
+ * says); the view still makes the PKCE link and hands the code and verifier
+ * over, and the tokens never reach the browser.
  *
  * A view cannot learn its app id, so the Dashboard's return routes are written
  * out; stripe-app.local.json replaces the whole object for the offline preview.
@@ -29,7 +38,14 @@ export interface OAuthProviderConfig {
   /** Used for the secret's expiry when the token response does not say. */
   refreshTokenLifetimeSeconds?: number;
   redirectUris: {test: string; live: string};
+  /** Who exchanges the code and keeps the tokens (absent: the view). */
+  exchange?: OAuthExchange;
+  /** How the backend authenticates as a confidential client (absent: client_secret_basic). */
+  clientAuth?: ClientAuthMethod;
 }
+
+export type OAuthExchange = 'view' | 'backend';
+export type ClientAuthMethod = 'client_secret_basic' | 'client_secret_post';
 
 interface OAuthProviderSetup {
   provider: OAuthProviderConfig | null;
@@ -88,6 +104,13 @@ export function readOAuthProvider(constants: ManifestConstants): OAuthProviderSe
   const test = need(url(redirectObject.test), 'redirectUris.test must be the Dashboard\'s test-mode return route (https://dashboard.stripe.com/test/apps-oauth/<app id>).');
   const live = need(url(redirectObject.live), 'redirectUris.live must be the Dashboard\'s live-mode return route (https://dashboard.stripe.com/apps-oauth/<app id>).');
 
+  const exchange = raw.exchange ?? 'view';
+  if (exchange !== 'view' && exchange !== 'backend') problems.push('constants.oauth.exchange must be "view" or "backend".');
+  const clientAuth = raw.clientAuth ?? 'client_secret_basic';
+  if (clientAuth !== 'client_secret_basic' && clientAuth !== 'client_secret_post') {
+    problems.push('constants.oauth.clientAuth must be "client_secret_basic" or "client_secret_post".');
+  }
+
   if (!name || !authorizeUrl || !tokenUrl || !clientId || !test || !live || problems.length > 0) return {provider: null, problems};
   return {
     provider: {
@@ -100,9 +123,18 @@ export function readOAuthProvider(constants: ManifestConstants): OAuthProviderSe
       scopes,
       refreshTokenLifetimeSeconds: typeof lifetime === 'number' ? lifetime : undefined,
       redirectUris: {test, live},
+      exchange: exchange as OAuthExchange,
+      clientAuth: clientAuth as ClientAuthMethod,
     },
     problems,
   };
+}
+
+/** The mode whose return route `redirectUri` is, or null when it is neither of the manifest's. */
+export function modeOfRedirectUri(provider: OAuthProviderConfig, redirectUri: unknown): Mode | null {
+  if (redirectUri === provider.redirectUris.test) return 'test';
+  if (redirectUri === provider.redirectUris.live) return 'live';
+  return null;
 }
 
 /** The Dashboard's return route for the current mode (sandboxes use test mode's). */

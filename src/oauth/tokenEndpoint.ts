@@ -1,8 +1,10 @@
 /**
- * The provider's token endpoint (RFC 6749 §4.1.3 and §6): a form POST from
- * the view itself. The view is a public client: no client secret, PKCE
- * instead. The provider must allow CORS from `Origin: null` (the sandboxed
- * iframe) and the manifest's CSP must list `tokenUrl`.
+ * The provider's token endpoint (RFC 6749 §4.1.3 and §6), and revocation
+ * (RFC 7009): form POSTs. From the view they go as a public client (no client
+ * secret, PKCE instead; the provider must allow CORS from `Origin: null` and
+ * the manifest's CSP must list `tokenUrl`). From the app backend they may go
+ * as a confidential client, with `ClientCredentials` (RFC 6749 §2.3.1):
+ * never in a view, which can keep no secret.
  */
 import {oauthErrorCode, ProviderError} from './providerErrors';
 import {redirectUriFor, type Mode, type OAuthProviderConfig} from './providerConfig';
@@ -21,6 +23,24 @@ export interface TokenResponse {
 
 type Fetch = typeof fetch;
 
+/** A confidential client's authentication; the secret only ever exists on the app backend. */
+export interface ClientCredentials {
+  method: 'client_secret_basic' | 'client_secret_post';
+  secret: string;
+}
+
+/** RFC 6749 §2.3.1: the id and secret are form-encoded before Basic's base64. */
+const formEncode = (value: string) => encodeURIComponent(value).replace(/%20/g, '+');
+
+/** The form and headers that authenticate the client: its id alone (public), or with the secret. */
+function authenticate(clientId: string, form: Record<string, string>, client: ClientCredentials | null): {form: Record<string, string>; headers: Record<string, string>} {
+  if (client?.method === 'client_secret_basic') {
+    return {form, headers: {authorization: `Basic ${btoa(`${formEncode(clientId)}:${formEncode(client.secret)}`)}`}};
+  }
+  const withId = {...form, client_id: clientId};
+  return {form: client ? {...withId, client_secret: client.secret} : withId, headers: {}};
+}
+
 function isTokenResponse(body: unknown): body is TokenResponse {
   const t = body as Partial<TokenResponse> | null;
   return (
@@ -34,12 +54,12 @@ function isTokenResponse(body: unknown): body is TokenResponse {
   );
 }
 
-async function postForm(url: string, form: Record<string, string>, fetchImpl: Fetch): Promise<unknown> {
+async function postForm(url: string, form: Record<string, string>, fetchImpl: Fetch, headers: Record<string, string> = {}): Promise<unknown> {
   let response: Response;
   try {
     response = await fetchImpl(url, {
       method: 'POST',
-      headers: {'content-type': 'application/x-www-form-urlencoded', accept: 'application/json'},
+      headers: {...headers, 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json'},
       body: new URLSearchParams(form).toString(),
     });
   } catch {
@@ -57,8 +77,9 @@ async function postForm(url: string, form: Record<string, string>, fetchImpl: Fe
   throw new ProviderError(code === 'invalid_grant' ? 'invalid-grant' : 'refused', {status: response.status, code});
 }
 
-async function tokenRequest(provider: OAuthProviderConfig, form: Record<string, string>, fetchImpl: Fetch): Promise<TokenResponse> {
-  const body = await postForm(provider.tokenUrl, {...form, client_id: provider.clientId}, fetchImpl);
+async function tokenRequest(provider: OAuthProviderConfig, form: Record<string, string>, fetchImpl: Fetch, client: ClientCredentials | null): Promise<TokenResponse> {
+  const request = authenticate(provider.clientId, form, client);
+  const body = await postForm(provider.tokenUrl, request.form, fetchImpl, request.headers);
   if (!isTokenResponse(body)) throw new ProviderError('unavailable', {status: 200});
   return body;
 }
@@ -69,17 +90,19 @@ export function exchangeCode(
   mode: Mode,
   grant: {code: string; verifier: string},
   fetchImpl: Fetch = fetch,
+  client: ClientCredentials | null = null,
 ): Promise<TokenResponse> {
   return tokenRequest(
     provider,
     {grant_type: 'authorization_code', code: grant.code, code_verifier: grant.verifier, redirect_uri: redirectUriFor(provider, mode)},
     fetchImpl,
+    client,
   );
 }
 
 /** New tokens for a refresh token. Rotating providers invalidate the one sent. */
-export function refreshTokens(provider: OAuthProviderConfig, refreshToken: string, fetchImpl: Fetch = fetch): Promise<TokenResponse> {
-  return tokenRequest(provider, {grant_type: 'refresh_token', refresh_token: refreshToken}, fetchImpl);
+export function refreshTokens(provider: OAuthProviderConfig, refreshToken: string, fetchImpl: Fetch = fetch, client: ClientCredentials | null = null): Promise<TokenResponse> {
+  return tokenRequest(provider, {grant_type: 'refresh_token', refresh_token: refreshToken}, fetchImpl, client);
 }
 
 /**
@@ -91,6 +114,8 @@ export async function revokeToken(
   token: string,
   hint: 'access_token' | 'refresh_token',
   fetchImpl: Fetch = fetch,
+  client: ClientCredentials | null = null,
 ): Promise<void> {
-  await postForm(provider.revocationUrl, {token, token_type_hint: hint, client_id: provider.clientId}, fetchImpl);
+  const request = authenticate(provider.clientId, {token, token_type_hint: hint}, client);
+  await postForm(provider.revocationUrl, request.form, fetchImpl, request.headers);
 }

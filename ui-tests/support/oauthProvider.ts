@@ -23,8 +23,10 @@ export interface TestProvider {
    * sends the browser back to.
    */
   authorize(authorizeUrl: string, options?: {login?: string; cancel?: boolean}): Promise<URL>;
-  /** POST /token with a form (the test acting as a client): status and JSON. */
-  token(form: Record<string, string>): Promise<{status: number; body: Record<string, unknown>}>;
+  /** POST /token with a form (the test acting as a client; the public one unless `as` says): status and JSON. */
+  token(form: Record<string, string>, as?: ClientAs): Promise<{status: number; body: Record<string, unknown>}>;
+  /** Every token and revocation request so far: which client, how it authenticated, and the answer's status. */
+  clientRequests(): ClientRequest[];
   /** RFC 7009 revocation, as the client would. */
   revoke(token: string, hint: 'access_token' | 'refresh_token'): Promise<number>;
   /** GET /api/me with a bearer token: the status. */
@@ -33,6 +35,22 @@ export interface TestProvider {
 }
 
 const TEST_CLIENT_ID = PREVIEW_CLIENT_ID;
+
+/** A client to act as: its id, and its secret sent as Basic, in the form, or not at all. */
+export interface ClientAs {
+  clientId: string;
+  secret?: string;
+  auth: 'basic' | 'post' | 'none';
+}
+
+export interface ClientRequest {
+  endpoint: 'token' | 'revocation';
+  client: string;
+  auth: 'basic' | 'post' | 'none';
+  status: number;
+}
+
+const CLIENT_REQUEST = /^(token|revocation) request: client (\S+) auth (basic|post|none) → (\d+)$/;
 
 class CookieJar {
   private cookies = new Map<string, string>();
@@ -58,8 +76,8 @@ export async function startTestProvider(options: {redirectUris: string[]; access
   const issuer = (await waitForReady(started, /listening on (http:\/\/127\.0\.0\.1:\d+)/, 'the OAuth provider'))[1];
   const lines = () => output().split('\n').filter(Boolean);
 
-  const form = async (url: string, body: Record<string, string>) => {
-    const response = await fetch(url, {method: 'POST', headers: {'content-type': 'application/x-www-form-urlencoded'}, body: new URLSearchParams(body).toString()});
+  const form = async (url: string, body: Record<string, string>, headers: Record<string, string> = {}) => {
+    const response = await fetch(url, {method: 'POST', headers: {...headers, 'content-type': 'application/x-www-form-urlencoded'}, body: new URLSearchParams(body).toString()});
     return {status: response.status, body: (await response.json().catch(() => ({}))) as Record<string, unknown>};
   };
 
@@ -103,7 +121,15 @@ export async function startTestProvider(options: {redirectUris: string[]; access
       }
       throw new Error('too many redirects at the provider');
     },
-    token: (body) => form(`${issuer}/token`, {client_id: TEST_CLIENT_ID, ...body}),
+    token: (body, as = {clientId: TEST_CLIENT_ID, auth: 'none'}) => {
+      if (as.auth === 'basic') return form(`${issuer}/token`, body, {authorization: `Basic ${btoa(`${as.clientId}:${as.secret ?? ''}`)}`});
+      return form(`${issuer}/token`, {client_id: as.clientId, ...(as.auth === 'post' ? {client_secret: as.secret ?? ''} : {}), ...body});
+    },
+    clientRequests: () =>
+      lines().flatMap((line) => {
+        const m = CLIENT_REQUEST.exec(line);
+        return m ? [{endpoint: m[1] as ClientRequest['endpoint'], client: m[2], auth: m[3] as ClientRequest['auth'], status: Number(m[4])}] : [];
+      }),
     revoke: async (token, hint) => (await form(`${issuer}/token/revocation`, {client_id: TEST_CLIENT_ID, token, token_type_hint: hint})).status,
     me: async (accessToken) => (await fetch(`${issuer}/api/me`, {headers: {authorization: `Bearer ${accessToken}`}})).status,
     async close() {

@@ -1,0 +1,264 @@
+/**
+ * A user's connection between the provider's endpoints and their own Secret
+ * Store scope, with nothing from the SDK or React: the view's connection
+ * service wraps it (a public client, the scope through the Dashboard), and so
+ * does the app backend (a confidential client, the scope through stripe-node).
+ * Both therefore keep the same guarantees: one refresh at a time under the
+ * lease, rotation saved, the stored tokens re-read before they are used up,
+ * and a disconnect that deletes even when the provider does not confirm.
+ *
+ * The core holds the connection it last read or wrote, tokens included;
+ * callers only ever get its summary.
+ */
+import {
+  exchangeCode,
+  fetchIdentity,
+  identityFrom,
+  ProviderError,
+  refreshTokens,
+  revokeToken,
+  type ClientCredentials,
+  type Mode,
+  type OAuthProviderConfig,
+} from '../oauth';
+import {DEFAULT_LEASE_TIMING, underRefreshLease, type LeaseSecrets, type LeaseTiming} from './refreshLease';
+import {
+  CONNECTION_SECRET,
+  connectionFromTokens,
+  needsRefresh,
+  parseConnection,
+  secretExpiryFrom,
+  serializeConnection,
+  summarize,
+  type ConnectionSummary,
+  type StoredConnection,
+} from './storedConnection';
+
+export type Revocation = 'revoked' | 'failed' | 'not-supported';
+
+/** The stored connection is gone (disconnected in another tab, or expired), or none was loaded. */
+export class ConnectionGoneError extends Error {
+  readonly kind = 'gone';
+  constructor() {
+    super('No stored connection.');
+    this.name = 'ConnectionGoneError';
+  }
+}
+
+/** What the core needs of the signed-in user's scope. */
+export interface ConnectionSecrets extends LeaseSecrets {
+  set(name: string, value: string, options: {expiresAt: number | null}): Promise<unknown>;
+}
+
+export interface ConnectionCoreOptions {
+  secrets: ConnectionSecrets;
+  provider: OAuthProviderConfig;
+  /** The Dashboard mode whose return route the code was issued for. */
+  mode: Mode;
+  /** A confidential client's credentials: the app backend only. */
+  client?: ClientCredentials | null;
+  fetch?: typeof fetch;
+  lease?: Partial<LeaseTiming>;
+  /** How long to wait for another holder's refresh before giving up. */
+  waitForOtherRefreshMs?: number;
+}
+
+export interface ConnectionCore {
+  /** Reads the stored connection (one `find`); null when there is none. */
+  load(): Promise<ConnectionSummary | null>;
+  /** Exchanges the code, learns who connected, stores the tokens. */
+  connect(grant: {code: string; verifier: string}): Promise<ConnectionSummary>;
+  /** What may be shown of the connection held now (null before a load, or after a disconnect). */
+  summary(): ConnectionSummary | null;
+  /** Refreshes now, unless another holder already did (then takes theirs). */
+  refresh(): Promise<ConnectionSummary>;
+  /** Refreshes only when the access token is about to run out. */
+  fresh(): Promise<ConnectionSummary>;
+  /**
+   * A request to the provider's API with the user's access token, refreshing
+   * first when due and once more if the provider refuses the token.
+   */
+  fetchAsUser(url: string, init?: RequestInit): Promise<Response>;
+  /** Asks the provider who is connected (refreshing as fetchAsUser does) and saves the name when it changed. */
+  verify(): Promise<ConnectionSummary>;
+  /** Revokes at the provider (when it can), then deletes the secret whatever the provider said. */
+  disconnect(): Promise<{revocation: Revocation}>;
+}
+
+/** RFC 7009 for both of a connection's tokens; never throws (a failure is 'failed'). */
+export async function revokeConnection(
+  provider: OAuthProviderConfig,
+  connection: StoredConnection,
+  options: {fetch?: typeof fetch; client?: ClientCredentials | null} = {},
+): Promise<Revocation> {
+  const {revocationUrl} = provider;
+  if (!revocationUrl) return 'not-supported';
+  const withUrl = {...provider, revocationUrl};
+  const fetchImpl = options.fetch ?? fetch;
+  try {
+    // The refresh token first: revoking it ends the grant at most providers.
+    if (connection.refresh_token) await revokeToken(withUrl, connection.refresh_token, 'refresh_token', fetchImpl, options.client ?? null);
+    await revokeToken(withUrl, connection.access_token, 'access_token', fetchImpl, options.client ?? null);
+    return 'revoked';
+  } catch {
+    return 'failed';
+  }
+}
+
+export function createConnectionCore(options: ConnectionCoreOptions): ConnectionCore {
+  const {secrets, provider, mode} = options;
+  const client = options.client ?? null;
+  const fetchImpl = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
+  const timing: LeaseTiming = {...DEFAULT_LEASE_TIMING, ...options.lease};
+  const waitMs = options.waitForOtherRefreshMs ?? 15_000;
+  const nowSeconds = () => Math.floor(timing.now() / 1000);
+  let current: StoredConnection | null = null;
+
+  const held = (): StoredConnection => {
+    if (!current) throw new ConnectionGoneError();
+    return current;
+  };
+
+  const keep = (connection: StoredConnection): ConnectionSummary => {
+    current = connection;
+    return summarize(connection);
+  };
+
+  const save = async (connection: StoredConnection): Promise<ConnectionSummary> => {
+    await secrets.set(CONNECTION_SECRET, serializeConnection(connection), {expiresAt: secretExpiryFrom(connection, nowSeconds())});
+    return keep(connection);
+  };
+
+  const read = async (): Promise<StoredConnection | null> => {
+    const payload = await secrets.reveal(CONNECTION_SECRET);
+    return payload === null ? null : parseConnection(payload);
+  };
+
+  const readOrGone = async (): Promise<StoredConnection> => {
+    const latest = await read();
+    if (!latest) {
+      current = null;
+      throw new ConnectionGoneError();
+    }
+    return latest;
+  };
+
+  /**
+   * Runs `write` under the refresh lease, so no other holder rotates the
+   * tokens between our read and our write; `adopt` says whether what another
+   * holder stored meanwhile will do.
+   */
+  const underLease = (write: () => Promise<ConnectionSummary>, adopt: (latest: StoredConnection) => boolean) =>
+    underRefreshLease(secrets, timing, waitMs, write, async () => {
+      const latest = await readOrGone();
+      return adopt(latest) ? keep(latest) : null;
+    });
+
+  const refresh = async (): Promise<ConnectionSummary> => {
+    const before = held();
+    return underLease(
+      async () => {
+        // Another holder may have refreshed since `before` was read: its tokens win.
+        const latest = await readOrGone();
+        if (latest.refresh_token !== before.refresh_token) return keep(latest);
+        if (latest.refresh_token === null) throw new ProviderError('invalid-grant');
+        const tokens = await refreshTokens(provider, latest.refresh_token, fetchImpl, client);
+        return save(
+          connectionFromTokens(tokens, {
+            now: nowSeconds(),
+            requestedScopes: provider.scopes,
+            refreshTokenLifetimeSeconds: provider.refreshTokenLifetimeSeconds,
+            previous: latest,
+          }),
+        );
+      },
+      (latest) => latest.refresh_token !== before.refresh_token || latest.access_token !== before.access_token,
+    );
+  };
+
+  const fresh = async (): Promise<ConnectionSummary> => {
+    const connection = held();
+    return needsRefresh(connection, nowSeconds()) && connection.refresh_token ? refresh() : summarize(connection);
+  };
+
+  const fetchAsUser = async (url: string, init: RequestInit = {}): Promise<Response> => {
+    const call = async (connection: StoredConnection) => {
+      const headers = new Headers(init.headers);
+      headers.set('authorization', `Bearer ${connection.access_token}`);
+      try {
+        return await fetchImpl(url, {...init, headers});
+      } catch {
+        throw new ProviderError('network');
+      }
+    };
+    await fresh();
+    const response = await call(held());
+    if (response.status !== 401 || !held().refresh_token) return response;
+    await refresh();
+    return call(held());
+  };
+
+  /** Stores a new display name without touching tokens another holder may have rotated meanwhile. */
+  const saveAccountName = (name: string): Promise<ConnectionSummary> =>
+    underLease(
+      async () => save({...(await readOrGone()), account_name: name}),
+      (latest) => latest.account_name === name,
+    );
+
+  const revokeAll = (connection: StoredConnection) => revokeConnection(provider, connection, {fetch: fetchImpl, client});
+
+  return {
+    async load() {
+      const connection = await read();
+      current = connection;
+      return connection ? summarize(connection) : null;
+    },
+
+    summary: () => (current ? summarize(current) : null),
+    refresh,
+    fresh,
+    fetchAsUser,
+
+    async connect(grant) {
+      const tokens = await exchangeCode(provider, mode, grant, fetchImpl, client);
+      let accountName: string | null = null;
+      if (provider.identityUrl) {
+        // Who connected is a nicety: the connection works without it.
+        accountName = await fetchIdentity(provider.identityUrl, tokens.access_token, fetchImpl).then(
+          (identity) => identity?.name ?? null,
+          () => null,
+        );
+      }
+      const connection = connectionFromTokens(tokens, {
+        now: nowSeconds(),
+        requestedScopes: provider.scopes,
+        refreshTokenLifetimeSeconds: provider.refreshTokenLifetimeSeconds,
+        accountName,
+      });
+      try {
+        return await save(connection);
+      } catch (e) {
+        // Tokens nobody can find again should not stay valid at the provider.
+        await revokeAll(connection);
+        throw e;
+      }
+    },
+
+    async verify() {
+      if (!provider.identityUrl) return fresh();
+      const identity = await identityFrom(await fetchAsUser(provider.identityUrl, {headers: {accept: 'application/json'}}));
+      // An answer that names nobody leaves the name we have.
+      if (!identity || identity.name === held().account_name) return summarize(held());
+      return saveAccountName(identity.name);
+    },
+
+    async disconnect() {
+      // The stored tokens, not the ones held here: another holder may have refreshed.
+      const latest = (await read().catch(() => null)) ?? held();
+      const revocation = await revokeAll(latest);
+      await secrets.delete(CONNECTION_SECRET);
+      current = null;
+      return {revocation};
+    },
+  };
+}
