@@ -9,6 +9,7 @@
  *   PORT          preview port (default 4300)
  *   STORE_PORT    local Secret Store port (default 4310)
  *   OAUTH_PORT    local OAuth provider port (default 4320)
+ *   ACME_PORT     the Acme stand-in's port (default 4340): Test key on the settings page checks keys against it
  *   BACKEND_PORT  the app backend's port (default 4330): it reads the local Secret Store with a test key
  *                 and verifies the views' signatures with this run's signing secret
  *   KEYRING_DATA  data folder (default ./.keyring)
@@ -20,6 +21,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import {startBackend, type RunningBackend} from '../../backend/server';
+import {startAcmeStandIn, type RunningAcmeStandIn} from '../acme-api/standIn';
 import {DEFAULT_PROVIDER_PORT, startOAuthProvider, type RunningOAuthProvider} from '../oauth-provider/provider';
 import {previewRedirectUris} from '../oauth-provider/constants';
 import {DataFileError} from '../secret-store/storage';
@@ -61,6 +63,7 @@ async function main(): Promise<void> {
   let preview;
   let provider: RunningOAuthProvider;
   let backend: RunningBackend;
+  let acme: RunningAcmeStandIn;
   try {
     provider = await startOAuthProvider({
       port: oauthPort,
@@ -77,6 +80,7 @@ async function main(): Promise<void> {
       manifestOverrides,
       log: (line) => process.stdout.write(`${line}\n`),
     });
+    acme = await startAcmeStandIn({port: acmePort, log: (line) => process.stdout.write(`acme: ${line}\n`)});
     backend = await startBackend(
       {
         secretKey: 'sk_test_keyringPreviewBackend',
@@ -95,7 +99,7 @@ async function main(): Promise<void> {
     const err = e as NodeJS.ErrnoException;
     if (e instanceof DataFileError) process.stderr.write(`${e.message}\n`);
     else if (err.code === 'EADDRINUSE') {
-      process.stderr.write(`A port is already in use (preview ${port}, Secret Store ${storePort}, OAuth provider ${oauthPort}, backend ${backendPort}). Set PORT, STORE_PORT, OAUTH_PORT or BACKEND_PORT.\n`);
+      process.stderr.write(`A port is already in use (preview ${port}, Secret Store ${storePort}, OAuth provider ${oauthPort}, backend ${backendPort}, Acme stand-in ${acmePort}). Set PORT, STORE_PORT, OAUTH_PORT, BACKEND_PORT or ACME_PORT.\n`);
     }
     else process.stderr.write(`The preview could not start: ${err.message}\n`);
     process.exit(1);
@@ -107,6 +111,7 @@ async function main(): Promise<void> {
       `  Secret Store: ${preview.store.url} (backend: new Stripe('sk_test_local', {host: '127.0.0.1', port: ${preview.store.port}, protocol: 'http'}))`,
       `  OAuth provider: ${provider.issuer} (sign in with any user name and password)`,
       `  App backend:  ${backend.url} (signed calls from the views; reads the local Secret Store)`,
+      `  Acme stand-in: ${acme.url}/v1/ping (a stand-in for Acme's API: sk_test_abcdefgh works, sk_test_revoked123 is refused)`,
       ...oauthMismatches(preview.manifest, preview.url, provider.issuer).map((p) => `  warning: ${p}; edit stripe-app.local.json to match the ports in use.`),
       '  Editing a file under src/ rebuilds and reloads the open views. Ctrl-C stops.',
       '',
@@ -114,7 +119,7 @@ async function main(): Promise<void> {
   );
   const stop = (signal: string) => {
     process.stdout.write(`${signal}: stopping\n`);
-    void Promise.all([preview.close(), provider.close(), backend.close()]).then(() => process.exit(0));
+    void Promise.all([preview.close(), provider.close(), backend.close(), acme.close()]).then(() => process.exit(0));
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
