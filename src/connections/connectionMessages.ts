@@ -3,6 +3,7 @@
  * anything was stored, and what to do. Never a token, and never a provider's
  * own error_description (see providerErrors).
  */
+import {BackendCallError} from '../appBackend';
 import {oauthErrorCode, ProviderError} from '../oauth';
 import {SecretStoreError} from '../secrets';
 import type {Notice} from './connectionMachine';
@@ -39,7 +40,11 @@ export function connectFailureNotice(provider: string, error: unknown): Notice {
       case 'invalid-grant':
         return {tone: 'critical', title, message: `${provider} refused this sign-in: its code was already used or has expired. Nothing was stored. Connect again to start a new sign-in.`};
       case 'refused':
-        return {tone: 'critical', title, message: `${provider} refused the token request (${error.code ?? 'error'}). Nothing was stored. Check the app's OAuth settings, then connect again.`};
+        return {
+          tone: 'critical',
+          title,
+          message: `${provider} refused the token request${error.code ? ` (${error.code})` : ''}. Nothing was stored. Check the app's OAuth settings, then connect again.`,
+        };
       case 'unavailable':
         return {tone: 'critical', title, message: `${provider} answered with an error${error.status ? ` (HTTP ${error.status})` : ''}. Nothing was stored. Try connecting again in a moment.`};
       case 'network':
@@ -51,14 +56,26 @@ export function connectFailureNotice(provider: string, error: unknown): Notice {
   if (error instanceof SecretStoreError) {
     return {tone: 'critical', title, message: `${provider} signed you in, but Stripe could not save the connection: ${error.message} Nothing was kept; connect again.`};
   }
+  if (error instanceof BackendCallError) return {tone: 'critical', title, message: backendConnectMessage(provider, error)};
   return {tone: 'critical', title, message: 'Something went wrong while connecting. Nothing was stored. Connect again.'};
+}
+
+/** Backend mode: the app backend made the exchange, or was asked to and could not. */
+function backendConnectMessage(provider: string, error: BackendCallError): string {
+  if (error.code === 'store-unavailable') return `${provider} signed you in, but Stripe could not save the connection. Nothing was kept; connect again.`;
+  if (error.code === 'oauth-not-configured') {
+    return `The app backend is not set up to connect to ${provider} (constants.oauth.exchange and its OAUTH_CLIENT_SECRET). Nothing was stored.`;
+  }
+  // No answer, or an unreadable one: the backend may have finished, and the panel reads the connection again to see.
+  if (error.kind === 'network' || error.kind === 'unavailable') return error.message;
+  return `${error.message} Nothing was stored. Connect again.`;
 }
 
 export function loadFailureNotice(error: unknown): Notice {
   if (error instanceof ConnectionPayloadError) {
     return {tone: 'critical', title: 'Connection unreadable', message: `${PAYLOAD_MESSAGES[error.kind]} Disconnect and connect again.`};
   }
-  const message = error instanceof SecretStoreError ? error.message : 'Something went wrong while reading your connection.';
+  const message = error instanceof SecretStoreError || error instanceof BackendCallError ? error.message : 'Something went wrong while reading your connection.';
   return {tone: 'critical', title: 'Could not check your connection', message};
 }
 
@@ -72,9 +89,11 @@ export function refreshFailureNotice(provider: string, error: unknown): {notice:
   const message =
     error instanceof SecretStoreError
       ? `The renewed connection could not be saved: ${error.message}`
-      : error instanceof ProviderError && error.kind === 'network'
-        ? `${provider} could not be reached to renew the connection. Check your connection and try again.`
-        : `${provider} did not renew the connection just now. Try again in a moment.`;
+      : error instanceof BackendCallError
+        ? `The connection could not be renewed: ${error.message}`
+        : error instanceof ProviderError && error.kind === 'network'
+          ? `${provider} could not be reached to renew the connection. Check your connection and try again.`
+          : `${provider} did not renew the connection just now. Try again in a moment.`;
   return {reconnect: false, notice: {tone: 'critical', title: 'Could not renew the connection', message}};
 }
 
@@ -93,7 +112,7 @@ export function disconnectNotice(provider: string, revocation: 'revoked' | 'fail
 }
 
 export function disconnectFailureNotice(error: unknown): Notice {
-  const message = error instanceof SecretStoreError ? error.message : 'Something went wrong while disconnecting.';
+  const message = error instanceof SecretStoreError || error instanceof BackendCallError ? error.message : 'Something went wrong while disconnecting.';
   return {tone: 'critical', title: 'Could not disconnect', message: `${message} The connection is still stored; try again.`};
 }
 

@@ -6,13 +6,17 @@
  *                                ├ ConnectionDetails  who, scopes, expiry (a summary: never a token)
  *                                └ ConnectButton      the link from useAuthorizeLink (../oauth/authorizeUrl)
  *   useConnection       maps the service's results to connectionMachine's actions; messages from connectionMessages
- *   connectionService   holds the user's connection: load, connect, refresh, verify, fetchAsUser, disconnect
- *     ├ ../oauth          token, revocation and identity endpoints
- *     ├ refreshLease      one refresh at a time across views (a lease in the user's scope)
- *     └ storedConnection  the secret's JSON payload (keyring_oauth_connection), read by the backend too
+ *   connectionService   view mode: the view is the OAuth client (public, PKCE) and holds the user's connection
+ *     └ connectionCore    load, connect, refresh, verify, fetchAsUser, disconnect; no SDK, so backend/oauth uses it too
+ *         ├ ../oauth          token, revocation and identity endpoints
+ *         ├ refreshLease      one refresh at a time across views and backend copies (a lease in the user's scope)
+ *         └ storedConnection  the secret's JSON payload (keyring_oauth_connection), read by the backend too
+ *   backendConnection   backend mode (constants.oauth.exchange "backend"): the same interface over signed calls
+ *                       (../appBackend); the backend is a confidential client and keeps the tokens
  */
 export {CONNECTION_SECRET, type StoredConnection} from './storedConnection';
-export {createConnectionService, type ConnectionService} from './connectionService';
+export {createBackendConnection} from './backendConnection';
+export {createConnectionService, type ConnectionService, type PanelConnection} from './connectionService';
 export {ConnectionPanel} from './ConnectionPanel';
 export {REFRESH_LEASE_SECRET} from './refreshLease';
 export {useAuthorizeLink} from './useAuthorizeLink';

@@ -16,6 +16,7 @@ import {
   refreshFailureNotice,
   returnErrorNotice,
 } from './connectionMessages';
+import {createBackendConnection} from './backendConnection';
 import {ConnectionGoneError, createConnectionService} from './connectionService';
 import {REFRESH_MARGIN_SECONDS, type ConnectionSummary} from './storedConnection';
 
@@ -55,7 +56,8 @@ export function useConnection(
   const userId = context.userContext?.id;
   const mode = context.environment.mode;
   const service = useMemo(
-    () => createConnectionService(context, provider),
+    // In backend mode the app backend holds the tokens; the panel works the same either way.
+    () => (provider.exchange === 'backend' ? createBackendConnection(context, provider) : createConnectionService(context, provider)),
     // One service per user, mode and provider: it holds that user's connection.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [userId, mode, provider],

@@ -1,0 +1,279 @@
+/**
+ * The Connections panel in backend mode (constants.oauth.exchange "backend"),
+ * rendered with the SDK: the view makes the PKCE link and hands the code to
+ * the real app backend in signed calls (the host's fetchStripeSignature signs
+ * with the backend's signing secret); the backend exchanges, refreshes,
+ * checks and disconnects as a confidential client at the real local provider
+ * and keeps the tokens in the real local Secret Store. The tokens must never
+ * reach the view: not its rendered tree, not any answer it received, and the
+ * view never reads the Secret Store itself.
+ */
+import {getMockContextProps} from '@stripe/ui-extension-sdk/testing';
+import manifest from '../../stripe-app.json';
+import {startBackend, type RunningBackend} from '../../backend/server';
+import {CONFIDENTIAL_CLIENTS, LOCAL_CLIENT_SECRET, localBackendModeManifest} from '../../preview/oauth-provider/constants';
+import ConnectionsDrawer from '../../src/views/ConnectionsDrawer';
+import {CONNECTION_SECRET, REFRESH_LEASE_SECRET, type StoredConnection} from '../../src/connections';
+import type {OAuthContext} from '../../src/connections/connectionMachine';
+import {DEFAULT_IDENTITY, installHostEndpoint, TEST_SIGNING_SECRET, uninstallHostEndpoint, type InstalledHost} from '../support/hostEndpoint';
+import {startTestStore, type TestSecretStore} from '../support/localSecretStore';
+import {startTestProvider, type TestProvider} from '../support/oauthProvider';
+import {buttonProps, everything, hasBanner, press, renderedStrings} from '../support/remoteTree';
+import {renderView} from '../support/renderView';
+import {storedConnection} from '../support/storedSecrets';
+import {until} from '../support/until';
+
+jest.setTimeout(60_000);
+
+const REDIRECTS = manifest.constants.oauth.redirectUris;
+const PROVIDER = 'Local OAuth provider';
+const CONNECT = `Connect to ${PROVIDER}`;
+
+let store: TestSecretStore;
+let provider: TestProvider;
+let backend: RunningBackend;
+let host: InstalledHost;
+const extra: RunningBackend[] = [];
+
+/** Every answer the view's signed calls received from the backend, as text. */
+const received: string[] = [];
+const realFetch = globalThis.fetch;
+
+/** The manifest layer for backend mode, pointing at `backendUrl`. */
+function backendModeConstants(backendUrl: string, overrides: Record<string, unknown> = {}): {constants: Record<string, unknown>; oauth: Record<string, unknown>} {
+  const layer = localBackendModeManifest(provider.issuer, REDIRECTS, backendUrl) as {constants: {backendUrl: string; oauth: Record<string, unknown>}};
+  const oauth = {...layer.constants.oauth, ...overrides};
+  return {constants: {...manifest.constants, backendUrl: layer.constants.backendUrl, oauth}, oauth};
+}
+
+async function startBackendFor(oauthOverrides: Record<string, unknown> = {}, secret = LOCAL_CLIENT_SECRET): Promise<RunningBackend> {
+  return startBackend({
+    secretKey: 'sk_test_drawerBackendMode',
+    signingSecrets: [TEST_SIGNING_SECRET],
+    apiBase: new URL(store.url),
+    host: '127.0.0.1',
+    port: 0,
+    constants: backendModeConstants('http://127.0.0.1:1', oauthOverrides).constants,
+    oauthClientSecret: secret,
+  });
+}
+
+beforeAll(async () => {
+  [store, provider] = await Promise.all([startTestStore(), startTestProvider({redirectUris: [REDIRECTS.test, REDIRECTS.live]})]);
+  backend = await startBackendFor();
+  // Records what the view's signed calls were answered. The backend shares this process (and fetch) for its
+  // own calls to the provider, which do carry tokens; only the view's calls carry a Stripe-Signature.
+  globalThis.fetch = async (input, init) => {
+    const response = await realFetch(input, init);
+    if (new Headers(init?.headers).has('stripe-signature')) received.push(await response.clone().text());
+    return response;
+  };
+});
+afterAll(async () => {
+  globalThis.fetch = realFetch;
+  uninstallHostEndpoint();
+  await Promise.all([backend?.close(), store?.close(), provider?.close()]);
+});
+
+const stripe = () => store.backend(undefined, {stripeAccount: DEFAULT_IDENTITY.account});
+const stored = () => storedConnection(stripe(), DEFAULT_IDENTITY.user);
+const isStored = async () => (await stored()) !== null;
+const nowSeconds = () => Math.floor(Date.now() / 1000);
+
+beforeEach(async () => {
+  host = installHostEndpoint(store);
+  received.length = 0;
+  for (const name of [CONNECTION_SECRET, REFRESH_LEASE_SECRET]) {
+    await stripe().apps.secrets.deleteWhere({name, scope: {type: 'user', user: DEFAULT_IDENTITY.user}}).catch(() => undefined);
+  }
+});
+
+const opened: Array<() => void> = [];
+afterEach(async () => {
+  opened.splice(0).forEach((unmount) => unmount());
+  await Promise.all(extra.splice(0).map((b) => b.close()));
+});
+
+function renderDrawer(options: {oauthContext?: OAuthContext; backendUrl?: string} = {}) {
+  const {constants} = backendModeConstants(options.backendUrl ?? backend.url);
+  const context = getMockContextProps({environment: {constants: constants as never, mode: 'test'}});
+  const {wrapper, update, unmount} = renderView(<ConnectionsDrawer {...context} {...(options.oauthContext ? {oauthContext: options.oauthContext} : {})} />);
+  opened.push(unmount);
+  return {
+    wrapper,
+    text: () => renderedStrings(wrapper),
+    wait: (assertion: () => void | Promise<void>, timeoutMs?: number) => until(update, assertion, timeoutMs),
+    press: (label: string) => press(wrapper, label),
+    banner: (title: string) => hasBanner(wrapper, title),
+  };
+}
+type Drawer = ReturnType<typeof renderDrawer>;
+
+async function connectLink(drawer: Drawer, label = CONNECT): Promise<string> {
+  let href: string | undefined;
+  await drawer.wait(() => {
+    href = buttonProps(drawer.wrapper, label)?.href as string | undefined;
+    expect(href).toBeTruthy();
+  });
+  return href!;
+}
+
+async function signIn(login = 'ada'): Promise<OAuthContext> {
+  const href = await connectLink(renderDrawer());
+  return host.oauthReturn(await provider.authorize(href, {login}));
+}
+
+async function connect(login = 'ada'): Promise<Drawer> {
+  const drawer = renderDrawer({oauthContext: await signIn(login)});
+  await drawer.wait(() => expect(drawer.text()).toContain(`Connected as ${login}`));
+  return drawer;
+}
+
+/** Every rendered element's props, as text: a token in an href or a label would show here. */
+function renderedProps(drawer: Drawer): string {
+  const seen = new WeakSet<object>();
+  return JSON.stringify(
+    everything(drawer.wrapper).map((f) => f.props),
+    (_key, value: unknown) => {
+      if (typeof value === 'function') return undefined;
+      if (value && typeof value === 'object') {
+        if (seen.has(value)) return undefined;
+        seen.add(value);
+      }
+      return value;
+    },
+  );
+}
+
+/**
+ * Whether any token of `connections` is in the rendered tree or in an answer
+ * the view received (a boolean, so a failure prints no token).
+ */
+function tokensReachedTheView(drawer: Drawer, ...connections: Array<StoredConnection | null>): boolean {
+  const seen = [drawer.text(), renderedProps(drawer), ...received].join('\n');
+  return connections.some((c) => !!c && [c.access_token, c.refresh_token].some((t) => !!t && (seen.includes(t) || seen.includes(t.slice(0, 12)))));
+}
+
+describe('backend mode', () => {
+  test('Connect links to the confidential client with PKCE; the backend exchanges with its secret; the view never sees a token or touches the store', async () => {
+    const drawer = renderDrawer();
+    const href = new URL(await connectLink(drawer));
+    expect(href.searchParams.get('client_id')).toBe(CONFIDENTIAL_CLIENTS.client_secret_basic);
+    expect(href.searchParams.get('code_challenge_method')).toBe('S256');
+    const oauthContext = host.oauthReturn(await provider.authorize(href.toString(), {login: 'ada'}));
+    const exchanges = provider.grants('authorization_code');
+    const requestsBefore = provider.clientRequests().length;
+
+    const connected = renderDrawer({oauthContext});
+    await connected.wait(() => expect(connected.text()).toContain('Connected as ada'));
+    expect(connected.text()).toContain('Scopes: read, write');
+    expect(provider.grants('authorization_code')).toBe(exchanges + 1);
+    expect(provider.clientRequests().slice(requestsBefore).map((r) => `${r.endpoint} ${r.auth} ${r.status}`)).toEqual(['token basic 200']);
+    // In backend mode the view reads and writes nothing in the Secret Store itself.
+    expect(host.requests).toEqual([]);
+    const saved = await stored();
+    expect(saved !== null).toBe(true);
+    expect(await provider.me(saved!.access_token)).toBe(200);
+    expect(received.length).toBeGreaterThan(0);
+    expect(tokensReachedTheView(connected, saved)).toBe(false);
+    expect(received.some((text) => text.includes('_token"'))).toBe(false);
+  });
+
+  test('a due access token is renewed through the backend on opening, the rotation saved, no token shown', async () => {
+    await connect();
+    const before = await stored();
+    await stripe().apps.secrets.create({
+      name: CONNECTION_SECRET,
+      scope: {type: 'user', user: DEFAULT_IDENTITY.user},
+      payload: JSON.stringify({...before!, access_token_expires_at: nowSeconds() - 10}),
+    });
+    const grants = provider.grants('refresh_token');
+    const drawer = renderDrawer();
+    await drawer.wait(() => expect(provider.grants('refresh_token')).toBe(grants + 1), 10_000);
+    await drawer.wait(() => expect(buttonProps(drawer.wrapper, 'Check connection')?.pending).toBeFalsy());
+    const after = await stored();
+    expect(after!.refresh_token === before!.refresh_token).toBe(false);
+    expect(await provider.me(after!.access_token)).toBe(200);
+    expect(tokensReachedTheView(drawer, before, after)).toBe(false);
+    expect(host.requests).toEqual([]);
+  });
+
+  test('Check connection with a refused access token renews it at the backend and carries on', async () => {
+    await connect();
+    const before = await stored();
+    await stripe().apps.secrets.create({
+      name: CONNECTION_SECRET,
+      scope: {type: 'user', user: DEFAULT_IDENTITY.user},
+      payload: JSON.stringify({...before!, access_token: 'unknown-to-the-provider-0123456789'}),
+    });
+    const drawer = renderDrawer();
+    await drawer.wait(() => expect(drawer.text()).toContain('Connected as ada'));
+    const grants = provider.grants('refresh_token');
+    drawer.press('Check connection');
+    await drawer.wait(() => expect(provider.grants('refresh_token')).toBe(grants + 1), 10_000);
+    await drawer.wait(() => expect(buttonProps(drawer.wrapper, 'Check connection')?.pending).toBeFalsy());
+    expect(drawer.banner('Reconnect needed')).toBeUndefined();
+    expect(tokensReachedTheView(drawer, before, await stored())).toBe(false);
+  });
+
+  test('a revoked grant turns into “Reconnect needed”', async () => {
+    await connect();
+    const before = await stored();
+    await realFetch(`${provider.issuer}/token/revocation`, {
+      method: 'POST',
+      headers: {'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${btoa(`${CONFIDENTIAL_CLIENTS.client_secret_basic}:${LOCAL_CLIENT_SECRET}`)}`},
+      body: new URLSearchParams({token: before!.refresh_token!, token_type_hint: 'refresh_token'}).toString(),
+    });
+    await stripe().apps.secrets.create({
+      name: CONNECTION_SECRET,
+      scope: {type: 'user', user: DEFAULT_IDENTITY.user},
+      payload: JSON.stringify({...before!, access_token_expires_at: nowSeconds() - 10}),
+    });
+    const drawer = renderDrawer();
+    await drawer.wait(() => expect(drawer.banner('Reconnect needed')).toBeDefined(), 10_000);
+    await connectLink(drawer, `Reconnect to ${PROVIDER}`);
+  });
+
+  test('Disconnect revokes at the provider through the backend and deletes the secret', async () => {
+    const drawer = await connect();
+    const before = await stored();
+    drawer.press('Disconnect…');
+    await drawer.wait(() => expect(buttonProps(drawer.wrapper, 'Disconnect')).toBeDefined());
+    drawer.press('Disconnect');
+    await drawer.wait(() => expect(drawer.banner('Disconnected')).toBeDefined());
+    expect(String(drawer.banner('Disconnected')?.props.description)).toContain('revoked');
+    expect(await isStored()).toBe(false);
+    expect(await provider.me(before!.access_token)).toBe(401);
+    await connectLink(drawer);
+  });
+
+  test('a revocation failure at the backend still deletes, and the panel says to revoke at the provider', async () => {
+    await connect();
+    const unreachable = await startBackendFor({revocationUrl: 'http://127.0.0.1:9/revoke'});
+    extra.push(unreachable);
+    const drawer = renderDrawer({backendUrl: unreachable.url});
+    await drawer.wait(() => expect(drawer.text()).toContain('Connected as ada'));
+    drawer.press('Disconnect…');
+    await drawer.wait(() => expect(buttonProps(drawer.wrapper, 'Disconnect')).toBeDefined());
+    drawer.press('Disconnect');
+    await drawer.wait(() => expect(drawer.banner('Disconnected here; revoke at the provider')).toBeDefined());
+    expect(await isStored()).toBe(false);
+  });
+
+  test('a backend with the wrong client secret: the provider refuses, the panel says so, nothing stored', async () => {
+    const misconfigured = await startBackendFor({}, 'not-the-client-secret');
+    extra.push(misconfigured);
+    const oauthContext = await signIn('ada');
+    const drawer = renderDrawer({oauthContext, backendUrl: misconfigured.url});
+    await drawer.wait(() => expect(drawer.banner(`Could not connect to ${PROVIDER}`)).toBeDefined());
+    expect(String(drawer.banner(`Could not connect to ${PROVIDER}`)?.props.description)).toContain('refused the token request. Nothing was stored.');
+    expect(await isStored()).toBe(false);
+  });
+
+  test('a backend that cannot be reached: the panel says so and offers Try again', async () => {
+    const drawer = renderDrawer({backendUrl: 'http://127.0.0.1:9'});
+    await drawer.wait(() => expect(drawer.banner('Could not check your connection')).toBeDefined());
+    expect(String(drawer.banner('Could not check your connection')?.props.description)).toContain('Could not reach the app backend');
+    expect(buttonProps(drawer.wrapper, 'Try again')).toBeDefined();
+  });
+});
