@@ -6,12 +6,15 @@
  *   floor          a bare Node HTTP server answering `?bytes=N` with a fixed JSON body of N bytes
  *   backend <store port> <signing secret>            the app backend, reading that store
  *   backend-unsigned <store port> <signing secret>   the same route handlers with no signature check (bench/unsignedBackend.ts)
+ *   (both take the app's constants as JSON in a third argument)
+ *   acme           the Acme stand-in (preview/acme-api), for Test key
  *
  * It reports its port to the parent over IPC.
  */
 import http from 'node:http';
 import {startSecretStore} from '../preview/secret-store/server';
 import {startBackend} from '../backend/server';
+import {startAcmeStandIn} from '../preview/acme-api/standIn';
 import {startUnsignedBackend} from './unsignedBackend';
 
 async function floor(): Promise<number> {
@@ -44,14 +47,14 @@ async function store(file: string): Promise<number> {
   return running.port;
 }
 
-async function backend(kind: 'backend' | 'backend-unsigned', storePort: string, signingSecret: string): Promise<number> {
+async function backend(kind: 'backend' | 'backend-unsigned', storePort: string, signingSecret: string, constants = '{}'): Promise<number> {
   const config = {
     secretKey: 'sk_test_benchBackend',
     signingSecrets: [signingSecret],
     apiBase: new URL(`http://127.0.0.1:${storePort}`),
     host: '127.0.0.1',
     port: 0,
-    constants: {},
+    constants: JSON.parse(constants) as Record<string, unknown>,
   };
   return (kind === 'backend' ? await startBackend(config) : await startUnsignedBackend(config)).port;
 }
@@ -59,7 +62,13 @@ async function backend(kind: 'backend' | 'backend-unsigned', storePort: string, 
 async function main(): Promise<void> {
   const [kind, ...args] = process.argv.slice(2);
   const port =
-    kind === 'floor' ? await floor() : kind === 'backend' || kind === 'backend-unsigned' ? await backend(kind, args[0], args[1]) : await store(args[0]);
+    kind === 'floor'
+      ? await floor()
+      : kind === 'acme'
+        ? (await startAcmeStandIn({port: 0})).port
+        : kind === 'backend' || kind === 'backend-unsigned'
+          ? await backend(kind, args[0], args[1], args[2])
+          : await store(args[0]);
   process.send?.({port});
 }
 

@@ -7,7 +7,7 @@ export interface BenchServer {
   stop(): Promise<void>;
 }
 
-export async function startBenchServer(kind: 'store' | 'floor' | 'backend' | 'backend-unsigned', ...args: string[]): Promise<BenchServer> {
+export async function startBenchServer(kind: 'store' | 'floor' | 'backend' | 'backend-unsigned' | 'acme', ...args: string[]): Promise<BenchServer> {
   const child: ChildProcess = fork(path.join(__dirname, 'server-process.ts'), [kind, ...args], {
     execArgv: ['--import', 'tsx'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
