@@ -362,11 +362,7 @@ describe('checking through the backend', () => {
     await connect();
     const before = await stored();
     // Revoked at the provider by the client itself (as when the user removes the app's access there).
-    await fetch(`${provider.issuer}/token/revocation`, {
-      method: 'POST',
-      headers: {'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${btoa(`${CONFIDENTIAL_CLIENTS.client_secret_basic}:${LOCAL_CLIENT_SECRET}`)}`},
-      body: new URLSearchParams({token: before!.refresh_token!, token_type_hint: 'refresh_token'}).toString(),
-    });
+    expect(await provider.revoke(before!.refresh_token!, 'refresh_token', {clientId: CONFIDENTIAL_CLIENTS.client_secret_basic, auth: 'basic', secret: LOCAL_CLIENT_SECRET})).toBe(200);
     await expireAccessToken();
     const answer = await call('refresh', ADA);
     expect([answer.status, answer.body.error?.type]).toEqual([400, 'provider-invalid-grant']);

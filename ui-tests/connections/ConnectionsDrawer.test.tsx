@@ -9,16 +9,14 @@ import type {AddressInfo} from 'node:net';
 import {getMockContextProps} from '@stripe/ui-extension-sdk/testing';
 import {Banner, ContextView, Spinner} from '@stripe/ui-extension-sdk/ui';
 import manifest from '../../stripe-app.json';
-import ConnectionsDrawer from '../../src/views/ConnectionsDrawer';
 import {CONNECTION_SECRET, REFRESH_LEASE_SECRET, type StoredConnection} from '../../src/connections';
 import type {OAuthContext} from '../../src/connections/connectionMachine';
 import {DEFAULT_IDENTITY, installHostEndpoint, uninstallHostEndpoint, type InstalledHost} from '../support/hostEndpoint';
 import {startTestStore, type TestSecretStore} from '../support/localSecretStore';
 import {startTestProvider, type TestProvider} from '../support/oauthProvider';
-import {buttonProps, everything, hasBanner, press, renderedStrings} from '../support/remoteTree';
-import {renderView} from '../support/renderView';
+import {buttonProps, everything} from '../support/remoteTree';
 import {storedConnection} from '../support/storedSecrets';
-import {until} from '../support/until';
+import {closeDrawers, confirmDisconnect, connectLink as linkOf, openDrawer, type Drawer} from './drawerHarness';
 
 jest.setTimeout(60_000);
 
@@ -64,9 +62,7 @@ beforeEach(async () => {
   }
 });
 
-// Every drawer a test opened is unmounted after it, so its effects clean up (the refresh timer above all).
-const opened: Array<() => void> = [];
-afterEach(() => opened.splice(0).forEach((unmount) => unmount()));
+afterEach(closeDrawers);
 
 function renderDrawer(options: {oauthContext?: OAuthContext; mode?: 'test' | 'live'; oauth?: Record<string, unknown>; userId?: string} = {}) {
   const context = getMockContextProps({
@@ -74,28 +70,10 @@ function renderDrawer(options: {oauthContext?: OAuthContext; mode?: 'test' | 'li
     ...(options.userId !== undefined ? {userContext: {id: options.userId} as never} : {}),
   });
   if (options.userId === '') context.userContext.id = undefined;
-  const {wrapper, update, unmount} = renderView(<ConnectionsDrawer {...context} {...(options.oauthContext ? {oauthContext: options.oauthContext} : {})} />);
-  opened.push(unmount);
-  const text = () => renderedStrings(wrapper);
-  return {
-    wrapper,
-    text,
-    wait: (assertion: () => void, timeoutMs?: number) => until(update, assertion, timeoutMs),
-    press: (label: string) => press(wrapper, label),
-    connectHref: () => buttonProps(wrapper, CONNECT)?.href as string | undefined,
-    banner: (title: string) => hasBanner(wrapper, title),
-  };
+  return openDrawer(context, options.oauthContext);
 }
-type Drawer = ReturnType<typeof renderDrawer>;
 
-async function connectLink(drawer: Drawer, label = CONNECT): Promise<string> {
-  let href: string | undefined;
-  await drawer.wait(() => {
-    href = buttonProps(drawer.wrapper, label)?.href as string | undefined;
-    expect(href).toBeTruthy();
-  });
-  return href!;
-}
+const connectLink = (drawer: Drawer, label = CONNECT) => linkOf(drawer, label);
 
 /** Opens the drawer, follows Connect through the provider's pages, and reopens the drawer as the Dashboard does. */
 async function signIn(login = 'ada', options: {cancel?: boolean} = {}): Promise<OAuthContext> {
@@ -465,9 +443,7 @@ describe('disconnecting', () => {
     await connect('ada');
     const drawer = renderDrawer({oauth: provider.oauthConstants(REDIRECTS, {revocationUrl: 'http://127.0.0.1:9/revoke'})});
     await drawer.wait(() => expect(drawer.text()).toContain('Connected as ada'));
-    drawer.press('Disconnect…');
-    await drawer.wait(() => expect(buttonProps(drawer.wrapper, 'Disconnect')).toBeDefined());
-    drawer.press('Disconnect');
+    await confirmDisconnect(drawer);
     await drawer.wait(() => expect(drawer.banner('Disconnected here; revoke at the provider')).toBeDefined());
     expect(await isStored()).toBe(false);
   });

@@ -12,16 +12,14 @@ import {getMockContextProps} from '@stripe/ui-extension-sdk/testing';
 import manifest from '../../stripe-app.json';
 import {startBackend, type RunningBackend} from '../../backend/server';
 import {CONFIDENTIAL_CLIENTS, LOCAL_CLIENT_SECRET, localBackendModeManifest} from '../../preview/oauth-provider/constants';
-import ConnectionsDrawer from '../../src/views/ConnectionsDrawer';
 import {CONNECTION_SECRET, REFRESH_LEASE_SECRET, type StoredConnection} from '../../src/connections';
 import type {OAuthContext} from '../../src/connections/connectionMachine';
 import {DEFAULT_IDENTITY, installHostEndpoint, TEST_SIGNING_SECRET, uninstallHostEndpoint, type InstalledHost} from '../support/hostEndpoint';
 import {startTestStore, type TestSecretStore} from '../support/localSecretStore';
 import {startTestProvider, type TestProvider} from '../support/oauthProvider';
-import {buttonProps, everything, hasBanner, press, renderedStrings} from '../support/remoteTree';
-import {renderView} from '../support/renderView';
+import {buttonProps, everything} from '../support/remoteTree';
 import {storedConnection} from '../support/storedSecrets';
-import {until} from '../support/until';
+import {closeDrawers, confirmDisconnect, connectLink as linkOf, openDrawer, type Drawer} from './drawerHarness';
 
 jest.setTimeout(60_000);
 
@@ -80,6 +78,10 @@ const stored = () => storedConnection(stripe(), DEFAULT_IDENTITY.user);
 const isStored = async () => (await stored()) !== null;
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
+/** Replaces the stored connection, as the backend would have written it. */
+const rewriteStored = (connection: StoredConnection) =>
+  stripe().apps.secrets.create({name: CONNECTION_SECRET, scope: {type: 'user', user: DEFAULT_IDENTITY.user}, payload: JSON.stringify(connection)});
+
 beforeEach(async () => {
   host = installHostEndpoint(store);
   received.length = 0;
@@ -88,35 +90,17 @@ beforeEach(async () => {
   }
 });
 
-const opened: Array<() => void> = [];
 afterEach(async () => {
-  opened.splice(0).forEach((unmount) => unmount());
+  closeDrawers();
   await Promise.all(extra.splice(0).map((b) => b.close()));
 });
 
 function renderDrawer(options: {oauthContext?: OAuthContext; backendUrl?: string} = {}) {
   const {constants} = backendModeConstants(options.backendUrl ?? backend.url);
-  const context = getMockContextProps({environment: {constants: constants as never, mode: 'test'}});
-  const {wrapper, update, unmount} = renderView(<ConnectionsDrawer {...context} {...(options.oauthContext ? {oauthContext: options.oauthContext} : {})} />);
-  opened.push(unmount);
-  return {
-    wrapper,
-    text: () => renderedStrings(wrapper),
-    wait: (assertion: () => void | Promise<void>, timeoutMs?: number) => until(update, assertion, timeoutMs),
-    press: (label: string) => press(wrapper, label),
-    banner: (title: string) => hasBanner(wrapper, title),
-  };
+  return openDrawer(getMockContextProps({environment: {constants: constants as never, mode: 'test'}}), options.oauthContext);
 }
-type Drawer = ReturnType<typeof renderDrawer>;
 
-async function connectLink(drawer: Drawer, label = CONNECT): Promise<string> {
-  let href: string | undefined;
-  await drawer.wait(() => {
-    href = buttonProps(drawer.wrapper, label)?.href as string | undefined;
-    expect(href).toBeTruthy();
-  });
-  return href!;
-}
+const connectLink = (drawer: Drawer, label = CONNECT) => linkOf(drawer, label);
 
 async function signIn(login = 'ada'): Promise<OAuthContext> {
   const href = await connectLink(renderDrawer());
@@ -182,11 +166,7 @@ describe('backend mode', () => {
   test('a due access token is renewed through the backend on opening, the rotation saved, no token shown', async () => {
     await connect();
     const before = await stored();
-    await stripe().apps.secrets.create({
-      name: CONNECTION_SECRET,
-      scope: {type: 'user', user: DEFAULT_IDENTITY.user},
-      payload: JSON.stringify({...before!, access_token_expires_at: nowSeconds() - 10}),
-    });
+    await rewriteStored({...before!, access_token_expires_at: nowSeconds() - 10});
     const grants = provider.grants('refresh_token');
     const drawer = renderDrawer();
     await drawer.wait(() => expect(provider.grants('refresh_token')).toBe(grants + 1), 10_000);
@@ -201,11 +181,7 @@ describe('backend mode', () => {
   test('Check connection with a refused access token renews it at the backend and carries on', async () => {
     await connect();
     const before = await stored();
-    await stripe().apps.secrets.create({
-      name: CONNECTION_SECRET,
-      scope: {type: 'user', user: DEFAULT_IDENTITY.user},
-      payload: JSON.stringify({...before!, access_token: 'unknown-to-the-provider-0123456789'}),
-    });
+    await rewriteStored({...before!, access_token: 'unknown-to-the-provider-0123456789'});
     const drawer = renderDrawer();
     await drawer.wait(() => expect(drawer.text()).toContain('Connected as ada'));
     const grants = provider.grants('refresh_token');
@@ -219,16 +195,8 @@ describe('backend mode', () => {
   test('a revoked grant turns into “Reconnect needed”', async () => {
     await connect();
     const before = await stored();
-    await realFetch(`${provider.issuer}/token/revocation`, {
-      method: 'POST',
-      headers: {'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${btoa(`${CONFIDENTIAL_CLIENTS.client_secret_basic}:${LOCAL_CLIENT_SECRET}`)}`},
-      body: new URLSearchParams({token: before!.refresh_token!, token_type_hint: 'refresh_token'}).toString(),
-    });
-    await stripe().apps.secrets.create({
-      name: CONNECTION_SECRET,
-      scope: {type: 'user', user: DEFAULT_IDENTITY.user},
-      payload: JSON.stringify({...before!, access_token_expires_at: nowSeconds() - 10}),
-    });
+    expect(await provider.revoke(before!.refresh_token!, 'refresh_token', {clientId: CONFIDENTIAL_CLIENTS.client_secret_basic, auth: 'basic', secret: LOCAL_CLIENT_SECRET})).toBe(200);
+    await rewriteStored({...before!, access_token_expires_at: nowSeconds() - 10});
     const drawer = renderDrawer();
     await drawer.wait(() => expect(drawer.banner('Reconnect needed')).toBeDefined(), 10_000);
     await connectLink(drawer, `Reconnect to ${PROVIDER}`);
@@ -237,9 +205,7 @@ describe('backend mode', () => {
   test('Disconnect revokes at the provider through the backend and deletes the secret', async () => {
     const drawer = await connect();
     const before = await stored();
-    drawer.press('Disconnect…');
-    await drawer.wait(() => expect(buttonProps(drawer.wrapper, 'Disconnect')).toBeDefined());
-    drawer.press('Disconnect');
+    await confirmDisconnect(drawer);
     await drawer.wait(() => expect(drawer.banner('Disconnected')).toBeDefined());
     expect(String(drawer.banner('Disconnected')?.props.description)).toContain('revoked');
     expect(await isStored()).toBe(false);
@@ -253,9 +219,7 @@ describe('backend mode', () => {
     extra.push(unreachable);
     const drawer = renderDrawer({backendUrl: unreachable.url});
     await drawer.wait(() => expect(drawer.text()).toContain('Connected as ada'));
-    drawer.press('Disconnect…');
-    await drawer.wait(() => expect(buttonProps(drawer.wrapper, 'Disconnect')).toBeDefined());
-    drawer.press('Disconnect');
+    await confirmDisconnect(drawer);
     await drawer.wait(() => expect(drawer.banner('Disconnected here; revoke at the provider')).toBeDefined());
     expect(await isStored()).toBe(false);
   });

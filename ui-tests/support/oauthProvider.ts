@@ -27,8 +27,8 @@ export interface TestProvider {
   token(form: Record<string, string>, as?: ClientAs): Promise<{status: number; body: Record<string, unknown>}>;
   /** Every token and revocation request so far: which client, how it authenticated, and the answer's status. */
   clientRequests(): ClientRequest[];
-  /** RFC 7009 revocation, as the client would. */
-  revoke(token: string, hint: 'access_token' | 'refresh_token'): Promise<number>;
+  /** RFC 7009 revocation, as the client would (the public one unless `as` says). */
+  revoke(token: string, hint: 'access_token' | 'refresh_token', as?: ClientAs): Promise<number>;
   /** GET /api/me with a bearer token: the status. */
   me(accessToken: string): Promise<number>;
   close(): Promise<void>;
@@ -81,6 +81,12 @@ export async function startTestProvider(options: {redirectUris: string[]; access
     return {status: response.status, body: (await response.json().catch(() => ({}))) as Record<string, unknown>};
   };
 
+  /** A form POST authenticated as `as` would send it: the secret as Basic, in the form, or not at all. */
+  const asClient = (url: string, body: Record<string, string>, as: ClientAs = {clientId: TEST_CLIENT_ID, auth: 'none'}) => {
+    if (as.auth === 'basic') return form(url, body, {authorization: `Basic ${btoa(`${as.clientId}:${as.secret ?? ''}`)}`});
+    return form(url, {client_id: as.clientId, ...(as.auth === 'post' ? {client_secret: as.secret ?? ''} : {}), ...body});
+  };
+
   return {
     issuer,
     child,
@@ -121,16 +127,13 @@ export async function startTestProvider(options: {redirectUris: string[]; access
       }
       throw new Error('too many redirects at the provider');
     },
-    token: (body, as = {clientId: TEST_CLIENT_ID, auth: 'none'}) => {
-      if (as.auth === 'basic') return form(`${issuer}/token`, body, {authorization: `Basic ${btoa(`${as.clientId}:${as.secret ?? ''}`)}`});
-      return form(`${issuer}/token`, {client_id: as.clientId, ...(as.auth === 'post' ? {client_secret: as.secret ?? ''} : {}), ...body});
-    },
+    token: (body, as) => asClient(`${issuer}/token`, body, as),
     clientRequests: () =>
       lines().flatMap((line) => {
         const m = CLIENT_REQUEST.exec(line);
         return m ? [{endpoint: m[1] as ClientRequest['endpoint'], client: m[2], auth: m[3] as ClientRequest['auth'], status: Number(m[4])}] : [];
       }),
-    revoke: async (token, hint) => (await form(`${issuer}/token/revocation`, {client_id: TEST_CLIENT_ID, token, token_type_hint: hint})).status,
+    revoke: async (token, hint, as) => (await asClient(`${issuer}/token/revocation`, {token, token_type_hint: hint}, as)).status,
     me: async (accessToken) => (await fetch(`${issuer}/api/me`, {headers: {authorization: `Bearer ${accessToken}`}})).status,
     async close() {
       if (child.exitCode === null) {
