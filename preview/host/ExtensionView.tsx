@@ -4,6 +4,7 @@ import {RemoteRenderer} from '@remote-ui/react/host';
 import type {ExtensionContextValue} from '@stripe/ui-extension-sdk/context';
 import {useEffect, useMemo, useRef, useState} from 'react';
 import {hostController} from './components';
+import {HostSettingsContext} from './components/hostContext';
 import type {PreviewConfig} from './config';
 import {connectExtension} from './frame';
 import {createPlatform, type PlatformHooks, type Session} from './platform';
@@ -21,6 +22,7 @@ export function ExtensionView(props: {
   // A new receiver per mount: switching user or mode starts the view afresh, as the Dashboard does.
   const receiver = useMemo(() => createRemoteReceiver(), []);
   const [error, setError] = useState<string | null>(null);
+  const settings = useMemo(() => ({imageSrc: config.imageSrc}), [config.imageSrc]);
 
   useEffect(() => {
     if (!holder.current) return undefined;
@@ -41,7 +43,7 @@ export function ExtensionView(props: {
       },
       appContext: {
         authorizedPermissions: config.permissions,
-        authorizedContentSecurityPolicy: {connectSrc: config.connectSrc, imageSrc: null},
+        authorizedContentSecurityPolicy: {connectSrc: config.connectSrc, imageSrc: config.imageSrc.length ? config.imageSrc : null},
       },
       ...(oauthContext ? {oauthContext} : {}),
     };
@@ -60,7 +62,9 @@ export function ExtensionView(props: {
     <div className="kr-extension" data-view={component}>
       <div ref={holder} hidden />
       {error ? <div className="kr-banner kr-banner-critical">{error}</div> : null}
-      <RemoteRenderer receiver={receiver} controller={hostController} />
+      <HostSettingsContext.Provider value={settings}>
+        <RemoteRenderer receiver={receiver} controller={hostController} />
+      </HostSettingsContext.Provider>
     </div>
   );
 }

@@ -16,6 +16,8 @@ export interface PreviewConfig {
   constants: Record<string, unknown> | null;
   permissions: string[];
   connectSrc: string[];
+  /** The manifest's image-src: where an `Img` may load from. */
+  imageSrc: string[];
   /** The latest requests, so the log survives a reload of the page. */
   recentRequests: LogEntry[];
   /** Bumped on every rebuild, so frames load fresh bundles. */

@@ -153,6 +153,7 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
     constants: manifest.constants ?? null,
     permissions: manifest.permissions.map((p) => p.permission),
     connectSrc: manifest.ui_extension.content_security_policy?.['connect-src'] ?? [],
+    imageSrc: manifest.ui_extension.content_security_policy?.['image-src'] ?? [],
     recentRequests: requests.slice(-200),
     build,
     ...(opening ? {opening} : {}),

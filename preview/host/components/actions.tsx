@@ -1,27 +1,22 @@
 /** Host versions of Button and Banner. */
+import type {BannerProps, ButtonProps as SdkButtonProps} from '@stripe/ui-extension-sdk/ui';
 import type {ReactNode} from 'react';
 import {BlockedNote, useLinkTarget} from './anchor';
-import {callRemote} from './shared';
+import {boxStyle, callRemote, PRESS} from './shared';
 
-interface ButtonProps {
-  type?: 'primary' | 'secondary' | 'destructive';
-  size?: string;
-  pending?: boolean;
-  disabled?: boolean;
-  href?: unknown;
-  target?: string;
-  onPress?: unknown;
-  children?: ReactNode;
-}
+/** As the SDK declares it; the host's own chrome also passes host functions as onPress, and sometimes no children. */
+type ButtonProps = Omit<SdkButtonProps, 'children' | 'onPress'> & {children?: ReactNode; onPress?: unknown};
 
-export function Button({type = 'secondary', pending, disabled, href, target, onPress, children}: ButtonProps) {
-  const className = `kr-button kr-button-${type}${pending ? ' kr-pending' : ''}`;
+export function Button({type = 'secondary', size = 'medium', css, pending, disabled, href, target, onPress, children}: ButtonProps) {
+  const className = `kr-button kr-button-${type} kr-button-${size}${pending ? ' kr-pending' : ''}`;
+  const style = boxStyle(css);
   const link = useLinkTarget('Button', disabled ? undefined : href);
-  const press = () => callRemote(onPress, {target: {}});
+  const press = () => callRemote(onPress, PRESS);
   if (link.kind === 'url' || link.kind === 'route') {
     return (
       <a
         className={className}
+        style={style}
         href={link.kind === 'url' ? link.href : '#'}
         target={link.kind === 'url' ? target : undefined}
         rel="noreferrer noopener"
@@ -40,6 +35,7 @@ export function Button({type = 'secondary', pending, disabled, href, target, onP
       <button
         type="button"
         className={className}
+        style={style}
         disabled={disabled || pending}
         aria-busy={pending ? true : undefined}
         // Presses cross to the iframe as plain objects: DOM events cannot be cloned.
@@ -51,14 +47,6 @@ export function Button({type = 'secondary', pending, disabled, href, target, onP
       {link.kind === 'blocked' ? <BlockedNote scheme={link.scheme} /> : null}
     </>
   );
-}
-
-interface BannerProps {
-  type?: 'default' | 'caution' | 'critical';
-  title?: ReactNode;
-  description?: ReactNode;
-  actions?: ReactNode;
-  onDismiss?: unknown;
 }
 
 export function Banner({type = 'default', title, description, actions, onDismiss}: BannerProps) {

@@ -2,38 +2,131 @@
 import {createController, type Controller} from '@remote-ui/react/host';
 import type {ComponentType} from 'react';
 import {Banner, Button} from './actions';
-import {Checkbox, DateField, Select, TextArea, TextField} from './forms';
-import {Badge, Box, Divider, FormFieldGroup, Inline, Link, List, ListItem, Spinner} from './layout';
+import {BarChart, LineChart, Sparkline} from './charts';
+import {
+  Checkbox,
+  CurrencyField,
+  DateField,
+  DateRangePicker,
+  FormFieldGroup,
+  OptGroup,
+  Option,
+  Radio,
+  SearchField,
+  Select,
+  StripeFileUploader,
+  Switch,
+  TextArea,
+  TextField,
+} from './forms';
+import {Icon} from './icons';
+import {Accordion, AccordionItem, Badge, Box, Chip, ChipList, Divider, Img, Inline, Link, List, ListItem, Spinner, TaskList, TaskListItem} from './layout';
+import {ButtonGroup, FocusView, Menu, MenuGroup, MenuItem, Tooltip} from './overlays';
 import {placeholderFor} from './placeholder';
-import {ContextView, SettingsView, SignInView} from './views';
+import {
+  DataTable,
+  DetailPagePropertyList,
+  DetailPageTable,
+  PropertyList,
+  PropertyListItem,
+  Table,
+  TableBody,
+  TableCell,
+  TableFooter,
+  TableHead,
+  TableHeaderCell,
+  TableRow,
+} from './tables';
+import {Tab, TabList, TabPanel, TabPanels, Tabs} from './tabs';
+import {
+  ContextView,
+  DetailPage,
+  FullPageView,
+  OnboardingView,
+  OverviewPage,
+  PageModule,
+  PlatformConfigurationView,
+  SettingsView,
+  SignInView,
+} from './views';
 
 // Host components receive whatever props the view sent; each declares the ones it reads.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the controller's own mapping type is ComponentType<any>
 type HostComponent = ComponentType<any>;
 
+/** Every component `@stripe/ui-extension-sdk/ui` exports (a test holds this to the SDK in node_modules). */
 export const IMPLEMENTED: Record<string, HostComponent> = {
+  Accordion,
+  AccordionItem,
   Badge,
   Banner,
+  BarChart,
   Box,
   Button,
+  ButtonGroup,
   Checkbox,
+  Chip,
+  ChipList,
   ContextView,
+  CurrencyField,
+  DataTable,
   DateField,
+  DateRangePicker,
+  DetailPage,
+  DetailPagePropertyList,
+  DetailPageTable,
   Divider,
+  FocusView,
   FormFieldGroup,
+  FullPageView,
+  Icon,
+  Img,
   Inline,
+  LineChart,
   Link,
   List,
   ListItem,
+  Menu,
+  MenuGroup,
+  MenuItem,
+  OnboardingView,
+  OverviewPage,
+  PageModule,
+  PlatformConfigurationView,
+  PropertyList,
+  PropertyListItem,
+  Radio,
+  SearchField,
   Select,
   SettingsView,
   SignInView,
+  Sparkline,
   Spinner,
+  StripeFileUploader,
+  Switch,
+  Tab,
+  TabList,
+  TabPanel,
+  TabPanels,
+  Table,
+  TableBody,
+  TableCell,
+  TableFooter,
+  TableHead,
+  TableHeaderCell,
+  TableRow,
+  Tabs,
+  TaskList,
+  TaskListItem,
   TextArea,
   TextField,
+  Tooltip,
 };
 
-const base = createController(IMPLEMENTED);
+/** Host elements a view may write inside SDK components (`<option>` in a Select). */
+const ELEMENTS: Record<string, HostComponent> = {option: Option, optgroup: OptGroup};
+
+const base = createController({...IMPLEMENTED, ...ELEMENTS});
 
 /**
  * remote-ui's controller throws "Unknown component" on a name it lacks, which
@@ -43,6 +136,6 @@ export const hostController: Controller = {
   renderer: base.renderer,
   get: (type) => {
     const name = typeof type === 'string' ? type : String(type);
-    return IMPLEMENTED[name] ?? placeholderFor(name);
+    return IMPLEMENTED[name] ?? ELEMENTS[name] ?? placeholderFor(name);
   },
 };

@@ -3,12 +3,16 @@
  * shipped): it exercises what the preview must get right on the Dashboard's
  * behalf — user scopes, refusals, CSP, unknown components.
  */
+import {createRemoteReactComponent} from '@remote-ui/react';
 import type {ExtensionContextValue} from '@stripe/ui-extension-sdk/context';
-import {Box, Button, Chip, ContextView, TextField} from '@stripe/ui-extension-sdk/ui';
+import {Box, Button, ContextView, TextField} from '@stripe/ui-extension-sdk/ui';
 import {showToast} from '@stripe/ui-extension-sdk/utils/toast';
 import {useState} from 'react';
 import {createExtensionStripe} from '../../../src/secrets/client';
 import {createSecretStore} from '../../../src/secrets/secretStore';
+
+/** What a future SDK might add: the preview has never heard of it. */
+const FutureWidget = createRemoteReactComponent<'FutureWidget', {title: string; children?: React.ReactNode}>('FutureWidget');
 
 const PreviewProbe = (context: ExtensionContextValue) => {
   const [secrets] = useState(() => createSecretStore(context));
@@ -72,7 +76,7 @@ const PreviewProbe = (context: ExtensionContextValue) => {
         >
           Show a toast
         </Button>
-        <Chip label="an SDK component the preview does not draw" />
+        <FutureWidget title="a title carried in props">an SDK component the preview does not draw</FutureWidget>
         <Box>Result: {result}</Box>
       </Box>
     </ContextView>

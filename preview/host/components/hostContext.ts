@@ -1,0 +1,38 @@
+/** What host components need to know about the app beyond their props. */
+import {createContext, useContext} from 'react';
+
+export interface HostSettings {
+  /** The manifest's image-src: the only places an `Img` may load from (data: URLs aside). */
+  imageSrc: string[];
+}
+
+export const HostSettingsContext = createContext<HostSettings>({imageSrc: []});
+
+export const useHostSettings = () => useContext(HostSettingsContext);
+
+/**
+ * Would a CSP `img-src` made of `sources` let `src` load? Entries are the
+ * manifest's: an origin allows any path on it, a path ending in "/" its sub-tree,
+ * any other path only itself.
+ */
+export function allowedImage(sources: string[], src: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(src);
+  } catch {
+    return false;
+  }
+  if (url.protocol === 'data:') return true;
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return false;
+  return sources.some((entry) => {
+    let allowed: URL;
+    try {
+      allowed = new URL(entry);
+    } catch {
+      return false;
+    }
+    if (allowed.origin !== url.origin) return false;
+    if (allowed.pathname === '/' && !entry.endsWith('/')) return true;
+    return entry.endsWith('/') ? url.pathname.startsWith(allowed.pathname) : url.pathname === allowed.pathname;
+  });
+}
