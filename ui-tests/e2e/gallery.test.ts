@@ -109,6 +109,30 @@ test('no placeholder anywhere in any tab; fragments, badges, banners and icons a
   expect(consoleLines.filter((l) => l.startsWith('pageerror'))).toEqual([]);
 });
 
+test("the css prop's layout, type and colour tokens become styles", async () => {
+  await open();
+  const style = (text: string) =>
+    gallery()
+      .getByText(text, {exact: true})
+      .evaluate((el) => {
+        const s = getComputedStyle(el);
+        const parent = getComputedStyle(el.parentElement as Element);
+        return {font: `${s.fontSize} ${s.fontWeight}`, border: s.borderTopColor, family: s.fontFamily, shadow: s.boxShadow, columns: parent.gridTemplateColumns.split(' ').length, gap: parent.columnGap};
+      });
+  const heading = await style('Heading');
+  expect(heading.font).toBe('16px 700');
+  expect(heading.columns).toBe(3);
+  expect(heading.gap).toBe('8px');
+  expect((await style('Critical')).border).toBe('rgb(223, 27, 65)');
+  expect((await style('monospace')).family).toMatch(/monospace/);
+  expect((await style('monospace')).shadow).not.toBe('none');
+  // Badge, Banner and Button types each have their own colours.
+  const colours = async (selector: string) => gallery().locator(selector).evaluateAll((els) => new Set(els.map((el) => getComputedStyle(el).backgroundColor)).size);
+  expect(await colours('.kr-badge')).toBe(6);
+  expect(await colours('.kr-banner')).toBe(3);
+  expect(await colours('.kr-button-primary, .kr-button-destructive, .kr-button-secondary:not(:disabled)')).toBeGreaterThanOrEqual(3);
+});
+
 test('overlays open and close: Menu (keyboard), ButtonGroup overflow, Tooltip, FocusView', async () => {
   await open();
   // Menu: opens on the trigger, arrows skip the disabled item, Enter chooses, Escape closes.

@@ -50,7 +50,7 @@ function Frame({kind, x, y, series, legend, children, max}: {kind: string; x: Ch
   const title = `${kind} of ${labelOf(y)} by ${labelOf(x)}`;
   return (
     <figure className="kr-chart" data-chart={kind}>
-      <svg viewBox={`0 0 ${W} ${H}`} width="100%" role="img" aria-label={title} preserveAspectRatio="none">
+      <svg viewBox={`0 0 ${W} ${H}`} className="kr-chart-svg" role="img" aria-label={title}>
         <title>{title}</title>
         <line x1={PAD.left} y1={H - PAD.bottom} x2={W - PAD.right} y2={H - PAD.bottom} className="kr-chart-axis" />
         <text x={PAD.left - 4} y={PAD.top + 8} textAnchor="end" className="kr-chart-tick">
