@@ -4,6 +4,7 @@
  * Secret Store and the preview's signing secret.
  */
 import {ConfigError, readConfig} from './config';
+import {uninstallRevoker} from './oauth/userConnection';
 import {startBackend} from './server';
 
 async function main(): Promise<void> {
@@ -21,6 +22,8 @@ async function main(): Promise<void> {
   try {
     backend = await startBackend(config, {
       log: (e) => process.stdout.write(`${e.method} ${e.path} ${e.status} ${e.ms.toFixed(1)}ms\n`),
+      // On uninstall, tokens are revoked at the provider as the app's OAuth client before they are deleted.
+      uninstall: {revoke: uninstallRevoker(config)},
     });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;

@@ -13,6 +13,9 @@
  *   BACKEND_PORT  the app backend's port (default 4330): it reads the local Secret Store with a test key
  *                 and verifies the views' signatures with this run's signing secret
  *   KEYRING_DATA  data folder (default ./.keyring)
+ *   KEYRING_OAUTH_EXCHANGE     "backend": the Connections panel connects through the app backend as a
+ *                              confidential client (the local provider's keyring-preview-backend); default "view"
+ *   KEYRING_OAUTH_CLIENT_AUTH  with backend: "client_secret_post" instead of the default "client_secret_basic"
  *
  * stripe-app.local.json names the default ports; other ports move its URLs
  * with them (localPorts.ts), so setting the variable is enough.
@@ -20,10 +23,11 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import {uninstallRevoker} from '../../backend/oauth/userConnection';
 import {startBackend, type RunningBackend} from '../../backend/server';
 import {startAcmeStandIn, type RunningAcmeStandIn} from '../acme-api/standIn';
 import {DEFAULT_PROVIDER_PORT, startOAuthProvider, type RunningOAuthProvider} from '../oauth-provider/provider';
-import {previewRedirectUris} from '../oauth-provider/constants';
+import {LOCAL_CLIENT_SECRET, localBackendModeManifest, previewRedirectUris} from '../oauth-provider/constants';
 import {DataFileError} from '../secret-store/storage';
 import {loadManifest, type Manifest} from './manifest';
 import {DEFAULT_LOCAL_PORTS, remapLocalPorts} from './localPorts';
@@ -56,6 +60,14 @@ async function main(): Promise<void> {
   // The local layer again, with its URLs on the ports in use, as the last layer.
   const {extends: _extends, ...localLayer} = fs.existsSync(localFile) ? (JSON.parse(fs.readFileSync(localFile, 'utf8')) as Record<string, unknown>) : {};
   const manifestOverrides = remapLocalPorts(localLayer, {preview: port, oauth: oauthPort, backend: backendPort, acme: acmePort});
+  const exchange = process.env.KEYRING_OAUTH_EXCHANGE === 'backend' ? 'backend' : 'view';
+  if (exchange === 'backend') {
+    const clientAuth = process.env.KEYRING_OAUTH_CLIENT_AUTH === 'client_secret_post' ? 'client_secret_post' : 'client_secret_basic';
+    const [test, live] = previewRedirectUris(`http://127.0.0.1:${port}`, loadManifest(root).manifest.id);
+    const layer = localBackendModeManifest(`http://127.0.0.1:${oauthPort}`, {test, live}, `http://127.0.0.1:${backendPort}`, clientAuth) as {constants: {oauth: unknown}};
+    // Only constants.oauth: the local layer already lists the backend and the provider in the CSP.
+    manifestOverrides.constants = {...(manifestOverrides.constants as object), oauth: layer.constants.oauth};
+  }
   // One signing secret per run, shared by the preview's fetchStripeSignature and the backend: verification is real, never skipped.
   const signingSecret = `absec_${crypto.randomBytes(24).toString('base64url')}`;
   const data = process.env.KEYRING_DATA || path.join(root, '.keyring');
@@ -81,20 +93,22 @@ async function main(): Promise<void> {
       log: (line) => process.stdout.write(`${line}\n`),
     });
     acme = await startAcmeStandIn({port: acmePort, log: (line) => process.stdout.write(`acme: ${line}\n`)});
-    backend = await startBackend(
-      {
-        secretKey: 'sk_test_keyringPreviewBackend',
-        signingSecrets: [signingSecret],
-        // Nothing here sends Stripe's events; a per-run secret keeps the route closed to everyone else.
-        webhookSecrets: [`whsec_${crypto.randomBytes(24).toString('base64url')}`],
-        apiBase: new URL(preview.store.url),
-        host: '127.0.0.1',
-        port: backendPort,
-        // The merged manifest (stripe-app.local.json included): the same constants the views get.
-        constants: preview.manifest.constants ?? {},
-      },
-      {log: (e) => process.stdout.write(`backend: ${e.method} ${e.path} ${e.status} ${e.ms.toFixed(0)}ms\n`)},
-    );
+    const backendConfig = {
+      secretKey: 'sk_test_keyringPreviewBackend',
+      signingSecrets: [signingSecret],
+      // Nothing here sends Stripe's events; a per-run secret keeps the route closed to everyone else.
+      webhookSecrets: [`whsec_${crypto.randomBytes(24).toString('base64url')}`],
+      apiBase: new URL(preview.store.url),
+      host: '127.0.0.1',
+      port: backendPort,
+      // The merged manifest (stripe-app.local.json included): the same constants the views get.
+      constants: preview.manifest.constants ?? {},
+      ...(exchange === 'backend' ? {oauthClientSecret: LOCAL_CLIENT_SECRET} : {}),
+    };
+    backend = await startBackend(backendConfig, {
+      log: (e) => process.stdout.write(`backend: ${e.method} ${e.path} ${e.status} ${e.ms.toFixed(0)}ms\n`),
+      uninstall: {revoke: uninstallRevoker(backendConfig)},
+    });
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     if (e instanceof DataFileError) process.stderr.write(`${e.message}\n`);
@@ -111,6 +125,7 @@ async function main(): Promise<void> {
       `  Secret Store: ${preview.store.url} (backend: new Stripe('sk_test_local', {host: '127.0.0.1', port: ${preview.store.port}, protocol: 'http'}))`,
       `  OAuth provider: ${provider.issuer} (sign in with any user name and password)`,
       `  App backend:  ${backend.url} (signed calls from the views; reads the local Secret Store)`,
+      `  Connections:  ${exchange === 'backend' ? 'through the backend, as a confidential client (KEYRING_OAUTH_EXCHANGE=backend)' : 'in the view, as a public client with PKCE (KEYRING_OAUTH_EXCHANGE=backend switches)'}`,
       `  Acme stand-in: ${acme.url}/v1/ping (a stand-in for Acme's API: sk_test_abcdefgh works, sk_test_revoked123 is refused)`,
       ...oauthMismatches(preview.manifest, preview.url, provider.issuer).map((p) => `  warning: ${p}; edit stripe-app.local.json to match the ports in use.`),
       '  Editing a file under src/ rebuilds and reloads the open views. Ctrl-C stops.',
