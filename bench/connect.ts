@@ -10,15 +10,32 @@
  * on the store's own HTTP server, against the floor of one of each.
  */
 import path from 'node:path';
+import type {Browser, BrowserContext, Page} from 'playwright-core';
 import manifest from '../stripe-app.json';
-import {startBackend} from '../backend/server';
 import {LOCAL_CLIENT_SECRET, localBackendModeManifest, localProviderManifest, previewRedirectUris} from '../preview/oauth-provider/constants';
 import {startOAuthProvider} from '../preview/oauth-provider/provider';
+import {startLocalBackend} from '../preview/server/localBackend';
 import {PREVIEW_USERS, startPreview} from '../preview/server/server';
 import {consentAtProvider, freePort, launchBrowser, logInAtProvider} from '../ui-tests/e2e/browser';
 
 const ROOT = path.resolve(__dirname, '..');
 const RUNS = Number(process.env.BENCH_CONNECT_RUNS || 3);
+
+const drawer = (p: Page) => p.locator('[data-view="ConnectionsDrawer"]');
+
+/** Opens the page as `user`, presses Connect and signs `login` in at the provider: the tab now waits on the consent page. */
+async function signInAtProvider(browser: Browser, previewUrl: string, user: string, login: string): Promise<{context: BrowserContext; tab: Page}> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${previewUrl}/?user=${user}&mode=test`);
+  const connect = drawer(page).getByRole('link', {name: /^Connect to/});
+  await connect.waitFor({timeout: 15000}).catch(async (e: unknown) => {
+    throw new Error(`${String(e)}\n${await page.locator('body').innerText()}`);
+  });
+  const [tab] = await Promise.all([context.waitForEvent('page'), connect.click()]);
+  await logInAtProvider(tab, login);
+  return {context, tab};
+}
 
 export async function benchConnect(): Promise<string> {
   return [await benchConnectInView(), '', await benchConnectThroughBackend()].join('\n');
@@ -42,16 +59,7 @@ async function benchConnectInView(): Promise<string> {
     const results: Record<'tokenRequests' | 'identityRequests' | 'writes' | 'reads' | 'reopenFinds' | 'reopenOther' | 'ms' | 'reopenMs', number>[] = [];
     for (let run = 0; run < RUNS; run++) {
       const user = PREVIEW_USERS[run % PREVIEW_USERS.length].id;
-      const context = await browser.newContext();
-      const page = await context.newPage();
-      await page.goto(`${preview.url}/?user=${user}&mode=test`);
-      const drawer = (p: typeof page) => p.locator('[data-view="ConnectionsDrawer"]');
-      const connect = drawer(page).getByRole('link', {name: /^Connect to/});
-      await connect.waitFor({timeout: 15000}).catch(async (e: unknown) => {
-        throw new Error(`${String(e)}\n${await page.locator('body').innerText()}`);
-      });
-      const [tab] = await Promise.all([context.waitForEvent('page'), connect.click()]);
-      await logInAtProvider(tab, `bench${run}`);
+      const {context, tab} = await signInAtProvider(browser, preview.url, user, `bench${run}`);
       const storeBefore = preview.requests.length;
       const providerBefore = providerLog.length;
       const started = Date.now();
@@ -130,18 +138,7 @@ async function benchConnectThroughBackend(): Promise<string> {
     manifestOverrides: localBackendModeManifest(provider.issuer, {test, live}, backendUrl),
   });
   const signedCalls: string[] = [];
-  const backend = await startBackend(
-    {
-      secretKey: 'sk_test_benchConnect',
-      signingSecrets: [preview.signingSecret],
-      apiBase: new URL(preview.store.url),
-      host: '127.0.0.1',
-      port: backendPort,
-      constants: preview.manifest.constants ?? {},
-      oauthClientSecret: LOCAL_CLIENT_SECRET,
-    },
-    {log: (e) => e.method === 'POST' && signedCalls.push(e.path)},
-  );
+  const backend = await startLocalBackend(preview, {port: backendPort, oauthClientSecret: LOCAL_CLIENT_SECRET, log: (e) => e.method === 'POST' && signedCalls.push(e.path)});
   // Writes as the store's own HTTP server sees them: the backend's, through its backend door.
   const storeWrites: string[] = [];
   preview.store.server.on('request', (req: {method?: string; url?: string}) => {
@@ -152,16 +149,7 @@ async function benchConnectThroughBackend(): Promise<string> {
   try {
     for (let run = 0; run < RUNS; run++) {
       const user = PREVIEW_USERS[run % PREVIEW_USERS.length].id;
-      const context = await browser.newContext();
-      const page = await context.newPage();
-      await page.goto(`${preview.url}/?user=${user}&mode=test`);
-      const drawer = (p: typeof page) => p.locator('[data-view="ConnectionsDrawer"]');
-      const connect = drawer(page).getByRole('link', {name: /^Connect to/});
-      await connect.waitFor({timeout: 15000}).catch(async (e: unknown) => {
-        throw new Error(`${String(e)}\n${await page.locator('body').innerText()}`);
-      });
-      const [tab] = await Promise.all([context.waitForEvent('page'), connect.click()]);
-      await logInAtProvider(tab, `bench${run}`);
+      const {context, tab} = await signInAtProvider(browser, preview.url, user, `bench${run}`);
       const before = {signed: signedCalls.length, provider: providerLog.length, writes: storeWrites.length};
       const started = Date.now();
       await consentAtProvider(tab);

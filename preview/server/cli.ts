@@ -30,6 +30,7 @@ import {DEFAULT_PROVIDER_PORT, startOAuthProvider, type RunningOAuthProvider} fr
 import {LOCAL_CLIENT_SECRET, localBackendModeManifest, previewRedirectUris} from '../oauth-provider/constants';
 import {DataFileError} from '../secret-store/storage';
 import {loadManifest, type Manifest} from './manifest';
+import {localBackendConfig} from './localBackend';
 import {DEFAULT_LOCAL_PORTS, remapLocalPorts} from './localPorts';
 import {startPreview} from './server';
 
@@ -93,18 +94,7 @@ async function main(): Promise<void> {
       log: (line) => process.stdout.write(`${line}\n`),
     });
     acme = await startAcmeStandIn({port: acmePort, log: (line) => process.stdout.write(`acme: ${line}\n`)});
-    const backendConfig = {
-      secretKey: 'sk_test_keyringPreviewBackend',
-      signingSecrets: [signingSecret],
-      // Nothing here sends Stripe's events; a per-run secret keeps the route closed to everyone else.
-      webhookSecrets: [`whsec_${crypto.randomBytes(24).toString('base64url')}`],
-      apiBase: new URL(preview.store.url),
-      host: '127.0.0.1',
-      port: backendPort,
-      // The merged manifest (stripe-app.local.json included): the same constants the views get.
-      constants: preview.manifest.constants ?? {},
-      ...(exchange === 'backend' ? {oauthClientSecret: LOCAL_CLIENT_SECRET} : {}),
-    };
+    const backendConfig = localBackendConfig(preview, {port: backendPort, ...(exchange === 'backend' ? {oauthClientSecret: LOCAL_CLIENT_SECRET} : {})});
     backend = await startBackend(backendConfig, {
       log: (e) => process.stdout.write(`backend: ${e.method} ${e.path} ${e.status} ${e.ms.toFixed(0)}ms\n`),
       uninstall: {revoke: uninstallRevoker(backendConfig)},

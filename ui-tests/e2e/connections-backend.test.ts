@@ -10,7 +10,8 @@
 import type {Browser, BrowserContext, Page} from 'playwright-core';
 import Stripe from 'stripe';
 import manifest from '../../stripe-app.json';
-import {startBackend, type RunningBackend} from '../../backend/server';
+import type {RunningBackend} from '../../backend/server';
+import {startLocalBackend} from '../../preview/server/localBackend';
 import {LOCAL_CLIENT_SECRET, localBackendModeManifest, previewRedirectUris} from '../../preview/oauth-provider/constants';
 import {PREVIEW_ACCOUNT, PREVIEW_USERS} from '../../preview/server/server';
 import {CONNECTION_SECRET} from '../../src/connections';
@@ -40,15 +41,7 @@ beforeAll(async () => {
   const layer = localBackendModeManifest(provider.issuer, {test, live}, `http://127.0.0.1:${backendPort}`);
   preview = await startTestPreview({port, manifestOverrides: layer});
   // The preview starts no backend: this one verifies the preview's signatures and keeps its connections in the preview's store.
-  backend = await startBackend({
-    secretKey: 'sk_test_e2eBackendMode',
-    signingSecrets: [preview.signingSecret],
-    apiBase: new URL(preview.store.url),
-    host: '127.0.0.1',
-    port: backendPort,
-    constants: preview.manifest.constants ?? {},
-    oauthClientSecret: LOCAL_CLIENT_SECRET,
-  });
+  backend = await startLocalBackend(preview, {port: backendPort, oauthClientSecret: LOCAL_CLIENT_SECRET});
 });
 afterAll(async () => {
   await browser?.close();

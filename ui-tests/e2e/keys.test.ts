@@ -8,7 +8,8 @@
  */
 import type {Browser, Page} from 'playwright-core';
 import type {BackendLogEntry} from '../../backend/app';
-import {startBackend, type RunningBackend} from '../../backend/server';
+import type {RunningBackend} from '../../backend/server';
+import {startLocalBackend} from '../../preview/server/localBackend';
 import {startAcmeStandIn, type RunningAcmeStandIn} from '../../preview/acme-api/standIn';
 import {everythingShown, freePort, launchBrowser, recordConsole, screenshot, startTestPreview, type PreviewUnderTest} from './browser';
 
@@ -37,17 +38,7 @@ beforeAll(async () => {
     },
   });
   // The backend npm start runs: this preview's signing secret, its Secret Store, the merged manifest's constants.
-  backend = await startBackend(
-    {
-      secretKey: 'sk_test_e2eKeys',
-      signingSecrets: [preview.signingSecret],
-      apiBase: new URL(preview.store.url),
-      host: '127.0.0.1',
-      port: backendPort,
-      constants: preview.manifest.constants ?? {},
-    },
-    {log: (entry) => backendLog.push(entry)},
-  );
+  backend = await startLocalBackend(preview, {port: backendPort, log: (entry) => backendLog.push(entry)});
   page = await browser.newPage({viewport: {width: 1280, height: 1000}});
   consoleLines = recordConsole(page);
 });
