@@ -15,9 +15,11 @@ export function ExtensionView(props: {
   component: string;
   viewport: string;
   oauthContext?: ExtensionContextValue['oauthContext'];
+  /** The object of the Dashboard page the view sits on (detail pages only). */
+  objectContext?: {id: string; object: string} | null;
   hooks: PlatformHooks;
 }) {
-  const {config, session, component, viewport, oauthContext, hooks} = props;
+  const {config, session, component, viewport, oauthContext, objectContext = null, hooks} = props;
   const holder = useRef<HTMLDivElement>(null);
   // A new receiver per mount: switching user or mode starts the view afresh, as the Dashboard does.
   const receiver = useMemo(() => createRemoteReceiver(), []);
@@ -39,7 +41,7 @@ export function ExtensionView(props: {
         viewportID: viewport,
         // The SDK's JSON type; the manifest's constants are JSON by construction.
         constants: (config.constants ?? undefined) as ExtensionContextValue['environment']['constants'],
-        objectContext: null,
+        objectContext,
       },
       appContext: {
         authorizedPermissions: config.permissions,
@@ -56,7 +58,7 @@ export function ExtensionView(props: {
       onError: setError,
     });
     return () => frame.dispose();
-  }, [config, session, component, viewport, oauthContext, hooks, receiver]);
+  }, [config, session, component, viewport, oauthContext, objectContext, hooks, receiver]);
 
   return (
     <div className="kr-extension" data-view={component}>

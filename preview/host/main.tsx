@@ -9,6 +9,7 @@ import type {LogEntry, PreviewConfig} from './config';
 import {onBlockedUrl} from './components/urls';
 import {ExtensionView} from './ExtensionView';
 import type {Session} from './platform';
+import {placementOf, type Placement} from './viewports';
 
 declare global {
   interface Window {
@@ -32,6 +33,19 @@ function App({initial}: {initial: PreviewConfig}) {
   const user = config.users.find((u) => u.id === userId) ?? config.users[0];
   const session = useMemo<Session>(() => ({user, mode}), [user, mode]);
 
+  const view = useCallback((viewport: string) => config.views.find((v) => v.viewport === viewport), [config.views]);
+  // ?view=Component shows that view alone, placed where the Dashboard puts its viewport.
+  const only = params.get('view');
+  const soloView = only ? config.views.find((v) => v.component === only) : undefined;
+  const placement: Placement | null = soloView ? placementOf(soloView.viewport) : null;
+  const inDrawer = placement?.kind === 'drawer';
+  const settings = soloView ? (inDrawer ? undefined : soloView) : view(SETTINGS);
+  const drawer = soloView ? (inDrawer ? soloView : undefined) : view(DRAWER);
+  const objectKind = placement && (placement.kind === 'drawer' || placement.kind === 'page-module') ? placement.object : undefined;
+  const [objectId, setObjectId] = useState(params.get('object') ?? objectKind?.sample ?? '');
+  // The Dashboard hands a detail page's views the object on that page; other views get null.
+  const objectContext = useMemo(() => (objectKind && objectId ? {id: objectId, object: objectKind.object} : null), [objectKind, objectId]);
+
   // Keep the address bar in step, so a reload keeps who and which mode. On the
   // OAuth return route this also drops the code from the address bar, so a
   // reload does not hand it to the view again.
@@ -43,9 +57,10 @@ function App({initial}: {initial: PreviewConfig}) {
     }
     url.searchParams.set('user', user.id);
     url.searchParams.set('mode', mode);
+    if (objectContext) url.searchParams.set('object', objectContext.id);
     history.replaceState(null, '', url);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `params` and `opening` are fixed for the page's life
-  }, [user.id, mode]);
+  }, [user.id, mode, objectContext]);
 
   useEffect(() => {
     const events = new EventSource(`/__preview/events?token=${encodeURIComponent(config.token)}`);
@@ -67,12 +82,6 @@ function App({initial}: {initial: PreviewConfig}) {
     }),
     [],
   );
-  const view = useCallback((viewport: string) => config.views.find((v) => v.viewport === viewport), [config.views]);
-  // ?view=Component shows that view alone, in the page's main area (used to time one view at a time).
-  const only = params.get('view');
-  const soloView = only ? config.views.find((v) => v.component === only) : undefined;
-  const settings = soloView ?? view(SETTINGS);
-  const drawer = soloView ? undefined : view(DRAWER);
 
   // The Dashboard hands oauthContext to the drawer it reopens, and to no later
   // one: once that drawer goes (closed, another user or mode, a rebuild), it is dropped.
@@ -106,6 +115,28 @@ function App({initial}: {initial: PreviewConfig}) {
             <option value="live">Live mode</option>
           </select>
         </label>
+        <label>
+          View{' '}
+          <select
+            aria-label="View"
+            value={soloView?.component ?? ''}
+            onChange={(e) => {
+              // A view of its own is a page of its own: load it, as the Dashboard navigates.
+              const url = new URL('/', location.href);
+              if (e.target.value) url.searchParams.set('view', e.target.value);
+              url.searchParams.set('user', user.id);
+              url.searchParams.set('mode', mode);
+              location.assign(url);
+            }}
+          >
+            <option value="">Settings page and drawer</option>
+            {config.views.map((v) => (
+              <option key={v.component} value={v.component}>
+                {v.component} ({v.viewport})
+              </option>
+            ))}
+          </select>
+        </label>
         {drawer ? (
           <button type="button" className="kr-button kr-button-secondary" onClick={() => setDrawerOpen((o) => !o)}>
             {drawerOpen ? 'Close drawer' : 'Open drawer'}
@@ -114,29 +145,61 @@ function App({initial}: {initial: PreviewConfig}) {
       </header>
       {mode === 'test' ? <div className="kr-test-ribbon">Test mode</div> : null}
       <div className="kr-body">
-        <main className="kr-page" aria-label="App settings page">
-          <h1>{config.app.name} settings</h1>
-          {settings ? (
-            <ExtensionView
-              key={`${user.id}/${mode}/${config.build}/settings`}
-              config={config}
-              session={session}
-              component={settings.component}
-              viewport={settings.viewport}
-              hooks={hooks}
-            />
-          ) : (
-            <p className="kr-secondary">stripe-app.json declares no settings view.</p>
-          )}
-        </main>
+        {placement && placement.kind !== 'settings' ? (
+          <main className="kr-page" aria-label={`${placement.kind === 'page' ? placement.page : 'Dashboard page'} (stand-in)`}>
+            <h1>{placement.page}</h1>
+            {objectKind ? <ObjectPicker kind={objectKind.object} id={objectId} onOpen={setObjectId} /> : null}
+            {placement.kind === 'drawer' ? (
+              <p className="kr-secondary">A stand-in for this Dashboard page: the app&apos;s view is in the drawer.</p>
+            ) : (
+              <section className={placement.kind === 'page-module' ? 'kr-page-module' : undefined} aria-label={soloView?.component}>
+                {soloView ? (
+                  <ExtensionView
+                    key={`${user.id}/${mode}/${config.build}/${objectId}/page`}
+                    config={config}
+                    session={session}
+                    component={soloView.component}
+                    viewport={soloView.viewport}
+                    objectContext={objectContext}
+                    hooks={hooks}
+                  />
+                ) : null}
+              </section>
+            )}
+          </main>
+        ) : soloView && !placement ? (
+          <main className="kr-page" aria-label="Unknown viewport">
+            <div className="kr-banner kr-banner-critical" role="alert">
+              {soloView.component}&apos;s viewport &quot;{soloView.viewport}&quot; is not one Stripe&apos;s manifest schema knows: the Dashboard would not show it. It is drawn here on a plain page.
+            </div>
+            <ExtensionView key={`${user.id}/${mode}/${config.build}/unknown`} config={config} session={session} component={soloView.component} viewport={soloView.viewport} hooks={hooks} />
+          </main>
+        ) : (
+          <main className="kr-page" aria-label="App settings page">
+            <h1>{config.app.name} settings</h1>
+            {settings ? (
+              <ExtensionView
+                key={`${user.id}/${mode}/${config.build}/settings`}
+                config={config}
+                session={session}
+                component={settings.component}
+                viewport={settings.viewport}
+                hooks={hooks}
+              />
+            ) : (
+              <p className="kr-secondary">stripe-app.json declares no settings view.</p>
+            )}
+          </main>
+        )}
         {drawer && drawerOpen ? (
           <aside className="kr-drawer" aria-label="Drawer">
             <ExtensionView
-              key={`${user.id}/${mode}/${config.build}/drawer`}
+              key={`${user.id}/${mode}/${config.build}/${objectId}/drawer`}
               config={config}
               session={session}
               component={drawer.component}
-              viewport={DRAWER}
+              viewport={drawer.viewport}
+              objectContext={objectContext}
               oauthContext={oauthContext}
               hooks={hooks}
             />
@@ -172,6 +235,28 @@ function App({initial}: {initial: PreviewConfig}) {
         ))}
       </div>
     </div>
+  );
+}
+
+/** The object a detail page shows: its id, from a simple picker (the view restarts with it, as on a new page). */
+function ObjectPicker({kind, id, onOpen}: {kind: string; id: string; onOpen(id: string): void}) {
+  const [text, setText] = useState(id);
+  return (
+    <form
+      className="kr-object-picker"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onOpen(text.trim());
+      }}
+    >
+      <label>
+        {kind} id{' '}
+        <input className="kr-input" aria-label="Object in context" value={text} onChange={(e) => setText(e.target.value)} />
+      </label>
+      <button type="submit" className="kr-button kr-button-secondary">
+        Open
+      </button>
+    </form>
   );
 }
 

@@ -1,0 +1,89 @@
+/**
+ * Where the Dashboard puts a view of each viewport in Stripe's manifest schema
+ * (shared/reference/stripe-app.schema.json), and the object a detail page
+ * hands its views as `environment.objectContext`.
+ */
+
+export type Placement =
+  /** The app's settings page. */
+  | {kind: 'settings'}
+  /** The app drawer, beside a stand-in of the Dashboard page it belongs to. */
+  | {kind: 'drawer'; page: string; object?: ObjectKind}
+  /** A module inside a detail page. */
+  | {kind: 'page-module'; page: string; object: ObjectKind}
+  /** A page of its own (onboarding). */
+  | {kind: 'page'; page: string};
+
+export interface ObjectKind {
+  /** The API object name, as objectContext.object carries it. */
+  object: string;
+  /** A plausible id for the picker to start with. */
+  sample: string;
+}
+
+const OBJECTS: Record<string, ObjectKind> = {
+  customer: {object: 'customer', sample: 'cus_PreviewCustomer1'},
+  invoice: {object: 'invoice', sample: 'in_PreviewInvoice001'},
+  payment: {object: 'payment_intent', sample: 'pi_PreviewPayment001'},
+  'payment-link': {object: 'payment_link', sample: 'plink_PreviewLink001'},
+  product: {object: 'product', sample: 'prod_PreviewProduct1'},
+  subscription: {object: 'subscription', sample: 'sub_PreviewSubscript1'},
+};
+
+const TITLES: Record<string, string> = {
+  balance: 'Balances',
+  billing: 'Billing',
+  customer: 'Customers',
+  home: 'Home',
+  invoice: 'Invoices',
+  'payment-link': 'Payment links',
+  payment: 'Payments',
+  product: 'Product catalogue',
+  report: 'Reports',
+  'revenue-recognition': 'Revenue recognition',
+  subscription: 'Subscriptions',
+  'tax-report': 'Tax reporting',
+};
+
+/** Every viewport the manifest schema allows. */
+export const VIEWPORTS = [
+  'onboarding',
+  'settings',
+  'stripe.dashboard.balance.overview',
+  'stripe.dashboard.billing.overview',
+  'stripe.dashboard.customer.detail',
+  'stripe.dashboard.customer.detail.page-module',
+  'stripe.dashboard.customer.list',
+  'stripe.dashboard.drawer.default',
+  'stripe.dashboard.home.overview',
+  'stripe.dashboard.invoice.detail',
+  'stripe.dashboard.invoice.detail.page-module',
+  'stripe.dashboard.invoice.list',
+  'stripe.dashboard.payment-link.detail',
+  'stripe.dashboard.payment-link.list',
+  'stripe.dashboard.payment.detail',
+  'stripe.dashboard.payment.list',
+  'stripe.dashboard.product.detail',
+  'stripe.dashboard.product.list',
+  'stripe.dashboard.report.overview',
+  'stripe.dashboard.revenue-recognition.overview',
+  'stripe.dashboard.subscription.detail',
+  'stripe.dashboard.subscription.list',
+  'stripe.dashboard.tax-report.overview',
+] as const;
+
+export function placementOf(viewport: string): Placement | null {
+  if (viewport === 'settings') return {kind: 'settings'};
+  if (viewport === 'onboarding') return {kind: 'page', page: 'Onboarding'};
+  if (viewport === 'stripe.dashboard.drawer.default') return {kind: 'drawer', page: 'Home'};
+  const match = /^stripe\.dashboard\.([a-z-]+)\.(detail|list|overview)(\.page-module)?$/.exec(viewport);
+  if (!match || !(VIEWPORTS as readonly string[]).includes(viewport)) return null;
+  const [, area, kind, module] = match;
+  const title = TITLES[area] ?? area;
+  const object = OBJECTS[area];
+  if (kind === 'detail' && object) {
+    const page = `${title} › ${object.object} detail`;
+    return module ? {kind: 'page-module', page, object} : {kind: 'drawer', page, object};
+  }
+  return {kind: 'drawer', page: title};
+}
