@@ -14,6 +14,8 @@
  */
 import http from 'node:http';
 import type {AddressInfo} from 'node:net';
+// First: it gathers oidc-provider's expected development warnings, some printed as that module loads.
+import {heldBackNotices} from './developmentNotices';
 import Provider, {type KoaContextWithOIDC} from 'oidc-provider';
 
 import {CONFIDENTIAL_CLIENTS, DEFAULT_PROVIDER_PORT, LOCAL_CLIENT_SECRET, PREVIEW_CLIENT_ID, PROVIDER_SCOPES} from './constants';
@@ -151,6 +153,7 @@ export async function startOAuthProvider(options: OAuthProviderOptions): Promise
   };
 
   const callback = provider.callback();
+  log(`local provider with development settings, as intended: in-memory grants, its own keys and sign-in pages (${heldBackNotices()} oidc-provider notices about them held back)`);
   server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
     if ((req.url ?? '').split('?')[0] === '/api/me') {
       whoAmI(req, res).catch(() => sendJson(res, 500, {error: 'server_error'}));
