@@ -26,8 +26,11 @@ export function ExtensionView(props: {
   const [error, setError] = useState<string | null>(null);
   const settings = useMemo(() => ({imageSrc: config.imageSrc}), [config.imageSrc]);
 
+  // A view that is missing or did not build is not loaded: its problem is shown in its place.
+  const problem = config.problems.find((p) => p.component === component && p.unavailable);
+
   useEffect(() => {
-    if (!holder.current) return undefined;
+    if (!holder.current || problem) return undefined;
     const context: ExtensionContextValue = {
       userContext: {
         id: session.user.id,
@@ -58,7 +61,20 @@ export function ExtensionView(props: {
       onError: setError,
     });
     return () => frame.dispose();
-  }, [config, session, component, viewport, oauthContext, objectContext, hooks, receiver]);
+  }, [config, session, component, viewport, oauthContext, objectContext, hooks, receiver, problem]);
+
+  if (problem) {
+    return (
+      <div className="kr-extension" data-view={component}>
+        <div className="kr-banner kr-banner-critical kr-view-error" role="alert">
+          <div className="kr-banner-body">
+            <div className="kr-banner-title">{component} cannot be shown</div>
+            <pre>{problem.message}</pre>
+          </div>
+        </div>
+      </div>
+    );
+  }
 
   return (
     <div className="kr-extension" data-view={component}>

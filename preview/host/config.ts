@@ -13,6 +13,8 @@ export interface PreviewConfig {
   account: {id: string; name: string; country: string};
   users: PreviewUser[];
   views: {viewport: string; component: string}[];
+  /** What the preview could not use (manifest, missing or broken views): shown on the page, and in the view's place. */
+  problems: PreviewProblem[];
   constants: Record<string, unknown> | null;
   permissions: string[];
   connectSrc: string[];
@@ -27,6 +29,14 @@ export interface PreviewConfig {
    * what the drawer is opened with (the Dashboard's oauthContext).
    */
   opening?: OAuthReturn;
+}
+
+export interface PreviewProblem {
+  /** The view it concerns, if one. */
+  component?: string;
+  /** The view could not be built (or its file is missing): it is not loaded at all. */
+  unavailable?: boolean;
+  message: string;
 }
 
 export interface OAuthReturn {

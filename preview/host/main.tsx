@@ -144,6 +144,15 @@ function App({initial}: {initial: PreviewConfig}) {
         ) : null}
       </header>
       {mode === 'test' ? <div className="kr-test-ribbon">Test mode</div> : null}
+      {config.problems.length ? (
+        <section className="kr-problems" aria-label="Problems">
+          {config.problems.map((p, i) => (
+            <div key={i} className="kr-banner kr-banner-caution" role="alert">
+              <pre>{p.message}</pre>
+            </div>
+          ))}
+        </section>
+      ) : null}
       <div className="kr-body">
         {placement && placement.kind !== 'settings' ? (
           <main className="kr-page" aria-label={`${placement.kind === 'page' ? placement.page : 'Dashboard page'} (stand-in)`}>

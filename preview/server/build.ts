@@ -64,9 +64,19 @@ function viewEntry(root: string, {component, file: view}: ViewSource): esbuild.S
   };
 }
 
+/** Image imports become data URLs, as `stripe apps start` bundles them (and data: is always in the image CSP). */
+const IMAGE_LOADERS: Record<string, esbuild.Loader> = {'.svg': 'dataurl', '.png': 'dataurl', '.jpg': 'dataurl', '.jpeg': 'dataurl', '.gif': 'dataurl', '.webp': 'dataurl'};
+
 /** How a view is bundled: the preview serves it, the benchmark measures it. */
 export function viewBuildOptions(root: string, view: ViewSource, minify = false): esbuild.BuildOptions {
-  return {...common({root, minify}), stdin: viewEntry(root, view)};
+  return {...common({root, minify}), stdin: viewEntry(root, view), loader: IMAGE_LOADERS};
+}
+
+/** esbuild's messages as lines a developer can act on: file:line, then the text. */
+export function describeBuildError(e: unknown): string[] {
+  const errors = (e as {errors?: esbuild.Message[]}).errors;
+  if (!errors?.length) return [e instanceof Error ? e.message : String(e)];
+  return errors.map((m) => (m.location ? `${m.location.file}:${m.location.line}:${m.location.column}: ${m.text}` : m.text));
 }
 
 export async function createBuilds(options: BuildOptions) {
@@ -96,15 +106,23 @@ export async function createBuilds(options: BuildOptions) {
     ),
   ]);
   return {
-    /** Builds everything once; then, when asked to, watches and reports each later rebuild. */
-    async start(watch: boolean) {
-      await Promise.all(contexts.map((c) => c.rebuild()));
+    /**
+     * Builds everything once; then, when asked to, watches and reports each later rebuild.
+     * A view that does not build is answered with its errors, and the others still start;
+     * only the host page failing to build stops the preview.
+     */
+    async start(watch: boolean): Promise<{failed: {component: string; errors: string[]}[]}> {
+      const results = await Promise.allSettled(contexts.map((c) => c.rebuild()));
+      const [host, ...viewResults] = results;
+      if (host.status === 'rejected') throw host.reason;
+      const failed = viewResults.flatMap((r, i) => (r.status === 'rejected' ? [{component: options.views[i].component, errors: describeBuildError(r.reason)}] : []));
       if (watch) {
         await Promise.all(contexts.map((c) => c.watch()));
         // watch() begins with a build of its own; changes are what come after it.
-        await Promise.all(contexts.map((c) => c.rebuild()));
+        await Promise.allSettled(contexts.map((c) => c.rebuild()));
       }
       started = true;
+      return {failed};
     },
     async dispose() {
       await Promise.all(contexts.map((c) => c.dispose()));

@@ -13,9 +13,10 @@ import {createHostGuard, quoteHost} from '../hostGuard';
 import {readBody} from '../requestBody';
 import {forwardAsExtension, type ExtensionIdentity} from '../secret-store/extension-door';
 import {DEFAULT_ACCOUNT, startSecretStore, type RunningSecretStore} from '../secret-store/server';
-import type {LogEntry, OAuthReturn, PreviewConfig, PreviewUser} from '../host/config';
+import type {LogEntry, OAuthReturn, PreviewConfig, PreviewProblem, PreviewUser} from '../host/config';
 import {createBuilds} from './build';
 import {loadManifest, type Manifest} from './manifest';
+import {VIEWPORTS} from '../host/viewports';
 import {oauthContextForReturn, OAuthStates, ViewStateTooLargeError} from './oauthStates';
 import {signForView} from './signature';
 
@@ -64,6 +65,26 @@ const HOST_PAGE_HEADERS = {'content-security-policy': "frame-ancestors 'none'", 
 const FRAME_HTML = (script: string) =>
   `<!doctype html><html><head><meta charset="utf-8"><title>extension realm</title></head><body><script src="${script}"></script></body></html>`;
 
+/** A view's module, as `stripe apps` finds it: src/views/<Component> with a TypeScript or JavaScript extension. */
+function viewFile(root: string, component: string): string {
+  const base = path.join(root, 'src/views', component);
+  return ['.tsx', '.ts', '.jsx', '.js'].map((ext) => base + ext).find((file) => fs.existsSync(file)) ?? `${base}.tsx`;
+}
+
+/** What in the manifest the Dashboard would refuse, said plainly; none of it stops the preview. */
+function manifestProblems(manifest: Manifest): PreviewProblem[] {
+  const problems: PreviewProblem[] = [];
+  if (!Array.isArray(manifest.permissions)) {
+    problems.push({message: 'stripe-app.json has no "permissions" list: the Dashboard needs one (it may be empty). The views run with no permissions.'});
+  }
+  for (const v of manifest.ui_extension.views) {
+    if (!(VIEWPORTS as readonly string[]).includes(v.viewport)) {
+      problems.push({component: v.component, message: `stripe-app.json puts ${v.component} in the viewport "${v.viewport}", which Stripe's manifest schema does not know.`});
+    }
+  }
+  return problems;
+}
+
 function cspFor(manifest: Manifest, origin: string): string {
   const csp = manifest.ui_extension.content_security_policy ?? {};
   const connect = csp['connect-src']?.length ? csp['connect-src'].join(' ') : "'none'";
@@ -84,13 +105,21 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
   const log = options.log ?? (() => undefined);
   const {manifest} = loadManifest(options.root, options.manifestOverrides);
   const extraViews = options.extraViews ?? [];
-  const views = [
+  const declared = [
     // An extra view takes its viewport from the app's view (one view per viewport, as in the Dashboard).
     ...manifest.ui_extension.views
       .filter((v) => !extraViews.some((extra) => extra.viewport === v.viewport))
-      .map((v) => ({...v, file: path.join(options.root, 'src/views', `${v.component}.tsx`)})),
+      .map((v) => ({...v, file: viewFile(options.root, v.component)})),
     ...extraViews,
   ];
+  // What the preview cannot use is said on the page and in the terminal; the rest still runs.
+  const problems: PreviewProblem[] = manifestProblems(manifest);
+  for (const v of declared) {
+    if (!fs.existsSync(v.file)) {
+      problems.push({component: v.component, unavailable: true, message: `${path.relative(options.root, v.file)} not found: stripe-app.json names the component ${v.component} for the viewport ${v.viewport}.`});
+    }
+  }
+  const views = declared.filter((v) => fs.existsSync(v.file));
   const components = views.map((v) => v.component);
   const outdir = path.join(options.root, '.build/preview', options.minify ? 'min' : 'dev');
   const hostKey = crypto.randomBytes(24).toString('base64url');
@@ -135,7 +164,9 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
     },
   });
   try {
-    await builds.start(options.watch ?? false);
+    const {failed} = await builds.start(options.watch ?? false);
+    for (const {component, errors} of failed) problems.push({component, unavailable: true, message: `${component} did not build:\n${errors.join('\n')}`});
+    for (const problem of problems) log(`problem: ${problem.message}`);
   } catch (e) {
     await builds.dispose();
     await store.close();
@@ -149,9 +180,10 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
     app: {id: manifest.id, name: manifest.name, version: manifest.version},
     account: PREVIEW_ACCOUNT,
     users: PREVIEW_USERS,
-    views: views.map(({viewport, component}) => ({viewport, component})),
+    views: declared.map(({viewport, component}) => ({viewport, component})),
+    problems,
     constants: manifest.constants ?? null,
-    permissions: manifest.permissions.map((p) => p.permission),
+    permissions: Array.isArray(manifest.permissions) ? manifest.permissions.map((p) => p.permission) : [],
     connectSrc: manifest.ui_extension.content_security_policy?.['connect-src'] ?? [],
     imageSrc: manifest.ui_extension.content_security_policy?.['image-src'] ?? [],
     recentRequests: requests.slice(-200),

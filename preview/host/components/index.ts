@@ -23,6 +23,7 @@ import {Icon} from './icons';
 import {Accordion, AccordionItem, Badge, Box, Chip, ChipList, Divider, Img, Inline, Link, List, ListItem, Spinner, TaskList, TaskListItem} from './layout';
 import {ButtonGroup, FocusView, Menu, MenuGroup, MenuItem, Tooltip} from './overlays';
 import {placeholderFor} from './placeholder';
+import {PreviewError} from './previewError';
 import {
   DataTable,
   DetailPagePropertyList,
@@ -123,8 +124,11 @@ export const IMPLEMENTED: Record<string, HostComponent> = {
   Tooltip,
 };
 
-/** Host elements a view may write inside SDK components (`<option>` in a Select). */
-const ELEMENTS: Record<string, HostComponent> = {option: Option, optgroup: OptGroup};
+/**
+ * Beyond the SDK's: host elements a view may write inside SDK components
+ * (`<option>` in a Select), and the preview runtime's own crash report.
+ */
+const ELEMENTS: Record<string, HostComponent> = {option: Option, optgroup: OptGroup, PreviewError};
 
 const base = createController({...IMPLEMENTED, ...ELEMENTS});
 
