@@ -6,61 +6,44 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type {Browser, Locator, Page} from 'playwright-core';
+import type {Locator} from 'playwright-core';
 import * as sdkUi from '@stripe/ui-extension-sdk/ui';
 import {IMPLEMENTED} from '../../preview/host/components';
-import {launchBrowser, recordConsole, ROOT, screenshot, startTestPreview, type PreviewUnderTest} from './browser';
+import {ROOT, screenshot} from './browser';
+import {previewSuite} from './previewSuite';
 
 jest.setTimeout(120_000);
 
 const GALLERY_FILE = path.join(__dirname, 'views/Gallery.tsx');
 const IMAGES = 'https://images.keyring.example/';
 
-let browser: Browser;
-let preview: PreviewUnderTest;
-let page: Page;
-let consoleLines: string[];
-
-beforeAll(async () => {
-  [browser, preview] = await Promise.all([
-    launchBrowser(),
-    startTestPreview({
-      manifestOverrides: {ui_extension: {content_security_policy: {'image-src': [IMAGES]}}},
-      extraViews: [{viewport: 'stripe.dashboard.drawer.default', component: 'Gallery', file: GALLERY_FILE}],
-    }),
-  ]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await preview?.close();
-});
-beforeEach(async () => {
-  page = await browser.newPage({viewport: {width: 1280, height: 900}});
-  consoleLines = recordConsole(page);
+const suite = previewSuite(
+  {
+    manifestOverrides: {ui_extension: {content_security_policy: {'image-src': [IMAGES]}}},
+    extraViews: [{viewport: 'stripe.dashboard.drawer.default', component: 'Gallery', file: GALLERY_FILE}],
+  },
   // The image host the manifest allows: answered here, as there is no network.
-  await page.route(`${IMAGES}**`, (route) =>
-    route.fulfill({contentType: 'image/svg+xml', body: '<svg xmlns="http://www.w3.org/2000/svg" width="24" height="24"><rect width="24" height="24" fill="#00a2e1"/></svg>'}),
-  );
-});
-afterEach(async () => {
-  await page.close();
-});
+  (page) =>
+    page.route(`${IMAGES}**`, (route) =>
+      route.fulfill({contentType: 'image/svg+xml', body: '<svg xmlns="http://www.w3.org/2000/svg" width="24" height="24"><rect width="24" height="24" fill="#00a2e1"/></svg>'}),
+    ),
+);
 
-const gallery = () => page.locator('[data-view="Gallery"]');
+const gallery = () => suite.page.locator('[data-view="Gallery"]');
 const lastEvent = (text: string) => gallery().getByText(`Last event: ${text}`, {exact: true}).waitFor();
 
 async function open() {
-  await page.goto(`${preview.url}/?view=Gallery`);
+  await suite.page.goto(`${suite.preview.url}/?view=Gallery`);
   await gallery().getByRole('heading', {name: 'Component gallery'}).waitFor();
 }
 
 /** Waits until the element has the keyboard focus. */
 async function focused(locator: Locator) {
-  await page.waitForFunction((el) => el === document.activeElement, await locator.elementHandle());
+  await suite.page.waitForFunction((el) => el === document.activeElement, await locator.elementHandle());
 }
 
 async function loaded(img: Locator) {
-  await page.waitForFunction((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth > 0, await img.elementHandle());
+  await suite.page.waitForFunction((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth > 0, await img.elementHandle());
 }
 
 async function showTab(name: string) {
@@ -83,9 +66,9 @@ test('no placeholder anywhere in any tab; fragments, badges, banners and icons a
   await open();
   for (const tab of ['Overview', 'Data', 'Forms', 'Views']) {
     await showTab(tab);
-    await screenshot(page, `gallery-${tab.toLowerCase()}`);
+    await screenshot(suite.page, `gallery-${tab.toLowerCase()}`);
   }
-  expect(await page.locator('.kr-placeholder').count()).toBe(0);
+  expect(await suite.page.locator('.kr-placeholder').count()).toBe(0);
   await showTab('Overview');
   // ContextView's fragment props.
   await gallery().getByRole('button', {name: 'Header action'}).waitFor();
@@ -103,10 +86,10 @@ test('no placeholder anywhere in any tab; fragments, badges, banners and icons a
   await loaded(gallery().getByRole('img', {name: 'Allowed logo'}));
   await gallery().getByText("(not loaded: not in the manifest's image-src)").waitFor();
   expect(await gallery().locator('img[src*="elsewhere.example"]').count()).toBe(0);
-  await page.locator('[data-view="Gallery"]').screenshot({path: path.join(ROOT, 'ui-tests/.artifacts/gallery.png')});
+  await suite.page.locator('[data-view="Gallery"]').screenshot({path: path.join(ROOT, 'ui-tests/.artifacts/gallery.png')});
   // The README's picture: refreshed on request only, so a test run leaves the tree clean.
   if (process.env.UPDATE_DOCS_SCREENSHOTS) fs.copyFileSync(path.join(ROOT, 'ui-tests/.artifacts/gallery.png'), path.join(ROOT, 'docs/gallery.png'));
-  expect(consoleLines.filter((l) => l.startsWith('pageerror'))).toEqual([]);
+  expect(suite.consoleLines.filter((l) => l.startsWith('pageerror'))).toEqual([]);
 });
 
 test("the css prop's layout, type and colour tokens become styles", async () => {
@@ -141,16 +124,16 @@ test('overlays open and close: Menu (keyboard), ButtonGroup overflow, Tooltip, F
   const menu = gallery().getByRole('menu', {name: 'Menu'});
   await menu.waitFor();
   await focused(menu.getByRole('menuitem', {name: 'Rename'}));
-  await page.keyboard.press('ArrowDown');
-  await page.keyboard.press('ArrowDown');
+  await suite.page.keyboard.press('ArrowDown');
+  await suite.page.keyboard.press('ArrowDown');
   await focused(menu.getByRole('menuitem', {name: 'Delete'}));
-  await page.keyboard.press('Enter');
+  await suite.page.keyboard.press('Enter');
   await lastEvent('menu delete');
   await menu.waitFor({state: 'detached'});
   await trigger.focus();
-  await page.keyboard.press('Enter');
+  await suite.page.keyboard.press('Enter');
   await menu.waitFor();
-  await page.keyboard.press('Escape');
+  await suite.page.keyboard.press('Escape');
   await menu.waitFor({state: 'detached'});
   await focused(trigger);
 
@@ -164,7 +147,7 @@ test('overlays open and close: Menu (keyboard), ButtonGroup overflow, Tooltip, F
   const tipTrigger = gallery().getByRole('button', {name: 'Hover for a tip'});
   await tipTrigger.hover();
   await gallery().getByRole('tooltip').filter({hasText: "A tooltip's text"}).waitFor();
-  await page.mouse.move(0, 0);
+  await suite.page.mouse.move(0, 0);
   await gallery().getByRole('tooltip').waitFor({state: 'hidden'});
   await tipTrigger.focus();
   await gallery().getByRole('tooltip').waitFor();
@@ -172,11 +155,11 @@ test('overlays open and close: Menu (keyboard), ButtonGroup overflow, Tooltip, F
 
   // FocusView: opens as a dialog with its actions, Escape closes it and tells the view.
   await gallery().getByRole('button', {name: 'Open focus view'}).click();
-  const dialog = page.getByRole('dialog', {name: 'Focus view'});
+  const dialog = suite.page.getByRole('dialog', {name: 'Focus view'});
   await dialog.getByLabel('Inside the focus view').waitFor();
   await dialog.getByRole('button', {name: 'Done'}).waitFor();
-  await screenshot(page, 'gallery-focus-view');
-  await page.keyboard.press('Escape');
+  await screenshot(suite.page, 'gallery-focus-view');
+  await suite.page.keyboard.press('Escape');
   await dialog.waitFor({state: 'detached'});
   await lastEvent('focus closed');
 });
@@ -184,9 +167,9 @@ test('overlays open and close: Menu (keyboard), ButtonGroup overflow, Tooltip, F
 test('tabs switch by mouse and arrow keys; the accordion opens; presses reach the view', async () => {
   await open();
   await showTab('Data');
-  await gallery().getByRole('tabpanel').filter({has: page.locator('[data-chart="Bar chart"]')}).waitFor();
+  await gallery().getByRole('tabpanel').filter({has: suite.page.locator('[data-chart="Bar chart"]')}).waitFor();
   await lastEvent('tab data');
-  await page.keyboard.press('ArrowRight');
+  await suite.page.keyboard.press('ArrowRight');
   await gallery().getByRole('tab', {name: 'Forms', selected: true}).waitFor();
   await lastEvent('tab forms');
   await focused(gallery().getByRole('tab', {name: 'Forms'}));
@@ -262,7 +245,7 @@ test('fields hand their values back: select options, switch, radio, currency, da
   await search.fill('be');
   await gallery().getByRole('option', {name: 'Ben Okafor'}).waitFor();
   expect(await gallery().getByRole('listbox').getByRole('option').count()).toBe(1);
-  await page.keyboard.press('Enter');
+  await suite.page.keyboard.press('Enter');
   await lastEvent('search cus_ben');
   expect(await search.inputValue()).toBe('Ben Okafor');
 
@@ -276,11 +259,11 @@ test('every control is reachable by keyboard, has an accessible name and a visib
   await gallery().getByRole('button', {name: 'Header action'}).focus();
   // Tab on through the view until the focus leaves it.
   for (let i = 0; i < 200; i++) {
-    await page.keyboard.press('Tab');
-    const inside = await page.evaluate(() => Boolean(document.activeElement?.closest('[data-view="Gallery"]')));
+    await suite.page.keyboard.press('Tab');
+    const inside = await suite.page.evaluate(() => Boolean(document.activeElement?.closest('[data-view="Gallery"]')));
     if (!inside) break;
     seen.push(
-      await page.evaluate(() => {
+      await suite.page.evaluate(() => {
         const el = document.activeElement as HTMLElement;
         const style = getComputedStyle(el);
         const labelled = el.getAttribute('aria-labelledby');

@@ -4,10 +4,10 @@
  * views the object picked on the page as `environment.objectContext`.
  */
 import path from 'node:path';
-import type {Browser, Page} from 'playwright-core';
 import {VIEWPORTS} from '../../preview/host/viewports';
 import {readSharedReference} from '../support/sharedReference';
-import {launchBrowser, recordConsole, screenshot, startTestPreview, type PreviewUnderTest} from './browser';
+import {screenshot} from './browser';
+import {previewSuite} from './previewSuite';
 
 jest.setTimeout(90_000);
 
@@ -21,30 +21,9 @@ const probes = {
   OddProbe: 'stripe.dashboard.nowhere.detail',
 };
 
-let browser: Browser;
-let preview: PreviewUnderTest;
-let page: Page;
-let consoleLines: string[];
+const suite = previewSuite({extraViews: Object.entries(probes).map(([component, viewport]) => ({component, viewport, file: PROBE}))});
 
-beforeAll(async () => {
-  [browser, preview] = await Promise.all([
-    launchBrowser(),
-    startTestPreview({extraViews: Object.entries(probes).map(([component, viewport]) => ({component, viewport, file: PROBE}))}),
-  ]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await preview?.close();
-});
-beforeEach(async () => {
-  page = await browser.newPage({viewport: {width: 1280, height: 900}});
-  consoleLines = recordConsole(page);
-});
-afterEach(async () => {
-  await page.close();
-});
-
-const probe = (component: string) => page.locator(`[data-view="${component}"]`);
+const probe = (component: string) => suite.page.locator(`[data-view="${component}"]`);
 
 test("the preview knows every viewport in Stripe's manifest schema", () => {
   const schema = readSharedReference('stripe-app.schema.json');
@@ -54,44 +33,44 @@ test("the preview knows every viewport in Stripe's manifest schema", () => {
 });
 
 test('every view is listed in the page; a detail view opens in the drawer beside its page with the picked object', async () => {
-  await page.goto(`${preview.url}/`);
-  const picker = page.getByLabel('View', {exact: true});
+  await suite.page.goto(`${suite.preview.url}/`);
+  const picker = suite.page.getByLabel('View', {exact: true});
   const listed = await picker.locator('option').allTextContents();
   for (const [component, viewport] of Object.entries(probes)) expect(listed).toContain(`${component} (${viewport})`);
   await picker.selectOption('CustomerDetailProbe');
-  await page.waitForURL(/view=CustomerDetailProbe/);
-  const drawer = page.getByRole('complementary', {name: 'Drawer'});
+  await suite.page.waitForURL(/view=CustomerDetailProbe/);
+  const drawer = suite.page.getByRole('complementary', {name: 'Drawer'});
   await drawer.locator('[data-view="CustomerDetailProbe"]').getByText('viewportID: stripe.dashboard.customer.detail').waitFor();
   await probe('CustomerDetailProbe').getByText('objectContext: {"id":"cus_PreviewCustomer1","object":"customer"}').waitFor();
-  await page.getByRole('heading', {name: /Customers › customer detail/}).waitFor();
+  await suite.page.getByRole('heading', {name: /Customers › customer detail/}).waitFor();
 
   // Another object: the view starts afresh with it, and a reload keeps it.
-  await page.getByLabel('Object in context').fill('cus_Another');
-  await page.getByRole('button', {name: 'Open'}).click();
+  await suite.page.getByLabel('Object in context').fill('cus_Another');
+  await suite.page.getByRole('button', {name: 'Open'}).click();
   await probe('CustomerDetailProbe').getByText('objectContext: {"id":"cus_Another","object":"customer"}').waitFor();
-  await screenshot(page, 'viewport-customer-detail');
-  await page.reload();
+  await screenshot(suite.page, 'viewport-customer-detail');
+  await suite.page.reload();
   await probe('CustomerDetailProbe').getByText('"id":"cus_Another"').waitFor();
 });
 
 test('a page module sits in its detail page; lists, overviews and onboarding get no object', async () => {
-  await page.goto(`${preview.url}/?view=InvoiceModuleProbe`);
-  const module = page.locator('.kr-page-module [data-view="InvoiceModuleProbe"]');
+  await suite.page.goto(`${suite.preview.url}/?view=InvoiceModuleProbe`);
+  const module = suite.page.locator('.kr-page-module [data-view="InvoiceModuleProbe"]');
   await module.getByText('objectContext: {"id":"in_PreviewInvoice001","object":"invoice"}').waitFor();
 
   for (const component of ['PaymentListProbe', 'HomeProbe', 'OnboardingProbe']) {
-    await page.goto(`${preview.url}/?view=${component}`);
+    await suite.page.goto(`${suite.preview.url}/?view=${component}`);
     await probe(component).getByText(`viewportID: ${probes[component as keyof typeof probes]}`).waitFor();
     await probe(component).getByText('objectContext: null').waitFor();
   }
   // Onboarding is a page of its own, not the drawer.
-  expect(await page.getByRole('complementary', {name: 'Drawer'}).count()).toBe(0);
-  await page.getByRole('heading', {name: 'Onboarding'}).waitFor();
-  expect(consoleLines.filter((l) => l.startsWith('pageerror'))).toEqual([]);
+  expect(await suite.page.getByRole('complementary', {name: 'Drawer'}).count()).toBe(0);
+  await suite.page.getByRole('heading', {name: 'Onboarding'}).waitFor();
+  expect(suite.consoleLines.filter((l) => l.startsWith('pageerror'))).toEqual([]);
 });
 
 test('a viewport the schema does not know is still drawn, with a message saying so', async () => {
-  await page.goto(`${preview.url}/?view=OddProbe`);
-  await page.getByRole('alert').filter({hasText: 'stripe.dashboard.nowhere.detail'}).waitFor();
+  await suite.page.goto(`${suite.preview.url}/?view=OddProbe`);
+  await suite.page.getByRole('alert').filter({hasText: 'stripe.dashboard.nowhere.detail'}).waitFor();
   await probe('OddProbe').getByText('viewportID: stripe.dashboard.nowhere.detail').waitFor();
 });

@@ -210,6 +210,14 @@ function DefaultTrigger({label}: {label: string}) {
   );
 }
 
+/** Enter and Space choose a menu item, as they press a button. */
+const onActivateKey = (activate: () => void) => (e: KeyboardEvent) => {
+  if (e.key === 'Enter' || e.key === ' ') {
+    e.preventDefault();
+    activate();
+  }
+};
+
 export function MenuItem({id, disabled, onAction, children}: MenuItemProps) {
   const menu = useContext(MenuContext);
   const choose = () => {
@@ -224,12 +232,7 @@ export function MenuItem({id, disabled, onAction, children}: MenuItemProps) {
       tabIndex={-1}
       aria-disabled={disabled || undefined}
       onClick={choose}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter' || e.key === ' ') {
-          e.preventDefault();
-          choose();
-        }
-      }}
+      onKeyDown={onActivateKey(choose)}
     >
       {children}
     </div>
@@ -317,12 +320,7 @@ export function ClickThroughItem({children}: {children: ReactNode}) {
       role="menuitem"
       tabIndex={-1}
       onClick={() => menu?.select(undefined)}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter' || e.key === ' ') {
-          e.preventDefault();
-          press();
-        }
-      }}
+      onKeyDown={onActivateKey(press)}
     >
       {children}
     </div>
