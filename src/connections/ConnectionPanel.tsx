@@ -108,6 +108,7 @@ function Connected({provider, locale, connection, state, link}: Props & {state: 
           title={`Disconnect from ${provider}?`}
           consequence={`This app's access is revoked at ${provider} and your connection is removed from Stripe.`}
           confirmLabel="Disconnect"
+          cancelLabel="Stay connected"
           confirmation={question}
         />
       )}

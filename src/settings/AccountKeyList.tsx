@@ -1,6 +1,7 @@
 /** Every declared key slot, then the account's other stored keys. */
 import {Box} from '@stripe/ui-extension-sdk/ui';
 import type {KeySlot} from './keySlots';
+import {useLastOutcome} from './outcome';
 import type {AccountKeys} from './useAccountKeys';
 import type {TestKey} from './useKeyTest';
 import type {SecretSummary} from '../secrets';
@@ -11,12 +12,14 @@ interface Props {
   slots: KeySlot[];
   secrets: SecretSummary[];
   locale: string;
+  mode: 'test' | 'live';
   keys: Pick<AccountKeys, 'save' | 'remove'>;
   testKey: TestKey;
-  onDone(message: string): void;
 }
 
-export function AccountKeyList({slots, secrets, locale, keys, testKey, onDone}: Props) {
+export function AccountKeyList({slots, secrets, locale, mode, keys, testKey}: Props) {
+  // One message about the last action for the whole page, drawn beside the key it is about.
+  const outcome = useLastOutcome();
   const byName = new Map(secrets.map((s) => [s.name, s]));
   const declared = new Set(slots.map((s) => s.name));
   const others = secrets.filter((s) => !declared.has(s.name));
@@ -25,6 +28,9 @@ export function AccountKeyList({slots, secrets, locale, keys, testKey, onDone}: 
     ...others.map((s) => s.name),
     ...slots.filter((slot) => !slot.required && byName.has(slot.name)).map((slot) => slot.label),
   ];
+  // A key deleted from "Other stored keys" takes its row with it: its confirmation stays where the row was.
+  const {shown} = outcome;
+  const removed = shown && !declared.has(shown.subject) && !byName.has(shown.subject) ? shown : null;
 
   return (
     <Box css={{stack: 'y', gap: 'medium'}}>
@@ -34,14 +40,15 @@ export function AccountKeyList({slots, secrets, locale, keys, testKey, onDone}: 
           slot={slot}
           secret={byName.get(slot.name) ?? null}
           locale={locale}
+          mode={mode}
           removable={removable}
           onSave={(value, expiresAt) => keys.save(slot.name, value, expiresAt)}
           onDelete={() => keys.remove(slot.name)}
           onTest={slot.check ? () => testKey(slot.name) : undefined}
-          onDone={onDone}
+          outcome={outcome}
         />
       ))}
-      <OtherKeys secrets={others} locale={locale} onDelete={keys.remove} onDone={onDone} />
+      <OtherKeys secrets={others} locale={locale} mode={mode} onDelete={keys.remove} outcome={outcome} removed={removed} />
     </Box>
   );
 }

@@ -6,40 +6,40 @@
  * The typed value lives only in this component's state while it is being
  * typed and saved; a successful save clears it.
  */
-import {Badge, Banner, Box, Button, DateField, Link, TextField} from '@stripe/ui-extension-sdk/ui';
+import {Badge, Box, Button, DateField, Link, TextField} from '@stripe/ui-extension-sdk/ui';
 import {useCallback, useReducer, useRef} from 'react';
 import type {KeySlot} from './keySlots';
 import {checkKeyInput, type KeyInputErrors} from './keyInput';
-import {describeStatus, keyStatus, type KeyStatus} from './keyStatus';
+import {describeStatus, formatDay, keyStatus, type KeyStatus} from './keyStatus';
 import type {KeyTestAnswer} from './keyChecks';
 import {KeyTestResult} from './KeyTestResult';
-import {describeFailure} from './messages';
+import type {LastOutcome} from './outcome';
+import {OutcomeBanner} from './OutcomeBanner';
 import {useKeyTest} from './useKeyTest';
 import type {SecretSummary} from '../secrets';
-import {ConfirmDelete, useConfirm} from '../ui';
+import {askDeleteLabel, ConfirmDelete, useConfirm} from '../ui';
 
 interface Props {
   slot: KeySlot;
   secret: SecretSummary | null;
   locale: string;
+  mode: 'test' | 'live';
   /** Labels of keys that could be deleted to make room when the scope is full. */
   removable: string[];
-  onSave(value: string, expiresAt: number | null): Promise<unknown>;
+  onSave(value: string, expiresAt: number | null): Promise<SecretSummary>;
   onDelete(): Promise<unknown>;
   /** Asks the backend to check the stored key with the third party; absent when there is nothing to test. */
   onTest?: () => Promise<KeyTestAnswer>;
-  /** Told after a save or a delete succeeded, with a short confirmation. */
-  onDone(message: string): void;
+  /** The page's last outcome: shown here when it is about this slot, and told of every action begun here. */
+  outcome: LastOutcome;
 }
 
 type Phase = 'editing' | 'saving';
-type Failure = {title: string; description: string};
 
 interface State {
   value: string;
   expiry: string;
   errors: KeyInputErrors;
-  failure: Failure | null;
   phase: Phase;
 }
 
@@ -49,29 +49,26 @@ type Action =
   | {type: 'invalid'; errors: KeyInputErrors}
   | {type: 'saving'}
   | {type: 'saved'}
-  | {type: 'failed'; failure: Failure}
-  | {type: 'dismiss-failure'};
+  | {type: 'failed'};
 
-const initial: State = {value: '', expiry: '', errors: {}, failure: null, phase: 'editing'};
+const initial: State = {value: '', expiry: '', errors: {}, phase: 'editing'};
 
 function reducer(state: State, action: Action): State {
   switch (action.type) {
     case 'typed':
-      return {...state, value: action.value, errors: {...state.errors, value: undefined}, failure: null};
+      return {...state, value: action.value, errors: {...state.errors, value: undefined}};
     case 'expiry':
-      return {...state, expiry: action.expiry, errors: {...state.errors, expiry: undefined}, failure: null};
+      return {...state, expiry: action.expiry, errors: {...state.errors, expiry: undefined}};
     case 'invalid':
-      return {...state, errors: action.errors, failure: null};
+      return {...state, errors: action.errors};
     case 'saving':
-      return {...state, errors: {}, failure: null, phase: 'saving'};
+      return {...state, errors: {}, phase: 'saving'};
     case 'saved':
       // The value is dropped the moment Stripe has it.
       return initial;
     case 'failed':
       // What was typed stays, so the user can retry without pasting again.
-      return {...state, failure: action.failure, phase: 'editing'};
-    case 'dismiss-failure':
-      return {...state, failure: null};
+      return {...state, phase: 'editing'};
   }
 }
 
@@ -86,15 +83,19 @@ function badgeFor(status: KeyStatus, required: boolean) {
   }
 }
 
-export function KeySlotEditor({slot, secret, locale, removable, onSave, onDelete, onTest, onDone}: Props) {
+export function KeySlotEditor({slot, secret, locale, mode, removable, onSave, onDelete, onTest, outcome}: Props) {
   const [state, dispatch] = useReducer(reducer, initial);
   const test = useKeyTest(onTest, secret?.id ?? null);
   // State updates land after a re-render; a second press in the same tick must see the first.
   const busy = useRef(false);
   const status = keyStatus(secret, Date.now() / 1000);
+  const {report, clear} = outcome;
 
   const save = async () => {
     if (busy.current) return;
+    // A first save and a replacement read differently, so a replacement visibly changes the page.
+    const replacing = secret !== null;
+    clear();
     const checked = checkKeyInput(slot, state.value, state.expiry, Date.now() / 1000);
     if (!checked.ok) {
       dispatch({type: 'invalid', errors: checked.errors});
@@ -103,11 +104,12 @@ export function KeySlotEditor({slot, secret, locale, removable, onSave, onDelete
     busy.current = true;
     dispatch({type: 'saving'});
     try {
-      await onSave(checked.value, checked.expiresAt);
+      const saved = await onSave(checked.value, checked.expiresAt);
       dispatch({type: 'saved'});
-      onDone(`${slot.label} saved`);
+      report(slot.name, {kind: 'done', title: replacing ? `${slot.label} replaced on ${formatDay(saved.created, locale)}` : `${slot.label} saved`});
     } catch (error) {
-      dispatch({type: 'failed', failure: describeFailure(error, {what: `${slot.label} was not saved`, removable})});
+      dispatch({type: 'failed'});
+      report(slot.name, {kind: 'failed', what: `${slot.label} was not saved`, error});
     } finally {
       busy.current = false;
     }
@@ -119,17 +121,17 @@ export function KeySlotEditor({slot, secret, locale, removable, onSave, onDelete
       busy.current = true;
       try {
         await onDelete();
-        dispatch({type: 'dismiss-failure'});
-        onDone(`${slot.label} deleted`);
+        report(slot.name, {kind: 'done', title: `${slot.label} deleted`});
       } catch (error) {
-        dispatch({type: 'failed', failure: describeFailure(error, {what: `${slot.label} was not deleted`, removable: []})});
+        report(slot.name, {kind: 'failed', what: `${slot.label} was not deleted`, error});
       } finally {
         busy.current = false;
       }
-    }, [onDelete, onDone, slot.label]),
+    }, [onDelete, report, slot.name, slot.label]),
   );
 
   const saving = state.phase === 'saving';
+  const shown = outcome.shown?.subject === slot.name ? outcome.shown : null;
   return (
     <Box css={{stack: 'y', gap: 'small', padding: 'medium', keyline: 'neutral', borderRadius: 'medium'}}>
       <Box css={{stack: 'x', gap: 'small', alignY: 'center'}}>
@@ -137,7 +139,7 @@ export function KeySlotEditor({slot, secret, locale, removable, onSave, onDelete
         {badgeFor(status, slot.required)}
       </Box>
       <Box css={{font: 'caption', color: status.kind === 'expiring-soon' ? 'attention' : 'secondary'}}>
-        {describeStatus(status, locale)}
+        {describeStatus(status, locale, mode)}
       </Box>
       {slot.description || slot.helpUrl ? (
         <Box css={{font: 'body', color: 'secondary'}}>
@@ -158,6 +160,10 @@ export function KeySlotEditor({slot, secret, locale, removable, onSave, onDelete
         spellCheck={false}
         value={state.value}
         onChange={(e) => dispatch({type: 'typed', value: e.target.value})}
+        // Enter saves, as in a form; the event crosses from the Dashboard, so only its key is read.
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') void save();
+        }}
         error={state.errors.value}
         invalid={state.errors.value !== undefined}
         disabled={saving}
@@ -172,7 +178,6 @@ export function KeySlotEditor({slot, secret, locale, removable, onSave, onDelete
         disabled={saving}
       />
       {slot.check ? <KeyTestResult state={test.state} label={slot.label} check={slot.check} locale={locale} /> : null}
-      {state.failure ? <Banner type="critical" title={state.failure.title} description={state.failure.description} /> : null}
       <Box css={{stack: 'x', gap: 'small'}}>
         <Button type="primary" pending={saving} disabled={deletion.phase === 'running'} onPress={() => void save()}>
           {secret ? `Replace ${slot.label}` : `Save ${slot.label}`}
@@ -182,19 +187,27 @@ export function KeySlotEditor({slot, secret, locale, removable, onSave, onDelete
             type="secondary"
             disabled={saving}
             onPress={() => {
-              dispatch({type: 'dismiss-failure'});
+              clear();
               deletion.ask();
             }}
           >
-            Delete
+            {askDeleteLabel(slot.label)}
           </Button>
         ) : null}
         {secret && onTest ? (
-          <Button type="secondary" pending={test.state.phase === 'running'} onPress={() => void test.run()}>
+          <Button
+            type="secondary"
+            pending={test.state.phase === 'running'}
+            onPress={() => {
+              clear();
+              void test.run();
+            }}
+          >
             {`Test ${slot.label}`}
           </Button>
         ) : null}
       </Box>
+      <OutcomeBanner shown={shown} removable={removable} />
       <ConfirmDelete
         label={slot.label}
         consequence="The app stops using it at once, for every user of this account, until a new one is saved."

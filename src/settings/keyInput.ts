@@ -4,6 +4,7 @@
  */
 import {MAX_EXPIRY_SECONDS, MAX_PAYLOAD_LENGTH} from '../secrets';
 import type {KeySlot} from './keySlots';
+import {withArticle} from '../ui/wording';
 
 export interface KeyInputErrors {
   value?: string;
@@ -46,8 +47,8 @@ export function checkKeyInput(slot: KeySlot, typed: string, expiryDay: string, n
     errors.value = `This is ${value.length} characters long; Stripe keeps at most ${MAX_PAYLOAD_LENGTH}. Check that you pasted only the ${slot.label}.`;
   } else if (slot.pattern && !slot.pattern.test(value)) {
     errors.value = slot.formatHint
-      ? `This does not look like a ${slot.label}: it should be a value that ${slot.formatHint}.`
-      : `This does not look like a ${slot.label}: it does not have the expected format (${slot.pattern.source}).`;
+      ? `This does not look like ${withArticle(slot.label)}: it should be a value that ${slot.formatHint}.`
+      : `This does not look like ${withArticle(slot.label)}: it does not have the expected format (${slot.pattern.source}).`;
   }
 
   const expiresAt = parseExpiryDay(expiryDay);

@@ -17,7 +17,7 @@ export function keyStatus(secret: SecretSummary | null | undefined, now: number)
 }
 
 /** A day in UTC, the zone expiry dates are chosen in. */
-function formatDay(unixSeconds: number, locale: string): string {
+export function formatDay(unixSeconds: number, locale: string): string {
   const date = new Date(unixSeconds * 1000);
   try {
     return new Intl.DateTimeFormat(locale, {dateStyle: 'medium', timeZone: 'UTC'}).format(date);
@@ -27,10 +27,11 @@ function formatDay(unixSeconds: number, locale: string): string {
   }
 }
 
-export function describeStatus(status: KeyStatus, locale: string): string {
+/** `mode` names where a missing key is missing: test and live mode keep separate keys. */
+export function describeStatus(status: KeyStatus, locale: string, mode: 'test' | 'live'): string {
   switch (status.kind) {
     case 'not-set':
-      return 'Not set';
+      return `Not set in ${mode} mode`;
     case 'set':
       return `Set on ${formatDay(status.since, locale)}`;
     case 'expires':

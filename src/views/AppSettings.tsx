@@ -6,21 +6,21 @@ import type {ExtensionContextValue} from '@stripe/ui-extension-sdk/context';
 import {Banner, Box, Button, SettingsView} from '@stripe/ui-extension-sdk/ui';
 import {useState} from 'react';
 import {AccountKeyList, describeLoadFailure, readKeySlots, useAccountKeys, useKeyTester} from '../settings';
-import {Busy} from '../ui';
+import {Busy, modeNote} from '../ui';
 
 const AppSettings = (context: ExtensionContextValue) => {
   const [config] = useState(() => readKeySlots(context.environment.constants));
   const keys = useAccountKeys(context);
   const testKey = useKeyTester(context);
-  const [statusMessage, setStatusMessage] = useState<string | undefined>();
   const locale = context.userContext?.locale ?? 'en';
+  const mode = context.environment.mode;
 
   return (
-    <SettingsView statusMessage={statusMessage}>
+    <SettingsView>
       <Box css={{stack: 'y', gap: 'medium'}}>
         <Box css={{color: 'secondary'}}>
           Keys saved here are kept in Stripe&apos;s Secret Store for this account and shared by all its users. A saved key is
-          never shown again.
+          never shown again. {modeNote(mode, 'keys')}
         </Box>
         {config.problems.length > 0 ? (
           <Banner type="caution" title="Check the app's stripe-app.json" description={config.problems.join(' ')} />
@@ -37,7 +37,7 @@ const AppSettings = (context: ExtensionContextValue) => {
           />
         ) : null}
         {keys.state.phase === 'ready' ? (
-          <AccountKeyList slots={config.slots} secrets={keys.state.secrets} locale={locale} keys={keys} testKey={testKey} onDone={setStatusMessage} />
+          <AccountKeyList slots={config.slots} secrets={keys.state.secrets} locale={locale} mode={mode} keys={keys} testKey={testKey} />
         ) : null}
       </Box>
     </SettingsView>

@@ -434,7 +434,7 @@ describe('disconnecting', () => {
     const drawer = await connect('ada');
     drawer.press('Disconnect…');
     await drawer.wait(() => expect(drawer.banner(`Disconnect from ${PROVIDER}?`)).toBeDefined());
-    drawer.press('Cancel');
+    drawer.press('Stay connected');
     await drawer.wait(() => expect(buttonProps(drawer.wrapper, 'Disconnect…')).toBeDefined());
     expect(await isStored()).toBe(true);
   });

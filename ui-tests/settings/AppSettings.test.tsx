@@ -4,13 +4,13 @@
  * read back the way the app's backend would: a backend `find` with the payload.
  */
 import {getMockContextProps, render} from '@stripe/ui-extension-sdk/testing';
-import {DateField, SettingsView, Spinner, TextField} from '@stripe/ui-extension-sdk/ui';
+import {Banner, Box, DateField, SettingsView, Spinner, TextField} from '@stripe/ui-extension-sdk/ui';
 import manifest from '../../stripe-app.json';
 import AppSettings from '../../src/views/AppSettings';
 import {DEFAULT_IDENTITY, installHostEndpoint, uninstallHostEndpoint, type InstalledHost} from '../support/hostEndpoint';
 import {startTestStore, type TestSecretStore} from '../support/localSecretStore';
 import {findStored} from '../support/storedSecrets';
-import {buttonProps, hasBanner, press, renderedStrings} from '../support/remoteTree';
+import {buttonProps, everything, hasBanner, press, renderedStrings} from '../support/remoteTree';
 import {until} from '../support/until';
 
 const ACME = 'acme_api_key';
@@ -44,8 +44,8 @@ async function seed(name: string, payload: string, expiresAt?: number) {
 /** What the app's backend reads for `name`, or null. */
 const stored = (name: string) => findStored(backend(), name, {type: 'account'});
 
-function renderSettings(constants: unknown = manifest.constants) {
-  const context = getMockContextProps({environment: {constants: constants as never}});
+function renderSettings(constants: unknown = manifest.constants, mode: 'test' | 'live' = 'test') {
+  const context = getMockContextProps({environment: {constants: constants as never, mode}});
   const {wrapper, update} = render(<AppSettings {...context} />);
   const wait = (assertion: () => void) => until(update, assertion);
   const field = (name: string) => {
@@ -65,6 +65,17 @@ function renderSettings(constants: unknown = manifest.constants) {
     press: (text: string) => press(wrapper, text),
     text: () => renderedStrings(wrapper),
     loaded: () => wait(() => expect(wrapper).not.toContainComponent(Spinner)),
+    /** Whether a banner titled `title` is drawn inside the card of slot `name` (and no other slot's). */
+    besideSlot: (name: string, title: string | RegExp) =>
+      wrapper.findAllWhere(
+        (node) =>
+          node.is(Box) &&
+          node.find(TextField, {name}) !== null &&
+          node.findWhere((b) => b.is(Banner) && (typeof title === 'string' ? b.prop('title') === title : title.test(String(b.prop('title'))))) !== null &&
+          node.findAll(TextField).length === 1,
+      ).length > 0,
+    /** The titles of every banner on the page. */
+    banners: () => wrapper.findAll(Banner).map((b) => String(b.prop('title'))),
   };
 }
 
@@ -143,7 +154,9 @@ describe('saving', () => {
 
     view.type(ACME, `  ${value}\n`);
     view.press('Save Acme API key');
-    await view.wait(() => expect(view.wrapper.find(SettingsView)).toHaveProps({statusMessage: 'Acme API key saved'}));
+    await view.wait(() => expect(view.besideSlot(ACME, 'Acme API key saved')).toBe(true));
+    // Beside the slot, not in the page's header.
+    expect(view.wrapper.find(SettingsView)).toHaveProps({statusMessage: undefined});
 
     expect((await stored(ACME))?.payload).toBe(value);
     expect(view.field(ACME)).toHaveProps({value: ''});
@@ -156,13 +169,15 @@ describe('saving', () => {
     expect(rendered).not.toContain(value.slice(0, 12));
   });
 
-  test('replace gives the backend the new value', async () => {
+  test('replace gives the backend the new value, and says "replaced" with the day beside the slot', async () => {
     const before = await seed(ACME, 'sk_test_OldValue0001');
     const view = renderSettings();
     await view.loaded();
     view.type(ACME, 'sk_test_NewValue0002');
     view.press('Replace Acme API key');
-    await view.wait(() => expect(view.wrapper.find(SettingsView)).toHaveProps({statusMessage: 'Acme API key saved'}));
+    const today = new Intl.DateTimeFormat('en', {dateStyle: 'medium', timeZone: 'UTC'}).format(new Date());
+    await view.wait(() => expect(view.besideSlot(ACME, `Acme API key replaced on ${today}`)).toBe(true));
+    expect(view.text()).not.toContain('Acme API key saved');
     const after = await stored(ACME);
     expect(after?.payload).toBe('sk_test_NewValue0002');
     expect(after?.id).not.toBe(before.id);
@@ -176,7 +191,7 @@ describe('saving', () => {
     view.type(WEBHOOK, 'whsec_abc123');
     view.setExpiry(1, day(expiresAt));
     view.press('Save Shipping webhook secret');
-    await view.wait(() => expect(view.wrapper.find(SettingsView)).toHaveProps({statusMessage: 'Shipping webhook secret saved'}));
+    await view.wait(() => expect(view.besideSlot(WEBHOOK, 'Shipping webhook secret saved')).toBe(true));
     expect(await stored(WEBHOOK)).toMatchObject({payload: 'whsec_abc123', expires_at: expiresAt});
     expect(view.text()).toMatch(/expires on/);
     expect(view.dateField(1)).toHaveProps({value: ''});
@@ -190,7 +205,7 @@ describe('saving', () => {
     view.press('Save Acme API key');
     view.press('Save Acme API key');
     expect(buttonProps(view.wrapper, 'Save Acme API key')).toMatchObject({pending: true});
-    await view.wait(() => expect(view.wrapper.find(SettingsView)).toHaveProps({statusMessage: 'Acme API key saved'}));
+    await view.wait(() => expect(view.besideSlot(ACME, 'Acme API key saved')).toBe(true));
     view.press('Replace Acme API key'); // an empty field: refused on the page, sends nothing
     await view.update();
     expect(host.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
@@ -204,15 +219,15 @@ describe('deleting', () => {
     await view.loaded();
     host.requests.length = 0;
 
-    view.press('Delete');
-    expect(hasBanner(view.wrapper, 'Delete the Acme API key?')).toBeDefined();
-    view.press('Cancel');
-    expect(hasBanner(view.wrapper, 'Delete the Acme API key?')).toBeUndefined();
+    view.press('Delete Acme API key…');
+    expect(hasBanner(view.wrapper, 'Delete Acme API key?')).toBeDefined();
+    view.press('Keep Acme API key');
+    expect(hasBanner(view.wrapper, 'Delete Acme API key?')).toBeUndefined();
     expect(host.requests).toEqual([]);
 
-    view.press('Delete');
+    view.press('Delete Acme API key…');
     view.press('Delete Acme API key');
-    await view.wait(() => expect(view.wrapper.find(SettingsView)).toHaveProps({statusMessage: 'Acme API key deleted'}));
+    await view.wait(() => expect(view.besideSlot(ACME, 'Acme API key deleted')).toBe(true));
     expect(await stored(ACME)).toBeNull();
     expect(buttonProps(view.wrapper, 'Save Acme API key')).toBeDefined();
     expect(host.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /v1/apps/secrets/delete']);
@@ -222,9 +237,13 @@ describe('deleting', () => {
     await seed('legacy_key', 'old');
     const view = renderSettings();
     await view.loaded();
-    view.press('Delete');
+    view.press('Delete legacy_key…');
+    expect(hasBanner(view.wrapper, 'Delete legacy_key?')).toBeDefined();
     view.press('Delete legacy_key');
-    await view.wait(() => expect(view.text()).not.toContain('Other stored keys'));
+    // The row goes with the key; the confirmation stays where it was.
+    await view.wait(() => expect(view.banners()).toEqual(['legacy_key deleted']));
+    expect(view.wrapper.findAll(TextField).length).toBe(2);
+    expect(buttonProps(view.wrapper, 'Delete legacy_key…')).toBeUndefined();
     expect(await stored('legacy_key')).toBeNull();
   });
 });
@@ -311,7 +330,8 @@ describe('every failure is specific, keeps what was typed and leaves the stored 
 
     installHostEndpoint(store);
     view.press('Save Acme API key');
-    await view.wait(() => expect(view.wrapper.find(SettingsView)).toHaveProps({statusMessage: 'Acme API key saved'}));
+    await view.wait(() => expect(view.besideSlot(ACME, 'Acme API key saved')).toBe(true));
+    expect(hasBanner(view.wrapper, 'Acme API key was not saved')).toBeUndefined();
     expect((await stored(ACME))?.payload).toBe('sk_test_WhileOffline01');
   });
 
@@ -330,5 +350,115 @@ describe('every failure is specific, keeps what was typed and leaves the stored 
     expect(description).not.toContain('Acme API key'); // required: not offered for removal
     expect(view.field(WEBHOOK)).toHaveProps({value: 'whsec_wontFit'});
     expect(await stored(WEBHOOK)).toBeNull();
+  });
+});
+
+describe('every message is about the last action, and goes when that changes', () => {
+  test('a full scope’s refusal goes once a key is deleted to make room; the save then goes through', async () => {
+    for (let i = 0; i < 9; i++) await seed(`old_key_${i}`, 'x');
+    await seed(ACME, 'sk_test_OriginalValue1');
+    const view = renderSettings();
+    await view.loaded();
+    view.type(WEBHOOK, 'whsec_fitsLater');
+    view.press('Save Shipping webhook secret');
+    await view.wait(() => expect(view.besideSlot(WEBHOOK, 'Shipping webhook secret was not saved')).toBe(true));
+
+    view.press('Delete old_key_0…');
+    // Asking is a new action: the refusal is no longer what the page is about.
+    expect(view.banners()).toEqual(['Delete old_key_0?']);
+    view.press('Delete old_key_0');
+    await view.wait(() => expect(view.banners()).toEqual(['old_key_0 deleted']));
+    expect(view.text()).not.toContain('all 10 are in use');
+
+    view.press('Save Shipping webhook secret');
+    await view.wait(() => expect(view.besideSlot(WEBHOOK, 'Shipping webhook secret saved')).toBe(true));
+    expect(view.banners()).toEqual(['Shipping webhook secret saved']);
+    expect(await stored(WEBHOOK)).not.toBeNull();
+  });
+
+  test('a "saved" confirmation goes when the next save is refused under the field', async () => {
+    const view = renderSettings();
+    await view.loaded();
+    view.type(ACME, 'sk_test_FirstSave00001');
+    view.press('Save Acme API key');
+    await view.wait(() => expect(view.besideSlot(ACME, 'Acme API key saved')).toBe(true));
+    view.type(ACME, 'not a key');
+    view.press('Replace Acme API key');
+    await view.update();
+    expect(view.field(ACME).prop('error')).toMatch(/does not look like an Acme API key/);
+    expect(view.banners()).toEqual([]);
+  });
+
+  test('only the last action’s message shows: saving a second key takes the first one’s confirmation away', async () => {
+    const view = renderSettings();
+    await view.loaded();
+    view.type(ACME, 'sk_test_FirstSave00002');
+    view.press('Save Acme API key');
+    await view.wait(() => expect(view.besideSlot(ACME, 'Acme API key saved')).toBe(true));
+    view.type(WEBHOOK, 'whsec_second');
+    view.press('Save Shipping webhook secret');
+    await view.wait(() => expect(view.banners()).toEqual(['Shipping webhook secret saved']));
+  });
+
+  test('a failed delete goes when the delete is retried and works', async () => {
+    await seed(ACME, 'sk_test_ToBeDeleted02');
+    const view = renderSettings();
+    await view.loaded();
+    store.faults.inject({fault: {kind: 'server-error', status: 500}, method: 'POST', path: '/v1/apps/secrets/delete'});
+    view.press('Delete Acme API key…');
+    view.press('Delete Acme API key');
+    await view.wait(() => expect(view.besideSlot(ACME, 'Acme API key was not deleted')).toBe(true));
+    store.faults.clear();
+    view.press('Delete Acme API key…');
+    view.press('Delete Acme API key');
+    await view.wait(() => expect(view.banners()).toEqual(['Acme API key deleted']));
+  });
+});
+
+describe('modes', () => {
+  test('the page names its mode and says the other keeps its own keys; a test-mode key is “not set in live mode”', async () => {
+    await seed(ACME, 'sk_test_TestModeOnly01');
+    const test = renderSettings();
+    await test.loaded();
+    expect(test.text()).toContain('These are the test-mode keys. Live mode keeps its own.');
+    expect(buttonProps(test.wrapper, 'Replace Acme API key')).toBeDefined();
+
+    host.identity.mode = 'live';
+    const live = renderSettings(manifest.constants, 'live');
+    await live.loaded();
+    expect(live.text()).toContain('These are the live-mode keys. Test mode keeps its own.');
+    expect(live.text()).toContain('Not set in live mode');
+    expect(buttonProps(live.wrapper, 'Save Acme API key')).toBeDefined();
+  });
+});
+
+describe('the keyboard and the buttons’ names', () => {
+  test('Enter in a key field saves it', async () => {
+    const view = renderSettings();
+    await view.loaded();
+    view.type(ACME, 'sk_test_EnterPressed01');
+    view.field(ACME).trigger('onKeyDown', {key: 'a'});
+    await view.update();
+    expect(await stored(ACME)).toBeNull();
+    view.field(ACME).trigger('onKeyDown', {key: 'Enter'});
+    await view.wait(() => expect(view.besideSlot(ACME, 'Acme API key saved')).toBe(true));
+    expect((await stored(ACME)) !== null).toBe(true);
+  });
+
+  test('every button says what it acts on: no two share a name, even with every question open', async () => {
+    await seed(ACME, 'sk_test_NamedButtons01');
+    await seed(WEBHOOK, 'whsec_named');
+    await seed('legacy_key_1', 'old');
+    await seed('legacy_key_2', 'old');
+    const view = renderSettings();
+    await view.loaded();
+    const buttonNames = () => everything(view.wrapper).filter((f) => f.type === 'Button').map((f) => f.text.trim());
+    const asking = buttonNames().filter((n) => n.endsWith('…'));
+    expect(asking.sort()).toEqual(['Delete Acme API key…', 'Delete Shipping webhook secret…', 'Delete legacy_key_1…', 'Delete legacy_key_2…'].sort());
+    for (const ask of asking) view.press(ask);
+    expect(view.banners().sort()).toEqual(['Delete Acme API key?', 'Delete Shipping webhook secret?', 'Delete legacy_key_1?', 'Delete legacy_key_2?'].sort());
+    const names = buttonNames();
+    expect(new Set(names).size).toBe(names.length);
+    expect(names).toEqual(expect.arrayContaining(['Delete legacy_key_2', 'Keep legacy_key_2', 'Delete Acme API key', 'Keep Acme API key']));
   });
 });
