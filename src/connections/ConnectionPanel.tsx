@@ -4,13 +4,15 @@ import {useCallback} from 'react';
 import type {ConnectionState, Notice} from './connectionMachine';
 import type {AuthorizeLink} from './useAuthorizeLink';
 import type {ConnectionControls} from './useConnection';
-import {Busy, ConfirmDestructive, useConfirm} from '../ui';
+import {Busy, ConfirmDestructive, modeNote, useConfirm} from '../ui';
 import {ConnectButton} from './ConnectButton';
 import {ConnectionDetails} from './ConnectionDetails';
 
 interface Props {
   provider: string;
   locale: string;
+  /** Test and live mode keep separate connections; the panel says which one this is. */
+  mode: 'test' | 'live';
   connection: ConnectionControls;
   link: AuthorizeLink;
 }
@@ -20,7 +22,7 @@ function NoticeBanner({notice}: {notice?: Notice}) {
   return <Banner type={notice.tone} title={notice.title} description={notice.message} />;
 }
 
-export function ConnectionPanel({provider, locale, connection, link}: Props) {
+export function ConnectionPanel({provider, locale, mode, connection, link}: Props) {
   const {state} = connection;
   switch (state.status) {
     case 'loading':
@@ -45,7 +47,11 @@ export function ConnectionPanel({provider, locale, connection, link}: Props) {
     case 'waiting':
       return (
         <Box css={{stack: 'y', gap: 'medium'}}>
-          <Box>{`Finish signing in to ${provider} in the new tab. The Dashboard opens this panel again when you are done.`}</Box>
+          <Box>
+            {state.looking
+              ? `Finish signing in to ${provider} in the new tab. This panel shows the connection as soon as it is made.`
+              : `Finish signing in to ${provider} in the new tab. This panel has stopped looking for the connection: press Check again once you are done, or Start over.`}
+          </Box>
           <Box css={{stack: 'x', gap: 'small'}}>
             <Button type="primary" onPress={connection.reload}>
               Check again
@@ -58,7 +64,7 @@ export function ConnectionPanel({provider, locale, connection, link}: Props) {
       return (
         <Box css={{stack: 'y', gap: 'medium'}}>
           <NoticeBanner notice={state.notice} />
-          <Box>{`You are not connected to ${provider}. Connecting lets this app act on your behalf; the connection is yours alone, not shared with other users of this account.`}</Box>
+          <Box>{`You are not connected to ${provider} in ${mode} mode. Connecting lets this app act on your behalf; the connection is yours alone, not shared with other users of this account. ${mode === 'live' ? 'Test' : 'Live'} mode keeps its own.`}</Box>
           <ConnectButton provider={provider} link={link} onOpened={connection.authorizeOpened} />
         </Box>
       );
@@ -67,7 +73,7 @@ export function ConnectionPanel({provider, locale, connection, link}: Props) {
     case 'verifying':
     case 'reconnect-needed':
     case 'disconnecting':
-      return <Connected provider={provider} locale={locale} connection={connection} state={state} link={link} />;
+      return <Connected provider={provider} locale={locale} mode={mode} connection={connection} state={state} link={link} />;
   }
 }
 
@@ -78,8 +84,8 @@ type ConnectedState = Extract<ConnectionState, {connection: unknown}>;
  * connection: this component unmounts when the panel leaves these screens,
  * and the question goes with it.
  */
-function Connected({provider, locale, connection, state, link}: Props & {state: ConnectedState}) {
-  const {disconnect} = connection;
+function Connected({provider, locale, mode, connection, state, link}: Props & {state: ConnectedState}) {
+  const {disconnect, dismissNotice} = connection;
   // A failed disconnect keeps the question open, so it can be retried or cancelled.
   const question = useConfirm(useCallback(async () => ((await disconnect()) === 'failed' ? 'ask-again' : undefined), [disconnect]));
   const renewing = state.status === 'refreshing' || state.status === 'verifying';
@@ -91,6 +97,7 @@ function Connected({provider, locale, connection, state, link}: Props & {state: 
     <Box css={{stack: 'y', gap: 'medium'}}>
       <NoticeBanner notice={notice} />
       <ConnectionDetails provider={provider} connection={state.connection} locale={locale} badge={badge} />
+      <Box css={{color: 'secondary'}}>{modeNote(mode, 'connection')}</Box>
       {state.status === 'reconnect-needed' ? (
         <ConnectButton provider={provider} link={link} label={`Reconnect to ${provider}`} onOpened={connection.authorizeOpened} />
       ) : null}
@@ -99,7 +106,14 @@ function Connected({provider, locale, connection, state, link}: Props & {state: 
           <Button pending={renewing} disabled={busy} onPress={connection.check}>
             Check connection
           </Button>
-          <Button type="destructive" disabled={busy} onPress={question.ask}>
+          <Button
+            disabled={busy}
+            onPress={() => {
+              // Asking is a new action: a message about the last one no longer applies.
+              dismissNotice();
+              question.ask();
+            }}
+          >
             Disconnect…
           </Button>
         </Box>
@@ -109,7 +123,14 @@ function Connected({provider, locale, connection, state, link}: Props & {state: 
           consequence={`This app's access is revoked at ${provider} and your connection is removed from Stripe.`}
           confirmLabel="Disconnect"
           cancelLabel="Stay connected"
-          confirmation={question}
+          confirmation={{
+            ...question,
+            // Backing out of a failed disconnect leaves nothing for "Could not disconnect … try again" to describe.
+            cancel: () => {
+              question.cancel();
+              dismissNotice();
+            },
+          }}
         />
       )}
     </Box>

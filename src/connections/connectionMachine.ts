@@ -14,12 +14,15 @@
  *   not-connected     authorize-opened           waiting
  *   waiting           load                       loading
  *   waiting           authorize-cancelled        not-connected
+ *   waiting           landed                     connected
+ *   waiting           stopped-looking            waiting
  *   exchanging        connected                  connected
  *   exchanging        connect-failed             connect-failed
  *   exchanging        load                       loading
  *   connect-failed    loaded(connection)         connected
  *   connect-failed    loaded(none)               not-connected
  *   connect-failed    load-failed                load-failed
+ *   connected         notice-dismissed           connected
  *   connected         refresh-started            refreshing
  *   connected         verify-started             verifying
  *   connected         disconnect-started         disconnecting
@@ -36,6 +39,12 @@
  *   disconnecting     disconnected               not-connected
  *   disconnecting     disconnect-failed          connected
  *   (any state)       gone                       not-connected
+ *
+ * While waiting, the panel looks for the connection by itself now and then
+ * (another tab may finish the sign-in): `landed` when a look finds it,
+ * `stopped-looking` when it has looked long enough (it then waits for Check
+ * again). `notice-dismissed` drops a connected screen's message once the user
+ * moves on from what it described (asks to disconnect, or backs out).
  *
  * The drawer starts in loading, or in exchanging when the Dashboard reopened
  * it with a code (see openingState). connect-failed reads the stored
@@ -59,7 +68,8 @@ export type ConnectionState =
   | {status: 'loading'; notice?: Notice}
   | {status: 'load-failed'; notice: Notice}
   | {status: 'not-connected'; notice?: Notice}
-  | {status: 'waiting'}
+  /** `looking`: the panel is still looking for the connection by itself. */
+  | {status: 'waiting'; looking: boolean}
   | {status: 'exchanging'}
   | {status: 'connect-failed'; notice: Notice}
   | {status: 'connected'; connection: ConnectionSummary; notice?: Notice}
@@ -74,6 +84,9 @@ export type ConnectionAction =
   | {type: 'load-failed'; notice: Notice}
   | {type: 'authorize-opened'}
   | {type: 'authorize-cancelled'}
+  | {type: 'landed'; connection: ConnectionSummary}
+  | {type: 'stopped-looking'}
+  | {type: 'notice-dismissed'}
   | {type: 'connected'; connection: ConnectionSummary; notice?: Notice}
   | {type: 'connect-failed'; notice: Notice}
   | {type: 'refresh-started'}
@@ -118,9 +131,15 @@ export function connectionReducer(state: ConnectionState, action: ConnectionActi
     case 'load-failed':
       return isReading(state) ? {status: 'load-failed', notice: action.notice} : state;
     case 'authorize-opened':
-      return state.status === 'not-connected' || state.status === 'reconnect-needed' ? {status: 'waiting'} : state;
+      return state.status === 'not-connected' || state.status === 'reconnect-needed' ? {status: 'waiting', looking: true} : state;
     case 'authorize-cancelled':
       return state.status === 'waiting' ? {status: 'not-connected'} : state;
+    case 'landed':
+      return state.status === 'waiting' ? {status: 'connected', connection: action.connection} : state;
+    case 'stopped-looking':
+      return state.status === 'waiting' && state.looking ? {status: 'waiting', looking: false} : state;
+    case 'notice-dismissed':
+      return state.status === 'connected' && state.notice ? {status: 'connected', connection: state.connection} : state;
     case 'connected':
       return state.status === 'exchanging' ? {status: 'connected', connection: action.connection, notice: action.notice} : state;
     case 'connect-failed':

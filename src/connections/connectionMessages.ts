@@ -108,7 +108,7 @@ export function disconnectNotice(provider: string, revocation: 'revoked' | 'fail
   if (revocation === 'not-supported') {
     return {tone: 'default', title: 'Disconnected', message: `The connection was removed from Stripe. ${provider} offers no way for apps to revoke access; remove it in your ${provider} account settings if you wish.`};
   }
-  return {tone: 'default', title: 'Disconnected', message: `this app's access was revoked at ${provider} and removed from Stripe.`};
+  return {tone: 'default', title: 'Disconnected', message: `This app's access was revoked at ${provider}, and the connection was removed from Stripe.`};
 }
 
 export function disconnectFailureNotice(error: unknown): Notice {

@@ -2,10 +2,12 @@
  * The Connections panel: each Dashboard user's own OAuth connection, kept in
  * their own Secret Store scope. How the pieces fit:
  *
- *   views/ConnectionsDrawer ─▶ ConnectionPanel     one screen per machine state
+ *   views/ConnectionsDrawer ─▶ Connections         one provider's panel: useConnection + useAuthorizeLink + ConnectionPanel
+ *                              ConnectionPanel     one screen per machine state
  *                                ├ ConnectionDetails  who, scopes, expiry (a summary: never a token)
  *                                └ ConnectButton      the link from useAuthorizeLink (../oauth/authorizeUrl)
- *   useConnection       maps the service's results to connectionMachine's actions; messages from connectionMessages
+ *   useConnection       maps the service's results to connectionMachine's actions; messages from connectionMessages;
+ *                       while waiting for another tab's sign-in, looks for the connection now and then (bounded)
  *   connectionService   view mode: the view is the OAuth client (public, PKCE) and holds the user's connection
  *     └ connectionCore    load, connect, refresh, verify, fetchAsUser, disconnect; no SDK, so backend/oauth uses it too
  *         ├ ../oauth          token, revocation and identity endpoints
@@ -18,6 +20,7 @@ export {CONNECTION_SECRET, type StoredConnection} from './storedConnection';
 export {createBackendConnection} from './backendConnection';
 export {createConnectionService, type ConnectionService, type PanelConnection} from './connectionService';
 export {ConnectionPanel} from './ConnectionPanel';
+export {Connections} from './Connections';
 export {REFRESH_LEASE_SECRET} from './refreshLease';
 export {useAuthorizeLink} from './useAuthorizeLink';
-export {useConnection} from './useConnection';
+export {useConnection, type ConnectionOptions} from './useConnection';

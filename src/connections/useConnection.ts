@@ -30,12 +30,29 @@ const usedCodes = new Set<string>();
 /** Longest timer a browser keeps (about 24.8 days). */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
+/**
+ * While the user signs in in another tab, how often the panel looks for the
+ * connection (one `find`, or one status call in backend mode) and for how
+ * long before it leaves that to Check again: at most 100 looks per sign-in.
+ */
+export interface LookForLanding {
+  everyMs: number;
+  forMs: number;
+}
+const LOOK_FOR_LANDING: LookForLanding = {everyMs: 3000, forMs: 5 * 60_000};
+
+export interface ConnectionOptions {
+  lookForLanding?: LookForLanding;
+}
+
 export interface ConnectionControls {
   state: ConnectionState;
   /** The user opened the provider's page (the Connect link). */
   authorizeOpened(): void;
   /** Back to the Connect button without waiting for the other tab. */
   cancelWaiting(): void;
+  /** The user moved on from what the connected screen's message described. */
+  dismissNotice(): void;
   /** Reads the stored connection again (after the other tab finished, or a failed load). */
   reload(): void;
   /** Asks the provider who is connected, renewing the token if it is refused. */
@@ -47,7 +64,9 @@ export interface ConnectionControls {
 export function useConnection(
   context: Pick<ExtensionContextValue, 'userContext' | 'environment' | 'oauthContext'>,
   provider: OAuthProviderConfig,
+  options: ConnectionOptions = {},
 ): ConnectionControls {
+  const {everyMs, forMs} = options.lookForLanding ?? LOOK_FOR_LANDING;
   const oauth = context.oauthContext;
   const [state, dispatch] = useReducer(connectionReducer, undefined, () =>
     openingState(oauth, (code) => usedCodes.has(code), (error) => returnErrorNotice(provider.name, error)),
@@ -95,6 +114,34 @@ export function useConnection(
     };
   }, [reading, service]);
 
+  // Waiting for the other tab: look for the connection now and then, one look at a time, for a bounded while.
+  const looking = state.status === 'waiting' && state.looking;
+  useEffect(() => {
+    if (!looking) return;
+    let current = true;
+    const deadline = Date.now() + forMs;
+    let timer: ReturnType<typeof setTimeout>;
+    const look = () => {
+      if (Date.now() >= deadline) {
+        dispatch({type: 'stopped-looking'});
+        return;
+      }
+      const again = () => {
+        if (current) timer = setTimeout(look, everyMs);
+      };
+      service.load().then((connection) => {
+        if (current && connection) dispatch({type: 'landed', connection});
+        else again();
+      }, again); // A failed look is only a missed look: the next one, or Check again, says more.
+    };
+    timer = setTimeout(look, everyMs);
+    // Landed, abandoned (Start over, Check again) or unmounted: no look after this.
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [looking, service, everyMs, forMs]);
+
   const renew = useCallback(
     (started: 'refresh-started' | 'verify-started', operation: () => Promise<ConnectionSummary>) => {
       dispatch({type: started});
@@ -140,6 +187,7 @@ export function useConnection(
     state,
     authorizeOpened: useCallback(() => dispatch({type: 'authorize-opened'}), []),
     cancelWaiting: useCallback(() => dispatch({type: 'authorize-cancelled'}), []),
+    dismissNotice: useCallback(() => dispatch({type: 'notice-dismissed'}), []),
     reload: useCallback(() => dispatch({type: 'load'}), []),
     check,
     disconnect,

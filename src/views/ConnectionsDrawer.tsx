@@ -6,15 +6,8 @@
 import type {ExtensionContextValue} from '@stripe/ui-extension-sdk/context';
 import {Banner, Box, ContextView} from '@stripe/ui-extension-sdk/ui';
 import {useState} from 'react';
-import {ConnectionPanel, useAuthorizeLink, useConnection} from '../connections';
-import {readOAuthProvider, type OAuthProviderConfig} from '../oauth';
-
-function Connections({context, provider}: {context: ExtensionContextValue; provider: OAuthProviderConfig}) {
-  const connection = useConnection(context, provider);
-  const wantsLink = connection.state.status === 'not-connected' || connection.state.status === 'reconnect-needed';
-  const link = useAuthorizeLink(provider, context.environment.mode, wantsLink);
-  return <ConnectionPanel provider={provider.name} locale={context.userContext?.locale ?? 'en'} connection={connection} link={link} />;
-}
+import {Connections} from '../connections';
+import {readOAuthProvider} from '../oauth';
 
 const ConnectionsDrawer = (context: ExtensionContextValue) => {
   const [setup] = useState(() => readOAuthProvider(context.environment.constants));

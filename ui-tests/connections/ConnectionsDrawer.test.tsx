@@ -16,7 +16,7 @@ import {startTestStore, type TestSecretStore} from '../support/localSecretStore'
 import {startTestProvider, type TestProvider} from '../support/oauthProvider';
 import {buttonProps, everything} from '../support/remoteTree';
 import {storedConnection} from '../support/storedSecrets';
-import {closeDrawers, confirmDisconnect, connectLink as linkOf, openDrawer, type Drawer} from './drawerHarness';
+import {closeDrawers, confirmDisconnect, connectLink as linkOf, openDrawer, openPanel, type Drawer} from './drawerHarness';
 
 jest.setTimeout(60_000);
 
@@ -64,14 +64,23 @@ beforeEach(async () => {
 
 afterEach(closeDrawers);
 
-function renderDrawer(options: {oauthContext?: OAuthContext; mode?: 'test' | 'live'; oauth?: Record<string, unknown>; userId?: string} = {}) {
+type DrawerOptions = {oauthContext?: OAuthContext; mode?: 'test' | 'live'; oauth?: Record<string, unknown>; userId?: string};
+
+function contextFor(options: DrawerOptions) {
   const context = getMockContextProps({
     environment: {constants: {...constants, ...(options.oauth ? {oauth: options.oauth} : {})} as never, mode: options.mode ?? 'test'},
     ...(options.userId !== undefined ? {userContext: {id: options.userId} as never} : {}),
   });
   if (options.userId === '') context.userContext.id = undefined;
-  return openDrawer(context, options.oauthContext);
+  return context;
 }
+
+function renderDrawer(options: DrawerOptions = {}) {
+  return openDrawer(contextFor(options), options.oauthContext);
+}
+
+/** Looks for another tab's sign-in every 100 ms, for 1 s (the drawer: every 3 s, for 5 minutes). */
+const SHORT_LOOKS = {lookForLanding: {everyMs: 100, forMs: 1000}};
 
 const connectLink = (drawer: Drawer, label = CONNECT) => linkOf(drawer, label);
 
@@ -456,6 +465,118 @@ describe('disconnecting', () => {
     drawer.press('Disconnect');
     await drawer.wait(() => expect(drawer.banner('Could not disconnect')).toBeDefined());
     store.faults.clear();
+    expect(drawer.text()).toContain('Connected as ada');
+    expect(await isStored()).toBe(true);
+  });
+});
+
+describe('waiting for the other tab', () => {
+  const finds = () => host.requests.filter((r) => r.path === '/v1/apps/secrets/find').length;
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  test('the tab that started the sign-in shows the connection once the other tab made it, without Check again', async () => {
+    const first = renderDrawer();
+    const href = await connectLink(first);
+    first.press(CONNECT);
+    await first.wait(() => expect(first.text()).toContain('This panel shows the connection as soon as it is made'));
+    // The other tab: the provider's pages, then the drawer the Dashboard reopens with the code.
+    const second = renderDrawer({oauthContext: host.oauthReturn(await provider.authorize(href, {login: 'ada'}))});
+    await second.wait(() => expect(second.text()).toContain('Connected as ada'));
+    // The drawer looks every 3 s.
+    await first.wait(() => expect(first.text()).toContain('Connected as ada'), 8000);
+    expect(first.text()).not.toContain('Check again');
+  });
+
+  test('each look is one find, at most one per interval; after the time allowed it stops, says so and keeps Check again', async () => {
+    const panel = openPanel(contextFor({}), SHORT_LOOKS);
+    await connectLink(panel);
+    host.requests.length = 0;
+    const started = Date.now();
+    panel.press(CONNECT);
+    await panel.wait(() => expect(panel.text()).toContain('stopped looking'), 3000);
+    const elapsed = Date.now() - started;
+    expect(host.requests.every((r) => r.method === 'GET' && r.path === '/v1/apps/secrets/find')).toBe(true);
+    expect(finds()).toBeGreaterThanOrEqual(3);
+    expect(finds()).toBeLessThanOrEqual(Math.ceil(elapsed / 100));
+    const after = finds();
+    await sleep(400);
+    expect(finds()).toBe(after);
+    expect(buttonProps(panel.wrapper, 'Check again')).toBeDefined();
+    expect(buttonProps(panel.wrapper, 'Start over')).toBeDefined();
+  });
+
+  test('looking stops when the connection lands, when the user starts over, and when the panel closes', async () => {
+    // Lands.
+    const landing = openPanel(contextFor({}), SHORT_LOOKS);
+    await connectLink(landing);
+    landing.press(CONNECT);
+    await writeStored({version: 1, access_token: 'x'.repeat(20), refresh_token: null, token_type: 'Bearer', scope: 'read', access_token_expires_at: null, refresh_token_expires_at: null, connected_at: nowSeconds(), account_name: 'ada'});
+    await landing.wait(() => expect(landing.text()).toContain('Connected as ada'));
+    let before = finds();
+    await sleep(400);
+    expect(finds()).toBe(before);
+    landing.close();
+    await backend().apps.secrets.deleteWhere({name: CONNECTION_SECRET, scope: userScope()});
+
+    // Start over.
+    const abandoned = openPanel(contextFor({}), SHORT_LOOKS);
+    await connectLink(abandoned);
+    abandoned.press(CONNECT);
+    await abandoned.wait(() => expect(abandoned.text()).toContain('Start over'));
+    abandoned.press('Start over');
+    await connectLink(abandoned);
+    before = finds();
+    await sleep(400);
+    expect(finds()).toBe(before);
+
+    // Closed.
+    const closed = openPanel(contextFor({}), SHORT_LOOKS);
+    await connectLink(closed);
+    closed.press(CONNECT);
+    await sleep(250);
+    closed.close();
+    before = finds();
+    await sleep(400);
+    expect(finds()).toBe(before);
+  });
+});
+
+describe('modes and messages', () => {
+  test('the panel names the mode its connection belongs to, and says the other mode keeps its own', async () => {
+    const testMode = renderDrawer();
+    await connectLink(testMode);
+    expect(testMode.text()).toContain('You are not connected to Local OAuth provider in test mode.');
+    expect(testMode.text()).toContain('Live mode keeps its own.');
+    const drawer = await connect('ada');
+    expect(drawer.text()).toContain('This is your test-mode connection. Live mode keeps its own.');
+    host.identity.mode = 'live';
+    const live = renderDrawer({mode: 'live'});
+    await connectLink(live);
+    expect(live.text()).toContain('You are not connected to Local OAuth provider in live mode.');
+    expect(live.text()).toContain('Test mode keeps its own.');
+  });
+
+  test('Disconnect… is not the red button (only the confirming one is), and “Disconnected” reads as a sentence', async () => {
+    const drawer = await connect('ada');
+    expect(buttonProps(drawer.wrapper, 'Disconnect…')?.type).not.toBe('destructive');
+    drawer.press('Disconnect…');
+    await drawer.wait(() => expect(buttonProps(drawer.wrapper, 'Disconnect')).toBeDefined());
+    expect(buttonProps(drawer.wrapper, 'Disconnect')?.type).toBe('destructive');
+    drawer.press('Disconnect');
+    await drawer.wait(() => expect(drawer.banner('Disconnected')).toBeDefined());
+    expect(String(drawer.banner('Disconnected')?.props.description)).toMatch(/^This app's access was revoked/);
+  });
+
+  test('“Could not disconnect” goes once the user backs out with Stay connected', async () => {
+    const drawer = await connect('ada');
+    drawer.press('Disconnect…');
+    await drawer.wait(() => expect(buttonProps(drawer.wrapper, 'Disconnect')).toBeDefined());
+    store.faults.inject({fault: {kind: 'server-error'}, method: 'POST', path: '/v1/apps/secrets/delete'});
+    drawer.press('Disconnect');
+    await drawer.wait(() => expect(drawer.banner('Could not disconnect')).toBeDefined());
+    store.faults.clear();
+    drawer.press('Stay connected');
+    await drawer.wait(() => expect(drawer.banner('Could not disconnect')).toBeUndefined());
     expect(drawer.text()).toContain('Connected as ada');
     expect(await isStored()).toBe(true);
   });

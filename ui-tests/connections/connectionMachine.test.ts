@@ -11,10 +11,10 @@ const states: Record<ConnectionState['status'], ConnectionState> = {
   loading: {status: 'loading'},
   'load-failed': {status: 'load-failed', notice},
   'not-connected': {status: 'not-connected'},
-  waiting: {status: 'waiting'},
+  waiting: {status: 'waiting', looking: true},
   exchanging: {status: 'exchanging'},
   'connect-failed': {status: 'connect-failed', notice},
-  connected: {status: 'connected', connection: summary},
+  connected: {status: 'connected', connection: summary, notice},
   refreshing: {status: 'refreshing', connection: summary},
   verifying: {status: 'verifying', connection: summary},
   'reconnect-needed': {status: 'reconnect-needed', connection: summary, notice},
@@ -28,6 +28,9 @@ const actions: ConnectionAction[] = [
   {type: 'load-failed', notice},
   {type: 'authorize-opened'},
   {type: 'authorize-cancelled'},
+  {type: 'landed', connection: summary},
+  {type: 'stopped-looking'},
+  {type: 'notice-dismissed'},
   {type: 'connected', connection: summary},
   {type: 'connect-failed', notice},
   {type: 'refresh-started'},
@@ -100,6 +103,10 @@ test('every state × action: exactly the documented transitions happen, everythi
       'verifying --refresh-failed(reconnect)--> reconnect-needed',
       'verifying --refresh-failed(retry)--> connected',
       'verifying --refreshed--> connected',
+      // Looking for a connection another tab made, and moving on from a message.
+      'waiting --landed--> connected',
+      'waiting --stopped-looking--> waiting',
+      'connected --notice-dismissed--> connected',
     ].sort(),
   );
 });
@@ -112,6 +119,14 @@ test('the table drawn in connectionMachine.ts is the reducer’s own', () => {
     for (const state of sources) drawn.push(`${state} --${action}--> ${to}`);
   }
   expect(drawn.sort()).toEqual(transitions());
+});
+
+test('waiting stops looking once, and a landed connection is shown with no message from before', () => {
+  const stopped = connectionReducer(states.waiting, {type: 'stopped-looking'});
+  expect(stopped).toEqual({status: 'waiting', looking: false});
+  expect(connectionReducer(stopped, {type: 'stopped-looking'})).toBe(stopped);
+  expect(connectionReducer(stopped, {type: 'landed', connection: summary})).toEqual({status: 'connected', connection: summary});
+  expect(connectionReducer(states.connected, {type: 'notice-dismissed'})).toEqual({status: 'connected', connection: summary});
 });
 
 test('a notice carried into loading is shown on the state the load ends in', () => {

@@ -7,7 +7,9 @@
  */
 import type {ExtensionContextValue} from '@stripe/ui-extension-sdk/context';
 import ConnectionsDrawer from '../../src/views/ConnectionsDrawer';
+import {Connections, type ConnectionOptions} from '../../src/connections';
 import type {OAuthContext} from '../../src/connections/connectionMachine';
+import {readOAuthProvider} from '../../src/oauth';
 import {buttonProps, hasBanner, press, renderedStrings} from '../support/remoteTree';
 import {renderView} from '../support/renderView';
 import {until} from '../support/until';
@@ -19,9 +21,29 @@ export function closeDrawers(): void {
 }
 
 export function openDrawer(context: ExtensionContextValue, oauthContext?: OAuthContext) {
-  const {wrapper, update, unmount} = renderView(<ConnectionsDrawer {...context} {...(oauthContext ? {oauthContext} : {})} />);
-  opened.push(unmount);
+  return harness(renderView(<ConnectionsDrawer {...context} {...(oauthContext ? {oauthContext} : {})} />));
+}
+
+/**
+ * The drawer's panel with timings of the test's choosing (the drawer view
+ * itself always uses the Dashboard's), e.g. a short wait for another tab's sign-in.
+ */
+export function openPanel(context: ExtensionContextValue, options: ConnectionOptions) {
+  const {provider} = readOAuthProvider(context.environment.constants);
+  if (!provider) throw new Error('the test constants name no usable OAuth provider');
+  return harness(renderView(<Connections context={context} provider={provider} options={options} />));
+}
+
+function harness({wrapper, update, unmount}: ReturnType<typeof renderView>) {
+  let mounted = true;
+  const close = () => {
+    if (mounted) unmount();
+    mounted = false;
+  };
+  opened.push(close);
   return {
+    /** Unmounts now, as closing the drawer does. */
+    close,
     wrapper,
     text: () => renderedStrings(wrapper),
     wait: (assertion: () => void | Promise<void>, timeoutMs?: number) => until(update, assertion, timeoutMs),
