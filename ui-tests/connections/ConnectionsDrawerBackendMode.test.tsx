@@ -19,7 +19,7 @@ import {startTestStore, type TestSecretStore} from '../support/localSecretStore'
 import {startTestProvider, type TestProvider} from '../support/oauthProvider';
 import {buttonProps, everything} from '../support/remoteTree';
 import {storedConnection} from '../support/storedSecrets';
-import {closeDrawers, confirmDisconnect, connectLink as linkOf, openDrawer, type Drawer} from './drawerHarness';
+import {closeDrawers, confirmDisconnect, connectLink as linkOf, openDrawer, openPanel, type Drawer} from './drawerHarness';
 
 jest.setTimeout(60_000);
 
@@ -35,6 +35,8 @@ const extra: RunningBackend[] = [];
 
 /** Every answer the view's signed calls received from the backend, as text. */
 const received: string[] = [];
+/** The path of every signed call the view made, in order. */
+const signedCalls: string[] = [];
 const realFetch = globalThis.fetch;
 
 /** The manifest layer for backend mode, pointing at `backendUrl`. */
@@ -63,7 +65,10 @@ beforeAll(async () => {
   // own calls to the provider, which do carry tokens; only the view's calls carry a Stripe-Signature.
   globalThis.fetch = async (input, init) => {
     const response = await realFetch(input, init);
-    if (new Headers(init?.headers).has('stripe-signature')) received.push(await response.clone().text());
+    if (new Headers(init?.headers).has('stripe-signature')) {
+      received.push(await response.clone().text());
+      signedCalls.push(new URL(input instanceof Request ? input.url : String(input)).pathname);
+    }
     return response;
   };
 });
@@ -85,6 +90,7 @@ const rewriteStored = (connection: StoredConnection) =>
 beforeEach(async () => {
   host = installHostEndpoint(store);
   received.length = 0;
+  signedCalls.length = 0;
   for (const name of [CONNECTION_SECRET, REFRESH_LEASE_SECRET]) {
     await stripe().apps.secrets.deleteWhere({name, scope: {type: 'user', user: DEFAULT_IDENTITY.user}}).catch(() => undefined);
   }
@@ -101,6 +107,21 @@ function renderDrawer(options: {oauthContext?: OAuthContext; backendUrl?: string
 }
 
 const connectLink = (drawer: Drawer, label = CONNECT) => linkOf(drawer, label);
+
+test('while the other tab signs in, each look is one status call; the first tab shows the connection once the backend made it', async () => {
+  const {constants} = backendModeConstants(backend.url);
+  const first = openPanel(getMockContextProps({environment: {constants: constants as never, mode: 'test'}}), {lookForLanding: {everyMs: 100, forMs: 20_000}});
+  const href = await connectLink(first);
+  first.press(CONNECT);
+  await first.wait(() => expect(first.text()).toContain('This panel shows the connection as soon as it is made'));
+  const second = renderDrawer({oauthContext: host.oauthReturn(await provider.authorize(href, {login: 'ada'}))});
+  await second.wait(() => expect(second.text()).toContain('Connected as ada'));
+  await first.wait(() => expect(first.text()).toContain('Connected as ada'));
+  expect(new Set(signedCalls)).toEqual(new Set(['/v1/connection/status', '/v1/connection/exchange']));
+  expect(signedCalls.filter((p) => p === '/v1/connection/exchange')).toHaveLength(1);
+  // The view never read the Secret Store itself.
+  expect(host.requests).toEqual([]);
+});
 
 async function signIn(login = 'ada'): Promise<OAuthContext> {
   const href = await connectLink(renderDrawer());
