@@ -112,6 +112,18 @@ function expectNoTokens(drawer: Drawer, connection: StoredConnection | null) {
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
+/** Connected, then Disconnect… and Disconnect, which Stripe refuses to delete: the panel says "Could not disconnect". */
+async function refusedDisconnect(): Promise<Drawer> {
+  const drawer = await connect('ada');
+  drawer.press('Disconnect…');
+  await drawer.wait(() => expect(buttonProps(drawer.wrapper, 'Disconnect')).toBeDefined());
+  store.faults.inject({fault: {kind: 'server-error'}, method: 'POST', path: '/v1/apps/secrets/delete'});
+  drawer.press('Disconnect');
+  await drawer.wait(() => expect(drawer.banner('Could not disconnect')).toBeDefined());
+  store.faults.clear();
+  return drawer;
+}
+
 describe('not connected', () => {
   test('opening costs one find; Connect links to the provider with PKCE (S256), the state, the scopes and this mode’s return route', async () => {
     const drawer = renderDrawer();
@@ -458,13 +470,7 @@ describe('disconnecting', () => {
   });
 
   test('when Stripe refuses the delete, the panel stays connected and says so', async () => {
-    const drawer = await connect('ada');
-    drawer.press('Disconnect…');
-    await drawer.wait(() => expect(buttonProps(drawer.wrapper, 'Disconnect')).toBeDefined());
-    store.faults.inject({fault: {kind: 'server-error'}, method: 'POST', path: '/v1/apps/secrets/delete'});
-    drawer.press('Disconnect');
-    await drawer.wait(() => expect(drawer.banner('Could not disconnect')).toBeDefined());
-    store.faults.clear();
+    const drawer = await refusedDisconnect();
     expect(drawer.text()).toContain('Connected as ada');
     expect(await isStored()).toBe(true);
   });
@@ -568,13 +574,7 @@ describe('modes and messages', () => {
   });
 
   test('“Could not disconnect” goes once the user backs out with Stay connected', async () => {
-    const drawer = await connect('ada');
-    drawer.press('Disconnect…');
-    await drawer.wait(() => expect(buttonProps(drawer.wrapper, 'Disconnect')).toBeDefined());
-    store.faults.inject({fault: {kind: 'server-error'}, method: 'POST', path: '/v1/apps/secrets/delete'});
-    drawer.press('Disconnect');
-    await drawer.wait(() => expect(drawer.banner('Could not disconnect')).toBeDefined());
-    store.faults.clear();
+    const drawer = await refusedDisconnect();
     drawer.press('Stay connected');
     await drawer.wait(() => expect(drawer.banner('Could not disconnect')).toBeUndefined());
     expect(drawer.text()).toContain('Connected as ada');

@@ -354,6 +354,16 @@ describe('every failure is specific, keeps what was typed and leaves the stored 
 });
 
 describe('every message is about the last action, and goes when that changes', () => {
+  /** A page on which the Acme API key was just saved, with its confirmation beside it. */
+  async function withAcmeSaved() {
+    const view = renderSettings();
+    await view.loaded();
+    view.type(ACME, 'sk_test_FirstSave00001');
+    view.press('Save Acme API key');
+    await view.wait(() => expect(view.besideSlot(ACME, 'Acme API key saved')).toBe(true));
+    return view;
+  }
+
   test('a full scope’s refusal goes once a key is deleted to make room; the save then goes through', async () => {
     for (let i = 0; i < 9; i++) await seed(`old_key_${i}`, 'x');
     await seed(ACME, 'sk_test_OriginalValue1');
@@ -377,11 +387,7 @@ describe('every message is about the last action, and goes when that changes', (
   });
 
   test('a "saved" confirmation goes when the next save is refused under the field', async () => {
-    const view = renderSettings();
-    await view.loaded();
-    view.type(ACME, 'sk_test_FirstSave00001');
-    view.press('Save Acme API key');
-    await view.wait(() => expect(view.besideSlot(ACME, 'Acme API key saved')).toBe(true));
+    const view = await withAcmeSaved();
     view.type(ACME, 'not a key');
     view.press('Replace Acme API key');
     await view.update();
@@ -390,11 +396,7 @@ describe('every message is about the last action, and goes when that changes', (
   });
 
   test('only the last action’s message shows: saving a second key takes the first one’s confirmation away', async () => {
-    const view = renderSettings();
-    await view.loaded();
-    view.type(ACME, 'sk_test_FirstSave00002');
-    view.press('Save Acme API key');
-    await view.wait(() => expect(view.besideSlot(ACME, 'Acme API key saved')).toBe(true));
+    const view = await withAcmeSaved();
     view.type(WEBHOOK, 'whsec_second');
     view.press('Save Shipping webhook secret');
     await view.wait(() => expect(view.banners()).toEqual(['Shipping webhook secret saved']));
