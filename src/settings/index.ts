@@ -6,7 +6,8 @@
  *                        └ keyChecks     constants.keyChecks: which slots the backend can test, and how (shared with backend/)
  *                     ─▶ useAccountKeys  one list on load; saves and deletes through ../secrets
  *                     ─▶ useKeyTester    POST /v1/keys/test through ../appBackend (the backend reads the key, never the view)
- *                     ─▶ AccountKeyList  every slot, then the keys nobody declares
+ *                     ─▶ AccountKeyList  every slot, then the keys nobody declares; holds the page's last outcome
+ *                          │                (outcome: one message about the last action, drawn by OutcomeBanner beside its key)
  *                          ├ KeySlotEditor  one slot: status (keyStatus), paste and check (keyInput), save, delete,
  *                          │                Test (useKeyTest) with its outcome (KeyTestResult)
  *                          └ OtherKeys      stored keys no slot names, each deletable
