@@ -61,6 +61,16 @@ test('a key pasted in the settings page is saved, still "set" after a reload, an
   expect(await page.locator('[aria-label="Request log"]').innerText()).toMatch(/POST\s+\/v1\/apps\/secrets\s+200/);
 });
 
+test('Enter in a key field saves it, as the settings page asks of its fields', async () => {
+  await open();
+  const field = settings().getByLabel('Shipping webhook secret', {exact: true});
+  await field.fill('whsec_PreviewEnter01');
+  await field.press('Enter');
+  await settings().getByText('Shipping webhook secret saved').waitFor();
+  const stored = await backend().apps.secrets.find({name: 'shipping_webhook_secret', scope: {type: 'account'}, expand: ['payload']});
+  expect(stored.payload === 'whsec_PreviewEnter01').toBe(true);
+});
+
 test('switching users keeps the account key; a user-scoped secret of one user is invisible to another', async () => {
   await backend().apps.secrets.create({name: 'acme_api_key', payload: 'sk_test_SharedByAll01', scope: {type: 'account'}});
   await open(ADA.id);

@@ -100,6 +100,16 @@ interface TextFieldProps extends FieldChrome {
   spellCheck?: boolean | string;
   maxLength?: number;
   onChange?: unknown;
+  onKeyDown?: unknown;
+}
+
+/**
+ * A key press as plain data: DOM events cannot cross to the iframe. The view
+ * already receives the whole value through onChange, so a key tells it nothing
+ * more; preventDefault and the like are not offered (they could not act here).
+ */
+function keyPress(e: {key: string; code: string; altKey: boolean; ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; repeat: boolean}) {
+  return {key: e.key, code: e.code, altKey: e.altKey, ctrlKey: e.ctrlKey, metaKey: e.metaKey, shiftKey: e.shiftKey, repeat: e.repeat, target: {}};
 }
 
 export function TextField(props: TextFieldProps) {
@@ -121,6 +131,7 @@ export function TextField(props: TextFieldProps) {
         maxLength={props.maxLength}
         aria-invalid={props.invalid || Boolean(props.error)}
         onChange={onChange}
+        onKeyDown={props.onKeyDown ? (e) => callRemote(props.onKeyDown, keyPress(e)) : undefined}
       />
     </Field>
   );
