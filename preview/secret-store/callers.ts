@@ -30,6 +30,12 @@ export interface CallerConfig {
   account: string;
   /** Opens the extension door; null keeps it shut. */
   hostKey: string | null;
+  /**
+   * The app's permissions (the manifest's `permissions[].permission`), which
+   * UI extensions need to reach Stripe objects (objects/routes.ts). Null: the
+   * extension door is shut to objects. Backend keys are never restricted.
+   */
+  permissions?: readonly string[] | null;
 }
 
 export type Caller =

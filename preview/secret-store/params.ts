@@ -33,7 +33,7 @@ export interface ListParams {
   expandPayload: boolean;
 }
 
-type Raw = Record<string, unknown>;
+export type Raw = Record<string, unknown>;
 
 /**
  * Decodes a query string or form body. Percent-escapes and UTF-8 are checked
@@ -74,16 +74,16 @@ export function parseForm(...sources: string[]): Raw {
   }
 }
 
-function checkKnown(params: Raw, allowed: readonly string[]): void {
+export function checkKnown(params: Raw, allowed: readonly string[]): void {
   for (const key of Object.keys(params)) {
     if (!allowed.includes(key)) throw errors.unknown(key);
   }
 }
 
 /** `label` is the parameter's full name in errors when `params` is a nested hash (`scope[type]`, not `type`). */
-function stringParam(params: Raw, param: string, required: true, label?: string): string;
-function stringParam(params: Raw, param: string, required: false, label?: string): string | null;
-function stringParam(params: Raw, param: string, required: boolean, label = param): string | null {
+export function stringParam(params: Raw, param: string, required: true, label?: string): string;
+export function stringParam(params: Raw, param: string, required: false, label?: string): string | null;
+export function stringParam(params: Raw, param: string, required: boolean, label = param): string | null {
   const value = params[param];
   if (value === undefined) {
     if (required) throw errors.missing(label);
@@ -95,7 +95,7 @@ function stringParam(params: Raw, param: string, required: boolean, label = para
   return value;
 }
 
-function integerParam(params: Raw, param: string): number | null {
+export function integerParam(params: Raw, param: string): number | null {
   const value = params[param];
   if (value === undefined) return null;
   if (typeof value !== 'string') throw errors.notInteger(param);

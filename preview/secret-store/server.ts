@@ -1,6 +1,6 @@
 /**
  * The HTTP face of the local Secret Store: Stripe's four `/v1/apps/secrets`
- * routes, Stripe's error shapes, `Request-Id` on every answer, idempotent
+ * routes and the Stripe objects views read (objects/routes.ts), Stripe's error shapes, `Request-Id` on every answer, idempotent
  * POSTs. Requests are handled one at a time to completion (SQLite is
  * synchronous), so two writes can never interleave.
  *
@@ -20,6 +20,7 @@ import {ClientAborted, readBody} from '../requestBody';
 import {authenticate, authorizeScope, type Caller, type CallerConfig} from './callers';
 import {ApiError, errors} from './errors';
 import {faultError, FaultSwitch} from './faults';
+import {matchObjectRoute, prepareObject} from './objects/routes';
 import {parseDelete, parseFind, parseForm, parseList, parseSet} from './params';
 import {storageFailure} from './storage';
 import {newId, SecretStore, type StoredResponse} from './store';
@@ -55,13 +56,21 @@ export interface ServerOptions extends CallerConfig {
   log?: (line: string) => void;
 }
 
-type Route = 'list' | 'set' | 'find' | 'delete';
+type SecretRoute = 'list' | 'set' | 'find' | 'delete';
+type Route = {kind: 'secret'; op: SecretRoute} | {kind: 'object'; match: NonNullable<ReturnType<typeof matchObjectRoute>>};
 
-function route(method: string, path: string): Route | null {
+function secretRoute(method: string, path: string): SecretRoute | null {
   if (path === '/v1/apps/secrets') return method === 'GET' ? 'list' : method === 'POST' ? 'set' : null;
   if (path === '/v1/apps/secrets/find') return method === 'GET' ? 'find' : null;
   if (path === '/v1/apps/secrets/delete') return method === 'POST' ? 'delete' : null;
   return null;
+}
+
+function route(method: string, path: string): Route | null {
+  const op = secretRoute(method, path);
+  if (op) return {kind: 'secret', op};
+  const match = matchObjectRoute(method, path);
+  return match ? {kind: 'object', match} : null;
 }
 
 /**
@@ -72,7 +81,7 @@ function route(method: string, path: string): Route | null {
 function prepare(
   store: SecretStore,
   caller: Caller,
-  op: Route,
+  op: SecretRoute,
   params: Record<string, unknown>,
 ): {run: () => StoredResponse; payload: string | null} {
   const {partition} = caller;
@@ -226,7 +235,10 @@ export function createServer(options: ServerOptions): http.Server {
           params = parseForm(queryText(query), utf8(body, 'body'));
         }
         // Parsed and authorised before any replay: a key never lets a caller past the scope check.
-        const {run, payload} = prepare(store, caller, op, params);
+        const {run, payload} =
+          op.kind === 'secret'
+            ? prepare(store, caller, op.op, params)
+            : {run: prepareObject(store, caller, options.permissions ?? null, op.match, params), payload: null};
         const key = req.headers['idempotency-key'];
         if (method === 'POST' && typeof key === 'string' && key !== '') {
           if (key.length > MAX_IDEMPOTENCY_KEY) throw errors.idempotencyKeyTooLong();
@@ -237,7 +249,7 @@ export function createServer(options: ServerOptions): http.Server {
             try {
               return run();
             } catch (e) {
-              // A missing secret is an outcome worth replaying; a refused request
+              // A missing secret (or object) is an outcome worth replaying; a refused request
               // saves nothing, so a corrected retry with the same key can succeed.
               if (e instanceof ApiError && e.status === 404) return {status: e.status, body: e.toBody()};
               throw e;
@@ -343,6 +355,7 @@ export async function startSecretStore(options: StartOptions = {}): Promise<Runn
     app: options.app ?? DEFAULT_APP,
     account: options.account ?? DEFAULT_ACCOUNT,
     hostKey: options.hostKey ?? null,
+    permissions: options.permissions ?? null,
     onRequest: options.onRequest,
     log,
   });

@@ -27,6 +27,28 @@ const FORMAT = 'keyring-secret-store/1';
  * payload. Same FORMAT: the tables did not change, only what goes in them.
  */
 const IDEMPOTENCY_SCHEME = 'per-caller, payload-free';
+/**
+ * Marks a file that holds the Stripe objects views read (objects/). Same
+ * FORMAT: the tables are added beside the secrets, so a file from before only
+ * gains them, and an older build still opens a newer file (it ignores them).
+ */
+const OBJECTS_SCHEME = 'customers/1';
+
+/** Customers belong to the account and mode, not to an app: every app installed on the account sees the same ones. */
+const OBJECTS_SCHEMA = `
+CREATE TABLE IF NOT EXISTS customers (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  id TEXT NOT NULL UNIQUE,
+  account TEXT NOT NULL,
+  livemode INTEGER NOT NULL,
+  email TEXT,
+  created INTEGER NOT NULL,
+  body TEXT NOT NULL
+);
+-- Lists walk one account and mode newest-first, optionally one email: their cost must not grow with other accounts.
+CREATE INDEX IF NOT EXISTS customers_by_partition ON customers (account, livemode, seq);
+CREATE INDEX IF NOT EXISTS customers_by_email ON customers (account, livemode, email, seq);
+`;
 
 export class DataFileError extends Error {
   constructor(
@@ -171,8 +193,10 @@ function createSchema(db: Database.Database): void {
     const exists = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").get();
     if (exists) return;
     db.exec(SCHEMA);
+    db.exec(OBJECTS_SCHEMA);
     db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('format', FORMAT);
     db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('idempotency', IDEMPOTENCY_SCHEME);
+    db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('objects', OBJECTS_SCHEME);
   }).immediate();
 }
 
@@ -183,6 +207,23 @@ function createSchema(db: Database.Database): void {
  * and the file is vacuumed once, so deleted payloads left in free space go.
  */
 function migrate(db: Database.Database, file: string, log: (line: string) => void): void {
+  addObjectTables(db);
+  migrateIdempotency(db, file, log);
+}
+
+/**
+ * Files from before the Stripe objects gain their tables, in one transaction
+ * with the mark that says so: a crash midway leaves the file as it was.
+ */
+function addObjectTables(db: Database.Database): void {
+  if (db.prepare("SELECT value FROM meta WHERE key = 'objects'").pluck().get() === OBJECTS_SCHEME) return;
+  db.transaction(() => {
+    db.exec(OBJECTS_SCHEMA);
+    db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run('objects', OBJECTS_SCHEME);
+  }).immediate();
+}
+
+function migrateIdempotency(db: Database.Database, file: string, log: (line: string) => void): void {
   const scheme = db.prepare("SELECT value FROM meta WHERE key = 'idempotency'").pluck().get();
   if (scheme === IDEMPOTENCY_SCHEME) return;
   db.transaction(() => {

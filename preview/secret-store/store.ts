@@ -17,6 +17,7 @@ import crypto from 'node:crypto';
 import type Database from 'better-sqlite3';
 import {errors} from './errors';
 import type {ListParams, Scope, SetParams} from './params';
+import {Customers} from './objects/customers';
 import {MEMORY, openDatabase} from './storage';
 
 export const SECRETS_PER_SCOPE = 10;
@@ -113,6 +114,8 @@ export function newId(prefix: string, length = 24): string {
 
 export class SecretStore {
   readonly file: string;
+  /** The account's customers (objects/customers.ts), in the same file and transactions as the secrets. */
+  readonly customers: Customers;
   private readonly db: Database.Database;
   private readonly clock: () => number;
   private readonly log: (line: string) => void;
@@ -157,6 +160,7 @@ export class SecretStore {
          VALUES (@app, @account, @livemode, @key, @fingerprint, @status, @body, @created)`,
       ),
     };
+    this.customers = new Customers(db, (fn) => this.write(fn), () => this.now());
     this.sweep();
   }
 
