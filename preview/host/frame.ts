@@ -6,10 +6,12 @@
 import type {RemoteReceiver} from '@remote-ui/core';
 import {createEndpoint, fromMessagePort, release, retain} from '@remote-ui/rpc';
 import type {ExtensionContextValue} from '@stripe/ui-extension-sdk/context';
-import type {RemoteApi} from '../remote/runtime';
+import type {RemoteApi, RenderRequest} from '../remote/runtime';
 
 export interface ExtensionFrame {
   dispose(): void;
+  /** The view's realm, once it has loaded (for calls the page starts: back/forward, storage). */
+  remote(): RemoteApi | null;
 }
 
 export function connectExtension(options: {
@@ -19,6 +21,8 @@ export function connectExtension(options: {
   holder: HTMLElement;
   receiver: RemoteReceiver;
   context: ExtensionContextValue;
+  /** Read when the frame loads, so a reload of the frame starts from the current route and storage. */
+  start(): Omit<RenderRequest, 'context'>;
   platform: Record<string, (...args: never[]) => unknown>;
   onError(message: string): void;
 }): ExtensionFrame {
@@ -45,7 +49,7 @@ export function connectExtension(options: {
       retain(receive);
       retained = true;
     }
-    endpoint.call.render(receive, {context: options.context}).catch((e: unknown) => {
+    endpoint.call.render(receive, {context: options.context, ...options.start()}).catch((e: unknown) => {
       options.onError(`The view failed to render: ${e instanceof Error ? e.message : String(e)}`);
     });
   };
@@ -53,6 +57,7 @@ export function connectExtension(options: {
   options.holder.appendChild(iframe);
 
   return {
+    remote: () => endpoint?.call ?? null,
     dispose() {
       window.removeEventListener('message', onMessage);
       if (retained) release(options.receiver.receive);

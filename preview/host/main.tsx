@@ -5,9 +5,11 @@
  */
 import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
 import {createRoot} from 'react-dom/client';
+import type {SearchParams} from '@stripe/ui-extension-sdk/types/global.navigation';
 import type {LogEntry, PreviewConfig} from './config';
 import {onBlockedUrl} from './components/urls';
 import {ExtensionView} from './ExtensionView';
+import {appHrefOf, decodeAppRoute, describeRoute, encodeAppRoute, FULL_PAGE_VIEWPORT, isDashboardRoute} from './navigation';
 import type {Session} from './platform';
 import {placementOf, type Placement} from './viewports';
 
@@ -29,6 +31,10 @@ function App({initial}: {initial: PreviewConfig}) {
   const [drawerOpen, setDrawerOpen] = useState(params.get('drawer') !== 'closed' || opening !== undefined);
   const [log, setLog] = useState<LogEntry[]>(initial.recentRequests);
   const [toasts, setToasts] = useState<{id: number; message: string; type?: string}[]>([]);
+  // Where navigateToDashboardRoute or a route link last sent the user: the Dashboard would open that page.
+  const [dashboardRoute, setDashboardRoute] = useState<string | null>(null);
+  // The solo view's own route (its SDK router's href), kept in the address as ?route=.
+  const [appRoute, setAppRoute] = useState(() => decodeAppRoute(params.get('route')));
 
   const user = config.users.find((u) => u.id === userId) ?? config.users[0];
   const session = useMemo<Session>(() => ({user, mode}), [user, mode]);
@@ -58,9 +64,17 @@ function App({initial}: {initial: PreviewConfig}) {
     url.searchParams.set('user', user.id);
     url.searchParams.set('mode', mode);
     if (objectContext) url.searchParams.set('object', objectContext.id);
+    if (soloView) url.searchParams.set('route', encodeAppRoute(appRoute.href, appRoute.searchParams));
     history.replaceState(null, '', url);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `params` and `opening` are fixed for the page's life
-  }, [user.id, mode, objectContext]);
+  }, [user.id, mode, objectContext, appRoute]);
+
+  // Back and forward move the view's route, as in the Dashboard.
+  useEffect(() => {
+    const onPop = () => setAppRoute(decodeAppRoute(new URLSearchParams(location.search).get('route')));
+    addEventListener('popstate', onPop);
+    return () => removeEventListener('popstate', onPop);
+  }, []);
 
   useEffect(() => {
     const events = new EventSource(`/__preview/events?token=${encodeURIComponent(config.token)}`);
@@ -72,16 +86,60 @@ function App({initial}: {initial: PreviewConfig}) {
     return () => events.close();
   }, [config.token]);
 
-  const hooks = useMemo(
-    () => ({
-      toast: (message: string, type?: string) => {
-        const id = Date.now() + Math.random();
-        setToasts((t) => [...t, {id, message, type}]);
-        setTimeout(() => setToasts((t) => t.filter((x) => x.id !== id)), 4000);
-      },
-    }),
-    [],
+  const toast = useCallback((message: string, type?: string) => {
+    const id = Date.now() + Math.random();
+    setToasts((t) => [...t, {id, message, type}]);
+    setTimeout(() => setToasts((t) => t.filter((x) => x.id !== id)), 4000);
+  }, []);
+  const report = useCallback(
+    (kind: 'dashboard' | 'app', route: string) => {
+      void fetch('/__preview/navigation', {
+        method: 'POST',
+        headers: {'content-type': 'application/json', 'x-keyring-preview-token': config.token},
+        body: JSON.stringify({user: user.id, mode, kind, route}),
+      }).catch(() => undefined);
+    },
+    [config.token, user.id, mode],
   );
+  const fullPage = config.views.find((v) => v.viewport === FULL_PAGE_VIEWPORT);
+  const onAppRoute = useCallback(
+    (href: string, searchParams: SearchParams, replace: boolean) => {
+      const next = {href, searchParams};
+      setAppRoute(next);
+      const url = new URL(location.href);
+      url.searchParams.set('route', encodeAppRoute(href, searchParams));
+      if (replace) history.replaceState(null, '', url);
+      else history.pushState(null, '', url);
+      report('app', encodeAppRoute(href, searchParams));
+    },
+    [report],
+  );
+  const navigate = useCallback(
+    (route: unknown) => {
+      if (!isDashboardRoute(route)) {
+        toast('Not a Dashboard route', 'caution');
+        return;
+      }
+      const app = appHrefOf(route);
+      report('dashboard', describeRoute(route));
+      if (app && fullPage) {
+        // One of this app's own full-page routes: the Dashboard opens the app's page at it.
+        if (soloView === fullPage) onAppRoute(app.href, app.searchParams, false);
+        else {
+          const url = new URL('/', location.href);
+          url.searchParams.set('view', fullPage.component);
+          url.searchParams.set('user', user.id);
+          url.searchParams.set('mode', mode);
+          url.searchParams.set('route', encodeAppRoute(app.href, app.searchParams));
+          location.assign(url);
+        }
+        return;
+      }
+      setDashboardRoute(describeRoute(route));
+    },
+    [toast, report, fullPage, soloView, onAppRoute, user.id, mode],
+  );
+  const hooks = useMemo(() => ({toast, navigate}), [toast, navigate]);
 
   // The Dashboard hands oauthContext to the drawer it reopens, and to no later
   // one: once that drawer goes (closed, another user or mode, a rebuild), it is dropped.
@@ -144,6 +202,21 @@ function App({initial}: {initial: PreviewConfig}) {
         ) : null}
       </header>
       {mode === 'test' ? <div className="kr-test-ribbon">Test mode</div> : null}
+      {dashboardRoute ? (
+        <div className="kr-route-bar" role="status" aria-label="Dashboard route">
+          <span>
+            The Dashboard would now open <strong>{dashboardRoute}</strong> (there is no Dashboard page here to show).
+          </span>
+          <button type="button" className="kr-button kr-button-secondary" onClick={() => setDashboardRoute(null)}>
+            Back to the app
+          </button>
+        </div>
+      ) : null}
+      {soloView ? (
+        <div className="kr-route-bar kr-app-route" aria-label="App route">
+          App route <code>{encodeAppRoute(appRoute.href, appRoute.searchParams)}</code>
+        </div>
+      ) : null}
       {config.problems.length ? (
         <section className="kr-problems" aria-label="Problems">
           {config.problems.map((p, i) => (
@@ -171,6 +244,8 @@ function App({initial}: {initial: PreviewConfig}) {
                     viewport={soloView.viewport}
                     objectContext={objectContext}
                     hooks={hooks}
+                    route={appRoute}
+                    onRouteChange={onAppRoute}
                   />
                 ) : null}
               </section>

@@ -4,6 +4,7 @@
  * and mode, sent to the preview server with the page's token; nothing the view
  * sends can change it.
  */
+import type {SearchParams} from '@stripe/ui-extension-sdk/types/global.navigation';
 import type {PreviewConfig, PreviewUser} from './config';
 
 export interface Session {
@@ -13,6 +14,14 @@ export interface Session {
 
 export interface PlatformHooks {
   toast(message: string, type?: string): void;
+  /** navigateToDashboardRoute, and a press on a route-descriptor href. */
+  navigate(route: unknown): void;
+}
+
+/** The preview's own calls from one view (not SDK RPCs): its router's route, and useStorage writes. */
+export interface ViewHooks {
+  routeChanged(href: string, searchParams: SearchParams, replace: boolean): void;
+  storageWrite(key: string, value: string | null): void;
 }
 
 async function post<T>(config: PreviewConfig, path: string, body: unknown): Promise<T> {
@@ -30,7 +39,8 @@ export function allowedByCsp(connectSrc: string[], source: string): boolean {
   return connectSrc.some((entry) => (entry.endsWith('/') ? source.startsWith(entry) : source === entry));
 }
 
-export function createPlatform(config: PreviewConfig, session: Session, hooks: PlatformHooks) {
+/** Every RPC the SDK's PlatformRPCs declares, plus the preview's own two. */
+export function createPlatform(config: PreviewConfig, session: Session, hooks: PlatformHooks, view: ViewHooks) {
   const who = {user: session.user.id, mode: session.mode};
   return {
     supportsFetchAppEmbeddedKey: async () => false,
@@ -54,6 +64,14 @@ export function createPlatform(config: PreviewConfig, session: Session, hooks: P
     },
     clipboardWriteText: async (text: string) => navigator.clipboard.writeText(text),
     refreshDashboardData: () => undefined,
-    navigateToDashboardRoute: (route: unknown) => hooks.toast(`Navigate: ${JSON.stringify(route).slice(0, 20)}`),
+    navigateToDashboardRoute: (route: unknown) => hooks.navigate(route),
+    previewRouteChanged: (href: unknown, searchParams: unknown, replace: unknown) => {
+      if (typeof href !== 'string' || !href.startsWith('/')) throw new Error('The router reported a route that is not a path.');
+      view.routeChanged(href, (typeof searchParams === 'object' && searchParams ? searchParams : {}) as SearchParams, replace === true);
+    },
+    previewStorageWrite: (key: unknown, value: unknown) => {
+      if (typeof key !== 'string') throw new Error('useStorage keys are strings.');
+      view.storageWrite(key, value === null ? null : String(value));
+    },
   };
 }

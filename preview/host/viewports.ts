@@ -3,6 +3,7 @@
  * (shared/reference/stripe-app.schema.json), and the object a detail page
  * hands its views as `environment.objectContext`.
  */
+import {FULL_PAGE_VIEWPORT} from './navigation';
 
 export type Placement =
   /** The app's settings page. */
@@ -76,6 +77,8 @@ export function placementOf(viewport: string): Placement | null {
   if (viewport === 'settings') return {kind: 'settings'};
   if (viewport === 'onboarding') return {kind: 'page', page: 'Onboarding'};
   if (viewport === 'stripe.dashboard.drawer.default') return {kind: 'drawer', page: 'Home'};
+  // The SDK's router is made for this one; the schema file predates it.
+  if (viewport === FULL_PAGE_VIEWPORT) return {kind: 'page', page: 'App page'};
   const match = /^stripe\.dashboard\.([a-z-]+)\.(detail|list|overview)(\.page-module)?$/.exec(viewport);
   if (!match || !(VIEWPORTS as readonly string[]).includes(viewport)) return null;
   const [, area, kind, module] = match;

@@ -7,15 +7,32 @@ import {createRemoteRoot, type RemoteChannel} from '@remote-ui/core';
 import {createRemoteReactComponent, createRoot} from '@remote-ui/react';
 import {createEndpoint, fromMessagePort, retain} from '@remote-ui/rpc';
 import type {ExtensionContextValue} from '@stripe/ui-extension-sdk/context';
+import type {SearchParams} from '@stripe/ui-extension-sdk/types/global.navigation';
 import {Component, type ComponentType, type ReactNode} from 'react';
+import {createExtRouter, createMemoryStorage} from './navigation';
 
 export interface RenderRequest {
   context: ExtensionContextValue;
+  /** The view's own route (the SDK router's href) and its search params, as the page's address keeps them. */
+  href: string;
+  searchParams: SearchParams;
+  /** What `useStorage` holds for this app and preview user when the view starts. */
+  storage: Record<string, string>;
 }
 
 /** What the host may call in this realm. */
 export interface RemoteApi {
   render(channel: RemoteChannel, request: RenderRequest): Promise<void>;
+  /** Back or forward in the page moved the view's route. */
+  setHref(href: string, searchParams: SearchParams): void;
+  /** Another view of the app wrote `useStorage`. */
+  storageChanged(key: string, value: string | null): void;
+}
+
+/** The preview's own calls to the host, beside the SDK's platform RPCs. */
+export interface PreviewHostCalls {
+  previewRouteChanged(href: string, searchParams: SearchParams, replace: boolean): Promise<void>;
+  previewStorageWrite(key: string, value: string | null): Promise<void>;
 }
 
 /** The preview's own component (not the SDK's): how a crash reaches the host, which draws it in the view's place. */
@@ -43,11 +60,19 @@ class CrashBoundary extends Component<{children: ReactNode}, {error: Error | nul
 export function start(View: ComponentType<ExtensionContextValue>): void {
   const boot = (port: MessagePort) => {
     port.start();
-    const endpoint = createEndpoint<unknown>(fromMessagePort(port));
+    const endpoint = createEndpoint<PreviewHostCalls>(fromMessagePort(port));
     // The SDK finds its host here (utils/apiFetch and friends).
-    (globalThis as unknown as {__StripeExtExports: unknown}).__StripeExtExports = {endpoint};
+    const realm = globalThis as unknown as {__StripeExtExports: unknown; __extRouter: unknown; __memoryStorage: unknown};
+    realm.__StripeExtExports = {endpoint};
+    let router: ReturnType<typeof createExtRouter> | null = null;
+    let storage: ReturnType<typeof createMemoryStorage> | null = null;
     const api: RemoteApi = {
-      async render(channel, {context}) {
+      async render(channel, {context, href, searchParams, storage: stored}) {
+        // Injected before the view's first render, as the Dashboard's sandbox does: the SDK reads both at render.
+        router = createExtRouter(href, searchParams, (next, search, replace) => void endpoint.call.previewRouteChanged(next, search, replace).catch(() => undefined));
+        storage = createMemoryStorage(stored, (key, value) => void endpoint.call.previewStorageWrite(key, value).catch(() => undefined));
+        realm.__extRouter = router;
+        realm.__memoryStorage = storage;
         // The channel is released when this call returns unless retained; the tree keeps using it.
         retain(channel);
         // No component allow-list: an SDK component the host lacks becomes its placeholder there.
@@ -58,6 +83,12 @@ export function start(View: ComponentType<ExtensionContextValue>): void {
           </CrashBoundary>,
         );
         await root.mount();
+      },
+      setHref(href, searchParams) {
+        router?.fromHost(href, searchParams);
+      },
+      storageChanged(key, value) {
+        storage?.fromHost(key, value);
       },
     };
     endpoint.expose(api as unknown as Record<string, (...args: never[]) => unknown>);

@@ -16,6 +16,7 @@ import {DEFAULT_ACCOUNT, startSecretStore, type RunningSecretStore} from '../sec
 import type {LogEntry, OAuthReturn, PreviewConfig, PreviewProblem, PreviewUser} from '../host/config';
 import {createBuilds} from './build';
 import {loadManifest, type Manifest} from './manifest';
+import {FULL_PAGE_VIEWPORT} from '../host/navigation';
 import {VIEWPORTS} from '../host/viewports';
 import {oauthContextForReturn, OAuthStates, ViewStateTooLargeError} from './oauthStates';
 import {signForView} from './signature';
@@ -78,7 +79,7 @@ function manifestProblems(manifest: Manifest): PreviewProblem[] {
     problems.push({message: 'stripe-app.json has no "permissions" list: the Dashboard needs one (it may be empty). The views run with no permissions.'});
   }
   for (const v of manifest.ui_extension.views) {
-    if (!(VIEWPORTS as readonly string[]).includes(v.viewport)) {
+    if (!(VIEWPORTS as readonly string[]).includes(v.viewport) && v.viewport !== FULL_PAGE_VIEWPORT) {
       problems.push({component: v.component, message: `stripe-app.json puts ${v.component} in the viewport "${v.viewport}", which Stripe's manifest schema does not know.`});
     }
   }
@@ -368,6 +369,22 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
       method: 'POST',
       path: /^\/__preview\/signature$/,
       handle: platformCall(({res}, identity, body) => sendJson(res, 200, signatureFor(identity, body.additionalPayload))),
+    },
+    {
+      method: 'POST',
+      path: /^\/__preview\/navigation$/,
+      handle: platformCall(({res}, identity, body) => {
+        // A route as the page describes it; no control characters or line breaks, so it cannot forge terminal lines.
+        // eslint-disable-next-line no-control-regex -- matching control characters is the point
+        const route = String(body.route ?? '').replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '?').slice(0, 200);
+        const dashboard = body.kind === 'dashboard';
+        const entry: LogEntry = {at: Date.now(), user: identity.user, mode: identity.mode, method: dashboard ? 'NAVIGATE' : 'ROUTE', path: route, status: 200, ms: 0};
+        requests.push(entry);
+        if (requests.length > 1000) requests.shift();
+        broadcast('log', JSON.stringify(entry));
+        log(dashboard ? `navigateToDashboardRoute: ${route} (${entry.user}, ${entry.mode})` : `app route: ${route} (${entry.user}, ${entry.mode})`);
+        return send(res, 204, 'text/plain', '');
+      }),
     },
     {
       method: 'POST',

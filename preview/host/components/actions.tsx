@@ -2,6 +2,7 @@
 import type {BannerProps, ButtonProps as SdkButtonProps} from '@stripe/ui-extension-sdk/ui';
 import type {ReactNode} from 'react';
 import {BlockedNote, useLinkTarget} from './anchor';
+import {useHostSettings} from './hostContext';
 import {boxStyle, callRemote, PRESS} from './shared';
 
 /** As the SDK declares it; the host's own chrome also passes host functions as onPress, and sometimes no children. */
@@ -11,6 +12,7 @@ export function Button({type = 'secondary', size = 'medium', css, pending, disab
   const className = `kr-button kr-button-${type} kr-button-${size}${pending ? ' kr-pending' : ''}`;
   const style = boxStyle(css);
   const link = useLinkTarget('Button', disabled ? undefined : href);
+  const {navigate} = useHostSettings();
   const press = () => callRemote(onPress, PRESS);
   if (link.kind === 'url' || link.kind === 'route') {
     return (
@@ -21,9 +23,12 @@ export function Button({type = 'secondary', size = 'medium', css, pending, disab
         target={link.kind === 'url' ? target : undefined}
         rel="noreferrer noopener"
         onClick={(e) => {
-          // A Dashboard route has nowhere to go in the preview: only the view hears the press.
-          if (link.kind === 'route') e.preventDefault();
           press();
+          // A Dashboard route object is never turned into a URL: the page navigates as navigateToDashboardRoute does.
+          if (link.kind === 'route') {
+            e.preventDefault();
+            navigate(link.route);
+          }
         }}
       >
         {children}

@@ -4,6 +4,7 @@
  * actions) draws it through here, so the URL rule in urls.ts cannot be missed.
  */
 import {useEffect, type ReactNode} from 'react';
+import {useHostSettings} from './hostContext';
 import {callRemote} from './shared';
 import {blockedUrlNote, classifyHref, reportBlockedUrl, type LinkTarget} from './urls';
 
@@ -38,6 +39,7 @@ export function BlockedNote({scheme}: {scheme: string}) {
 
 export function SafeAnchor({component, href, target, className, onPress, children, fallback}: AnchorProps) {
   const link = useLinkTarget(component, href);
+  const {navigate} = useHostSettings();
   const press = () => callRemote(onPress, {target: {}});
   switch (link.kind) {
     case 'none':
@@ -49,7 +51,7 @@ export function SafeAnchor({component, href, target, className, onPress, childre
         </a>
       );
     case 'route':
-      // A Dashboard route: there is no Dashboard here to go to, so only the view hears the press.
+      // A Dashboard route object is never turned into a URL: the page navigates as navigateToDashboardRoute does.
       return (
         <a
           className={className}
@@ -58,6 +60,7 @@ export function SafeAnchor({component, href, target, className, onPress, childre
           onClick={(e) => {
             e.preventDefault();
             press();
+            navigate(link.route);
           }}
         >
           {children}

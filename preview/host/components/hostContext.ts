@@ -4,9 +4,11 @@ import {createContext, useContext} from 'react';
 export interface HostSettings {
   /** The manifest's image-src: the only places an `Img` may load from (data: URLs aside). */
   imageSrc: string[];
+  /** Where a press on a Dashboard route href goes: the page's route bar, or the app's own page. */
+  navigate(route: unknown): void;
 }
 
-export const HostSettingsContext = createContext<HostSettings>({imageSrc: []});
+export const HostSettingsContext = createContext<HostSettings>({imageSrc: [], navigate: () => undefined});
 
 export const useHostSettings = () => useContext(HostSettingsContext);
 

@@ -15,13 +15,13 @@ const ALLOWED_SCHEMES = new Set(['https:', 'http:', 'mailto:']);
 export type LinkTarget =
   | {kind: 'none'}
   | {kind: 'url'; href: string}
-  | {kind: 'route'; name: string}
+  | {kind: 'route'; name: string; route: unknown}
   | {kind: 'blocked'; scheme: string};
 
 export function classifyHref(href: unknown): LinkTarget {
   if (href === undefined || href === null || href === '') return {kind: 'none'};
   if (typeof href === 'object' && typeof (href as {name?: unknown}).name === 'string') {
-    return {kind: 'route', name: (href as {name: string}).name};
+    return {kind: 'route', name: (href as {name: string}).name, route: href};
   }
   if (typeof href !== 'string') return {kind: 'blocked', scheme: 'not a URL'};
   let parsed: URL;
