@@ -1,7 +1,7 @@
 /**
  * oidc-provider prints a warning for each deliberate choice of a local,
- * development-only provider (in-memory grants, its own signing keys, its
- * built-in login pages, Node 20 rather than 22) every time it starts. They
+ * development-only provider (in-memory grants, its own signing keys, Node 20
+ * rather than 22) every time it starts. They
  * are expected here, and a wall of "you MUST change" on every `npm start`
  * teaches people to ignore warnings, so the ones this provider chose on
  * purpose are gathered into one line; any other line it prints passes
@@ -13,7 +13,6 @@ const EXPECTED = [
   /Unsupported runtime\. Use Node\.js v22/,
   /development-only in-memory adapter is used/,
   /development-only signing keys are used/,
-  /development-only feature devInteractions is enabled/,
   /default findAccount function called/,
   /default features\.revocation\.allowedPolicy function called/,
 ];

@@ -4,9 +4,10 @@
  * single-use, PKCE is enforced, refresh tokens rotate and revocation revokes,
  * exactly as a careful third-party provider behaves.
  *
- * Endpoints (oidc-provider's defaults): /auth (with its own login and consent
- * pages: any user name), /token, /token/revocation; plus /api/me, a protected
- * resource that says who a token belongs to.
+ * Endpoints (oidc-provider's defaults): /auth, /token, /token/revocation;
+ * /interaction/<uid>, the provider's own login and consent pages (any user
+ * name; interactions.ts); plus /api/me, a protected resource that says who a
+ * token belongs to.
  *
  * Clients: PREVIEW_CLIENT_ID, public (the view exchanges its own codes), and
  * CONFIDENTIAL_CLIENTS for backend mode, which must authenticate with
@@ -18,6 +19,8 @@ import type {AddressInfo} from 'node:net';
 import {heldBackNotices} from './developmentNotices';
 import Provider, {type KoaContextWithOIDC} from 'oidc-provider';
 
+import {interactionHandler, isInteractionPath} from './interactions';
+import {errorPage} from './pages';
 import {CONFIDENTIAL_CLIENTS, DEFAULT_PROVIDER_PORT, LOCAL_CLIENT_SECRET, PREVIEW_CLIENT_ID, PROVIDER_SCOPES} from './constants';
 
 export {DEFAULT_PROVIDER_PORT, PREVIEW_CLIENT_ID};
@@ -70,6 +73,8 @@ export async function startOAuthProvider(options: OAuthProviderOptions): Promise
     clients: [
       {
         client_id: PREVIEW_CLIENT_ID,
+        // What the consent page calls the app.
+        client_name: 'Keyring',
         // A public client: the Dashboard view can keep no client secret.
         token_endpoint_auth_method: 'none',
         grant_types: ['authorization_code', 'refresh_token'],
@@ -78,6 +83,7 @@ export async function startOAuthProvider(options: OAuthProviderOptions): Promise
       },
       ...Object.entries(CONFIDENTIAL_CLIENTS).map(([method, clientId]) => ({
         client_id: clientId,
+        client_name: 'Keyring',
         client_secret: LOCAL_CLIENT_SECRET,
         token_endpoint_auth_method: method as keyof typeof CONFIDENTIAL_CLIENTS,
         grant_types: ['authorization_code', 'refresh_token'],
@@ -99,8 +105,15 @@ export async function startOAuthProvider(options: OAuthProviderOptions): Promise
       Interaction: 3600,
       Session: 24 * 3600,
     },
+    // oidc-provider's default page fetches a web font, which fails offline, and looks like a developer tool.
+    renderError: (ctx, out) => {
+      ctx.type = 'html';
+      ctx.set('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'");
+      ctx.body = errorPage({error: out.error, error_description: out.error_description});
+    },
     features: {
-      devInteractions: {enabled: true},
+      // The login and consent pages are this provider's own (interactions.ts), served at the default interactions.url.
+      devInteractions: {enabled: false},
       revocation: {enabled: true},
       // Without resource indicators a custom scope ends in access_denied.
       resourceIndicators: {
@@ -153,10 +166,15 @@ export async function startOAuthProvider(options: OAuthProviderOptions): Promise
   };
 
   const callback = provider.callback();
-  log(`local provider with development settings, as intended: in-memory grants, its own keys and sign-in pages (${heldBackNotices()} oidc-provider notices about them held back)`);
+  const interactions = interactionHandler(provider, options.redirectUris);
+  log(`local provider with development settings, as intended: in-memory grants, its own keys (${heldBackNotices()} oidc-provider notices about them held back)`);
   server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
     if ((req.url ?? '').split('?')[0] === '/api/me') {
       whoAmI(req, res).catch(() => sendJson(res, 500, {error: 'server_error'}));
+      return;
+    }
+    if (isInteractionPath(req.url)) {
+      interactions(req, res);
       return;
     }
     void callback(req, res);

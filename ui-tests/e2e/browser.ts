@@ -81,13 +81,12 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 
 /** Signs `login` in on the local OAuth provider's own login page (any password). */
 export async function logInAtProvider(tab: Page, login: string): Promise<void> {
-  await tab.locator('input[name=login]').fill(login);
-  await tab.locator('input[name=password]').fill('any password');
-  await tab.getByRole('button', {name: 'Sign-in'}).click();
+  await tab.getByLabel('User name').fill(login);
+  await tab.getByLabel('Password').fill('any password');
+  await tab.getByRole('button', {name: 'Sign in'}).click();
 }
 
-/** Answers the local provider's consent page: Continue, or its Cancel link. */
+/** Answers the local provider's consent page: Allow, or Cancel. */
 export async function consentAtProvider(tab: Page, options: {cancel?: boolean} = {}): Promise<void> {
-  if (options.cancel) await tab.getByText('[ Cancel ]').click();
-  else await tab.getByRole('button', {name: 'Continue'}).click();
+  await tab.getByRole('button', {name: options.cancel ? 'Cancel' : 'Allow'}).click();
 }

@@ -102,7 +102,7 @@ export async function startTestProvider(options: {redirectUris: string[]; access
         const response = await fetch(url, {
           method,
           redirect: 'manual',
-          headers: {cookie: jar.header(), ...(body ? {'content-type': 'application/x-www-form-urlencoded'} : {})},
+          headers: {cookie: jar.header(), ...(method === 'POST' ? {'content-type': 'application/x-www-form-urlencoded'} : {})},
           body,
         });
         jar.take(response);
@@ -117,13 +117,11 @@ export async function startTestProvider(options: {redirectUris: string[]; access
         const page = await response.text();
         const uid = /\/interaction\/([^/"?]+)/.exec(url.pathname)?.[1];
         if (response.status !== 200 || !uid) throw new Error(`unexpected provider page ${response.status} at ${url.pathname}: ${page.slice(0, 200)}`);
-        if (cancel) {
-          url = new URL(`/interaction/${uid}/abort`, issuer);
-          continue;
-        }
+        // The login page posts to …/login; the consent page's Allow to …/confirm and Cancel to …/abort.
+        const onLogin = page.includes('name="login"');
         method = 'POST';
-        body = new URLSearchParams(page.includes('name="login"') ? {prompt: 'login', login, password: 'any'} : {prompt: 'consent'}).toString();
-        url = new URL(`/interaction/${uid}`, issuer);
+        body = onLogin ? new URLSearchParams({login, password: 'any'}).toString() : '';
+        url = new URL(`/interaction/${uid}/${onLogin ? 'login' : cancel ? 'abort' : 'confirm'}`, issuer);
       }
       throw new Error('too many redirects at the provider');
     },
