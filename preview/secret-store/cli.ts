@@ -7,6 +7,9 @@
  *   KEYRING_APP   app id whose secrets backend keys reach (default: stripe-app.json `id`)
  *   KEYRING_ACCOUNT   account a backend key acts on without Stripe-Account
  *   KEYRING_HOST_KEY  opens the extension door for a host that presents UI-extension callers
+ *                     (they reach Stripe objects with the permissions stripe-app.json declares)
+ *   KEYRING_SEED  once (default): made-up customers and payment intents on a new data file;
+ *                 reset: seed them anew now (the account's objects are replaced); off: never
  *
  * One stdout line per request (method, path, status, time, request id, and a
  * note for a refused Host or an aborted upload); problems go to stderr.
@@ -18,13 +21,27 @@ import {DEFAULT_ACCOUNT, DEFAULT_APP, startSecretStore} from './server';
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
-function manifestAppId(): string | undefined {
+function readManifest(): {id?: unknown; permissions?: unknown} {
   try {
-    const manifest = JSON.parse(fs.readFileSync(path.resolve('stripe-app.json'), 'utf8')) as {id?: unknown};
-    return typeof manifest.id === 'string' ? manifest.id : undefined;
+    return JSON.parse(fs.readFileSync(path.resolve('stripe-app.json'), 'utf8')) as {id?: unknown; permissions?: unknown};
   } catch {
-    return undefined;
+    return {};
   }
+}
+
+function manifestAppId(): string | undefined {
+  const {id} = readManifest();
+  return typeof id === 'string' ? id : undefined;
+}
+
+/** The manifest's `permissions[].permission`, or null (objects shut to extensions) without a manifest. */
+function manifestPermissions(): string[] | null {
+  const {permissions} = readManifest();
+  if (!Array.isArray(permissions)) return null;
+  return permissions.flatMap((p: unknown) => {
+    const name = (p as {permission?: unknown} | null)?.permission;
+    return typeof name === 'string' ? [name] : [];
+  });
 }
 
 function fail(message: string): never {
@@ -41,6 +58,8 @@ async function main(): Promise<void> {
   const file = data === MEMORY ? MEMORY : path.resolve(data, 'secret-store.sqlite3');
   const app = process.env.KEYRING_APP || manifestAppId() || DEFAULT_APP;
   const account = process.env.KEYRING_ACCOUNT || DEFAULT_ACCOUNT;
+  const seed = process.env.KEYRING_SEED || 'once';
+  if (seed !== 'once' && seed !== 'reset' && seed !== 'off') fail(`KEYRING_SEED must be once, reset or off, not "${seed}".`);
 
   let running;
   try {
@@ -51,6 +70,8 @@ async function main(): Promise<void> {
       app,
       account,
       hostKey: process.env.KEYRING_HOST_KEY || null,
+      permissions: manifestPermissions(),
+      seed,
       onRequest: (e) =>
         process.stdout.write(`${e.method} ${e.path} ${e.status} ${e.ms.toFixed(1)}ms ${e.requestId}${e.note ? ` (${e.note})` : ''}\n`),
     });
@@ -68,6 +89,7 @@ async function main(): Promise<void> {
     `  data:    ${file === MEMORY ? 'in memory (forgotten on exit)' : file}`,
     `  app:     ${app}`,
     `  account: ${account} (send Stripe-Account to act on another)`,
+    `  objects: the account's customers and payment intents${seed === 'off' ? '' : ' (made-up ones seeded on a new file; KEYRING_SEED=reset seeds them anew)'}`,
     '',
     'Any Stripe client works against it; the key only sets the mode (sk_test_… or sk_live_…):',
     `  const stripe = new Stripe('sk_test_local', {host: '${running.host}', port: ${running.port}, protocol: 'http'});`,

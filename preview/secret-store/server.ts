@@ -337,6 +337,12 @@ export interface StartOptions extends Partial<CallerConfig> {
   onRequest?: (entry: RequestLogEntry) => void;
   /** Problems and start-up changes (a tightened folder, a full disk), one line each (default: stderr). */
   log?: (line: string) => void;
+  /**
+   * Made-up customers and payment intents for the store's own account, in
+   * both modes: `once` on the first start of a data file, `reset` anew on
+   * this start, `off` (the default) never.
+   */
+  seed?: 'once' | 'reset' | 'off';
 }
 
 export const DEFAULT_APP = 'com.example.keyring';
@@ -346,6 +352,17 @@ export const DEFAULT_ACCOUNT = 'acct_1KeyringLocal000';
 export async function startSecretStore(options: StartOptions = {}): Promise<RunningSecretStore> {
   const log = options.log ?? toStderr;
   const store = new SecretStore({file: options.file, now: options.now, log});
+  const seed = options.seed ?? 'off';
+  if (seed !== 'off') {
+    try {
+      for (const livemode of [false, true]) {
+        store.seed({app: options.app ?? DEFAULT_APP, account: options.account ?? DEFAULT_ACCOUNT, livemode}, seed);
+      }
+    } catch (e) {
+      store.close();
+      throw e;
+    }
+  }
   const faults = new FaultSwitch();
   const host = options.host ?? '127.0.0.1';
   const server = createServer({

@@ -32,9 +32,9 @@ const IDEMPOTENCY_SCHEME = 'per-caller, payload-free';
  * FORMAT: the tables are added beside the secrets, so a file from before only
  * gains them, and an older build still opens a newer file (it ignores them).
  */
-const OBJECTS_SCHEME = 'customers/1';
+const OBJECTS_SCHEME = 'customers, payment_intents/2';
 
-/** Customers belong to the account and mode, not to an app: every app installed on the account sees the same ones. */
+/** Stripe objects belong to the account and mode, not to an app: every app installed on the account sees the same ones. */
 const OBJECTS_SCHEMA = `
 CREATE TABLE IF NOT EXISTS customers (
   seq INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -48,6 +48,17 @@ CREATE TABLE IF NOT EXISTS customers (
 -- Lists walk one account and mode newest-first, optionally one email: their cost must not grow with other accounts.
 CREATE INDEX IF NOT EXISTS customers_by_partition ON customers (account, livemode, seq);
 CREATE INDEX IF NOT EXISTS customers_by_email ON customers (account, livemode, email, seq);
+CREATE TABLE IF NOT EXISTS payment_intents (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  id TEXT NOT NULL UNIQUE,
+  account TEXT NOT NULL,
+  livemode INTEGER NOT NULL,
+  customer TEXT,
+  created INTEGER NOT NULL,
+  body TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS payment_intents_by_partition ON payment_intents (account, livemode, seq);
+CREATE INDEX IF NOT EXISTS payment_intents_by_customer ON payment_intents (account, livemode, customer, seq);
 `;
 
 export class DataFileError extends Error {

@@ -18,6 +18,8 @@ import type Database from 'better-sqlite3';
 import {errors} from './errors';
 import type {ListParams, Scope, SetParams} from './params';
 import {Customers} from './objects/customers';
+import {PaymentIntents} from './objects/payment-intents';
+import {seedData} from './objects/seed';
 import {MEMORY, openDatabase} from './storage';
 
 export const SECRETS_PER_SCOPE = 10;
@@ -116,6 +118,7 @@ export class SecretStore {
   readonly file: string;
   /** The account's customers (objects/customers.ts), in the same file and transactions as the secrets. */
   readonly customers: Customers;
+  readonly paymentIntents: PaymentIntents;
   private readonly db: Database.Database;
   private readonly clock: () => number;
   private readonly log: (line: string) => void;
@@ -161,6 +164,7 @@ export class SecretStore {
       ),
     };
     this.customers = new Customers(db, (fn) => this.write(fn), () => this.now());
+    this.paymentIntents = new PaymentIntents(db);
     this.sweep();
   }
 
@@ -268,6 +272,27 @@ export class SecretStore {
       }
       this.sql.idempotencyPut.run({...base, fingerprint: request.fingerprint, status: result.status, body: JSON.stringify(recorded), created: now});
       return {...result, replayed: false};
+    });
+  }
+
+  /**
+   * Seeds one account and mode with made-up customers and payment intents
+   * (objects/seed.ts): `once` only the first time (a mark in `meta` remembers
+   * it, so deleting every customer does not bring them back), `reset` clears
+   * that account and mode's objects and seeds again. One transaction: a crash
+   * leaves either the old objects or the new ones. True when it seeded.
+   */
+  seed(partition: Partition, mode: 'once' | 'reset'): boolean {
+    const mark = `seeded ${partition.account} ${partition.livemode ? 'live' : 'test'}`;
+    return this.write(() => {
+      if (mode === 'once' && this.db.prepare('SELECT 1 FROM meta WHERE key = ?').get(mark)) return false;
+      this.customers.clear(partition);
+      this.paymentIntents.clear(partition);
+      const data = seedData(partition.livemode, this.now());
+      for (const c of data.customers) this.customers.create(partition, c.write, {id: c.id, created: c.created});
+      for (const pi of data.paymentIntents) this.paymentIntents.insert(partition, pi);
+      this.db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run(mark, String(this.now()));
+      return true;
     });
   }
 

@@ -70,7 +70,7 @@ test('a file from before opens, keeps its secrets, and gains customers that pers
   await store.close();
 
   const db = new Database(file, {readonly: true});
-  expect(db.prepare("SELECT value FROM meta WHERE key = 'objects'").pluck().get()).toBe('customers/1');
+  expect(db.prepare("SELECT value FROM meta WHERE key = 'objects'").pluck().get()).toBe('customers, payment_intents/2');
   db.close();
 });
 

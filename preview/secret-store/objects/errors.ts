@@ -10,6 +10,8 @@ const invalid = (message: string, code?: string, param?: string, status = 400) =
 
 export const objectErrors = {
   noSuchCustomer: (id: string, param = 'id') => invalid(`No such customer: '${cutName(id)}'`, 'resource_missing', param, 404),
+  noSuchPaymentIntent: (id: string, param = 'intent') =>
+    invalid(`No such payment_intent: '${cutName(id)}'`, 'resource_missing', param, 404),
   invalidEmail: () => invalid('Invalid email address.', 'email_invalid', 'email'),
   metadataTooMany: () => invalid('Invalid metadata: metadata can have at most 50 keys.', undefined, 'metadata'),
   metadataKeyTooLong: (key: string) =>

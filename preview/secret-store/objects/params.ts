@@ -1,6 +1,7 @@
 /** Parameters shared by the Stripe objects: `metadata` updates and `expand`, which no object here expands yet. */
 import {errors} from '../errors';
-import type {Raw} from '../params';
+import {checkKnown, integerParam, stringParam, type Raw} from '../params';
+import type {PageParams} from './table';
 import {objectErrors} from './errors';
 
 export type Metadata = Record<string, string>;
@@ -35,4 +36,18 @@ export function noExpand(params: Raw): void {
     if (typeof item !== 'string') throw errors.notArray('expand');
     throw errors.notExpandable(item);
   }
+}
+
+/** `limit`, `starting_after`, `ending_before` and the one filter a list takes (`email`, `customer`). */
+export function parseListParams(params: Raw, filter: string, maxFilter = 5000): PageParams {
+  checkKnown(params, ['limit', 'starting_after', 'ending_before', filter, 'expand']);
+  noExpand(params);
+  const limit = integerParam(params, 'limit') ?? 10;
+  if (limit < 1 || limit > 100) throw errors.limitRange();
+  const startingAfter = stringParam(params, 'starting_after', false);
+  const endingBefore = stringParam(params, 'ending_before', false);
+  if (startingAfter !== null && endingBefore !== null) throw errors.exclusive('starting_after', 'ending_before');
+  const value = stringParam(params, filter, false);
+  if (value !== null && value.length > maxFilter) throw errors.tooLong(filter, maxFilter);
+  return {limit, startingAfter, endingBefore, filter: value};
 }

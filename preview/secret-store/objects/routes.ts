@@ -8,8 +8,9 @@ import type {Caller} from '../callers';
 import type {Raw} from '../params';
 import type {Partition, SecretStore, StoredResponse} from '../store';
 import {accountObject} from './account';
-import {parseCustomerCreate, parseCustomerList, parseCustomerRead, parseCustomerUpdate} from './customers';
+import {parseCustomerCreate, parseCustomerList, parseRead, parseCustomerUpdate} from './customers';
 import {objectErrors} from './errors';
+import {parsePaymentIntentList} from './payment-intents';
 
 type Handler = (store: SecretStore, partition: Partition, params: Raw, id: string) => () => StoredResponse;
 
@@ -31,7 +32,7 @@ const ROUTES: readonly ObjectRoute[] = [
     path: '/v1/account',
     permission: null,
     handler: (_store, partition, params) => {
-      parseCustomerRead(params);
+      parseRead(params);
       return () => ok(accountObject(partition));
     },
   },
@@ -58,7 +59,7 @@ const ROUTES: readonly ObjectRoute[] = [
     path: '/v1/customers/:id',
     permission: 'customer_read',
     handler: (store, partition, params, id) => {
-      parseCustomerRead(params);
+      parseRead(params);
       return () => ok(store.customers.retrieve(partition, id));
     },
   },
@@ -76,8 +77,26 @@ const ROUTES: readonly ObjectRoute[] = [
     path: '/v1/customers/:id',
     permission: 'customer_write',
     handler: (store, partition, params, id) => {
-      parseCustomerRead(params);
+      parseRead(params);
       return () => ok(store.customers.delete(partition, id));
+    },
+  },
+  {
+    method: 'GET',
+    path: '/v1/payment_intents',
+    permission: 'payment_intent_read',
+    handler: (store, partition, params) => {
+      const p = parsePaymentIntentList(params);
+      return () => ok(store.paymentIntents.list(partition, p));
+    },
+  },
+  {
+    method: 'GET',
+    path: '/v1/payment_intents/:id',
+    permission: 'payment_intent_read',
+    handler: (store, partition, params, id) => {
+      parseRead(params);
+      return () => ok(store.paymentIntents.retrieve(partition, id));
     },
   },
 ];
