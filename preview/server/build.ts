@@ -3,6 +3,7 @@
  * view declared in the manifest (the view plus the extension runtime).
  * IIFE, so the sandboxed iframe can load them as classic scripts.
  */
+import {builtinModules} from 'node:module';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
 
@@ -72,11 +73,52 @@ export function viewBuildOptions(root: string, view: ViewSource, minify = false)
   return {...common({root, minify}), stdin: viewEntry(root, view), loader: IMAGE_LOADERS};
 }
 
-/** esbuild's messages as lines a developer can act on: file:line, then the text. */
+const NODE_BUILTINS = new Set(builtinModules);
+
+/** The Node built-in an unresolved import names ("fs", "node:crypto", "fs/promises"), if it is one. */
+function nodeBuiltin(message: esbuild.Message): string | null {
+  const name = /^Could not resolve "([^"]+)"$/.exec(message.text)?.[1];
+  if (!name) return null;
+  const bare = name.replace(/^node:/, '');
+  return NODE_BUILTINS.has(bare) || NODE_BUILTINS.has(bare.split('/')[0]) ? bare : null;
+}
+
+/** The npm package a file belongs to (the innermost node_modules entry), or null for the app's own file. */
+function packageOf(file: string): string | null {
+  const parts = file.split(/[\\/]/);
+  const at = parts.lastIndexOf('node_modules');
+  if (at < 0 || at + 1 >= parts.length) return null;
+  return parts[at + 1].startsWith('@') ? parts.slice(at + 1, at + 3).join('/') : parts[at + 1];
+}
+
+/**
+ * esbuild's messages as lines a developer can act on: file:line, then the text.
+ * An import of a Node built-in is said plainly, once per package that makes it:
+ * esbuild's own note ("Are you trying to bundle for node?") points the wrong way,
+ * since a view runs in the browser.
+ */
 export function describeBuildError(e: unknown): string[] {
   const errors = (e as {errors?: esbuild.Message[]}).errors;
   if (!errors?.length) return [e instanceof Error ? e.message : String(e)];
-  return errors.map((m) => (m.location ? `${m.location.file}:${m.location.line}:${m.location.column}: ${m.text}` : m.text));
+  const needs = new Map<string, {builtins: Set<string>; where: string}>();
+  const lines: string[] = [];
+  for (const m of errors) {
+    const where = m.location ? `${m.location.file}:${m.location.line}:${m.location.column}` : '';
+    const builtin = nodeBuiltin(m);
+    if (!builtin) {
+      lines.push(where ? `${where}: ${m.text}` : m.text);
+      continue;
+    }
+    const who = (m.location && packageOf(m.location.file)) ?? (m.location ? m.location.file : 'the view');
+    const entry = needs.get(who) ?? {builtins: new Set<string>(), where};
+    entry.builtins.add(builtin);
+    needs.set(who, entry);
+  }
+  const described = [...needs].map(([who, {builtins, where}]) => {
+    const names = [...builtins].map((b) => `\`${b}\``).join(', ');
+    return `${who} needs Node's ${names}, which a view cannot use: views run in the browser, in the Dashboard's sandbox (first import at ${where || 'unknown'}). Use a browser-ready package, or do this work in the app's backend.`;
+  });
+  return [...described, ...lines];
 }
 
 export async function createBuilds(options: BuildOptions) {
@@ -86,7 +128,7 @@ export async function createBuilds(options: BuildOptions) {
     name: 'report',
     setup(build) {
       build.onEnd((result) => {
-        if (started) options.onRebuilt?.(result.errors.length === 0, result.errors.map((e) => e.text));
+        if (started) options.onRebuilt?.(result.errors.length === 0, result.errors.length ? describeBuildError({errors: result.errors}) : []);
       });
     },
   };
