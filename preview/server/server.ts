@@ -45,6 +45,8 @@ export interface PreviewOptions {
   extraViews?: {viewport: string; component: string; file: string}[];
   /** One line per request and rebuild (never a body or a token). */
   log?: (line: string) => void;
+  /** Made-up customers and payment intents for the preview account: once per data file (default), anew, or never. */
+  seed?: 'once' | 'reset' | 'off';
   /** The app's signing secret for fetchStripeSignature (default: a new random one per run). */
   signingSecret?: string;
 }
@@ -134,6 +136,9 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
     app: manifest.id,
     account: PREVIEW_ACCOUNT.id,
     hostKey,
+    // The Dashboard lets a view read Stripe objects only with the permissions its manifest declares.
+    permissions: Array.isArray(manifest.permissions) ? manifest.permissions.map((p) => p.permission) : [],
+    seed: options.seed ?? 'once',
   });
   const oauthStates = new OAuthStates();
   const requests: LogEntry[] = [];

@@ -4,6 +4,7 @@
  */
 import type {Browser, Page} from 'playwright-core';
 import Stripe from 'stripe';
+import manifest from '../../stripe-app.json';
 import {PREVIEW_ACCOUNT, PREVIEW_USERS} from '../../preview/server/server';
 import {everythingShown, launchBrowser, recordConsole, screenshot, startTestPreview, type PreviewUnderTest} from './browser';
 
@@ -107,6 +108,22 @@ test('an SDK component the host does not implement shows a placeholder, and the 
   await placeholder.getByText('an SDK component the preview does not draw').waitFor();
   await drawer().getByRole('button', {name: 'List my secrets'}).click();
   await drawer().getByText(/Result: my secrets:/).waitFor();
+});
+
+test("a view reads the preview's made-up customers only with the permission its manifest declares", async () => {
+  // Keyring asks for secret_write only: as after upload, reading customers is Stripe's permission error.
+  await open();
+  await drawer().getByRole('button', {name: 'List customers'}).click();
+  await drawer().getByText('Result: customers refused: 403 StripePermissionError').waitFor();
+
+  const allowed = await startTestPreview({withProbe: true, manifestOverrides: {permissions: [...manifest.permissions, {permission: 'customer_read', purpose: 'Shows customers.'}]}});
+  try {
+    await page.goto(`${allowed.url}/?user=${ADA.id}&mode=test`);
+    await drawer().getByRole('button', {name: 'List customers'}).click();
+    await drawer().getByText('Result: customers: 3').waitFor();
+  } finally {
+    await allowed.close();
+  }
 });
 
 test("a fetch to a host missing from the manifest's CSP fails in the view", async () => {

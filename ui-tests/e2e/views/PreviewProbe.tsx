@@ -61,6 +61,19 @@ const PreviewProbe = (context: ExtensionContextValue) => {
         </Button>
         <Button
           onPress={() => {
+            // A Stripe object through the same extension-scoped client: allowed only by the manifest's permissions.
+            createExtensionStripe()
+              .customers.list({limit: 3})
+              .then(
+                (list) => report(`customers: ${list.data.length}`),
+                (e: {statusCode?: number; type?: string}) => report(`customers refused: ${e.statusCode} ${e.type}`),
+              );
+          }}
+        >
+          List customers
+        </Button>
+        <Button
+          onPress={() => {
             fetch('https://not-in-the-manifest.example/data').then(
               () => report('fetch allowed'),
               () => report('fetch blocked'),
