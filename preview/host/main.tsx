@@ -102,6 +102,18 @@ function App({initial}: {initial: PreviewConfig}) {
     [config.token, user.id, mode],
   );
   const fullPage = config.views.find((v) => v.viewport === FULL_PAGE_VIEWPORT);
+  /** Loads a view on a page of its own (or the settings page and drawer for ""), for this user and mode. */
+  const openView = useCallback(
+    (component: string, route?: string) => {
+      const url = new URL('/', location.href);
+      if (component) url.searchParams.set('view', component);
+      url.searchParams.set('user', user.id);
+      url.searchParams.set('mode', mode);
+      if (route) url.searchParams.set('route', route);
+      location.assign(url);
+    },
+    [user.id, mode],
+  );
   const onAppRoute = useCallback(
     (href: string, searchParams: SearchParams, replace: boolean) => {
       const next = {href, searchParams};
@@ -125,19 +137,12 @@ function App({initial}: {initial: PreviewConfig}) {
       if (app && fullPage) {
         // One of this app's own full-page routes: the Dashboard opens the app's page at it.
         if (soloView === fullPage) onAppRoute(app.href, app.searchParams, false);
-        else {
-          const url = new URL('/', location.href);
-          url.searchParams.set('view', fullPage.component);
-          url.searchParams.set('user', user.id);
-          url.searchParams.set('mode', mode);
-          url.searchParams.set('route', encodeAppRoute(app.href, app.searchParams));
-          location.assign(url);
-        }
+        else openView(fullPage.component, encodeAppRoute(app.href, app.searchParams));
         return;
       }
       setDashboardRoute(describeRoute(route));
     },
-    [toast, report, fullPage, soloView, onAppRoute, user.id, mode],
+    [toast, report, fullPage, soloView, onAppRoute, openView],
   );
   const hooks = useMemo(() => ({toast, navigate}), [toast, navigate]);
 
@@ -180,11 +185,7 @@ function App({initial}: {initial: PreviewConfig}) {
             value={soloView?.component ?? ''}
             onChange={(e) => {
               // A view of its own is a page of its own: load it, as the Dashboard navigates.
-              const url = new URL('/', location.href);
-              if (e.target.value) url.searchParams.set('view', e.target.value);
-              url.searchParams.set('user', user.id);
-              url.searchParams.set('mode', mode);
-              location.assign(url);
+              openView(e.target.value);
             }}
           >
             <option value="">Settings page and drawer</option>

@@ -149,6 +149,12 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
   const broadcast = (event: string, data: string) => {
     for (const res of listeners) res.write(`event: ${event}\ndata: ${data}\n\n`);
   };
+  /** Into the page's request log (the last 1000) and to every open page. */
+  const record = (entry: LogEntry) => {
+    requests.push(entry);
+    if (requests.length > 1000) requests.shift();
+    broadcast('log', JSON.stringify(entry));
+  };
 
   const builds = await createBuilds({
     root: options.root,
@@ -270,9 +276,7 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
       status: answer.status,
       ms: performance.now() - started,
     };
-    requests.push(entry);
-    if (requests.length > 1000) requests.shift();
-    broadcast('log', JSON.stringify(entry));
+    record(entry);
     log(`${entry.method} ${entry.path} ${entry.status} ${entry.ms.toFixed(0)}ms (${entry.user}, ${entry.mode})`);
     return answer;
   };
@@ -384,9 +388,7 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
         const route = String(body.route ?? '').replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '?').slice(0, 200);
         const dashboard = body.kind === 'dashboard';
         const entry: LogEntry = {at: Date.now(), user: identity.user, mode: identity.mode, method: dashboard ? 'NAVIGATE' : 'ROUTE', path: route, status: 200, ms: 0};
-        requests.push(entry);
-        if (requests.length > 1000) requests.shift();
-        broadcast('log', JSON.stringify(entry));
+        record(entry);
         log(dashboard ? `navigateToDashboardRoute: ${route} (${entry.user}, ${entry.mode})` : `app route: ${route} (${entry.user}, ${entry.mode})`);
         return send(res, 204, 'text/plain', '');
       }),
