@@ -5,6 +5,7 @@
  * sends can change it.
  */
 import type {SearchParams} from '@stripe/ui-extension-sdk/types/global.navigation';
+import type {PlatformRPCs} from '@stripe/ui-extension-sdk/utils/platformRpcs';
 import type {PreviewConfig, PreviewUser} from './config';
 
 export interface Session {
@@ -42,7 +43,7 @@ export function allowedByCsp(connectSrc: string[], source: string): boolean {
 /** Every RPC the SDK's PlatformRPCs declares, plus the preview's own two. */
 export function createPlatform(config: PreviewConfig, session: Session, hooks: PlatformHooks, view: ViewHooks) {
   const who = {user: session.user.id, mode: session.mode};
-  return {
+  const platform = {
     supportsFetchAppEmbeddedKey: async () => false,
     fetchAppEmbeddedKey: async () => {
       throw new Error('App embedded keys are not available in the Keyring preview.');
@@ -74,4 +75,7 @@ export function createPlatform(config: PreviewConfig, session: Session, hooks: P
       view.storageWrite(key, value === null ? null : String(value));
     },
   };
+  // Fails to compile when an SDK upgrade declares an RPC this page does not answer:
+  // a view calling it would otherwise wait for a reply that never comes.
+  return platform satisfies Record<keyof PlatformRPCs, unknown>;
 }
