@@ -9,7 +9,7 @@ import type {SearchParams} from '@stripe/ui-extension-sdk/types/global.navigatio
 import type {LogEntry, PreviewConfig} from './config';
 import {onBlockedUrl} from './components/urls';
 import {ExtensionView} from './ExtensionView';
-import {appHrefOf, decodeAppRoute, describeRoute, encodeAppRoute, FULL_PAGE_VIEWPORT, isDashboardRoute} from './navigation';
+import {appHrefOf, decodeAppRoute, describeRoute, encodeAppRoute, FULL_PAGE_VIEWPORT, isDashboardRoute, viewportsOfRoute} from './navigation';
 import type {Session} from './platform';
 import {placementOf, type Placement} from './viewports';
 
@@ -43,6 +43,8 @@ function App({initial}: {initial: PreviewConfig}) {
   // ?view=Component shows that view alone, placed where the Dashboard puts its viewport.
   const only = params.get('view');
   const soloView = only ? config.views.find((v) => v.component === only) : undefined;
+  // The route is the full page's business (where the SDK's router belongs); other views show it once they move off "/".
+  const showsRoute = Boolean(soloView && (soloView.viewport === FULL_PAGE_VIEWPORT || encodeAppRoute(appRoute.href, appRoute.searchParams) !== '/'));
   const placement: Placement | null = soloView ? placementOf(soloView.viewport) : null;
   const inDrawer = placement?.kind === 'drawer';
   const settings = soloView ? (inDrawer ? undefined : soloView) : view(SETTINGS);
@@ -64,7 +66,7 @@ function App({initial}: {initial: PreviewConfig}) {
     url.searchParams.set('user', user.id);
     url.searchParams.set('mode', mode);
     if (objectContext) url.searchParams.set('object', objectContext.id);
-    if (soloView) url.searchParams.set('route', encodeAppRoute(appRoute.href, appRoute.searchParams));
+    if (showsRoute) url.searchParams.set('route', encodeAppRoute(appRoute.href, appRoute.searchParams));
     history.replaceState(null, '', url);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `params` and `opening` are fixed for the page's life
   }, [user.id, mode, objectContext, appRoute]);
@@ -104,12 +106,13 @@ function App({initial}: {initial: PreviewConfig}) {
   const fullPage = config.views.find((v) => v.viewport === FULL_PAGE_VIEWPORT);
   /** Loads a view on a page of its own (or the settings page and drawer for ""), for this user and mode. */
   const openView = useCallback(
-    (component: string, route?: string) => {
+    (component: string, more: {route?: string; object?: string} = {}) => {
       const url = new URL('/', location.href);
       if (component) url.searchParams.set('view', component);
       url.searchParams.set('user', user.id);
       url.searchParams.set('mode', mode);
-      if (route) url.searchParams.set('route', route);
+      if (more.route) url.searchParams.set('route', more.route);
+      if (more.object) url.searchParams.set('object', more.object);
       location.assign(url);
     },
     [user.id, mode],
@@ -137,12 +140,19 @@ function App({initial}: {initial: PreviewConfig}) {
       if (app && fullPage) {
         // One of this app's own full-page routes: the Dashboard opens the app's page at it.
         if (soloView === fullPage) onAppRoute(app.href, app.searchParams, false);
-        else openView(fullPage.component, encodeAppRoute(app.href, app.searchParams));
+        else openView(fullPage.component, {route: encodeAppRoute(app.href, app.searchParams)});
+        return;
+      }
+      // A Dashboard page where the app has a view: open that view there, on the route's object.
+      const page = viewportsOfRoute(route);
+      const there = page && config.views.find((v) => page.viewports.includes(v.viewport));
+      if (page && there) {
+        openView(there.component, {object: page.objectId});
         return;
       }
       setDashboardRoute(describeRoute(route));
     },
-    [toast, report, fullPage, soloView, onAppRoute, openView],
+    [toast, report, fullPage, soloView, onAppRoute, openView, config.views],
   );
   const hooks = useMemo(() => ({toast, navigate}), [toast, navigate]);
 
@@ -213,7 +223,7 @@ function App({initial}: {initial: PreviewConfig}) {
           </button>
         </div>
       ) : null}
-      {soloView ? (
+      {showsRoute ? (
         <div className="kr-route-bar kr-app-route" aria-label="App route">
           App route <code>{encodeAppRoute(appRoute.href, appRoute.searchParams)}</code>
         </div>

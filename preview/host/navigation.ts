@@ -36,6 +36,44 @@ export function appHrefOf(route: DashboardRoute): {href: string; searchParams: S
   return null;
 }
 
+const DETAIL_PAGES: Record<string, {area: string; param: string}> = {
+  customerDetails: {area: 'customer', param: 'customerId'},
+  invoiceDetails: {area: 'invoice', param: 'invoiceId'},
+  paymentDetails: {area: 'payment', param: 'paymentId'},
+  paymentReviewDetails: {area: 'payment', param: 'paymentId'},
+  productDetails: {area: 'product', param: 'productId'},
+  subscriptionDetails: {area: 'subscription', param: 'subscriptionId'},
+};
+const OTHER_PAGES: Record<string, string> = {
+  customers: 'stripe.dashboard.customer.list',
+  invoices: 'stripe.dashboard.invoice.list',
+  payments: 'stripe.dashboard.payment.list',
+  products: 'stripe.dashboard.product.list',
+  subscriptions: 'stripe.dashboard.subscription.list',
+  dashboard: 'stripe.dashboard.home.overview',
+  balanceOverview: 'stripe.dashboard.balance.overview',
+  billing: 'stripe.dashboard.billing.overview',
+  reportsHub: 'stripe.dashboard.report.overview',
+  revenueRecognition: 'stripe.dashboard.revenue-recognition.overview',
+  taxReporting: 'stripe.dashboard.tax-report.overview',
+  onboarding: 'onboarding',
+};
+
+/**
+ * The viewports the Dashboard shows on the page a route opens (and the page's
+ * object), so the preview can open the app's view there as the Dashboard would.
+ */
+export function viewportsOfRoute(route: DashboardRoute): {viewports: string[]; objectId?: string} | null {
+  const detail = DETAIL_PAGES[route.name];
+  if (detail) {
+    const id = route.params?.[detail.param];
+    const base = `stripe.dashboard.${detail.area}.detail`;
+    return {viewports: [base, `${base}.page-module`], objectId: typeof id === 'string' ? id : undefined};
+  }
+  const page = OTHER_PAGES[route.name];
+  return page ? {viewports: [page]} : null;
+}
+
 /** Search params in the page's address: strings as they are, anything else as JSON. */
 export function encodeAppRoute(href: string, searchParams: SearchParams): string {
   const query = new URLSearchParams();

@@ -9,7 +9,12 @@ import {previewSuite} from './previewSuite';
 
 jest.setTimeout(90_000);
 
-const suite = previewSuite({extraViews: [{component: 'NavigationProbe', viewport: 'stripe.dashboard.fullpage', file: path.join(__dirname, 'views/NavigationProbe.tsx')}]});
+const suite = previewSuite({
+  extraViews: [
+    {component: 'NavigationProbe', viewport: 'stripe.dashboard.fullpage', file: path.join(__dirname, 'views/NavigationProbe.tsx')},
+    {component: 'CustomerProbe', viewport: 'stripe.dashboard.customer.detail', file: path.join(__dirname, 'views/ViewportProbe.tsx')},
+  ],
+});
 const view = () => suite.page.locator('[data-view="NavigationProbe"]');
 const log = () => suite.page.getByRole('region', {name: 'Request log'});
 
@@ -40,21 +45,26 @@ test('the router draws its routes, keeps them in the address, and follows back a
   expect(suite.consoleLines.filter((l) => l.startsWith('pageerror'))).toEqual([]);
 });
 
-test('navigateToDashboardRoute and route hrefs show the Dashboard page in the route bar, the log and the terminal', async () => {
+test('navigateToDashboardRoute and route hrefs open the app\'s view on that page, or name the page in the route bar; both logged', async () => {
   await suite.page.goto(`${suite.preview.url}/?view=NavigationProbe`);
   await view().getByRole('button', {name: 'Go to payments'}).click();
   const bar = suite.page.getByRole('status', {name: 'Dashboard route'});
   await bar.getByText('payments', {exact: true}).waitFor();
   await log().getByText('NAVIGATE').first().waitFor();
 
-  await view().getByRole('link', {name: 'Customer in the Dashboard'}).click();
-  await bar.getByText('customerDetails · customerId=cus_9').waitFor();
   await screenshot(suite.page, 'navigation-dashboard-route');
-  expect(suite.preview.output.join('\n')).toMatch(/navigateToDashboardRoute: customerDetails · customerId=cus_9/);
+  expect(suite.preview.output.join('\n')).toMatch(/navigateToDashboardRoute: payments/);
 
   // A fullPageGlob route is this app's own page: the router goes there.
   await view().getByRole('link', {name: 'Own page link'}).click();
   await view().getByText('Route: customer {"id":"cus_7"}', {exact: false}).waitFor();
+
+  // A Dashboard page where the app has a view: that view opens there, on the route's object.
+  await suite.page.goto(`${suite.preview.url}/?view=NavigationProbe`);
+  await view().getByRole('link', {name: 'Customer in the Dashboard'}).click();
+  await suite.page.waitForURL(/view=CustomerProbe/);
+  await suite.page.locator('[data-view="CustomerProbe"]').getByText('objectContext: {"id":"cus_9","object":"customer"}').waitFor();
+  expect(suite.preview.output.join('\n')).toMatch(/navigateToDashboardRoute: customerDetails · customerId=cus_9/);
 });
 
 test('useStorage keeps its values for the preview user across reloads, and another user does not see them', async () => {
