@@ -7,6 +7,7 @@ import Stripe from 'stripe';
 import {forwardAsExtension, type ExtensionIdentity} from '../../preview/secret-store/extension-door';
 import {startTestStore, type TestSecretStore} from '../support/localSecretStore';
 import {loadFixtures, shapeDifferences} from './shapes';
+import {rejection} from '../support/rejection';
 
 let store: TestSecretStore;
 let stripe: Stripe;
@@ -17,14 +18,6 @@ beforeEach(async () => {
 });
 afterEach(() => store.close());
 
-async function rejection(promise: Promise<unknown>): Promise<Stripe.errors.StripeError> {
-  try {
-    await promise;
-  } catch (e) {
-    return e as Stripe.errors.StripeError;
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('customers: create, retrieve, update, delete', () => {
   test('create answers a customer; retrieve answers the same one', async () => {

@@ -6,6 +6,7 @@ import Stripe from 'stripe';
 import {forwardAsExtension, type ExtensionIdentity} from '../../preview/secret-store/extension-door';
 import {loadResponseValidators} from '../support/openapi';
 import {startTestStore, TEST_KEY, type TestSecretStore} from '../support/localSecretStore';
+import {rejection} from '../support/rejection';
 
 const ACCOUNT = {type: 'account'} as const;
 const userScope = (user: string) => ({type: 'user', user}) as const;
@@ -26,14 +27,6 @@ function expectValid(kind: 'secret' | 'list' | 'error', body: unknown) {
   expect({valid: validate(body), errors: validate.errors ?? null}).toEqual({valid: true, errors: null});
 }
 
-async function rejection(promise: Promise<unknown>): Promise<Stripe.errors.StripeError> {
-  try {
-    await promise;
-  } catch (e) {
-    return e as Stripe.errors.StripeError;
-  }
-  throw new Error('expected the call to fail');
-}
 
 test('the response validators are live: they reject a malformed secret', () => {
   if (!validators) return;
