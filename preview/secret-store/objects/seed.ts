@@ -10,6 +10,16 @@ import type {PaymentIntentObject, PaymentIntentStatus} from './payment-intents';
 
 export const SEED_CUSTOMERS = 36;
 
+/**
+ * The ids the preview's object picker starts with on a customer or payment
+ * page (preview/host/viewports.ts): in test mode, where the preview opens, the
+ * first seeded customer and its first payment intent carry them, so a view
+ * that retrieves the object in context finds it. Live mode keeps its own ids
+ * (a Stripe id never names objects in both modes).
+ */
+export const PICKER_CUSTOMER = 'cus_PreviewCustomer1';
+export const PICKER_PAYMENT_INTENT = 'pi_PreviewPayment001';
+
 const FIRST = ['Ada', 'Ben', 'Chidi', 'Dana', 'Emil', 'Farah', 'Goran', 'Hana', 'Ines', 'Jonas', 'Keiko', 'Luca', 'Maya', 'Nils', 'Olu', 'Priya', 'Quinn', 'Rosa'];
 const LAST = ['Okafor', 'Lindqvist', 'Moreau', 'Tanaka', 'Novak', 'Haddad', 'Silva', 'Kowalski', 'Brennan', 'Iyer', 'Fischer', 'Adeyemi'];
 const DOMAINS = ['example.com', 'example.org', 'example.net'];
@@ -69,8 +79,10 @@ export function seedData(livemode: boolean, now: number): SeedData {
     const email = `${first}.${last}${i >= FIRST.length ? i : ''}@${pick(DOMAINS)}`.toLowerCase();
     // Spread over the last 180 days, oldest first.
     const created = now - Math.round(((SEED_CUSTOMERS - i) / SEED_CUSTOMERS) * 180 * DAY) + Math.floor(random() * 3600);
+    const generatedId = id('cus_', 14);
+    const picked = i === 0 && !livemode;
     const customer: SeedCustomer = {
-      id: id('cus_', 14),
+      id: picked ? PICKER_CUSTOMER : generatedId,
       created,
       write: {
         text: {name: `${first} ${last}`, email, description: null, phone: null},
@@ -78,7 +90,8 @@ export function seedData(livemode: boolean, now: number): SeedData {
       },
     };
     customers.push(customer);
-    const payments = Math.floor(random() * 5);
+    // The picker's customer always has a payment intent for the picker's payment page.
+    const payments = Math.max(Math.floor(random() * 5), picked ? 1 : 0);
     for (let j = 0; j < payments; j++) {
       const [description, amount] = pick(PLANS);
       const roll = random();
@@ -92,7 +105,8 @@ export function seedData(livemode: boolean, now: number): SeedData {
         }
       }
       const piCreated = Math.min(now - 60, created + Math.floor(random() * (now - created)));
-      const piId = id('pi_', 24);
+      const generatedPiId = id('pi_', 24);
+      const piId = picked && j === 0 ? PICKER_PAYMENT_INTENT : generatedPiId;
       paymentIntents.push({
         id: piId,
         object: 'payment_intent',
