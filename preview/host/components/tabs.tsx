@@ -1,6 +1,6 @@
 /** Host versions of the SDK's Tabs: a tab list that switches panels, by mouse or arrow keys. */
 import type {TabPanelProps, TabProps, TabsProps} from '@stripe/ui-extension-sdk/ui';
-import {createContext, useCallback, useContext, useEffect, useId, useState, type KeyboardEvent, type ReactNode} from 'react';
+import {createContext, useCallback, useContext, useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode} from 'react';
 import {callRemote} from './shared';
 
 interface TabsState {
@@ -12,6 +12,27 @@ interface TabsState {
 }
 
 const TabsContext = createContext<TabsState | null>(null);
+
+/**
+ * Tabs written before SDK 9.3 made `id` required (Stripe's own samples among
+ * them) give their Tab and TabPanel only a React key, which does not cross to
+ * the host. Such a tab pairs with the panel in the same place: each list
+ * numbers its children as they first mount, in document order.
+ */
+const PositionContext = createContext<{next(): number} | null>(null);
+
+function Positions({children}: {children?: ReactNode}) {
+  const counter = useRef(0);
+  const [positions] = useState(() => ({next: () => counter.current++}));
+  return <PositionContext.Provider value={positions}>{children}</PositionContext.Provider>;
+}
+
+/** The view's id, or the element's place in its list when the view gave none. */
+function useTabKey(id: string | undefined): string {
+  const positions = useContext(PositionContext);
+  const [place] = useState(() => positions?.next() ?? 0);
+  return id ?? `#${place}`;
+}
 
 export function Tabs({selectedKey, onSelectionChange, fitted, size = 'medium', children}: TabsProps) {
   const base = useId();
@@ -47,12 +68,13 @@ function onTabListKey(e: KeyboardEvent<HTMLDivElement>) {
 export function TabList({children}: {children?: ReactNode}) {
   return (
     <div className="kr-tab-list" role="tablist" onKeyDown={onTabListKey}>
-      {children}
+      <Positions>{children}</Positions>
     </div>
   );
 }
 
-export function Tab({id, disabled, children}: TabProps) {
+export function Tab({id: given, disabled, children}: TabProps) {
+  const id = useTabKey(given as string | undefined);
   const tabs = useContext(TabsContext);
   const register = tabs?.register;
   useEffect(() => {
@@ -77,10 +99,15 @@ export function Tab({id, disabled, children}: TabProps) {
 }
 
 export function TabPanels({children}: {children?: ReactNode}) {
-  return <div className="kr-tab-panels">{children}</div>;
+  return (
+    <div className="kr-tab-panels">
+      <Positions>{children}</Positions>
+    </div>
+  );
 }
 
-export function TabPanel({id, children}: TabPanelProps) {
+export function TabPanel({id: given, children}: TabPanelProps) {
+  const id = useTabKey(given as string | undefined);
   const tabs = useContext(TabsContext);
   const selected = tabs?.selected === id;
   return (
