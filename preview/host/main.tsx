@@ -22,6 +22,15 @@ declare global {
 const SETTINGS = 'settings';
 const DRAWER = 'stripe.dashboard.drawer.default';
 
+/**
+ * A find that finds nothing is an answer, not a failure: it is how a view
+ * learns a key or a connection is not there yet, on every load. Drawn plainly,
+ * with a word saying so, so real errors stand out in red.
+ */
+function isExpectedOutcome(entry: LogEntry): boolean {
+  return entry.status === 404 && entry.method === 'GET' && entry.path === '/v1/apps/secrets/find';
+}
+
 function App({initial}: {initial: PreviewConfig}) {
   const [config, setConfig] = useState(initial);
   const params = new URLSearchParams(location.search);
@@ -304,21 +313,38 @@ function App({initial}: {initial: PreviewConfig}) {
       <section className="kr-log" aria-label="Request log">
         <h3>Requests from the views</h3>
         <table>
+          <thead>
+            <tr>
+              <th scope="col">Time</th>
+              <th scope="col">User</th>
+              <th scope="col">Mode</th>
+              <th scope="col">Method</th>
+              <th scope="col">Path</th>
+              <th scope="col">Status</th>
+              <th scope="col">Duration</th>
+            </tr>
+          </thead>
           <tbody>
             {log
               .slice()
               .reverse()
-              .map((entry, i) => (
-                <tr key={`${entry.at}-${i}`} className={entry.status >= 400 ? 'kr-log-error' : undefined}>
-                  <td>{new Date(entry.at).toLocaleTimeString()}</td>
-                  <td>{entry.user}</td>
-                  <td>{entry.mode}</td>
-                  <td>{entry.method}</td>
-                  <td>{entry.path}</td>
-                  <td>{entry.status}</td>
-                  <td>{entry.ms.toFixed(0)} ms</td>
-                </tr>
-              ))}
+              .map((entry, i) => {
+                const expected = isExpectedOutcome(entry);
+                return (
+                  <tr key={`${entry.at}-${i}`} className={entry.status >= 400 && !expected ? 'kr-log-error' : undefined}>
+                    <td>{new Date(entry.at).toLocaleTimeString()}</td>
+                    <td>{entry.user}</td>
+                    <td>{entry.mode}</td>
+                    <td>{entry.method}</td>
+                    <td>{entry.path}</td>
+                    <td>
+                      {entry.status}
+                      {expected ? <span className="kr-secondary"> (none yet: expected)</span> : null}
+                    </td>
+                    <td>{entry.ms.toFixed(0)} ms</td>
+                  </tr>
+                );
+              })}
           </tbody>
         </table>
       </section>

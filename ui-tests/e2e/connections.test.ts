@@ -206,3 +206,13 @@ test('cancelling at the provider comes back as an error: a clear message, Connec
   await drawerOf(tab).getByRole('link', {name: `Connect to ${PROVIDER}`}).waitFor();
   expect(await isStored(BEN.id)).toBe(false);
 });
+
+test('the request log names its columns, and the "not connected yet" find is drawn as an expected answer, not an error', async () => {
+  await open(BEN.id);
+  const log = page.locator('[aria-label="Request log"]');
+  expect(await log.getByRole('columnheader').allTextContents()).toEqual(['Time', 'User', 'Mode', 'Method', 'Path', 'Status', 'Duration']);
+  const find = log.getByRole('row').filter({hasText: '/v1/apps/secrets/find'}).first();
+  await find.waitFor();
+  expect(await find.innerText()).toMatch(/404 \(none yet: expected\)/);
+  expect((await find.getAttribute('class')) ?? '').not.toContain('kr-log-error');
+});
