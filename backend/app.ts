@@ -63,6 +63,14 @@ async function readBody(c: Context): Promise<string> {
   return text;
 }
 
+/** Every refusal as JSON through the one mapper; an unexpected error is named (by its class only) on stderr. */
+function errorAnswer(c: Context, e: unknown, route: string, headers: Record<string, string>): Response {
+  const {status, body} = toErrorResponse(e);
+  if (!(e instanceof BackendError)) process.stderr.write(`backend: internal error (${(e as Error)?.name ?? 'unknown'}) on ${route}\n`);
+  // Hono types the status as a literal union; toErrorResponse only yields statuses from BackendError's table.
+  return c.json(body, status as 400, headers);
+}
+
 export interface AppOptions {
   log?: (entry: BackendLogEntry) => void;
   uninstall?: UninstallCleanup;
@@ -89,9 +97,7 @@ export function createApp(config: BackendConfig, stripe: Stripe, {log = () => un
         const answer = await handle({...call, config, secrets: secretsFor(stripe, call.caller)});
         return c.json(answer, 200, corsFor(c));
       } catch (e) {
-        const {status, body} = toErrorResponse(e);
-        if (!(e instanceof BackendError)) process.stderr.write(`backend: internal error (${(e as Error)?.name ?? 'unknown'}) on POST ${path}\n`);
-        return c.json(body, status as 400, corsFor(c));
+        return errorAnswer(c, e, `POST ${path}`, corsFor(c));
       }
     });
   }
@@ -100,15 +106,10 @@ export function createApp(config: BackendConfig, stripe: Stripe, {log = () => un
     try {
       return c.json(await handleStripeWebhook(await readBody(c), c.req.header('stripe-signature'), config, stripe, uninstall));
     } catch (e) {
-      const {status, body} = toErrorResponse(e);
-      if (!(e instanceof BackendError)) process.stderr.write(`backend: internal error (${(e as Error)?.name ?? 'unknown'}) on POST ${WEBHOOK_PATH}\n`);
-      return c.json(body, status as 400);
+      return errorAnswer(c, e, `POST ${WEBHOOK_PATH}`, {});
     }
   });
 
-  app.notFound((c) => {
-    const {status, body} = toErrorResponse(new BackendError('not-found', `No such route: ${c.req.method} ${c.req.path.slice(0, 100)}`));
-    return c.json(body, status as 404, corsFor(c));
-  });
+  app.notFound((c) => errorAnswer(c, new BackendError('not-found', `No such route: ${c.req.method} ${c.req.path.slice(0, 100)}`), 'not found', corsFor(c)));
   return app;
 }
