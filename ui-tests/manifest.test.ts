@@ -119,6 +119,12 @@ describe('stripe-app.local.json on other ports', () => {
     expect(remapLocalPorts(local(), DEFAULT_LOCAL_PORTS)).toEqual(local());
   });
 
+  test('loadManifest reads the local layer on the ports it is given', () => {
+    const {manifest: moved} = loadManifest(ROOT, undefined, {localPorts: {oauth: 5320}});
+    expect((moved.constants as {oauth: {tokenUrl: string}}).oauth.tokenUrl).toBe('http://127.0.0.1:5320/token');
+    expect(moved.ui_extension.content_security_policy?.['connect-src']).toContain('http://127.0.0.1:5320/');
+  });
+
   test('PORT, OAUTH_PORT and BACKEND_PORT move every local URL with them, and nothing else', () => {
     const moved = JSON.stringify(remapLocalPorts(local(), {preview: 5300, oauth: 5320, backend: 5330}));
     for (const old of [':4300', ':4320', ':4330']) expect(moved.includes(`127.0.0.1${old}`)).toBe(false);

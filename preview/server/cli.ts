@@ -22,7 +22,6 @@
  * with them (localPorts.ts), so setting the variable is enough.
  */
 import crypto from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import {uninstallRevoker} from '../../backend/oauth/userConnection';
 import {startBackend, type RunningBackend} from '../../backend/server';
@@ -32,7 +31,7 @@ import {LOCAL_CLIENT_SECRET, localBackendModeManifest, previewRedirectUris} from
 import {DataFileError} from '../secret-store/storage';
 import {loadManifest, type Manifest} from './manifest';
 import {localBackendConfig} from './localBackend';
-import {DEFAULT_LOCAL_PORTS, remapLocalPorts} from './localPorts';
+import {DEFAULT_LOCAL_PORTS} from './localPorts';
 import {startPreview} from './server';
 
 /** Where the manifest sends OAuth, when that does not match the preview's own ports. */
@@ -58,17 +57,16 @@ async function main(): Promise<void> {
   const oauthPort = Number(process.env.OAUTH_PORT || DEFAULT_PROVIDER_PORT);
   const backendPort = Number(process.env.BACKEND_PORT || DEFAULT_LOCAL_PORTS.backend);
   const acmePort = Number(process.env.ACME_PORT || DEFAULT_LOCAL_PORTS.acme);
-  const localFile = path.join(root, 'stripe-app.local.json');
-  // The local layer again, with its URLs on the ports in use, as the last layer.
-  const {extends: _extends, ...localLayer} = fs.existsSync(localFile) ? (JSON.parse(fs.readFileSync(localFile, 'utf8')) as Record<string, unknown>) : {};
-  const manifestOverrides = remapLocalPorts(localLayer, {preview: port, oauth: oauthPort, backend: backendPort, acme: acmePort});
+  const localPorts = {preview: port, oauth: oauthPort, backend: backendPort, acme: acmePort};
+  const appId = loadManifest(root).manifest.id;
+  const manifestOverrides: {constants?: Record<string, unknown>} = {};
   const exchange = process.env.KEYRING_OAUTH_EXCHANGE === 'backend' ? 'backend' : 'view';
   if (exchange === 'backend') {
     const clientAuth = process.env.KEYRING_OAUTH_CLIENT_AUTH === 'client_secret_post' ? 'client_secret_post' : 'client_secret_basic';
-    const [test, live] = previewRedirectUris(`http://127.0.0.1:${port}`, loadManifest(root).manifest.id);
+    const [test, live] = previewRedirectUris(`http://127.0.0.1:${port}`, appId);
     const layer = localBackendModeManifest(`http://127.0.0.1:${oauthPort}`, {test, live}, `http://127.0.0.1:${backendPort}`, clientAuth) as {constants: {oauth: unknown}};
     // Only constants.oauth: the local layer already lists the backend and the provider in the CSP.
-    manifestOverrides.constants = {...(manifestOverrides.constants as object), oauth: layer.constants.oauth};
+    manifestOverrides.constants = {oauth: layer.constants.oauth};
   }
   // One signing secret per run, shared by the preview's fetchStripeSignature and the backend: verification is real, never skipped.
   const signingSecret = `absec_${crypto.randomBytes(24).toString('base64url')}`;
@@ -81,7 +79,7 @@ async function main(): Promise<void> {
   try {
     provider = await startOAuthProvider({
       port: oauthPort,
-      redirectUris: previewRedirectUris(`http://127.0.0.1:${port}`, loadManifest(root).manifest.id),
+      redirectUris: previewRedirectUris(`http://127.0.0.1:${port}`, appId),
       log: (line) => process.stdout.write(`oauth: ${line}\n`),
     });
     preview = await startPreview({
@@ -92,6 +90,7 @@ async function main(): Promise<void> {
       watch: true,
       signingSecret,
       manifestOverrides,
+      localPorts,
       seed: process.env.KEYRING_SEED === 'reset' ? 'reset' : process.env.KEYRING_SEED === 'off' ? 'off' : 'once',
       log: (line) => process.stdout.write(`${line}\n`),
     });

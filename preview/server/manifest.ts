@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import {remapLocalPorts, type LocalPorts} from './localPorts';
 
 export interface Manifest {
   id: string;
@@ -38,7 +39,15 @@ function readJson(file: string): Json {
   }
 }
 
-export function loadManifest(root: string, overrides?: Record<string, unknown>): {manifest: Manifest; files: string[]} {
+/**
+ * `localPorts`: the ports the local services run on, when not the defaults
+ * stripe-app.local.json names; its URLs are read moved to them (localPorts.ts).
+ */
+export function loadManifest(
+  root: string,
+  overrides?: Record<string, unknown>,
+  options: {localPorts?: Partial<LocalPorts>} = {},
+): {manifest: Manifest; files: string[]} {
   const baseFile = path.join(root, 'stripe-app.json');
   const localFile = path.join(root, 'stripe-app.local.json');
   let merged = readJson(baseFile);
@@ -46,11 +55,11 @@ export function loadManifest(root: string, overrides?: Record<string, unknown>):
   if (fs.existsSync(localFile)) {
     const local = readJson(localFile);
     if (!local || typeof local !== 'object' || Array.isArray(local)) throw new Error('stripe-app.local.json must hold a JSON object.');
-    const {extends: extendsName, ...overrides} = local;
+    const {extends: extendsName, ...layer} = local;
     if (extendsName !== undefined && extendsName !== 'stripe-app.json') {
       throw new Error(`stripe-app.local.json extends "${String(extendsName)}"; the preview only knows stripe-app.json.`);
     }
-    merged = merge(merged, overrides);
+    merged = merge(merged, options.localPorts ? remapLocalPorts(layer, options.localPorts) : layer);
     files.push(localFile);
   }
   if (overrides) merged = merge(merged, overrides as Json);

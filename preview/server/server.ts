@@ -15,6 +15,7 @@ import {forwardAsExtension, type ExtensionIdentity} from '../secret-store/extens
 import {DEFAULT_ACCOUNT, startSecretStore, type RunningSecretStore} from '../secret-store/server';
 import type {LogEntry, OAuthReturn, PreviewConfig, PreviewProblem, PreviewUser} from '../host/config';
 import {createBuilds} from './build';
+import type {LocalPorts} from './localPorts';
 import {loadManifest, type Manifest} from './manifest';
 import {FULL_PAGE_VIEWPORT} from '../host/navigation';
 import {VIEWPORTS} from '../host/viewports';
@@ -41,6 +42,8 @@ export interface PreviewOptions {
    * the tests use it to point OAuth at a provider on a port of their own.
    */
   manifestOverrides?: Record<string, unknown>;
+  /** The local services' ports, when not the defaults stripe-app.local.json names: its URLs move with them. */
+  localPorts?: Partial<LocalPorts>;
   /** Views beyond the manifest's, for the preview's own tests: built and shown like the app's. */
   extraViews?: {viewport: string; component: string; file: string}[];
   /** One line per request and rebuild (never a body or a token). */
@@ -106,7 +109,7 @@ function cspFor(manifest: Manifest, origin: string): string {
 
 export async function startPreview(options: PreviewOptions): Promise<RunningPreview> {
   const log = options.log ?? (() => undefined);
-  const {manifest} = loadManifest(options.root, options.manifestOverrides);
+  const {manifest} = loadManifest(options.root, options.manifestOverrides, {localPorts: options.localPorts});
   const extraViews = options.extraViews ?? [];
   const declared = [
     // An extra view takes its viewport from the app's view (one view per viewport, as in the Dashboard).
