@@ -301,16 +301,21 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
   /** A platform call from the host page on behalf of the view of `identity`. */
   type PlatformHandler = (call: Call, identity: ExtensionIdentity, body: Record<string, unknown>) => void | Promise<void>;
 
-  /** The page's token and origin first, then who the page says is signed in. */
-  const platformCall =
-    (handle: PlatformHandler): Handler =>
+  /** A call only the host page may make: its token and one of this server's origins, before the body is read. */
+  const hostPageCall =
+    (handle: (call: Call, body: Record<string, unknown>) => void | Promise<void>): Handler =>
     async (call) => {
       if (!fromHostPage(call.req)) return sendJson(call.res, 403, {error: 'not the preview host page'});
-      const body = await readJson(call.req);
+      return handle(call, await readJson(call.req));
+    };
+
+  /** A host-page call on behalf of a view: who the page says is signed in, too. */
+  const platformCall = (handle: PlatformHandler): Handler =>
+    hostPageCall((call, body) => {
       const identity = identityFor(body);
       if (!identity) return sendJson(call.res, 400, {error: 'unknown preview user or mode'});
       return handle(call, identity, body);
-    };
+    });
 
   const html = (res: http.ServerResponse, page: string) => send(res, 200, 'text/html; charset=utf-8', page, HOST_PAGE_HEADERS);
 
@@ -399,15 +404,13 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
     {
       method: 'POST',
       path: /^\/__preview\/report$/,
-      handle: async ({req, res}) => {
-        if (!fromHostPage(req)) return sendJson(res, 403, {error: 'not the preview host page'});
-        const body = await readJson(req);
+      handle: hostPageCall(({res}, body) => {
         // Both come from the host's own code, but are checked before they reach the terminal.
         const component = /^[A-Za-z ]{1,40}$/.test(String(body.component)) ? String(body.component) : 'component';
         const scheme = /^([a-z][a-z0-9+.-]{0,30}:|not a URL)$/.test(String(body.scheme)) ? String(body.scheme) : 'unsafe';
         log(`blocked a ${scheme === 'not a URL' ? 'malformed' : scheme} URL in a view's ${component}: drawn inert (only https:, http: and mailto: links are drawn)`);
         return send(res, 204, 'text/plain', '');
-      },
+      }),
     },
   ];
 
