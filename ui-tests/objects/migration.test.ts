@@ -8,6 +8,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import Stripe from 'stripe';
 import {startTestStore} from '../support/localSecretStore';
+import {killIfRunning} from '../support/cliProcess';
 import {startSecretStoreProcess, type StoreProcess} from '../support/secretStoreProcess';
 
 let dir: string;
@@ -17,10 +18,7 @@ beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'keyring-objects-'));
 });
 afterEach(async () => {
-  if (running && running.child.exitCode === null) {
-    running.child.kill('SIGKILL');
-    await running.exited;
-  }
+  await killIfRunning(running);
   running = null;
   fs.rmSync(dir, {recursive: true, force: true});
 });

@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Stripe from 'stripe';
 import Database from 'better-sqlite3';
+import {killIfRunning} from '../support/cliProcess';
 import {spawnSecretStore, startSecretStoreProcess, type StoreProcess} from '../support/secretStoreProcess';
 
 let dir: string;
@@ -18,10 +19,7 @@ beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'keyring-durability-'));
 });
 afterEach(async () => {
-  if (running && running.child.exitCode === null) {
-    running.child.kill('SIGKILL');
-    await running.exited;
-  }
+  await killIfRunning(running);
   running = null;
   fs.rmSync(dir, {recursive: true, force: true});
 });

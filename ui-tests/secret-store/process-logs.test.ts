@@ -9,6 +9,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import Stripe from 'stripe';
+import {killIfRunning} from '../support/cliProcess';
 import {startSecretStoreProcess, type StoreProcess} from '../support/secretStoreProcess';
 
 let dir: string;
@@ -19,10 +20,7 @@ beforeAll(async () => {
   running = await startSecretStoreProcess({KEYRING_DATA: path.join(dir, 'data')});
 });
 afterAll(async () => {
-  if (running.child.exitCode === null) {
-    running.child.kill('SIGKILL');
-    await running.exited;
-  }
+  await killIfRunning(running);
   fs.rmSync(dir, {recursive: true, force: true});
 });
 

@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Stripe from 'stripe';
+import {killIfRunning} from '../support/cliProcess';
 import {startSecretStoreProcess, type StoreProcess} from '../support/secretStoreProcess';
 
 let dir: string;
@@ -18,12 +19,7 @@ beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'keyring-two-'));
 });
 afterEach(async () => {
-  for (const p of processes.splice(0)) {
-    if (p.child.exitCode === null) {
-      p.child.kill('SIGKILL');
-      await p.exited;
-    }
-  }
+  for (const p of processes.splice(0)) await killIfRunning(p);
   fs.rmSync(dir, {recursive: true, force: true});
 });
 

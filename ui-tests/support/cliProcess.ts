@@ -41,3 +41,10 @@ export async function waitForReady(started: CliProcess, ready: RegExp, what: str
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+/** Stops the process if it is still running and waits until it has gone; SIGKILL, since how it exits no longer matters to the test. */
+export async function killIfRunning(started: CliProcess | null | undefined): Promise<void> {
+  if (!started || started.child.exitCode !== null) return;
+  started.child.kill('SIGKILL');
+  await started.exited;
+}
