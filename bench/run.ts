@@ -8,16 +8,18 @@ import os from 'node:os';
 import path from 'node:path';
 import {benchBackend} from './backend';
 import {benchConnect} from './connect';
+import {benchObjects} from './objects';
 import {benchSecretStore} from './secret-store';
 import {benchViews} from './views';
 
 async function main(): Promise<void> {
   const started = new Date();
-  // BENCH_ONLY=views,connect runs only those sections (secret-store, views, connect, backend).
+  // BENCH_ONLY=views,connect runs only those sections (secret-store, objects, views, connect, backend).
   const only = process.env.BENCH_ONLY?.split(',');
   const wanted = (name: string) => !only || only.includes(name);
   const sections = [
     ...(wanted('secret-store') ? [await benchSecretStore()] : []),
+    ...(wanted('objects') ? [await benchObjects()] : []),
     ...(wanted('views') ? [await benchViews()] : []),
     ...(wanted('connect') ? [await benchConnect()] : []),
     ...(wanted('backend') ? [await benchBackend()] : []),

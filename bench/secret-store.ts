@@ -7,13 +7,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {runBatch, runLoad, type LoadRequest, type LoadResult} from './load';
+import {CONCURRENCY, DURATION_MS, WARMUP_MS, floorRow, floorTableHead, fmt, measureAgainstFloor, measureAlone, ratio} from './floor';
+import {runBatch, type LoadRequest} from './load';
 import {startBenchServer} from './servers';
 
 const HEADERS = {authorization: 'Bearer sk_test_bench', 'stripe-version': '2025-01-27.acacia'};
-const DURATION_MS = Number(process.env.BENCH_DURATION_MS || 3000);
-const WARMUP_MS = 500;
-const CONCURRENCY = [1, 32];
 
 type Operation = 'set' | 'find' | 'list';
 
@@ -28,17 +26,6 @@ const REQUESTS: Record<Operation, (w: number, i: number) => LoadRequest> = {
   find: (_w, i) => ({method: 'GET', path: `/v1/apps/secrets/find?name=bench_${i % 10}&scope[type]=account&expand[]=payload`}),
   list: () => ({method: 'GET', path: '/v1/apps/secrets?scope[type]=account&limit=10'}),
 };
-
-function floorRequest(op: Operation, bytes: number): (w: number, i: number) => LoadRequest {
-  return (w, i) => {
-    const real = REQUESTS[op](w, i);
-    // Same method and request body as the real request; the answer is `bytes` long.
-    return {...real, path: `/floor?bytes=${bytes}`};
-  };
-}
-
-const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
-const ratio = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(2)}×` : 'n/a');
 
 export async function benchSecretStore(): Promise<string> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'keyring-bench-'));
@@ -61,30 +48,19 @@ export async function benchSecretStore(): Promise<string> {
         'The store runs on a data file (WAL, synchronous=FULL: every set is on disk before it is answered). ' +
         'The floor answers the same request with a fixed JSON body of the same size.',
       '',
-      '| operation | clients | store req/s | floor req/s | store/floor | store p50 ms | store p99 ms | floor p50 ms | floor p99 ms |',
-      '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+      ...floorTableHead('operation'),
     );
     for (const op of ['set', 'find', 'list'] as Operation[]) {
       for (const concurrency of CONCURRENCY) {
-        const real = await runLoad({port: store.port, concurrency, durationMs: DURATION_MS, warmupMs: WARMUP_MS, headers: HEADERS, request: REQUESTS[op]});
-        if (real.failures > 0) throw new Error(`${op} at ${concurrency} clients: ${real.failures} requests failed`);
-        const base = await runLoad({
-          port: floor.port,
-          concurrency,
-          durationMs: DURATION_MS,
-          warmupMs: WARMUP_MS,
-          headers: HEADERS,
-          request: floorRequest(op, real.responseBytes),
-        });
-        lines.push(row(op, concurrency, real, base));
-        process.stderr.write(`bench: ${op} ×${concurrency} done\n`);
+        const measured = await measureAgainstFloor({label: op, storePort: store.port, floorPort: floor.port, concurrency, headers: HEADERS, request: REQUESTS[op]});
+        lines.push(floorRow(op, concurrency, measured));
       }
     }
 
     // List cost must not depend on what else the store holds.
     // The account's 10, plus 10 per set-benchmark client scope.
     const before = 10 + Math.max(...CONCURRENCY) * 10;
-    const listSmall = await runLoad({port: store.port, concurrency: 1, durationMs: DURATION_MS, warmupMs: WARMUP_MS, headers: HEADERS, request: REQUESTS.list});
+    const listSmall = await measureAlone(store.port, HEADERS, REQUESTS.list, 'list, small store');
     const others: LoadRequest[] = [];
     for (let u = 0; u < 1000; u++) {
       for (let n = 0; n < 10; n++) {
@@ -95,7 +71,7 @@ export async function benchSecretStore(): Promise<string> {
     await runBatch(store.port, HEADERS, others);
     const populateSeconds = (performance.now() - t0) / 1000;
     process.stderr.write(`bench: 10,000 secrets stored elsewhere in ${populateSeconds.toFixed(1)} s\n`);
-    const listLarge = await runLoad({port: store.port, concurrency: 1, durationMs: DURATION_MS, warmupMs: WARMUP_MS, headers: HEADERS, request: REQUESTS.list});
+    const listLarge = await measureAlone(store.port, HEADERS, REQUESTS.list, 'list, large store');
     lines.push(
       '',
       '## List cost against the size of the store',
@@ -116,8 +92,4 @@ export async function benchSecretStore(): Promise<string> {
     fs.rmSync(dir, {recursive: true, force: true});
   }
   return lines.join('\n');
-}
-
-function row(op: Operation, concurrency: number, real: LoadResult, base: LoadResult): string {
-  return `| ${op} | ${concurrency} | ${fmt(real.perSecond)} | ${fmt(base.perSecond)} | ${ratio(real.perSecond, base.perSecond)} | ${fmt(real.p50Ms, 3)} | ${fmt(real.p99Ms, 3)} | ${fmt(base.p50Ms, 3)} | ${fmt(base.p99Ms, 3)} |`;
 }

@@ -2,7 +2,8 @@
  * A server for the benchmark, in its own process so it never shares an event
  * loop with the load generator:
  *
- *   store <file>   the local Secret Store on a data file (WAL, synchronous=FULL), no request log
+ *   store <file> [options]   the local Secret Store on a data file (WAL, synchronous=FULL), no request log;
+ *                  options as JSON: {hostKey, permissions, seed} (the extension door and the made-up objects)
  *   floor          a bare Node HTTP server answering `?bytes=N` with a fixed JSON body of N bytes
  *   backend <store port> <signing secret>            the app backend, reading that store
  *   backend-unsigned <store port> <signing secret>   the same route handlers with no signature check (bench/unsignedBackend.ts)
@@ -12,7 +13,7 @@
  * It reports its port to the parent over IPC.
  */
 import http from 'node:http';
-import {startSecretStore} from '../preview/secret-store/server';
+import {startSecretStore, type StartOptions} from '../preview/secret-store/server';
 import {startBackend} from '../backend/server';
 import {startAcmeStandIn} from '../preview/acme-api/standIn';
 import {startUnsignedBackend} from './unsignedBackend';
@@ -42,8 +43,10 @@ async function floor(): Promise<number> {
   return (server.address() as {port: number}).port;
 }
 
-async function store(file: string): Promise<number> {
-  const running = await startSecretStore({host: '127.0.0.1', port: 0, file, hostKey: null});
+type StoreOptions = Pick<StartOptions, 'hostKey' | 'permissions' | 'seed'>;
+
+async function store(file: string, options = '{}'): Promise<number> {
+  const running = await startSecretStore({host: '127.0.0.1', port: 0, file, hostKey: null, ...(JSON.parse(options) as StoreOptions)});
   return running.port;
 }
 
@@ -68,7 +71,7 @@ async function main(): Promise<void> {
         ? (await startAcmeStandIn({port: 0})).port
         : kind === 'backend' || kind === 'backend-unsigned'
           ? await backend(kind, args[0], args[1], args[2])
-          : await store(args[0]);
+          : await store(args[0], args[1]);
   process.send?.({port});
 }
 
