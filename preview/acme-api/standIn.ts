@@ -19,6 +19,7 @@
  */
 import http from 'node:http';
 import type {AddressInfo} from 'node:net';
+import type {ServedRequest} from '../host/config';
 
 export const DEFAULT_ACME_PORT = 4340;
 
@@ -63,16 +64,25 @@ function presentedKey(req: http.IncomingMessage): {key: string | null; presented
 
 const masked = (key: string) => `${key.slice(0, 8)}****${key.slice(-4)}`;
 
-export async function startAcmeStandIn(options: {port?: number; log?: (line: string) => void} = {}): Promise<RunningAcmeStandIn> {
+export interface AcmeStandInOptions {
+  port?: number;
+  log?: (line: string) => void;
+  /** Each request answered, for the preview's request log: method, path, status, time; never the key. */
+  onServed?: (served: ServedRequest) => void;
+}
+
+export async function startAcmeStandIn(options: AcmeStandInOptions = {}): Promise<RunningAcmeStandIn> {
   const requests: AcmeRequest[] = [];
   let trouble: Trouble = null;
   const delayed = new Set<NodeJS.Timeout>();
 
   const server = http.createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
+    const started = performance.now();
     const answer = (status: number, body: unknown, presentedAs: Presentation = 'none') => {
       requests.push({method: req.method ?? 'GET', path, presentedAs, status});
       options.log?.(`${req.method} ${path} ${status} (key ${presentedAs === 'none' ? 'missing' : `as ${presentedAs}`})`);
+      options.onServed?.({method: req.method ?? 'GET', path, status, ms: performance.now() - started});
       res.writeHead(status, {'content-type': 'application/json'}).end(JSON.stringify(body));
     };
     const respond = () => {

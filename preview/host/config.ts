@@ -45,12 +45,28 @@ export interface OAuthReturn {
   oauthContext: {code?: string; verifier?: string; state?: string; error?: string};
 }
 
+/**
+ * Which local service answered: the Secret Store (and the Stripe objects it
+ * serves), the OAuth provider, the app backend, the Acme stand-in, or the
+ * preview itself (a view's route changes and Dashboard navigation).
+ */
+export type LogService = 'secret-store' | 'oauth-provider' | 'backend' | 'acme' | 'preview';
+
 export interface LogEntry {
   at: number;
-  user: string;
-  mode: 'test' | 'live';
+  service: LogService;
+  /**
+   * Who and which mode, where the service knows: the preview does for the calls it
+   * forwards; the provider, the backend and the stand-in are reached directly and do not.
+   */
+  user?: string;
+  mode?: 'test' | 'live';
   method: string;
+  /** The path only: never a query string, a body or a header. */
   path: string;
   status: number;
   ms: number;
 }
+
+/** What a local service reports of a request it answered, for the page's log. */
+export type ServedRequest = Pick<LogEntry, 'method' | 'path' | 'status' | 'ms'>;

@@ -28,7 +28,7 @@ const DRAWER = 'stripe.dashboard.drawer.default';
  * with a word saying so, so real errors stand out in red.
  */
 function isExpectedOutcome(entry: LogEntry): boolean {
-  return entry.status === 404 && entry.method === 'GET' && entry.path === '/v1/apps/secrets/find';
+  return entry.service === 'secret-store' && entry.status === 404 && entry.method === 'GET' && entry.path === '/v1/apps/secrets/find';
 }
 
 function App({initial}: {initial: PreviewConfig}) {
@@ -316,6 +316,7 @@ function App({initial}: {initial: PreviewConfig}) {
           <thead>
             <tr>
               <th scope="col">Time</th>
+              <th scope="col">Service</th>
               <th scope="col">User</th>
               <th scope="col">Mode</th>
               <th scope="col">Method</th>
@@ -333,8 +334,10 @@ function App({initial}: {initial: PreviewConfig}) {
                 return (
                   <tr key={`${entry.at}-${i}`} className={entry.status >= 400 && !expected ? 'kr-log-error' : undefined}>
                     <td>{new Date(entry.at).toLocaleTimeString()}</td>
-                    <td>{entry.user}</td>
-                    <td>{entry.mode}</td>
+                    <td>{entry.service}</td>
+                    {/* The provider, the backend and the stand-in are called directly: they cannot tell which preview user called. */}
+                    <td>{entry.user ?? '—'}</td>
+                    <td>{entry.mode ?? '—'}</td>
                     <td>{entry.method}</td>
                     <td>{entry.path}</td>
                     <td>

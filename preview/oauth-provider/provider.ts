@@ -15,6 +15,7 @@
  */
 import http from 'node:http';
 import type {AddressInfo} from 'node:net';
+import type {ServedRequest} from '../host/config';
 // First: it gathers oidc-provider's expected development warnings, some printed as that module loads.
 import {heldBackNotices} from './developmentNotices';
 import Provider, {type KoaContextWithOIDC} from 'oidc-provider';
@@ -37,6 +38,13 @@ export interface OAuthProviderOptions {
   refreshTokenTtl?: number;
   /** One line per grant, revocation or refusal; never a token or a code. */
   log?: (line: string) => void;
+  /**
+   * Each request a client made to the provider's API (token, revocation,
+   * identity, metadata): method, path, status, time, nothing else. The sign-in
+   * and consent pages a person walks through in the provider's tab are not
+   * reported, nor a CORS preflight that succeeded.
+   */
+  onServed?: (served: ServedRequest) => void;
 }
 
 export interface RunningOAuthProvider {
@@ -44,6 +52,9 @@ export interface RunningOAuthProvider {
   port: number;
   close(): Promise<void>;
 }
+
+/** The provider's API, as clients call it; everything else it serves is a page for a person (sign-in, consent, errors). */
+const CLIENT_ENDPOINTS = new Set(['/token', '/token/revocation', '/token/introspection', '/me', '/api/me', '/jwks', '/.well-known/openid-configuration']);
 
 const CORS = {
   // The extension iframe is sandboxed: its requests come from Origin: null.
@@ -169,7 +180,16 @@ export async function startOAuthProvider(options: OAuthProviderOptions): Promise
   const interactions = interactionHandler(provider, options.redirectUris);
   log(`local provider with development settings, as intended: in-memory grants, its own keys (${heldBackNotices()} oidc-provider notices about them held back)`);
   server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
-    if ((req.url ?? '').split('?')[0] === '/api/me') {
+    const path = (req.url ?? '').split('?')[0];
+    if (options.onServed && CLIENT_ENDPOINTS.has(path)) {
+      const report = options.onServed;
+      const started = performance.now();
+      res.once('finish', () => {
+        if (req.method === 'OPTIONS' && res.statusCode < 300) return;
+        report({method: req.method ?? 'GET', path, status: res.statusCode, ms: performance.now() - started});
+      });
+    }
+    if (path === '/api/me') {
       whoAmI(req, res).catch(() => sendJson(res, 500, {error: 'server_error'}));
       return;
     }

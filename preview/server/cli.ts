@@ -30,9 +30,9 @@ import {DEFAULT_PROVIDER_PORT, startOAuthProvider, type RunningOAuthProvider} fr
 import {LOCAL_CLIENT_SECRET, localBackendModeManifest, previewRedirectUris} from '../oauth-provider/constants';
 import {DataFileError} from '../secret-store/storage';
 import {loadManifest, type Manifest} from './manifest';
-import {localBackendConfig} from './localBackend';
+import {localBackendConfig, reportingToPreview} from './localBackend';
 import {DEFAULT_LOCAL_PORTS} from './localPorts';
-import {startPreview} from './server';
+import {startPreview, type RunningPreview} from './server';
 
 /** Where the manifest sends OAuth, when that does not match the preview's own ports. */
 function oauthMismatches(manifest: Manifest, previewOrigin: string, providerOrigin: string): string[] {
@@ -76,11 +76,14 @@ async function main(): Promise<void> {
   let provider: RunningOAuthProvider;
   let backend: RunningBackend;
   let acme: RunningAcmeStandIn;
+  // The provider starts first; what it serves reaches the page's log once the preview is up (before that, no view runs).
+  let recordServed: RunningPreview['recordServed'] = () => undefined;
   try {
     provider = await startOAuthProvider({
       port: oauthPort,
       redirectUris: previewRedirectUris(`http://127.0.0.1:${port}`, appId),
       log: (line) => process.stdout.write(`oauth: ${line}\n`),
+      onServed: (served) => recordServed('oauth-provider', served),
     });
     preview = await startPreview({
       root,
@@ -94,10 +97,11 @@ async function main(): Promise<void> {
       seed: process.env.KEYRING_SEED === 'reset' ? 'reset' : process.env.KEYRING_SEED === 'off' ? 'off' : 'once',
       log: (line) => process.stdout.write(`${line}\n`),
     });
-    acme = await startAcmeStandIn({port: acmePort, log: (line) => process.stdout.write(`acme: ${line}\n`)});
+    recordServed = preview.recordServed;
+    acme = await startAcmeStandIn({port: acmePort, log: (line) => process.stdout.write(`acme: ${line}\n`), onServed: (served) => recordServed('acme', served)});
     const backendConfig = localBackendConfig(preview, {port: backendPort, ...(exchange === 'backend' ? {oauthClientSecret: LOCAL_CLIENT_SECRET} : {})});
     backend = await startBackend(backendConfig, {
-      log: (e) => process.stdout.write(`backend: ${e.method} ${e.path} ${e.status} ${e.ms.toFixed(0)}ms\n`),
+      log: reportingToPreview(preview, (e) => process.stdout.write(`backend: ${e.method} ${e.path} ${e.status} ${e.ms.toFixed(0)}ms\n`)),
       uninstall: {revoke: uninstallRevoker(backendConfig)},
     });
   } catch (e) {

@@ -6,14 +6,31 @@
  * and the Chromium tests all start it this way.
  */
 import crypto from 'node:crypto';
-import type {AppOptions} from '../../backend/app';
+import type {AppOptions, BackendLogEntry} from '../../backend/app';
 import type {BackendConfig} from '../../backend/config';
 import {startBackend, type RunningBackend} from '../../backend/server';
+import type {RunningPreview} from './server';
 
 export interface PreviewForBackend {
   signingSecret: string;
   store: {url: string};
   manifest: {constants?: Record<string, unknown> | null};
+  /** The preview's request log, where the backend's answers to the views show (absent: not reported). */
+  recordServed?: RunningPreview['recordServed'];
+}
+
+/**
+ * The backend's own log, with each answer also put in the preview's request
+ * log: wrapped here so the backend knows nothing of the preview. A CORS
+ * preflight that succeeded is the browser's plumbing, not the view's call, and
+ * stays out of the page (the terminal still has it); one that failed shows.
+ */
+export function reportingToPreview(preview: PreviewForBackend, log?: (entry: BackendLogEntry) => void): (entry: BackendLogEntry) => void {
+  return (entry) => {
+    log?.(entry);
+    if (entry.method === 'OPTIONS' && entry.status < 300) return;
+    preview.recordServed?.('backend', entry);
+  };
 }
 
 export function localBackendConfig(preview: PreviewForBackend, options: {port?: number; oauthClientSecret?: string} = {}): BackendConfig {
@@ -34,6 +51,6 @@ export function startLocalBackend(
   preview: PreviewForBackend,
   options: {port?: number; oauthClientSecret?: string} & AppOptions = {},
 ): Promise<RunningBackend> {
-  const {port, oauthClientSecret, ...appOptions} = options;
-  return startBackend(localBackendConfig(preview, {port, oauthClientSecret}), appOptions);
+  const {port, oauthClientSecret, log, ...appOptions} = options;
+  return startBackend(localBackendConfig(preview, {port, oauthClientSecret}), {...appOptions, log: reportingToPreview(preview, log)});
 }

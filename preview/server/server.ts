@@ -13,7 +13,7 @@ import {createHostGuard, quoteHost} from '../hostGuard';
 import {readBody} from '../requestBody';
 import {forwardAsExtension, type ExtensionIdentity} from '../secret-store/extension-door';
 import {DEFAULT_ACCOUNT, startSecretStore, type RunningSecretStore} from '../secret-store/server';
-import type {LogEntry, OAuthReturn, PreviewConfig, PreviewProblem, PreviewUser} from '../host/config';
+import type {LogEntry, LogService, OAuthReturn, PreviewConfig, PreviewProblem, PreviewUser, ServedRequest} from '../host/config';
 import {createBuilds} from './build';
 import type {LocalPorts} from './localPorts';
 import {loadManifest, type Manifest} from './manifest';
@@ -62,6 +62,12 @@ export interface RunningPreview {
   store: RunningSecretStore;
   manifest: Manifest;
   requests: LogEntry[];
+  /**
+   * Into the page's request log: a request another local service (the OAuth
+   * provider, the backend, the Acme stand-in) answered for a view. The
+   * service says what it served; the path is cut at any query all the same.
+   */
+  recordServed(service: Exclude<LogService, 'secret-store' | 'preview'>, served: ServedRequest): void;
   close(): Promise<void>;
 }
 
@@ -271,6 +277,7 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
     }
     const entry: LogEntry = {
       at: Date.now(),
+      service: 'secret-store',
       user: identity.user,
       mode: identity.mode,
       method: init.method,
@@ -395,7 +402,7 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
         // eslint-disable-next-line no-control-regex -- matching control characters is the point
         const route = String(body.route ?? '').replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '?').slice(0, 200);
         const dashboard = body.kind === 'dashboard';
-        const entry: LogEntry = {at: Date.now(), user: identity.user, mode: identity.mode, method: dashboard ? 'NAVIGATE' : 'ROUTE', path: route, status: 200, ms: 0};
+        const entry: LogEntry = {at: Date.now(), service: 'preview', user: identity.user, mode: identity.mode, method: dashboard ? 'NAVIGATE' : 'ROUTE', path: route, status: 200, ms: 0};
         record(entry);
         log(dashboard ? `navigateToDashboardRoute: ${route} (${entry.user}, ${entry.mode})` : `app route: ${route} (${entry.user}, ${entry.mode})`);
         return send(res, 204, 'text/plain', '');
@@ -452,6 +459,18 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
     store,
     manifest,
     requests,
+    recordServed(service, served) {
+      record({
+        at: Date.now(),
+        service,
+        method: /^[A-Z]{1,10}$/.test(served.method) ? served.method : 'OTHER',
+        // Never a query (codes, states and verifiers travel there), nor anything that could forge a line.
+        // eslint-disable-next-line no-control-regex -- matching control characters is the point
+        path: served.path.split('?')[0].replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '?').slice(0, 200),
+        status: served.status,
+        ms: served.ms,
+      });
+    },
     async close() {
       if (rebuildTimer) clearTimeout(rebuildTimer);
       for (const res of listeners) res.end();

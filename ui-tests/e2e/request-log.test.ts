@@ -1,0 +1,242 @@
+/**
+ * The preview page's request log shows every request the views caused, as
+ * `npm start` runs it: the real CLI as a child process (its OAuth provider,
+ * backend and Acme stand-in in its own process, as a person runs them), on
+ * free ports, driven in headless Chromium. After a connect and a disconnect,
+ * the log names the OAuth provider's token, identity and revocation requests
+ * and, in backend mode, the backend's signed calls, each with its service —
+ * and holds none of the code, verifier, state, tokens, signatures or client
+ * secret that went by (checked against the actual values, reported by name).
+ */
+import type {Browser, BrowserContext, Page, Request} from 'playwright-core';
+import Stripe from 'stripe';
+import {LOCAL_CLIENT_SECRET} from '../../preview/oauth-provider/constants';
+import {PREVIEW_ACCOUNT, PREVIEW_USERS} from '../../preview/server/server';
+import {spawnCli, waitForReady, type CliProcess} from '../support/cliProcess';
+import {storedConnection} from '../support/storedSecrets';
+import {consentAtProvider, freePort, launchBrowser, logInAtProvider, screenshot} from './browser';
+
+jest.setTimeout(120_000);
+
+const [ADA] = PREVIEW_USERS;
+const PROVIDER = 'Local OAuth provider';
+
+interface NpmStart {
+  url: string;
+  storePort: number;
+  cli: CliProcess;
+}
+
+/** `npm start` itself, on free ports and an in-memory store, in the OAuth mode given. */
+async function npmStart(exchange: 'view' | 'backend'): Promise<NpmStart> {
+  const [port, storePort, oauthPort, backendPort, acmePort] = [await freePort(), await freePort(), await freePort(), await freePort(), await freePort()];
+  const cli = spawnCli('preview/server/cli.ts', {
+    PORT: String(port),
+    STORE_PORT: String(storePort),
+    OAUTH_PORT: String(oauthPort),
+    BACKEND_PORT: String(backendPort),
+    ACME_PORT: String(acmePort),
+    KEYRING_DATA: ':memory:',
+    KEYRING_OAUTH_EXCHANGE: exchange,
+  });
+  const [, url] = await waitForReady(cli, /Keyring preview ready in [\d.]+ s: (http:\/\/127\.0\.0\.1:\d+)/, 'npm start', 60_000);
+  return {url, storePort, cli};
+}
+
+async function stop(started: NpmStart | undefined): Promise<void> {
+  if (!started || started.cli.child.exitCode !== null) return;
+  started.cli.child.kill('SIGTERM');
+  await started.cli.exited;
+}
+
+/**
+ * Every secret value the browser sent or was sent back with, by name: the
+ * code and state of the return route, form and JSON fields of its POSTs, and
+ * its signature and authorization headers.
+ */
+function collectSecrets(context: BrowserContext): Map<string, Set<string>> {
+  const secrets = new Map<string, Set<string>>();
+  const keep = (name: string, value: string | null | undefined) => {
+    // Short values (a "Bearer" scheme, a one-letter field) would match ordinary text; none of the real ones is short.
+    if (!value || value.length < 8) return;
+    if (!secrets.has(name)) secrets.set(name, new Set());
+    secrets.get(name)?.add(value);
+  };
+  const SECRET_FIELDS = ['code', 'code_verifier', 'verifier', 'state', 'token', 'refresh_token', 'access_token', 'client_secret'];
+  context.on('request', (request: Request) => {
+    const url = new URL(request.url());
+    for (const field of SECRET_FIELDS) keep(`query ${field}`, url.searchParams.get(field));
+    const headers = request.headers();
+    keep('stripe-signature header', headers['stripe-signature']);
+    keep('authorization header', headers.authorization?.replace(/^(Bearer|Basic) /i, ''));
+    const body = request.postData();
+    if (!body) return;
+    let fields: Record<string, unknown>;
+    try {
+      fields = JSON.parse(body) as Record<string, unknown>;
+    } catch {
+      fields = Object.fromEntries(new URLSearchParams(body));
+    }
+    for (const field of SECRET_FIELDS) keep(`body ${field}`, typeof fields[field] === 'string' ? fields[field] : undefined);
+    // The oauthContext the drawer hands the backend, nested.
+    const nested = fields.oauthContext ?? fields.context;
+    if (nested && typeof nested === 'object') {
+      for (const [field, value] of Object.entries(nested)) if (SECRET_FIELDS.includes(field) && typeof value === 'string') keep(`body ${field}`, value);
+    }
+  });
+  return secrets;
+}
+
+/** The names (never the values) of the secrets found in `text`. */
+function secretsIn(text: string, secrets: Map<string, Set<string>>): string[] {
+  return [...secrets].filter(([, values]) => [...values].some((v) => text.includes(v))).map(([name]) => name);
+}
+
+interface Row {
+  service: string;
+  user: string;
+  method: string;
+  path: string;
+  status: string;
+}
+
+/** The page's request log as rows: service, user, method, path and status (the first word of its cell). */
+async function logRows(page: Page): Promise<Row[]> {
+  const headers = (await page.locator('[aria-label="Request log"] thead th').allInnerTexts()).map((h) => h.trim());
+  const column = (name: string) => headers.indexOf(name);
+  const cells = await page.locator('[aria-label="Request log"] tbody tr').evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+  return cells.map((c) => ({
+    service: c[column('Service')],
+    user: c[column('User')],
+    method: c[column('Method')],
+    path: c[column('Path')],
+    status: c[column('Status')].split(' ')[0],
+  }));
+}
+
+const line = (r: Row) => `${r.service} ${r.method} ${r.path} ${r.status}`;
+
+/** Waits until the page's log holds every line of `expected` (it updates live), then returns its rows. */
+async function logShows(page: Page, expected: string[]): Promise<Row[]> {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const rows = await logRows(page);
+    const lines = rows.map(line);
+    if (expected.every((e) => lines.includes(e))) return rows;
+    if (Date.now() > deadline) return rows;
+    await page.waitForTimeout(200);
+  }
+}
+
+const drawerOf = (p: Page) => p.locator('[data-view="ConnectionsDrawer"]');
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Connects Ada in a new tab from the page's drawer, then disconnects there; returns the tab and what was stored. */
+async function connectAndDisconnect(started: NpmStart, context: BrowserContext, page: Page) {
+  await page.goto(`${started.url}/?user=${ADA.id}&mode=test`);
+  const [tab] = await Promise.all([context.waitForEvent('page'), drawerOf(page).getByRole('link', {name: `Connect to ${PROVIDER}`}).click()]);
+  await logInAtProvider(tab, 'ada');
+  await consentAtProvider(tab);
+  await drawerOf(tab).getByText('Connected as ada').waitFor();
+  const stripe = new Stripe('sk_test_requestLog', {host: '127.0.0.1', port: started.storePort, protocol: 'http', telemetry: false, stripeAccount: PREVIEW_ACCOUNT.id});
+  const stored = await storedConnection(stripe, ADA.id);
+  expect(stored !== null).toBe(true);
+  await drawerOf(tab).getByRole('button', {name: 'Disconnect…'}).click();
+  await drawerOf(tab).getByRole('button', {name: 'Disconnect', exact: true}).click();
+  await drawerOf(tab).getByText(`This app's access was revoked at ${PROVIDER}`).waitFor();
+  return {tab, stored};
+}
+
+describe('in view mode (the view exchanges its own code)', () => {
+  let started: NpmStart;
+  beforeAll(async () => {
+    started = await npmStart('view');
+  });
+  afterAll(() => stop(started));
+
+  test('the log shows the provider’s token, identity and revocation requests beside the Secret Store’s, each named by service, and no secret', async () => {
+    const context = await browser.newContext({viewport: {width: 1280, height: 900}});
+    const secrets = collectSecrets(context);
+    const page = await context.newPage();
+    const {tab, stored} = await connectAndDisconnect(started, context, page);
+
+    const expected = [
+      'oauth-provider POST /token 200',
+      'oauth-provider GET /api/me 200',
+      'oauth-provider POST /token/revocation 200',
+      'secret-store POST /v1/apps/secrets 200',
+      'secret-store POST /v1/apps/secrets/delete 200',
+    ];
+    // Both pages show the one log: the tab that came back from the provider, and the first.
+    for (const p of [tab, page]) {
+      const rows = await logShows(p, expected);
+      expect(expected.filter((e) => !rows.map(line).includes(e))).toEqual([]);
+      // The provider cannot tell which preview user called it; the Secret Store's rows name them.
+      expect(rows.filter((r) => r.service === 'oauth-provider').every((r) => r.user === '—')).toBe(true);
+      expect(rows.filter((r) => r.service === 'secret-store' && r.method === 'POST').every((r) => r.user === ADA.id)).toBe(true);
+      // The person's own pages at the provider (sign-in, consent) are not the views' calls.
+      expect(rows.filter((r) => r.path.startsWith('/auth') || r.path.startsWith('/interaction'))).toEqual([]);
+    }
+    await screenshot(tab, 'request-log-view-mode');
+
+    const values = new Map(secrets);
+    values.set('access token', new Set([stored!.access_token]));
+    if (stored!.refresh_token) values.set('refresh token', new Set([stored!.refresh_token]));
+    // The sanity of the check itself: the code and the verifier did go by.
+    expect(['query code', 'body code_verifier'].filter((name) => !values.has(name))).toEqual([]);
+    const shown = [
+      await page.locator('[aria-label="Request log"]').innerText(),
+      await tab.locator('[aria-label="Request log"]').innerText(),
+      started.cli.output(),
+    ].join('\n');
+    expect(secretsIn(shown, values)).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('in backend mode (KEYRING_OAUTH_EXCHANGE=backend)', () => {
+  let started: NpmStart;
+  beforeAll(async () => {
+    started = await npmStart('backend');
+  });
+  afterAll(() => stop(started));
+
+  test('the log shows the backend’s signed calls and the provider requests the backend made, each named by service, and no secret', async () => {
+    const context = await browser.newContext({viewport: {width: 1280, height: 900}});
+    const secrets = collectSecrets(context);
+    const page = await context.newPage();
+    const {tab, stored} = await connectAndDisconnect(started, context, page);
+
+    const expected = [
+      'backend POST /v1/connection/exchange 200',
+      'backend POST /v1/connection/disconnect 200',
+      'oauth-provider POST /token 200',
+      'oauth-provider GET /api/me 200',
+      'oauth-provider POST /token/revocation 200',
+    ];
+    const rows = await logShows(tab, expected);
+    expect(expected.filter((e) => !rows.map(line).includes(e))).toEqual([]);
+    expect(rows.some((r) => r.service === 'backend' && r.path === '/v1/connection/status')).toBe(true);
+    // A preflight that succeeded is the browser's plumbing, not a call of the view's.
+    expect(rows.filter((r) => r.method === 'OPTIONS')).toEqual([]);
+    // The drawer itself never read or wrote the Secret Store in backend mode.
+    expect(rows.filter((r) => r.service === 'secret-store' && r.path.startsWith('/v1/apps/secrets') && r.method === 'POST')).toEqual([]);
+    await screenshot(tab, 'request-log-backend-mode');
+
+    const values = new Map(secrets);
+    values.set('access token', new Set([stored!.access_token]));
+    if (stored!.refresh_token) values.set('refresh token', new Set([stored!.refresh_token]));
+    values.set('client secret', new Set([LOCAL_CLIENT_SECRET]));
+    expect(['query code', 'stripe-signature header'].filter((name) => !values.has(name))).toEqual([]);
+    const shown = [await page.locator('[aria-label="Request log"]').innerText(), await tab.locator('[aria-label="Request log"]').innerText(), started.cli.output()].join('\n');
+    expect(secretsIn(shown, values)).toEqual([]);
+    await context.close();
+  });
+});
