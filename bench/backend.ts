@@ -14,16 +14,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Stripe from 'stripe';
+import {CONCURRENCY, DURATION_MS, WARMUP_MS, fmt, ratio} from './floor';
 import {runLoad, type LoadRequest, type LoadResult} from './load';
 import {startBenchServer} from './servers';
 
-const DURATION_MS = Number(process.env.BENCH_DURATION_MS || 3000);
-const WARMUP_MS = 500;
-const CONCURRENCY = [1, 32];
 const ACCOUNT = 'acct_1KeyringLocal000';
-
-const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
-const ratio = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(2)}×` : 'n/a');
 
 export async function benchBackend(): Promise<string> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'keyring-bench-backend-'));

@@ -1,8 +1,8 @@
 /**
  * What the sections that measure the local Secret Store against the floor (a
  * bare Node server in its own process, bench/server-process.ts) share: the
- * run's settings, one row measured against the floor, and how rows are
- * written. Machines are noisy, so each figure is paired with the floor
+ * run's settings and figures' format (the backend section's too), one row
+ * measured against the floor, and how rows are written. Machines are noisy, so each figure is paired with the floor
  * measured right after it in the same run.
  */
 import {runLoad, type LoadRequest, type LoadResult} from './load';
@@ -54,9 +54,15 @@ export function floorRow(label: string, concurrency: number, {real, base}: Again
   return `| ${label} | ${concurrency} | ${fmt(real.perSecond)} | ${fmt(base.perSecond)} | ${ratio(real.perSecond, base.perSecond)} | ${fmt(real.p50Ms, 3)} | ${fmt(real.p99Ms, 3)} | ${fmt(base.p50Ms, 3)} | ${fmt(base.p99Ms, 3)} |`;
 }
 
-/** One client, the store alone: for comparing the store with itself (list cost against what it holds). */
-export async function measureAlone(port: number, headers: Record<string, string>, request: (w: number, i: number) => LoadRequest, label: string): Promise<LoadResult> {
-  const result = await runLoad({port, concurrency: 1, durationMs: DURATION_MS, warmupMs: WARMUP_MS, headers, request});
+/** One client, the store alone: for comparing the store with itself (list cost against what it holds), or a discarded warm-up run. */
+export async function measureAlone(
+  port: number,
+  headers: Record<string, string>,
+  request: (w: number, i: number) => LoadRequest,
+  label: string,
+  durationMs = DURATION_MS,
+): Promise<LoadResult> {
+  const result = await runLoad({port, concurrency: 1, durationMs, warmupMs: WARMUP_MS, headers, request});
   if (result.failures > 0) throw new Error(`${label}: ${result.failures} requests failed`);
   return result;
 }
