@@ -10,18 +10,18 @@
  *     floor a backend cannot beat.
  */
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import Stripe from 'stripe';
 import {CONCURRENCY, DURATION_MS, WARMUP_MS, fmt, ratio} from './floor';
 import {runLoad, type LoadRequest, type LoadResult} from './load';
+import {benchTempDir} from './tempDir';
 import {startBenchServer} from './servers';
 
 const ACCOUNT = 'acct_1KeyringLocal000';
 
 export async function benchBackend(): Promise<string> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'keyring-bench-backend-'));
+  const temp = benchTempDir('keyring-bench-backend-');
+  const dir = temp.path;
   const secret = `absec_${crypto.randomBytes(16).toString('hex')}`;
   const store = await startBenchServer('store', path.join(dir, 'secret-store.sqlite3'));
   const lines = [
@@ -70,7 +70,7 @@ export async function benchBackend(): Promise<string> {
     lines.push(...(await testKeyRows(stripe, store.port, secret)));
   } finally {
     await store.stop();
-    fs.rmSync(dir, {recursive: true, force: true});
+    temp.remove();
   }
   return lines.join('\n');
 }

@@ -4,8 +4,6 @@
  * view, against the floor measured in the same run (bench/floor.ts); then the
  * cost of one page of a list with 10 against 10,000 objects in the partition.
  */
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import {EXTENSION_HEADERS} from '../preview/secret-store/callers';
 import type {PaymentIntentObject} from '../preview/secret-store/objects/payment-intents';
@@ -13,6 +11,7 @@ import {DEFAULT_ACCOUNT, DEFAULT_APP} from '../preview/secret-store/server';
 import {SecretStore} from '../preview/secret-store/store';
 import {CONCURRENCY, DURATION_MS, WARMUP_MS, floorRow, floorTableHead, fmt, measureAgainstFloor, measureAlone, ratio} from './floor';
 import {runBatch, type LoadRequest, type LoadResult} from './load';
+import {benchTempDir} from './tempDir';
 import {startBenchServer, type BenchServer} from './servers';
 
 const VERSION = {'stripe-version': '2025-01-27.acacia'};
@@ -61,7 +60,8 @@ async function listAll<T extends {id: string}>(server: BenchServer, resource: st
 }
 
 export async function benchObjects(): Promise<string> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'keyring-bench-objects-'));
+  const temp = benchTempDir('keyring-bench-objects-');
+  const dir = temp.path;
   const floor = await startBenchServer('floor');
   const lines: string[] = [];
   try {
@@ -69,7 +69,7 @@ export async function benchObjects(): Promise<string> {
     await listCost(dir, template, lines);
   } finally {
     await floor.stop();
-    fs.rmSync(dir, {recursive: true, force: true});
+    temp.remove();
   }
   return lines.join('\n');
 }
@@ -124,9 +124,11 @@ async function againstTheFloor(dir: string, floor: BenchServer, lines: string[])
  * partition rather than an index would pass every other one to find them.
  */
 async function listCost(dir: string, template: PaymentIntentObject, lines: string[]): Promise<void> {
-  const small = await populated(path.join(dir, 'small.sqlite3'), 10, template);
-  const large = await populated(path.join(dir, 'large.sqlite3'), LARGE, template);
+  const stores: Populated[] = [];
   try {
+    stores.push(await populated(path.join(dir, 'small.sqlite3'), 10, template));
+    stores.push(await populated(path.join(dir, 'large.sqlite3'), LARGE, template));
+    const [small, large] = stores;
     const rows: [string, (payer: string) => Request][] = [
       ['customers, limit=10', () => () => get('/v1/customers?limit=10')],
       ['payment intents, limit=10', () => () => get('/v1/payment_intents?limit=10')],
@@ -164,8 +166,7 @@ async function listCost(dir: string, template: PaymentIntentObject, lines: strin
       `Ratios are ${LARGE.toLocaleString('en')} against 10: 1.00× means one page costs the same whatever the partition holds.`,
     );
   } finally {
-    await small.server.stop();
-    await large.server.stop();
+    for (const store of stores) await store.server.stop();
   }
 }
 

@@ -4,11 +4,10 @@
  * the same size as the store's answer. Every figure is reported as a ratio to
  * the floor measured in the same run.
  */
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import {CONCURRENCY, DURATION_MS, WARMUP_MS, floorRow, floorTableHead, fmt, measureAgainstFloor, measureAlone, ratio} from './floor';
 import {runBatch, type LoadRequest} from './load';
+import {benchTempDir} from './tempDir';
 import {startBenchServer} from './servers';
 
 const HEADERS = {authorization: 'Bearer sk_test_bench', 'stripe-version': '2025-01-27.acacia'};
@@ -28,7 +27,8 @@ const REQUESTS: Record<Operation, (w: number, i: number) => LoadRequest> = {
 };
 
 export async function benchSecretStore(): Promise<string> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'keyring-bench-'));
+  const temp = benchTempDir('keyring-bench-');
+  const dir = temp.path;
   const store = await startBenchServer('store', path.join(dir, 'secret-store.sqlite3'));
   const floor = await startBenchServer('floor');
   const lines: string[] = [];
@@ -89,7 +89,7 @@ export async function benchSecretStore(): Promise<string> {
   } finally {
     await store.stop();
     await floor.stop();
-    fs.rmSync(dir, {recursive: true, force: true});
+    temp.remove();
   }
   return lines.join('\n');
 }

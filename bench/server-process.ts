@@ -73,6 +73,8 @@ async function main(): Promise<void> {
           ? await backend(kind, args[0], args[1], args[2])
           : await store(args[0], args[1]);
   process.send?.({port});
+  // A bench stopped by Ctrl-C or a crash never sends SIGTERM: the lost IPC channel ends this server instead of leaving it listening.
+  process.on('disconnect', () => process.exit(0));
 }
 
 void main();
