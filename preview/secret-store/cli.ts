@@ -8,7 +8,8 @@
  *   KEYRING_ACCOUNT   account a backend key acts on without Stripe-Account
  *   KEYRING_HOST_KEY  opens the extension door for a host that presents UI-extension callers
  *                     (they reach Stripe objects with the permissions stripe-app.json declares)
- *   KEYRING_SEED  once (default): made-up customers and payment intents on a new data file;
+ *   KEYRING_SEED  once (default): a made-up data set (customers, products and prices,
+ *                 subscriptions, invoices, payments, charges, refunds) on a new data file;
  *                 reset: seed them anew now (the account's objects are replaced); off: never
  *
  * One stdout line per request (method, path, status, time, request id, and a
@@ -89,7 +90,7 @@ async function main(): Promise<void> {
     `  data:    ${file === MEMORY ? 'in memory (forgotten on exit)' : file}`,
     `  app:     ${app}`,
     `  account: ${account} (send Stripe-Account to act on another)`,
-    `  objects: the account's customers and payment intents${seed === 'off' ? '' : ' (made-up ones seeded on a new file; KEYRING_SEED=reset seeds them anew)'}`,
+    `  objects: the account's customers, products, prices, subscriptions, invoices and payments${seed === 'off' ? '' : ' (made-up ones seeded on a new file; KEYRING_SEED=reset seeds them anew)'}`,
     '',
     'Any Stripe client works against it; the key only sets the mode (sk_test_… or sk_live_…):',
     `  const stripe = new Stripe('sk_test_local', {host: '${running.host}', port: ${running.port}, protocol: 'http'});`,

@@ -338,7 +338,7 @@ export interface StartOptions extends Partial<CallerConfig> {
   /** Problems and start-up changes (a tightened folder, a full disk), one line each (default: stderr). */
   log?: (line: string) => void;
   /**
-   * Made-up customers and payment intents for the store's own account, in
+   * A made-up, consistent data set (objects/seed.ts) for the store's own account, in
    * both modes: `once` on the first start of a data file, `reset` anew on
    * this start, `off` (the default) never.
    */

@@ -31,34 +31,61 @@ const IDEMPOTENCY_SCHEME = 'per-caller, payload-free';
  * Marks a file that holds the Stripe objects views read (objects/). Same
  * FORMAT: the tables are added beside the secrets, so a file from before only
  * gains them, and an older build still opens a newer file (it ignores them).
+ * `/2` had customers and payment intents; `/3` adds the rest (and the
+ * deleted customers' stubs).
  */
-const OBJECTS_SCHEME = 'customers, payment_intents/2';
+const OBJECTS_SCHEME = 'customers, payment_intents, products, prices, subscriptions, invoices, charges, refunds, balance_transactions/3';
 
-/** Stripe objects belong to the account and mode, not to an app: every app installed on the account sees the same ones. */
-const OBJECTS_SCHEMA = `
-CREATE TABLE IF NOT EXISTS customers (
+/**
+ * One table of Stripe objects: the object whole as JSON, beside the columns
+ * its lists filter on. Lists walk one account and mode newest-first,
+ * optionally one filter value: their cost must not grow with other accounts.
+ */
+function objectTable(name: string, columns: readonly string[]): string {
+  return `
+CREATE TABLE IF NOT EXISTS ${name} (
   seq INTEGER PRIMARY KEY AUTOINCREMENT,
   id TEXT NOT NULL UNIQUE,
   account TEXT NOT NULL,
   livemode INTEGER NOT NULL,
-  email TEXT,
-  created INTEGER NOT NULL,
+${columns.map((c) => `  ${c} TEXT,\n`).join('')}  created INTEGER NOT NULL,
   body TEXT NOT NULL
 );
--- Lists walk one account and mode newest-first, optionally one email: their cost must not grow with other accounts.
-CREATE INDEX IF NOT EXISTS customers_by_partition ON customers (account, livemode, seq);
-CREATE INDEX IF NOT EXISTS customers_by_email ON customers (account, livemode, email, seq);
-CREATE TABLE IF NOT EXISTS payment_intents (
-  seq INTEGER PRIMARY KEY AUTOINCREMENT,
-  id TEXT NOT NULL UNIQUE,
+CREATE INDEX IF NOT EXISTS ${name}_by_partition ON ${name} (account, livemode, seq);
+${columns.map((c) => `CREATE INDEX IF NOT EXISTS ${name}_by_${c} ON ${name} (account, livemode, ${c}, seq);`).join('\n')}
+`;
+}
+
+/**
+ * Stripe objects belong to the account and mode, not to an app: every app
+ * installed on the account sees the same ones. The filter columns here are
+ * the ones each resource module names (objects/*.ts).
+ */
+export const OBJECT_TABLES: Record<string, readonly string[]> = {
+  customers: ['email'],
+  payment_intents: ['customer'],
+  products: ['active'],
+  prices: ['active', 'currency', 'product', 'type'],
+  subscriptions: ['customer', 'price', 'status'],
+  invoices: ['customer', 'subscription', 'status', 'collection_method'],
+  charges: ['customer', 'payment_intent'],
+  refunds: ['charge', 'payment_intent'],
+  balance_transactions: ['type', 'source', 'currency'],
+};
+
+const OBJECTS_SCHEMA =
+  Object.entries(OBJECT_TABLES)
+    .map(([name, columns]) => objectTable(name, columns))
+    .join('') +
+  `
+-- A deleted customer still answers a retrieve with {id, object, deleted: true}, as on Stripe.
+CREATE TABLE IF NOT EXISTS deleted_objects (
+  id TEXT PRIMARY KEY,
   account TEXT NOT NULL,
   livemode INTEGER NOT NULL,
-  customer TEXT,
-  created INTEGER NOT NULL,
-  body TEXT NOT NULL
+  object TEXT NOT NULL,
+  deleted_at INTEGER NOT NULL
 );
-CREATE INDEX IF NOT EXISTS payment_intents_by_partition ON payment_intents (account, livemode, seq);
-CREATE INDEX IF NOT EXISTS payment_intents_by_customer ON payment_intents (account, livemode, customer, seq);
 `;
 
 export class DataFileError extends Error {

@@ -17,9 +17,17 @@ import crypto from 'node:crypto';
 import type Database from 'better-sqlite3';
 import {errors} from './errors';
 import type {ListParams, Scope, SetParams} from './params';
+import {BalanceTransactions} from './objects/balance-transactions';
+import {Charges} from './objects/charges';
 import {Customers} from './objects/customers';
+import type {Kind} from './objects/expand';
+import {Invoices} from './objects/invoices';
 import {PaymentIntents} from './objects/payment-intents';
+import {Prices} from './objects/prices';
+import {Products} from './objects/products';
+import {Refunds} from './objects/refunds';
 import {seedData} from './objects/seed';
+import {Subscriptions} from './objects/subscriptions';
 import {MEMORY, openDatabase} from './storage';
 
 export const SECRETS_PER_SCOPE = 10;
@@ -119,6 +127,13 @@ export class SecretStore {
   /** The account's customers (objects/customers.ts), in the same file and transactions as the secrets. */
   readonly customers: Customers;
   readonly paymentIntents: PaymentIntents;
+  readonly products: Products;
+  readonly prices: Prices;
+  readonly subscriptions: Subscriptions;
+  readonly invoices: Invoices;
+  readonly charges: Charges;
+  readonly refunds: Refunds;
+  readonly balanceTransactions: BalanceTransactions;
   private readonly db: Database.Database;
   private readonly clock: () => number;
   private readonly log: (line: string) => void;
@@ -163,8 +178,21 @@ export class SecretStore {
          VALUES (@app, @account, @livemode, @key, @fingerprint, @status, @body, @created)`,
       ),
     };
-    this.customers = new Customers(db, (fn) => this.write(fn), () => this.now());
-    this.paymentIntents = new PaymentIntents(db);
+    const write = <T>(fn: () => T): T => this.write(fn);
+    const now = () => this.now();
+    this.customers = new Customers(db, write, now);
+    this.paymentIntents = new PaymentIntents(db, write, now);
+    this.products = new Products(db, write, now);
+    this.prices = new Prices(db, write, now, this.products);
+    this.products.priceCheck = (partition, id) => {
+      const price = this.prices.find(partition, id);
+      return price ? {product: price.product, active: price.active} : null;
+    };
+    this.subscriptions = new Subscriptions(db, write, now);
+    this.invoices = new Invoices(db, write, now);
+    this.charges = new Charges(db, write, now);
+    this.refunds = new Refunds(db, write, now);
+    this.balanceTransactions = new BalanceTransactions(db, write, now);
     this.sweep();
   }
 
@@ -275,10 +303,28 @@ export class SecretStore {
     });
   }
 
+  /** One object by kind and id in a partition, as `expand` fetches it (a deleted customer answers its stub), or null. */
+  findObject(partition: Partition, kind: Kind, id: string): Record<string, unknown> | null {
+    const resource = {
+      customer: this.customers,
+      payment_intent: this.paymentIntents,
+      charge: this.charges,
+      refund: this.refunds,
+      balance_transaction: this.balanceTransactions,
+      invoice: this.invoices,
+      subscription: this.subscriptions,
+      product: this.products,
+      price: this.prices,
+    }[kind];
+    return resource.find(partition, id) as Record<string, unknown> | null;
+  }
+
   /**
-   * Seeds one account and mode with made-up customers and payment intents
-   * (objects/seed.ts): `once` only the first time (a mark in `meta` remembers
-   * it, so deleting every customer does not bring them back), `reset` clears
+   * Seeds one account and mode with a made-up, consistent data set
+   * (objects/seed.ts): customers, the catalogue they subscribe to, their
+   * subscriptions, invoices, payments, charges, refunds and balance
+   * transactions. `once` only the first time (a mark in `meta` remembers it,
+   * so deleting every customer does not bring them back), `reset` clears
    * that account and mode's objects and seeds again. One transaction: a crash
    * leaves either the old objects or the new ones. True when it seeded.
    */
@@ -286,11 +332,28 @@ export class SecretStore {
     const mark = `seeded ${partition.account} ${partition.livemode ? 'live' : 'test'}`;
     return this.write(() => {
       if (mode === 'once' && this.db.prepare('SELECT 1 FROM meta WHERE key = ?').get(mark)) return false;
-      this.customers.clear(partition);
-      this.paymentIntents.clear(partition);
+      const resources = [
+        this.customers,
+        this.paymentIntents,
+        this.products,
+        this.prices,
+        this.subscriptions,
+        this.invoices,
+        this.charges,
+        this.refunds,
+        this.balanceTransactions,
+      ];
+      for (const resource of resources) resource.clear(partition);
       const data = seedData(partition.livemode, this.now());
-      for (const c of data.customers) this.customers.create(partition, c.write, {id: c.id, created: c.created});
+      for (const c of data.customers) this.customers.create(partition, c.write, c.seeded);
+      for (const p of data.products) this.products.insert(partition, p);
+      for (const p of data.prices) this.prices.insert(partition, p);
+      for (const s of data.subscriptions) this.subscriptions.insert(partition, s);
+      for (const i of data.invoices) this.invoices.insert(partition, i);
       for (const pi of data.paymentIntents) this.paymentIntents.insert(partition, pi);
+      for (const c of data.charges) this.charges.insert(partition, c);
+      for (const r of data.refunds) this.refunds.insert(partition, r);
+      for (const t of data.balanceTransactions) this.balanceTransactions.insert(partition, t);
       this.db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run(mark, String(this.now()));
       return true;
     });

@@ -45,13 +45,17 @@ describe('customers: create, retrieve, update, delete', () => {
     expect((await stripe.customers.retrieve(c.id)) as Stripe.Customer).toMatchObject({metadata: {}, description: 'vip'});
   });
 
-  test('delete removes the customer; a second delete and a retrieve answer 404', async () => {
+  test('delete removes the customer: a retrieve answers its deleted stub, as on Stripe; update and a second delete 404', async () => {
     const c = await stripe.customers.create({name: 'Gone'});
     expect(await stripe.customers.del(c.id)).toEqual(expect.objectContaining({id: c.id, object: 'customer', deleted: true}));
+    const read = await stripe.customers.retrieve(c.id);
+    expect(JSON.parse(JSON.stringify(read))).toEqual({id: c.id, object: 'customer', deleted: true});
     const again = await rejection(stripe.customers.del(c.id));
-    expect(again.statusCode).toBe(404);
-    const read = await rejection(stripe.customers.retrieve(c.id));
-    expect(read).toMatchObject({statusCode: 404, code: 'resource_missing', message: `No such customer: '${c.id}'`});
+    expect(again).toMatchObject({statusCode: 404, code: 'resource_missing', message: `No such customer: '${c.id}'`});
+    expect(await rejection(stripe.customers.update(c.id, {name: 'Back'}))).toMatchObject({statusCode: 404});
+    expect((await stripe.customers.list()).data).toEqual([]);
+    // Another account or mode does not see the stub.
+    expect(await rejection(store.backend('sk_live_keyringTests').customers.retrieve(c.id))).toMatchObject({statusCode: 404});
   });
 
   test('create with the same Idempotency-Key twice makes one customer', async () => {
@@ -148,7 +152,11 @@ describe('bad input', () => {
 
   test('other paths under /v1/ keep "Unrecognized request URL"', async () => {
     for (const [method, path] of [
-      ['GET', '/v1/charges'],
+      ['GET', '/v1/disputes'],
+      ['POST', '/v1/balance_transactions/txn_1'],
+      ['DELETE', '/v1/products/prod_1'],
+      ['POST', '/v1/charges'],
+      ['GET', '/v1/invoices/in_1/lines'],
       ['GET', '/v1/customers/cus_1/sources'],
       ['PUT', '/v1/customers/cus_1'],
       ['DELETE', '/v1/customers'],

@@ -1,6 +1,7 @@
 /**
- * Data files from before the Stripe objects open, keep their secrets and gain
- * the customers table; customer writes survive `kill -9` like secrets.
+ * Data files from before the Stripe objects (and from the first slice of
+ * them, customers and payment intents only) open, keep what they hold and gain
+ * the newer tables; object writes survive `kill -9` like secrets.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -10,6 +11,8 @@ import Stripe from 'stripe';
 import {startTestStore} from '../support/localSecretStore';
 import {killIfRunning} from '../support/cliProcess';
 import {startSecretStoreProcess, type StoreProcess} from '../support/secretStoreProcess';
+
+const SCHEME = 'customers, payment_intents, products, prices, subscriptions, invoices, charges, refunds, balance_transactions/3';
 
 let dir: string;
 let running: StoreProcess | null = null;
@@ -68,8 +71,92 @@ test('a file from before opens, keeps its secrets, and gains customers that pers
   await store.close();
 
   const db = new Database(file, {readonly: true});
-  expect(db.prepare("SELECT value FROM meta WHERE key = 'objects'").pluck().get()).toBe('customers, payment_intents/2');
+  expect(db.prepare("SELECT value FROM meta WHERE key = 'objects'").pluck().get()).toBe(SCHEME);
   db.close();
+});
+
+/** The first slice's tables (commit 85a172b): customers and payment intents, marked `/2`, seeded. */
+function writeFileFromFirstSlice(file: string): void {
+  writeFileFromBefore(file);
+  const db = new Database(file);
+  db.exec(`
+CREATE TABLE customers (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, account TEXT NOT NULL, livemode INTEGER NOT NULL, email TEXT, created INTEGER NOT NULL, body TEXT NOT NULL);
+CREATE INDEX customers_by_partition ON customers (account, livemode, seq);
+CREATE INDEX customers_by_email ON customers (account, livemode, email, seq);
+CREATE TABLE payment_intents (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, account TEXT NOT NULL, livemode INTEGER NOT NULL, customer TEXT, created INTEGER NOT NULL, body TEXT NOT NULL);
+CREATE INDEX payment_intents_by_partition ON payment_intents (account, livemode, seq);
+CREATE INDEX payment_intents_by_customer ON payment_intents (account, livemode, customer, seq);
+INSERT INTO meta VALUES ('objects', 'customers, payment_intents/2'), ('seeded acct_1KeyringLocal000 test', '1700000000');
+`);
+  const customer = {id: 'cus_OldSlice0000001', object: 'customer', created: 1700000000, email: 'old@example.com', name: 'From the first slice', metadata: {}, livemode: false};
+  db.prepare(
+    "INSERT INTO customers (id, account, livemode, email, created, body) VALUES (?, 'acct_1KeyringLocal000', 0, ?, ?, ?)",
+  ).run(customer.id, customer.email, customer.created, JSON.stringify(customer));
+  db.close();
+}
+
+test('a file from the first slice of objects opens, keeps its customers, and gains the other objects', async () => {
+  fs.mkdirSync(path.join(dir, 'data'), {mode: 0o700});
+  const file = path.join(dir, 'data', 'secret-store.sqlite3');
+  writeFileFromFirstSlice(file);
+
+  // `once`: the file was seeded before, so nothing is replaced; the new tables start empty.
+  let store = await startTestStore({file, seed: 'once', log: () => undefined});
+  const stripe = store.backend();
+  expect(await stripe.customers.retrieve('cus_OldSlice0000001')).toMatchObject({name: 'From the first slice'});
+  expect((await stripe.products.list()).data).toEqual([]);
+  const product = await stripe.products.create({name: 'After the upgrade'});
+  const price = await stripe.prices.create({product: product.id, currency: 'usd', unit_amount: 500});
+  expect((await stripe.apps.secrets.list({scope: {type: 'account'}})).data.map((s) => s.id)).toEqual(['appsecret_old1']);
+  await store.close();
+
+  store = await startTestStore({file, log: () => undefined});
+  expect(await store.backend().prices.retrieve(price.id, {expand: ['product']})).toMatchObject({product: {id: product.id, name: 'After the upgrade'}});
+  await store.close();
+  const db = new Database(file, {readonly: true});
+  expect(db.prepare("SELECT value FROM meta WHERE key = 'objects'").pluck().get()).toBe(SCHEME);
+  db.close();
+
+  // `reset` replaces the first slice's data set with the whole one.
+  store = await startTestStore({file, seed: 'reset', log: () => undefined});
+  expect((await store.backend().subscriptions.list()).data.length).toBeGreaterThan(0);
+  await expect(store.backend().customers.retrieve('cus_OldSlice0000001')).rejects.toMatchObject({statusCode: 404});
+  await store.close();
+});
+
+test('a migration that fails midway leaves the file as it was', async () => {
+  fs.mkdirSync(path.join(dir, 'data'), {mode: 0o700});
+  const file = path.join(dir, 'data', 'secret-store.sqlite3');
+  writeFileFromFirstSlice(file);
+  // A table in the way of the migration (as a half-written older attempt or another tool might leave): its index cannot be made.
+  const db = new Database(file);
+  db.exec('CREATE TABLE products (seq INTEGER PRIMARY KEY, other TEXT)');
+  db.close();
+  await expect(startTestStore({file, log: () => undefined})).rejects.toThrow(/Cannot use the Secret Store data file/);
+  const after = new Database(file, {readonly: true});
+  expect(after.prepare("SELECT value FROM meta WHERE key = 'objects'").pluck().get()).toBe('customers, payment_intents/2');
+  const tables = after.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
+  expect(tables).not.toContain('prices');
+  expect(tables).not.toContain('deleted_objects');
+  after.close();
+});
+
+test('product, price and metadata writes answered are on disk: they survive kill -9', async () => {
+  const data = path.join(dir, 'data');
+  running = await startSecretStoreProcess({KEYRING_DATA: data});
+  const client = (p: StoreProcess) =>
+    new Stripe('sk_test_objects', {host: '127.0.0.1', port: p.port, protocol: 'http', maxNetworkRetries: 0, telemetry: false});
+  const product = await client(running).products.create({name: 'Durable plan', metadata: {tier: 'gold'}});
+  const price = await client(running).prices.create({product: product.id, currency: 'eur', unit_amount: 1200, recurring: {interval: 'month'}});
+  await client(running).products.update(product.id, {default_price: price.id, description: 'kept'});
+  const [intent] = (await client(running).paymentIntents.list({limit: 1})).data;
+  await client(running).paymentIntents.update(intent.id, {metadata: {order: '42'}});
+  running.child.kill('SIGKILL');
+  await running.exited;
+  running = await startSecretStoreProcess({KEYRING_DATA: data});
+  expect(await client(running).products.retrieve(product.id)).toMatchObject({default_price: price.id, description: 'kept', metadata: {tier: 'gold'}});
+  expect(await client(running).prices.retrieve(price.id)).toMatchObject({currency: 'eur', unit_amount: 1200, recurring: {interval: 'month'}});
+  expect(await client(running).paymentIntents.retrieve(intent.id)).toMatchObject({metadata: {order: '42'}});
 });
 
 test('a customer write answered is on disk: it survives kill -9', async () => {

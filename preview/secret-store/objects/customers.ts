@@ -13,8 +13,9 @@ import {checkKnown, stringParam, type Raw} from '../params';
 // A cycle with store.ts, harmless: newId is only called once a request runs, long after both modules loaded.
 import {newId, type Partition} from '../store';
 import {objectErrors} from './errors';
-import {metadataParam, noExpand, parseListParams, type Metadata} from './params';
-import {ObjectTable, type ListPage, type PageParams} from './table';
+import {planExpand, type ExpandPlan} from './expand';
+import {applyMetadata, metadataParam, type FilterSpec, type Metadata, type MetadataChange} from './params';
+import {partitionKey, ObjectTable, type ListPage, type ListQuery} from './table';
 
 export interface CustomerObject {
   id: string;
@@ -56,8 +57,8 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export interface CustomerWrite {
   text: Partial<Record<TextField, string | null>>;
-  /** Keys to set (a value) or remove (null); `'clear'` empties the whole hash first (`metadata=`). */
-  metadata: {clear: boolean; changes: Record<string, string | null>};
+  metadata: MetadataChange;
+  expand?: ExpandPlan;
 }
 
 function textParams(params: Raw, allowEmpty: boolean): CustomerWrite['text'] {
@@ -79,43 +80,57 @@ function textParams(params: Raw, allowEmpty: boolean): CustomerWrite['text'] {
 
 export function parseCustomerCreate(params: Raw): CustomerWrite {
   checkKnown(params, [...TEXT_FIELDS, 'metadata', 'expand']);
-  noExpand(params);
-  return {text: textParams(params, false), metadata: metadataParam(params)};
+  return {text: textParams(params, false), metadata: metadataParam(params), expand: planExpand(params.expand, 'customer', false)};
 }
 
 export function parseCustomerUpdate(params: Raw): CustomerWrite {
   checkKnown(params, [...TEXT_FIELDS, 'metadata', 'expand']);
-  noExpand(params);
-  return {text: textParams(params, true), metadata: metadataParam(params)};
+  return {text: textParams(params, true), metadata: metadataParam(params), expand: planExpand(params.expand, 'customer', false)};
 }
 
-export function parseCustomerList(params: Raw): PageParams {
-  return parseListParams(params, 'email', MAX_TEXT.email);
-}
-
-/** A retrieve or delete takes nothing but `expand`, and nothing here expands yet. */
-export function parseRead(params: Raw): void {
-  checkKnown(params, ['expand']);
-  noExpand(params);
-}
+export const CUSTOMER_FILTERS: readonly FilterSpec[] = [{param: 'email', kind: 'string', max: MAX_TEXT.email}];
 
 export class Customers {
   private readonly table: ObjectTable<CustomerObject>;
+
+  private readonly sql;
 
   constructor(
     db: Database.Database,
     private readonly write: <T>(fn: () => T) => T,
     private readonly now: () => number,
   ) {
-    this.table = new ObjectTable(db, 'customers', 'email', '/v1/customers', objectErrors.noSuchCustomer);
+    this.table = new ObjectTable(db, {name: 'customers', columns: ['email'], url: '/v1/customers', missing: objectErrors.noSuchCustomer});
+    this.sql = {
+      tombstone: db.prepare(
+        "INSERT OR REPLACE INTO deleted_objects (id, account, livemode, object, deleted_at) VALUES (@id, @account, @livemode, 'customer', @deleted_at)",
+      ),
+      isDeleted: db.prepare("SELECT 1 FROM deleted_objects WHERE id = @id AND account = @account AND livemode = @livemode AND object = 'customer'").pluck(),
+      clearDeleted: db.prepare("DELETE FROM deleted_objects WHERE account = @account AND livemode = @livemode AND object = 'customer'"),
+    };
   }
 
-  retrieve(partition: Partition, id: string): CustomerObject {
-    return this.table.get(partition, id);
+  /** A deleted customer still answers, as on Stripe: `{id, object, deleted: true}`. */
+  retrieve(partition: Partition, id: string): CustomerObject | DeletedCustomer {
+    const found = this.find(partition, id);
+    if (!found) throw objectErrors.noSuchCustomer(id);
+    return found;
   }
 
-  /** `created` and `id` are the seed's (objects/seed.ts); a create through the API takes now and a random id. */
-  create(partition: Partition, params: CustomerWrite, seeded?: {id: string; created: number}): CustomerObject {
+  /** The customer, its deleted stub, or null. */
+  find(partition: Partition, id: string): CustomerObject | DeletedCustomer | null {
+    const found = this.table.find(partition, id);
+    if (found) return found;
+    if (this.sql.isDeleted.get({...partitionKey(partition), id}) !== undefined) return {id, object: 'customer', deleted: true};
+    return null;
+  }
+
+  /**
+   * `created` and `id` are the seed's (objects/seed.ts), with the fields it
+   * sets to match its invoices; a create through the API takes now and a
+   * random id.
+   */
+  create(partition: Partition, params: CustomerWrite, seeded?: Partial<CustomerObject> & {id: string; created: number}): CustomerObject {
     return this.write(() => {
       const customer: CustomerObject = {
         id: seeded?.id ?? newId('cus_', 14),
@@ -142,6 +157,7 @@ export class Customers {
         test_clock: null,
       };
       apply(customer, params);
+      if (seeded) Object.assign(customer, seeded);
       this.table.insert(partition, customer);
       return customer;
     });
@@ -154,17 +170,19 @@ export class Customers {
   delete(partition: Partition, id: string): DeletedCustomer {
     return this.write(() => {
       this.table.remove(partition, id);
+      this.sql.tombstone.run({...partitionKey(partition), id, deleted_at: this.now()});
       return {id, object: 'customer' as const, deleted: true as const};
     });
   }
 
-  list(partition: Partition, params: PageParams): ListPage<CustomerObject> {
-    return this.table.list(partition, params);
+  list(partition: Partition, query: ListQuery): ListPage<CustomerObject> {
+    return this.table.list(partition, query);
   }
 
-  /** Removes every customer of one account and mode (a re-seed); call inside a write transaction. */
+  /** Removes every customer of one account and mode, deleted ones too (a re-seed); call inside a write transaction. */
   clear(partition: Partition): void {
     this.table.clear(partition);
+    this.sql.clearDeleted.run(partitionKey(partition));
   }
 }
 
@@ -173,11 +191,5 @@ function apply(customer: CustomerObject, params: CustomerWrite): void {
     const value = params.text[field];
     if (value !== undefined) customer[field] = value;
   }
-  const metadata: Metadata = params.metadata.clear ? {} : {...customer.metadata};
-  for (const [key, value] of Object.entries(params.metadata.changes)) {
-    if (value === null) delete metadata[key];
-    else metadata[key] = value;
-  }
-  if (Object.keys(metadata).length > 50) throw objectErrors.metadataTooMany();
-  customer.metadata = metadata;
+  applyMetadata(customer, params.metadata);
 }

@@ -1,16 +1,26 @@
-/** Parameters shared by the Stripe objects: `metadata` updates and `expand`, which no object here expands yet. */
+/**
+ * Parameters shared by the Stripe objects: `metadata` updates, list
+ * parameters (paging, each resource's filters, `created`) and `expand`.
+ */
 import {errors} from '../errors';
 import {checkKnown, integerParam, stringParam, type Raw} from '../params';
-import type {PageParams} from './table';
+import {NO_EXPAND, planExpand, type ExpandPlan, type Kind} from './expand';
+import type {Condition, ListQuery} from './table';
 import {objectErrors} from './errors';
 
 export type Metadata = Record<string, string>;
+
+/** Keys to set (a value) or remove (null); `clear` empties the whole hash first (`metadata=`). */
+export interface MetadataChange {
+  clear: boolean;
+  changes: Record<string, string | null>;
+}
 
 /**
  * `metadata[key]=value` sets a key, `metadata[key]=` removes it, and
  * `metadata=` empties the hash, as on Stripe.
  */
-export function metadataParam(params: Raw): {clear: boolean; changes: Record<string, string | null>} {
+export function metadataParam(params: Raw): MetadataChange {
   const value = params.metadata;
   if (value === undefined) return {clear: false, changes: {}};
   if (value === '') return {clear: true, changes: {}};
@@ -26,28 +36,97 @@ export function metadataParam(params: Raw): {clear: boolean; changes: Record<str
   return {clear: false, changes};
 }
 
-/** Refuses every `expand` path: nothing these objects answer is expandable yet. */
-export function noExpand(params: Raw): void {
-  const value = params.expand;
-  if (value === undefined) return;
-  const items = Array.isArray(value) ? value : typeof value === 'object' && value !== null ? Object.values(value) : null;
-  if (items === null) throw errors.notArray('expand');
-  for (const item of items) {
-    if (typeof item !== 'string') throw errors.notArray('expand');
-    throw errors.notExpandable(item);
+/** Applies a metadata change to an object (inside its write); more than 50 keys refuses the whole write. */
+export function applyMetadata(object: {metadata: Metadata}, change: MetadataChange): void {
+  const metadata: Metadata = change.clear ? {} : {...object.metadata};
+  for (const [key, value] of Object.entries(change.changes)) {
+    if (value === null) delete metadata[key];
+    else metadata[key] = value;
   }
+  if (Object.keys(metadata).length > 50) throw objectErrors.metadataTooMany();
+  object.metadata = metadata;
 }
 
-/** `limit`, `starting_after`, `ending_before` and the one filter a list takes (`email`, `customer`). */
-export function parseListParams(params: Raw, filter: string, maxFilter = 5000): PageParams {
-  checkKnown(params, ['limit', 'starting_after', 'ending_before', filter, 'expand']);
-  noExpand(params);
+/** `true` or `false`, as Stripe's form encoding sends a boolean; null when absent. */
+export function booleanParam(params: Raw, param: string): boolean | null {
+  const value = params[param];
+  if (value === undefined) return null;
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  throw objectErrors.notBoolean(param, typeof value === 'string' ? value : '');
+}
+
+/** One filter a list takes, beside paging and `created`. */
+export interface FilterSpec {
+  param: string;
+  /** A text value (up to `max` characters), a boolean, or one of a few words. */
+  kind: 'string' | 'boolean' | readonly string[];
+  max?: number;
+  /**
+   * Turns the value into conditions on the table's columns; by default the
+   * column of the same name equals the value. Called with null when the
+   * parameter is absent (a default filter, like Stripe leaving canceled
+   * subscriptions out unless asked).
+   */
+  condition?: (value: string | null) => Condition[];
+}
+
+const CREATED_OPS = {gt: '>', gte: '>=', lt: '<', lte: '<='} as const;
+
+/** `created=ts` or `created[gt|gte|lt|lte]=ts`, as conditions on the `created` column. */
+function createdParam(params: Raw): Condition[] {
+  const value = params.created;
+  if (value === undefined) return [];
+  if (typeof value === 'string') {
+    const at = integerParam(params, 'created');
+    return at === null ? [] : [{column: 'created', op: '=', value: at}];
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw errors.notInteger('created');
+  const range = value as Raw;
+  const out: Condition[] = [];
+  for (const key of Object.keys(range)) {
+    if (!(key in CREATED_OPS)) throw errors.unknown(`created[${key}]`);
+    const item = range[key];
+    if (typeof item !== 'string' || !/^-?\d{1,15}$/.test(item)) throw errors.notInteger(`created[${key}]`);
+    out.push({column: 'created', op: CREATED_OPS[key as keyof typeof CREATED_OPS], value: Number(item)});
+  }
+  return out;
+}
+
+/** `limit`, `starting_after`, `ending_before`, `created`, `expand` (of `data.…`) and the resource's filters. */
+export function parseListParams(params: Raw, root: Kind, filters: readonly FilterSpec[]): {query: ListQuery; expand: ExpandPlan} {
+  checkKnown(params, ['limit', 'starting_after', 'ending_before', 'created', 'expand', ...filters.map((f) => f.param)]);
+  const expand = planExpand(params.expand, root, true);
   const limit = integerParam(params, 'limit') ?? 10;
   if (limit < 1 || limit > 100) throw errors.limitRange();
   const startingAfter = stringParam(params, 'starting_after', false);
   const endingBefore = stringParam(params, 'ending_before', false);
   if (startingAfter !== null && endingBefore !== null) throw errors.exclusive('starting_after', 'ending_before');
-  const value = stringParam(params, filter, false);
-  if (value !== null && value.length > maxFilter) throw errors.tooLong(filter, maxFilter);
-  return {limit, startingAfter, endingBefore, filter: value};
+  const where = createdParam(params);
+  for (const filter of filters) {
+    let value: string | null;
+    if (filter.kind === 'boolean') {
+      const b = booleanParam(params, filter.param);
+      value = b === null ? null : String(b);
+    } else {
+      value = stringParam(params, filter.param, false);
+      if (value !== null && filter.kind === 'string' && value.length > (filter.max ?? 5000)) throw errors.tooLong(filter.param, filter.max ?? 5000);
+      if (value !== null && Array.isArray(filter.kind) && !filter.kind.includes(value)) throw errors.notOneOf(filter.param, filter.kind);
+    }
+    if (filter.condition) where.push(...filter.condition(value));
+    else if (value !== null) where.push({column: filter.param, op: '=', value});
+  }
+  return {query: {limit, startingAfter, endingBefore, where}, expand};
+}
+
+/** A retrieve (or a delete) takes nothing but `expand`. */
+export function parseRetrieve(params: Raw, root: Kind): ExpandPlan {
+  checkKnown(params, ['expand']);
+  return params.expand === undefined ? NO_EXPAND : planExpand(params.expand, root, false);
+}
+
+/** The update every object here takes: `metadata` (and `expand`); anything else is refused as unknown. */
+export function parseMetadataUpdate(params: Raw, root: Kind): {metadata: MetadataChange; expand: ExpandPlan} {
+  checkKnown(params, ['metadata', 'expand']);
+  return {metadata: metadataParam(params), expand: parseRetrieve({expand: params.expand}, root)};
 }

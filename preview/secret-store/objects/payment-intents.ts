@@ -1,14 +1,13 @@
 /**
- * Payment intents (`/v1/payment_intents`): retrieve, and list with the
- * `customer=` filter. They come from the seed (seed.ts); creating and
- * confirming them is not served yet.
+ * Payment intents (`/v1/payment_intents`): retrieve, list with the
+ * `customer=` filter, and metadata updates. They come from the seed (seed.ts):
+ * a succeeded one has its charge (`latest_charge`); creating and confirming
+ * them is not served yet.
  */
 import type Database from 'better-sqlite3';
-import type {Raw} from '../params';
-import type {Partition} from '../store';
 import {objectErrors} from './errors';
-import {parseListParams, type Metadata} from './params';
-import {ObjectTable, type ListPage, type PageParams} from './table';
+import type {FilterSpec, Metadata} from './params';
+import {Resource, type Write} from './resource';
 
 export type PaymentIntentStatus = 'succeeded' | 'requires_payment_method' | 'canceled' | 'processing';
 
@@ -34,13 +33,13 @@ export interface PaymentIntentObject {
   description: string | null;
   excluded_payment_method_types: null;
   last_payment_error: null;
-  latest_charge: null;
+  latest_charge: string | null;
   livemode: boolean;
   managed_payments: null;
   metadata: Metadata;
   next_action: null;
   on_behalf_of: null;
-  payment_method: null;
+  payment_method: string | null;
   payment_method_configuration_details: null;
   payment_method_options: Record<string, never>;
   payment_method_types: string[];
@@ -57,31 +56,10 @@ export interface PaymentIntentObject {
   transfer_group: null;
 }
 
-export function parsePaymentIntentList(params: Raw): PageParams {
-  return parseListParams(params, 'customer');
-}
+export const PAYMENT_INTENT_FILTERS: readonly FilterSpec[] = [{param: 'customer', kind: 'string'}];
 
-export class PaymentIntents {
-  private readonly table: ObjectTable<PaymentIntentObject>;
-
-  constructor(db: Database.Database) {
-    this.table = new ObjectTable(db, 'payment_intents', 'customer', '/v1/payment_intents', objectErrors.noSuchPaymentIntent);
-  }
-
-  retrieve(partition: Partition, id: string): PaymentIntentObject {
-    return this.table.get(partition, id);
-  }
-
-  list(partition: Partition, params: PageParams): ListPage<PaymentIntentObject> {
-    return this.table.list(partition, params);
-  }
-
-  /** For the seed; call inside a write transaction. */
-  insert(partition: Partition, intent: PaymentIntentObject): void {
-    this.table.insert(partition, intent);
-  }
-
-  clear(partition: Partition): void {
-    this.table.clear(partition);
+export class PaymentIntents extends Resource<PaymentIntentObject> {
+  constructor(db: Database.Database, write: Write, now: () => number) {
+    super(db, {name: 'payment_intents', columns: ['customer'], url: '/v1/payment_intents', missing: objectErrors.noSuchPaymentIntent}, write, now);
   }
 }

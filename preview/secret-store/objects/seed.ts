@@ -1,40 +1,72 @@
 /**
- * The seeded data set: a few dozen customers per mode with payment intents that
- * refer to them, so an object-page view has something believable to show
- * offline. Made up here (no Stripe fixture is copied), and deterministic: the
- * same ids on every re-seed, so a bookmarked customer page keeps working;
- * times are relative to the moment of seeding.
+ * The seeded data set: a few dozen customers per mode, the catalogue they buy
+ * from, their subscriptions and invoices, the payment intents that paid them
+ * (and a few one-off payments), a charge for every succeeded payment, a few
+ * refunds, and a balance transaction for every charge and refund, all
+ * referring to one another within the account and mode. Made up here (no
+ * Stripe fixture is copied), and deterministic: the same ids on every
+ * re-seed, so a bookmarked page keeps working; times are relative to the
+ * moment of seeding, and nothing is dated after it.
  */
-import type {CustomerWrite} from './customers';
+import type {BalanceTransactionObject} from './balance-transactions';
+import type {ChargeObject} from './charges';
+import type {CustomerObject, CustomerWrite} from './customers';
+import type {InvoiceObject} from './invoices';
 import type {PaymentIntentObject, PaymentIntentStatus} from './payment-intents';
+import type {Interval, PriceObject} from './prices';
+import type {ProductObject} from './products';
+import type {RefundObject} from './refunds';
+import type {SubscriptionItem, SubscriptionObject, SubscriptionStatus} from './subscriptions';
 
 export const SEED_CUSTOMERS = 36;
 
 /**
- * The ids the preview's object picker starts with on a customer or payment
- * page (preview/host/viewports.ts): in test mode, where the preview opens, the
- * first seeded customer and its first payment intent carry them, so a view
- * that retrieves the object in context finds it. Live mode keeps its own ids
- * (a Stripe id never names objects in both modes).
+ * The ids the preview's object picker starts with on each detail page
+ * (preview/host/viewports.ts): in test mode, where the preview opens, the
+ * first seeded customer, its subscription, the subscription's first invoice
+ * and the payment that paid it, and the product subscribed to carry them, so
+ * a view that retrieves the object in context finds it. Live mode keeps its
+ * own ids (a Stripe id never names objects in both modes).
  */
 export const PICKER_CUSTOMER = 'cus_PreviewCustomer1';
 export const PICKER_PAYMENT_INTENT = 'pi_PreviewPayment001';
+export const PICKER_INVOICE = 'in_PreviewInvoice001';
+export const PICKER_PRODUCT = 'prod_PreviewProduct1';
+export const PICKER_SUBSCRIPTION = 'sub_PreviewSubscript1';
 
 const FIRST = ['Ada', 'Ben', 'Chidi', 'Dana', 'Emil', 'Farah', 'Goran', 'Hana', 'Ines', 'Jonas', 'Keiko', 'Luca', 'Maya', 'Nils', 'Olu', 'Priya', 'Quinn', 'Rosa'];
 const LAST = ['Okafor', 'Lindqvist', 'Moreau', 'Tanaka', 'Novak', 'Haddad', 'Silva', 'Kowalski', 'Brennan', 'Iyer', 'Fischer', 'Adeyemi'];
 const DOMAINS = ['example.com', 'example.org', 'example.net'];
-const PLANS: [string, number][] = [
-  ['Keyring Starter, monthly', 900],
-  ['Keyring Pro, monthly', 2900],
-  ['Keyring Pro, yearly', 29000],
-  ['Keyring Team, monthly', 9900],
-  ['Onboarding session', 15000],
+const BRANDS = ['visa', 'mastercard', 'amex'] as const;
+
+/** The catalogue: products and their prices (amounts in cents). The first product is the picker's. */
+const CATALOGUE: {name: string; description: string; active: boolean; prices: {nickname: string; amount: number; interval: Interval | null; active: boolean}[]}[] = [
+  {
+    name: 'Keyring Pro',
+    description: 'Unlimited connections and key checks for one team.',
+    active: true,
+    prices: [
+      {nickname: 'Pro monthly', amount: 2900, interval: 'month', active: true},
+      {nickname: 'Pro yearly', amount: 29000, interval: 'year', active: true},
+    ],
+  },
+  {name: 'Keyring Starter', description: 'Three connections, for trying Keyring out.', active: true, prices: [{nickname: 'Starter monthly', amount: 900, interval: 'month', active: true}]},
+  {name: 'Keyring Team', description: 'Pro for up to 25 people, with audit export.', active: true, prices: [{nickname: 'Team monthly', amount: 9900, interval: 'month', active: true}]},
+  {name: 'Onboarding session', description: 'An hour with us setting up your connections.', active: true, prices: [{nickname: 'One session', amount: 15000, interval: null, active: true}]},
+  {name: 'Keyring Classic', description: 'The first plan, no longer sold.', active: false, prices: [{nickname: 'Classic monthly', amount: 500, interval: 'month', active: false}]},
 ];
-const STATUSES: [PaymentIntentStatus, number][] = [
-  ['succeeded', 0.75],
-  ['requires_payment_method', 0.1],
-  ['canceled', 0.1],
-  ['processing', 0.05],
+
+const SUBSCRIPTION_STATUSES: [SubscriptionStatus, number][] = [
+  ['active', 0.7],
+  ['canceled', 0.15],
+  ['past_due', 0.07],
+  ['trialing', 0.08],
+];
+const ONE_OFF_STATUSES: [PaymentIntentStatus, number][] = [
+  ['succeeded', 0.7],
+  ['requires_payment_method', 0.12],
+  ['canceled', 0.12],
+  ['processing', 0.06],
 ];
 const DAY = 24 * 3600;
 const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
@@ -51,109 +83,586 @@ function prng(seed: number): () => number {
   };
 }
 
+/** `at` moved on by `count` intervals, calendar months and years as Stripe bills them. */
+function advance(at: number, interval: Interval, count = 1): number {
+  if (interval === 'day') return at + count * DAY;
+  if (interval === 'week') return at + count * 7 * DAY;
+  const date = new Date(at * 1000);
+  if (interval === 'month') date.setUTCMonth(date.getUTCMonth() + count);
+  else date.setUTCFullYear(date.getUTCFullYear() + count);
+  return Math.floor(date.getTime() / 1000);
+}
+
 export interface SeedCustomer {
-  id: string;
-  created: number;
   write: CustomerWrite;
+  /** Id, creation time and the fields the seed sets to match the rest (invoice numbering, delinquency). */
+  seeded: Partial<CustomerObject> & {id: string; created: number};
 }
 
 export interface SeedData {
   customers: SeedCustomer[];
+  products: ProductObject[];
+  prices: PriceObject[];
+  subscriptions: SubscriptionObject[];
+  invoices: InvoiceObject[];
   paymentIntents: PaymentIntentObject[];
+  charges: ChargeObject[];
+  refunds: RefundObject[];
+  balanceTransactions: BalanceTransactionObject[];
 }
 
-/** Everything to insert for one mode, oldest first (lists page by insertion order). */
+interface Card {
+  pm: string;
+  brand: (typeof BRANDS)[number];
+  last4: string;
+  expMonth: number;
+  expYear: number;
+  fingerprint: string;
+}
+
+/** Everything to insert for one mode; each list oldest first (lists page by insertion order). */
 export function seedData(livemode: boolean, now: number): SeedData {
   const random = prng(livemode ? 0x5eed2 : 0x5eed1);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
+  const roll = <T>(table: [T, number][]): T => {
+    const r = random();
+    let cumulative = 0;
+    for (const [value, p] of table) {
+      cumulative += p;
+      if (r < cumulative) return value;
+    }
+    return table[0][0];
+  };
   const id = (prefix: string, length: number) => {
     let out = prefix;
     for (let i = 0; i < length; i++) out += ALPHABET[Math.floor(random() * ALPHABET.length)];
     return out;
   };
-  const customers: SeedCustomer[] = [];
-  const paymentIntents: PaymentIntentObject[] = [];
+  const test = !livemode;
+  const out: SeedData = {customers: [], products: [], prices: [], subscriptions: [], invoices: [], paymentIntents: [], charges: [], refunds: [], balanceTransactions: []};
+
+  // The catalogue exists before the first customer.
+  const catalogueCreated = now - 200 * DAY;
+  CATALOGUE.forEach((entry, p) => {
+    const productId = p === 0 && test ? PICKER_PRODUCT : id('prod_', 14);
+    const prices = entry.prices.map((price, k): PriceObject => ({
+      id: id('price_', 24),
+      object: 'price',
+      active: price.active,
+      billing_scheme: 'per_unit',
+      created: catalogueCreated + p * 600 + k * 60 + 30,
+      currency: 'usd',
+      custom_unit_amount: null,
+      livemode,
+      lookup_key: null,
+      metadata: {},
+      nickname: price.nickname,
+      product: productId,
+      recurring: price.interval ? {interval: price.interval, interval_count: 1, meter: null, trial_period_days: null, usage_type: 'licensed'} : null,
+      tax_behavior: 'unspecified',
+      tiers_mode: null,
+      transform_quantity: null,
+      type: price.interval ? 'recurring' : 'one_time',
+      unit_amount: price.amount,
+      unit_amount_decimal: String(price.amount),
+    }));
+    out.products.push({
+      id: productId,
+      object: 'product',
+      active: entry.active,
+      created: catalogueCreated + p * 600,
+      default_price: prices[0].id,
+      description: entry.description,
+      images: [],
+      livemode,
+      marketing_features: [],
+      metadata: {},
+      name: entry.name,
+      package_dimensions: null,
+      shippable: null,
+      statement_descriptor: null,
+      tax_code: null,
+      type: 'service',
+      unit_label: null,
+      updated: catalogueCreated + p * 600 + 300,
+      url: null,
+    });
+    out.prices.push(...prices);
+  });
+  const productOf = (price: PriceObject) => out.products.find((p) => p.id === price.product) as ProductObject;
+  const subscribable = out.prices.filter((p) => p.active && p.type === 'recurring');
+  const oneOff = out.prices.find((p) => p.type === 'one_time') as PriceObject;
+
+  /** A succeeded payment's charge and balance transaction; refunds some. */
+  const charge = (intent: PaymentIntentObject, card: Card, name: string, email: string, refundable: boolean): string => {
+    const chargeId = id('ch_', 24);
+    const created = intent.created + 2;
+    const txn = id('txn_', 24);
+    const fee = Math.round(intent.amount * 0.029) + 30;
+    const c: ChargeObject = {
+      id: chargeId,
+      object: 'charge',
+      amount: intent.amount,
+      amount_captured: intent.amount,
+      amount_refunded: 0,
+      application: null,
+      application_fee: null,
+      application_fee_amount: null,
+      balance_transaction: txn,
+      billing_details: {address: {city: null, country: 'US', line1: null, line2: null, postal_code: null, state: null}, email, name, phone: null, tax_id: null},
+      calculated_statement_descriptor: 'KEYRING',
+      captured: true,
+      created,
+      currency: intent.currency,
+      customer: intent.customer,
+      description: intent.description,
+      disputed: false,
+      failure_balance_transaction: null,
+      failure_code: null,
+      failure_message: null,
+      fraud_details: {},
+      livemode,
+      metadata: {},
+      on_behalf_of: null,
+      outcome: {
+        advice_code: null,
+        network_advice_code: null,
+        network_decline_code: null,
+        network_status: 'approved_by_network',
+        reason: null,
+        risk_level: 'normal',
+        seller_message: 'Payment complete.',
+        type: 'authorized',
+      },
+      paid: true,
+      payment_intent: intent.id,
+      payment_method: card.pm,
+      payment_method_details: {
+        card: {
+          brand: card.brand,
+          checks: {address_line1_check: null, address_postal_code_check: null, cvc_check: 'pass'},
+          country: 'US',
+          exp_month: card.expMonth,
+          exp_year: card.expYear,
+          fingerprint: card.fingerprint,
+          funding: 'credit',
+          last4: card.last4,
+          network: card.brand,
+          three_d_secure: null,
+          wallet: null,
+        },
+        type: 'card',
+      },
+      receipt_email: email,
+      receipt_number: null,
+      receipt_url: null,
+      refunded: false,
+      refunds: {object: 'list', data: [], has_more: false, url: `/v1/charges/${chargeId}/refunds`},
+      review: null,
+      shipping: null,
+      source: null,
+      source_transfer: null,
+      statement_descriptor: null,
+      statement_descriptor_suffix: null,
+      status: 'succeeded',
+      transfer_data: null,
+      transfer_group: null,
+    };
+    out.charges.push(c);
+    out.balanceTransactions.push(balanceTransaction(txn, created, intent.amount, fee, 'charge', chargeId, intent.description));
+    if (refundable && random() < 0.12 && created < now - 2 * DAY) {
+      const amount = random() < 0.6 ? intent.amount : Math.round(intent.amount / 2);
+      const refundId = id('re_', 24);
+      const refundTxn = id('txn_', 24);
+      const refundCreated = Math.min(now - 3600, created + DAY + Math.floor(random() * 6 * DAY));
+      const refund: RefundObject = {
+        id: refundId,
+        object: 'refund',
+        amount,
+        balance_transaction: refundTxn,
+        charge: chargeId,
+        created: refundCreated,
+        currency: intent.currency,
+        customer: intent.customer,
+        customer_account: null,
+        destination_details: {card: {reference: id('', 12), reference_status: 'available', reference_type: 'acquirer_reference_number', type: 'refund'}, type: 'card'},
+        metadata: {},
+        payment_intent: intent.id,
+        payment_method: card.pm,
+        reason: 'requested_by_customer',
+        receipt_number: null,
+        source_transfer_reversal: null,
+        status: 'succeeded',
+        transfer_reversal: null,
+      };
+      out.refunds.push(refund);
+      out.balanceTransactions.push(balanceTransaction(refundTxn, refundCreated, -amount, 0, 'refund', refundId, 'REFUND FOR CHARGE'));
+      c.amount_refunded = amount;
+      c.refunded = amount === intent.amount;
+      c.refunds.data.push(refund);
+    }
+    return chargeId;
+  };
+
+  const balanceTransaction = (txn: string, created: number, amount: number, fee: number, type: 'charge' | 'refund', source: string, description: string | null): BalanceTransactionObject => {
+    const availableOn = created + 2 * DAY;
+    return {
+      id: txn,
+      object: 'balance_transaction',
+      amount,
+      available_on: availableOn,
+      balance_type: 'payments',
+      created,
+      currency: 'usd',
+      description,
+      exchange_rate: null,
+      fee,
+      fee_details: fee > 0 ? [{amount: fee, application: null, currency: 'usd', description: 'Stripe processing fees', type: 'stripe_fee'}] : [],
+      net: amount - fee,
+      reporting_category: type,
+      source,
+      status: availableOn <= now ? 'available' : 'pending',
+      type,
+    };
+  };
+
+  const paymentIntent = (
+    piId: string,
+    customer: string,
+    amount: number,
+    created: number,
+    status: PaymentIntentStatus,
+    description: string,
+    email: string,
+    card: Card,
+  ): PaymentIntentObject => ({
+    id: piId,
+    object: 'payment_intent',
+    amount,
+    amount_capturable: 0,
+    amount_details: {tip: {}},
+    amount_received: status === 'succeeded' ? amount : 0,
+    application: null,
+    application_fee_amount: null,
+    automatic_payment_methods: {enabled: true},
+    canceled_at: status === 'canceled' ? Math.min(now - 60, created + 3600) : null,
+    cancellation_reason: status === 'canceled' ? 'abandoned' : null,
+    capture_method: 'automatic',
+    client_secret: `${piId}_secret_${id('', 24)}`,
+    confirmation_method: 'automatic',
+    created,
+    currency: 'usd',
+    customer,
+    customer_account: null,
+    description,
+    excluded_payment_method_types: null,
+    last_payment_error: null,
+    latest_charge: null,
+    livemode,
+    managed_payments: null,
+    metadata: {},
+    next_action: null,
+    on_behalf_of: null,
+    payment_method: status === 'succeeded' || status === 'processing' ? card.pm : null,
+    payment_method_configuration_details: null,
+    payment_method_options: {},
+    payment_method_types: ['card'],
+    processing: null,
+    receipt_email: email,
+    review: null,
+    setup_future_usage: null,
+    shipping: null,
+    source: null,
+    statement_descriptor: null,
+    statement_descriptor_suffix: null,
+    status,
+    transfer_data: null,
+    transfer_group: null,
+  });
+
   for (let i = 0; i < SEED_CUSTOMERS; i++) {
     const first = FIRST[i % FIRST.length];
     const last = pick(LAST);
+    const name = `${first} ${last}`;
     const email = `${first}.${last}${i >= FIRST.length ? i : ''}@${pick(DOMAINS)}`.toLowerCase();
     // Spread over the last 180 days, oldest first.
     const created = now - Math.round(((SEED_CUSTOMERS - i) / SEED_CUSTOMERS) * 180 * DAY) + Math.floor(random() * 3600);
-    const generatedId = id('cus_', 14);
-    const picked = i === 0 && !livemode;
-    const customer: SeedCustomer = {
-      id: picked ? PICKER_CUSTOMER : generatedId,
-      created,
-      write: {
-        text: {name: `${first} ${last}`, email, description: null, phone: null},
-        metadata: {clear: false, changes: i % 4 === 0 ? {crm_id: `crm_${1000 + i}`} : {}},
-      },
+    const picked = i === 0 && test;
+    const customerId = picked ? PICKER_CUSTOMER : id('cus_', 14);
+    const prefix = id('', 8).toUpperCase();
+    const card: Card = {
+      pm: id('pm_', 24),
+      brand: pick(BRANDS),
+      last4: String(1000 + Math.floor(random() * 9000)),
+      expMonth: 1 + Math.floor(random() * 12),
+      expYear: new Date(now * 1000).getUTCFullYear() + 1 + Math.floor(random() * 4),
+      fingerprint: id('', 16),
     };
-    customers.push(customer);
-    // The picker's customer always has a payment intent for the picker's payment page.
-    const payments = Math.max(Math.floor(random() * 5), picked ? 1 : 0);
-    for (let j = 0; j < payments; j++) {
-      const [description, amount] = pick(PLANS);
-      const roll = random();
-      let status: PaymentIntentStatus = 'succeeded';
-      let cumulative = 0;
-      for (const [s, p] of STATUSES) {
-        cumulative += p;
-        if (roll < cumulative) {
-          status = s;
-          break;
-        }
+    let invoiceCount = 0;
+    let delinquent = false;
+    let firstIntent = true;
+    const intentId = () => {
+      const generated = id('pi_', 24);
+      const chosen = picked && firstIntent ? PICKER_PAYMENT_INTENT : generated;
+      firstIntent = false;
+      return chosen;
+    };
+
+    // A subscription for most customers; the picker's is always an active Pro monthly.
+    if (picked || random() < 0.6) {
+      const price = picked ? subscribable[0] : pick(subscribable);
+      const recurring = price.recurring as NonNullable<PriceObject['recurring']>;
+      const product = productOf(price);
+      const status = picked ? 'active' : roll(SUBSCRIPTION_STATUSES);
+      const subId = picked ? PICKER_SUBSCRIPTION : id('sub_', 24);
+      const itemId = id('si_', 14);
+      let start = Math.min(now - 3 * 3600, created + 600 + Math.floor(random() * DAY));
+      let trialEnd: number | null = null;
+      if (status === 'trialing') {
+        start = Math.max(created + 600, now - (1 + Math.floor(random() * 10)) * DAY);
+        trialEnd = start + 14 * DAY;
       }
-      const piCreated = Math.min(now - 60, created + Math.floor(random() * (now - created)));
-      const generatedPiId = id('pi_', 24);
-      const piId = picked && j === 0 ? PICKER_PAYMENT_INTENT : generatedPiId;
-      paymentIntents.push({
-        id: piId,
-        object: 'payment_intent',
-        amount,
-        amount_capturable: 0,
-        amount_details: {tip: {}},
-        amount_received: status === 'succeeded' ? amount : 0,
+      const endedAt = status === 'canceled' ? Math.floor(start + (now - start) * (0.3 + 0.6 * random())) : null;
+      const limit = endedAt ?? now;
+      // Period starts up to the limit: one invoice each (a trial has one, for nothing).
+      const starts: number[] = [start];
+      if (status !== 'trialing') {
+        for (let next = advance(start, recurring.interval); next <= limit && starts.length < 24; next = advance(next, recurring.interval)) starts.push(next);
+      }
+      const invoiceIds: string[] = [];
+      starts.forEach((periodStart, n) => {
+        const periodEnd = trialEnd ?? advance(periodStart, recurring.interval);
+        const invoiceId = picked && n === 0 ? PICKER_INVOICE : id('in_', 24);
+        invoiceIds.push(invoiceId);
+        const amount = status === 'trialing' ? 0 : price.unit_amount;
+        const open = status === 'past_due' && n === starts.length - 1;
+        const finalized = Math.min(now - 120, periodStart + (n === 0 ? 0 : 3600));
+        const paidAt = open || amount === 0 ? (open ? null : finalized) : finalized + 5;
+        let piId: string | null = null;
+        if (amount > 0) {
+          piId = intentId();
+          const intent = paymentIntent(piId, customerId, amount, finalized, open ? 'requires_payment_method' : 'succeeded', n === 0 ? 'Subscription creation' : 'Subscription update', email, card);
+          if (!open) intent.latest_charge = charge(intent, card, name, email, !picked);
+          out.paymentIntents.push(intent);
+        }
+        invoiceCount++;
+        if (open) delinquent = true;
+        out.invoices.push({
+          id: invoiceId,
+          object: 'invoice',
+          account_country: 'US',
+          account_name: null,
+          account_tax_ids: null,
+          amount_due: amount,
+          amount_overpaid: 0,
+          amount_paid: open ? 0 : amount,
+          amount_remaining: open ? amount : 0,
+          amount_shipping: 0,
+          application: null,
+          attempt_count: open ? 1 + Math.floor(random() * 3) : amount > 0 ? 1 : 0,
+          attempted: amount > 0,
+          auto_advance: open,
+          automatic_tax: {disabled_reason: null, enabled: false, liability: null, provider: null, status: null},
+          automatically_finalizes_at: null,
+          billing_reason: n === 0 ? 'subscription_create' : 'subscription_cycle',
+          collection_method: 'charge_automatically',
+          created: periodStart,
+          currency: 'usd',
+          custom_fields: null,
+          customer: customerId,
+          customer_account: null,
+          customer_address: null,
+          customer_email: email,
+          customer_name: name,
+          customer_phone: null,
+          customer_shipping: null,
+          customer_tax_exempt: 'none',
+          customer_tax_ids: [],
+          default_payment_method: null,
+          default_source: null,
+          default_tax_rates: [],
+          description: null,
+          discounts: [],
+          due_date: null,
+          effective_at: finalized,
+          ending_balance: 0,
+          footer: null,
+          from_invoice: null,
+          hosted_invoice_url: null,
+          invoice_pdf: null,
+          issuer: {type: 'self'},
+          last_finalization_error: null,
+          latest_revision: null,
+          lines: {
+            object: 'list',
+            data: [
+              {
+                id: id('il_', 24),
+                object: 'line_item',
+                amount,
+                currency: 'usd',
+                description: status === 'trialing' ? `Trial period for ${product.name}` : `1 × ${product.name} (at $${(price.unit_amount / 100).toFixed(2)} / ${recurring.interval})`,
+                discount_amounts: [],
+                discountable: true,
+                discounts: [],
+                invoice: invoiceId,
+                livemode,
+                metadata: {},
+                parent: {
+                  invoice_item_details: null,
+                  subscription_item_details: {invoice_item: null, proration: false, proration_details: {credited_items: null}, subscription: subId, subscription_item: itemId},
+                  type: 'subscription_item_details',
+                },
+                period: {end: periodEnd, start: periodStart},
+                pretax_credit_amounts: [],
+                pricing: {price_details: {price: price.id, product: product.id}, type: 'price_details', unit_amount_decimal: String(amount)},
+                quantity: 1,
+                quantity_decimal: '1',
+                subscription: subId,
+                subtotal: amount,
+                taxes: [],
+              },
+            ],
+            has_more: false,
+            url: `/v1/invoices/${invoiceId}/lines`,
+          },
+          livemode,
+          metadata: {},
+          next_payment_attempt: open ? now + 2 * DAY : null,
+          number: `${prefix}-${String(invoiceCount).padStart(4, '0')}`,
+          on_behalf_of: null,
+          parent: {quote_details: null, subscription_details: {metadata: {}, subscription: subId}, type: 'subscription_details'},
+          payment_settings: {default_mandate: null, payment_method_options: null, payment_method_types: null},
+          period_end: periodStart,
+          period_start: periodStart,
+          post_payment_credit_notes_amount: 0,
+          pre_payment_credit_notes_amount: 0,
+          receipt_number: null,
+          rendering: null,
+          shipping_cost: null,
+          shipping_details: null,
+          starting_balance: 0,
+          statement_descriptor: null,
+          status: open ? 'open' : 'paid',
+          status_transitions: {finalized_at: finalized, marked_uncollectible_at: null, paid_at: paidAt, voided_at: null},
+          subscription: subId,
+          subtotal: amount,
+          subtotal_excluding_tax: amount,
+          test_clock: null,
+          total: amount,
+          total_discount_amounts: [],
+          total_excluding_tax: amount,
+          total_pretax_credit_amounts: [],
+          total_taxes: [],
+          webhooks_delivered_at: finalized,
+          _payment_intent: piId,
+        });
+      });
+      const currentStart = starts[starts.length - 1];
+      const item: SubscriptionItem = {
+        id: itemId,
+        object: 'subscription_item',
+        billing_thresholds: null,
+        created: start,
+        current_period_end: trialEnd ?? advance(currentStart, recurring.interval),
+        current_period_start: currentStart,
+        discounts: [],
+        metadata: {},
+        plan: {
+          id: price.id,
+          object: 'plan',
+          active: price.active,
+          amount: price.unit_amount,
+          amount_decimal: price.unit_amount_decimal,
+          billing_scheme: 'per_unit',
+          created: price.created,
+          currency: price.currency,
+          interval: recurring.interval,
+          interval_count: recurring.interval_count,
+          livemode,
+          metadata: {},
+          meter: null,
+          nickname: price.nickname,
+          product: price.product,
+          tiers_mode: null,
+          transform_usage: null,
+          trial_period_days: null,
+          usage_type: 'licensed',
+        },
+        price,
+        quantity: 1,
+        subscription: subId,
+        tax_rates: [],
+      };
+      out.subscriptions.push({
+        id: subId,
+        object: 'subscription',
         application: null,
-        application_fee_amount: null,
-        automatic_payment_methods: {enabled: true},
-        canceled_at: status === 'canceled' ? piCreated + 3600 : null,
-        cancellation_reason: status === 'canceled' ? 'abandoned' : null,
-        capture_method: 'automatic',
-        client_secret: `${piId}_secret_${id('', 24)}`,
-        confirmation_method: 'automatic',
-        created: piCreated,
+        application_fee_percent: null,
+        automatic_tax: {disabled_reason: null, enabled: false, liability: null},
+        billing_cycle_anchor: trialEnd ?? start,
+        billing_cycle_anchor_config: null,
+        billing_mode: {flexible: null, type: 'classic'},
+        billing_schedules: [],
+        billing_thresholds: null,
+        cancel_at: null,
+        cancel_at_period_end: false,
+        canceled_at: endedAt,
+        cancellation_details: {comment: null, feedback: null, reason: endedAt ? 'cancellation_requested' : null},
+        collection_method: 'charge_automatically',
+        created: start,
         currency: 'usd',
-        customer: customer.id,
+        customer: customerId,
         customer_account: null,
-        description,
-        excluded_payment_method_types: null,
-        last_payment_error: null,
-        // No charges are served yet: a reference nothing answers would break the views that follow it.
-        latest_charge: null,
+        days_until_due: null,
+        default_payment_method: card.pm,
+        default_source: null,
+        default_tax_rates: [],
+        description: null,
+        discounts: [],
+        ended_at: endedAt,
+        invoice_settings: {account_tax_ids: null, issuer: {type: 'self'}},
+        items: {object: 'list', data: [item], has_more: false, url: `/v1/subscription_items?subscription=${subId}`},
+        latest_invoice: invoiceIds[invoiceIds.length - 1],
         livemode,
         managed_payments: null,
         metadata: {},
-        next_action: null,
+        next_pending_invoice_item_invoice: null,
         on_behalf_of: null,
-        payment_method: null,
-        payment_method_configuration_details: null,
-        payment_method_options: {},
-        payment_method_types: ['card'],
-        processing: null,
-        receipt_email: email,
-        review: null,
-        setup_future_usage: null,
-        shipping: null,
-        source: null,
-        statement_descriptor: null,
-        statement_descriptor_suffix: null,
+        pause_collection: null,
+        payment_settings: {payment_method_options: null, payment_method_types: null, save_default_payment_method: 'off'},
+        pending_invoice_item_interval: null,
+        pending_setup_intent: null,
+        pending_update: null,
+        schedule: null,
+        start_date: start,
         status,
+        test_clock: null,
         transfer_data: null,
-        transfer_group: null,
+        trial_end: trialEnd,
+        trial_settings: {end_behavior: {missing_payment_method: 'create_invoice'}},
+        trial_start: trialEnd ? start : null,
       });
     }
+
+    // One-off payments (onboarding sessions), in any state a payment can be in.
+    const payments = Math.floor(random() * 3);
+    for (let j = 0; j < payments; j++) {
+      const status = roll(ONE_OFF_STATUSES);
+      const piCreated = Math.min(now - 60, created + Math.floor(random() * (now - created)));
+      const intent = paymentIntent(intentId(), customerId, oneOff.unit_amount, piCreated, status, productOf(oneOff).name, email, card);
+      if (status === 'succeeded') intent.latest_charge = charge(intent, card, name, email, true);
+      out.paymentIntents.push(intent);
+    }
+
+    out.customers.push({
+      write: {
+        text: {name, email, description: null, phone: null},
+        metadata: {clear: false, changes: i % 4 === 0 ? {crm_id: `crm_${1000 + i}`} : {}},
+      },
+      seeded: {id: customerId, created, invoice_prefix: prefix, next_invoice_sequence: invoiceCount + 1, delinquent},
+    });
   }
-  paymentIntents.sort((a, b) => a.created - b.created);
-  return {customers, paymentIntents};
+  for (const list of Object.values(out) as {created: number}[][]) list.sort((a, b) => a.created - b.created);
+  return out;
 }

@@ -1,8 +1,13 @@
 /**
  * One table of Stripe objects (storage.ts creates them): the object kept whole
- * as JSON, beside the columns a list filters and pages on. Rows belong to an
- * account and mode; nothing here crosses them. Writes run inside the store's
- * BEGIN IMMEDIATE transactions (store.ts), reads need none.
+ * as JSON, beside the columns a list filters and pages on (`created` and each
+ * resource's filter columns). Rows belong to an account and mode; nothing here
+ * crosses them. Writes run inside the store's BEGIN IMMEDIATE transactions
+ * (store.ts), reads need none.
+ *
+ * Column names in SQL come from the resource modules' constants and are
+ * checked against the table's own list, never taken from a request; values
+ * are always bound parameters.
  */
 import type Database from 'better-sqlite3';
 import type {Partition} from '../store';
@@ -14,12 +19,38 @@ export interface ListPage<T> {
   url: string;
 }
 
-export interface PageParams {
+/** One condition of a list: a filter column (or `created`) compared with bound values. */
+export type Condition =
+  | {column: string; op: '=' | '>' | '>=' | '<' | '<='; value: string | number}
+  | {column: string; op: 'IN' | 'NOT IN'; values: readonly string[]};
+
+export interface ListQuery {
   limit: number;
   startingAfter: string | null;
   endingBefore: string | null;
-  /** Value of the table's filter column (email, customer), or null for every row. */
-  filter: string | null;
+  where: Condition[];
+}
+
+export type TableName =
+  | 'customers'
+  | 'payment_intents'
+  | 'products'
+  | 'prices'
+  | 'subscriptions'
+  | 'invoices'
+  | 'charges'
+  | 'refunds'
+  | 'balance_transactions';
+
+export interface TableSpec {
+  name: TableName;
+  /** The filter columns the table has besides `created` (storage.ts), each read from the object's field of that name. */
+  columns: readonly string[];
+  url: string;
+  /** Thrown for an id not in the caller's partition; `param` names where it came from. */
+  missing: (id: string, param?: string) => Error;
+  /** Columns not read from a field of the same name (a subscription's `price`, from its items). */
+  derive?: Record<string, (object: Record<string, unknown>) => string | null>;
 }
 
 interface Row {
@@ -33,62 +64,74 @@ export function partitionKey(partition: Partition): {account: string; livemode: 
   return {account: partition.account, livemode: partition.livemode ? 1 : 0};
 }
 
+/** A filter column's value: strings as they are, booleans as `true`/`false` (as a query sends them). */
+function columnValue(value: unknown): string | null {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  return null;
+}
+
 export class ObjectTable<T extends {id: string; created: number}> {
   private readonly sql;
+  private readonly pages = new Map<string, Database.Statement<unknown[], Row>>();
 
-  /** `table` and `filterColumn` are this module's own constants, never a caller's text. */
   constructor(
-    db: Database.Database,
-    table: 'customers' | 'payment_intents',
-    private readonly filterColumn: 'email' | 'customer',
-    private readonly url: string,
-    /** Thrown for an id not in the caller's partition; `param` names where it came from. */
-    private readonly missing: (id: string, param?: string) => Error,
+    private readonly db: Database.Database,
+    private readonly spec: TableSpec,
   ) {
-    const page = (filtered: boolean, direction: 'older' | 'newer') =>
-      db.prepare<Record<string, unknown>, Row>(
-        `SELECT seq, body FROM ${table} WHERE ${PARTITION}${filtered ? ` AND ${filterColumn} = @filter` : ''} AND ` +
-          (direction === 'older' ? 'seq < @cursor ORDER BY seq DESC' : 'seq > @cursor ORDER BY seq ASC') +
-          ' LIMIT @take',
-      );
+    const {name, columns} = spec;
+    const named = columns.map((c) => `@${c}`);
     this.sql = {
-      byId: db.prepare<Record<string, unknown>, Row>(`SELECT seq, body FROM ${table} WHERE ${PARTITION} AND id = @id`),
+      exists: db.prepare(`SELECT 1 FROM ${name} WHERE id = ?`).pluck(),
+      byId: db.prepare<Record<string, unknown>, Row>(`SELECT seq, body FROM ${name} WHERE ${PARTITION} AND id = @id`),
       insert: db.prepare(
-        `INSERT INTO ${table} (id, account, livemode, ${filterColumn}, created, body) VALUES (@id, @account, @livemode, @filter, @created, @body)`,
+        `INSERT INTO ${name} (id, account, livemode, ${[...columns, 'created', 'body'].join(', ')}) ` +
+          `VALUES (@id, @account, @livemode, ${[...named, '@created', '@body'].join(', ')})`,
       ),
-      update: db.prepare(`UPDATE ${table} SET ${filterColumn} = @filter, body = @body WHERE seq = @seq`),
-      remove: db.prepare(`DELETE FROM ${table} WHERE seq = ?`),
-      clear: db.prepare(`DELETE FROM ${table} WHERE ${PARTITION}`),
-      pages: {
-        all: {older: page(false, 'older'), newer: page(false, 'newer')},
-        filtered: {older: page(true, 'older'), newer: page(true, 'newer')},
-      },
+      update: db.prepare(`UPDATE ${name} SET ${[...columns.map((c) => `${c} = @${c}`), 'body = @body'].join(', ')} WHERE seq = @seq`),
+      remove: db.prepare(`DELETE FROM ${name} WHERE seq = ?`),
+      clear: db.prepare(`DELETE FROM ${name} WHERE ${PARTITION}`),
     };
   }
 
-  get(partition: Partition, id: string): T {
+  get url(): string {
+    return this.spec.url;
+  }
+
+  /** The object, or null when the partition has no such id. */
+  find(partition: Partition, id: string): T | null {
     const row = this.sql.byId.get({...partitionKey(partition), id});
-    if (!row) throw this.missing(id);
-    return JSON.parse(row.body) as T;
+    return row ? (JSON.parse(row.body) as T) : null;
+  }
+
+  /** Whether any account or mode holds the id (ids are unique across the file, as Stripe's are). */
+  exists(id: string): boolean {
+    return this.sql.exists.get(id) !== undefined;
+  }
+
+  get(partition: Partition, id: string): T {
+    const found = this.find(partition, id);
+    if (!found) throw this.spec.missing(id);
+    return found;
   }
 
   insert(partition: Partition, object: T): void {
-    this.sql.insert.run({...partitionKey(partition), id: object.id, filter: this.filterOf(object), created: object.created, body: JSON.stringify(object)});
+    this.sql.insert.run({...partitionKey(partition), ...this.columnsOf(object), id: object.id, created: object.created, body: JSON.stringify(object)});
   }
 
   /** Reads, changes and writes back one object; call inside a write transaction. */
   change(partition: Partition, id: string, fn: (object: T) => void): T {
     const row = this.sql.byId.get({...partitionKey(partition), id});
-    if (!row) throw this.missing(id);
+    if (!row) throw this.spec.missing(id);
     const object = JSON.parse(row.body) as T;
     fn(object);
-    this.sql.update.run({seq: row.seq, filter: this.filterOf(object), body: JSON.stringify(object)});
+    this.sql.update.run({...this.columnsOf(object), seq: row.seq, body: JSON.stringify(object)});
     return object;
   }
 
   remove(partition: Partition, id: string): void {
     const row = this.sql.byId.get({...partitionKey(partition), id});
-    if (!row) throw this.missing(id);
+    if (!row) throw this.spec.missing(id);
     this.sql.remove.run(row.seq);
   }
 
@@ -98,30 +141,71 @@ export class ObjectTable<T extends {id: string; created: number}> {
   }
 
   /** Newest first, like every Stripe list; `ending_before` walks towards newer rows and still answers newest first. */
-  list(partition: Partition, params: PageParams): ListPage<T> {
-    const base = {...partitionKey(partition), filter: params.filter, take: params.limit + 1};
-    const pages = params.filter === null ? this.sql.pages.all : this.sql.pages.filtered;
-    if (params.endingBefore !== null) {
-      const rows = pages.newer.all({...base, cursor: this.cursor(partition, params.endingBefore, 'ending_before')});
-      return this.page(rows.slice(0, params.limit).reverse(), rows.length > params.limit);
+  list(partition: Partition, query: ListQuery): ListPage<T> {
+    const take = query.limit + 1;
+    if (query.endingBefore !== null) {
+      const cursor = this.cursor(partition, query.endingBefore, 'ending_before');
+      const rows = this.page(query.where, 'newer').all(...this.values(partition, query.where, cursor, take));
+      return this.answer(rows.slice(0, query.limit).reverse(), rows.length > query.limit);
     }
-    const cursor = params.startingAfter !== null ? this.cursor(partition, params.startingAfter, 'starting_after') : Number.MAX_SAFE_INTEGER;
-    const rows = pages.older.all({...base, cursor});
-    return this.page(rows.slice(0, params.limit), rows.length > params.limit);
+    const cursor = query.startingAfter !== null ? this.cursor(partition, query.startingAfter, 'starting_after') : Number.MAX_SAFE_INTEGER;
+    const rows = this.page(query.where, 'older').all(...this.values(partition, query.where, cursor, take));
+    return this.answer(rows.slice(0, query.limit), rows.length > query.limit);
   }
 
-  private filterOf(object: T): string | null {
-    const value = (object as Record<string, unknown>)[this.filterColumn];
-    return typeof value === 'string' ? value : null;
+  /** One prepared statement per shape of query (which columns, which operators, how many values), kept. */
+  private page(where: Condition[], direction: 'older' | 'newer'): Database.Statement<unknown[], Row> {
+    const parts = where.map((c) => {
+      if (c.column !== 'created' && !this.spec.columns.includes(c.column)) throw new Error(`${this.spec.name} has no filter column ${c.column}`);
+      if ('values' in c) {
+        const list = c.values.map(() => '?').join(', ');
+        // NOT IN leaves out rows whose column is NULL too; none of the filtered columns are, where it is used.
+        return `${c.column} ${c.op} (${list})`;
+      }
+      return `${c.column} ${c.op} ?`;
+    });
+    const key = `${direction} ${parts.join(' AND ')}`;
+    let statement = this.pages.get(key);
+    if (!statement) {
+      statement = this.db.prepare<unknown[], Row>(
+        `SELECT seq, body FROM ${this.spec.name} WHERE account = ? AND livemode = ?` +
+          parts.map((p) => ` AND ${p}`).join('') +
+          (direction === 'older' ? ' AND seq < ? ORDER BY seq DESC' : ' AND seq > ? ORDER BY seq ASC') +
+          ' LIMIT ?',
+      );
+      this.pages.set(key, statement);
+    }
+    return statement;
+  }
+
+  private values(partition: Partition, where: Condition[], cursor: number, take: number): unknown[] {
+    const {account, livemode} = partitionKey(partition);
+    const values: unknown[] = [account, livemode];
+    for (const c of where) {
+      if ('values' in c) values.push(...c.values);
+      else values.push(c.value);
+    }
+    values.push(cursor, take);
+    return values;
+  }
+
+  private columnsOf(object: T): Record<string, string | null> {
+    const out: Record<string, string | null> = {};
+    const record = object as Record<string, unknown>;
+    for (const column of this.spec.columns) {
+      const derive = this.spec.derive?.[column];
+      out[column] = derive ? derive(record) : columnValue(record[column]);
+    }
+    return out;
   }
 
   private cursor(partition: Partition, id: string, param: string): number {
     const row = this.sql.byId.get({...partitionKey(partition), id});
-    if (!row) throw this.missing(id, param);
+    if (!row) throw this.spec.missing(id, param);
     return row.seq;
   }
 
-  private page(rows: Row[], hasMore: boolean): ListPage<T> {
-    return {object: 'list', data: rows.map((r) => JSON.parse(r.body) as T), has_more: hasMore, url: this.url};
+  private answer(rows: Row[], hasMore: boolean): ListPage<T> {
+    return {object: 'list', data: rows.map((r) => JSON.parse(r.body) as T), has_more: hasMore, url: this.spec.url};
   }
 }

@@ -1,0 +1,41 @@
+/**
+ * Balance transactions (`/v1/balance_transactions`): retrieve and list
+ * (`type`, `source`, `currency`). Stripe has no update for them (and they
+ * carry no metadata), so none is served. One per seeded charge and refund.
+ */
+import type Database from 'better-sqlite3';
+import {objectErrors} from './errors';
+import type {FilterSpec} from './params';
+import {Resource, type Write} from './resource';
+
+export interface BalanceTransactionObject {
+  id: string;
+  object: 'balance_transaction';
+  amount: number;
+  available_on: number;
+  created: number;
+  currency: string;
+  fee: number;
+  net: number;
+  source: string | null;
+  status: 'available' | 'pending';
+  type: string;
+  [field: string]: unknown;
+}
+
+export const BALANCE_TRANSACTION_FILTERS: readonly FilterSpec[] = [
+  {param: 'type', kind: 'string', max: 100},
+  {param: 'source', kind: 'string'},
+  {param: 'currency', kind: 'string', max: 3},
+];
+
+export class BalanceTransactions extends Resource<BalanceTransactionObject> {
+  constructor(db: Database.Database, write: Write, now: () => number) {
+    super(
+      db,
+      {name: 'balance_transactions', columns: ['type', 'source', 'currency'], url: '/v1/balance_transactions', missing: objectErrors.noSuchBalanceTransaction},
+      write,
+      now,
+    );
+  }
+}

@@ -1,0 +1,239 @@
+/**
+ * `expand[]`: which fields of which object hold an id Stripe can replace with
+ * the object itself, checked when the request is parsed (an unknown path is
+ * Stripe's 400 before anything runs) and applied when it runs.
+ *
+ * A path walks fields: a reference (`customer`) is fetched, an embedded object
+ * (`items.data.price` on a subscription) is walked into, a list of a list
+ * answer is `data`. Up to four fetches deep, as on Stripe. Each object a path
+ * fetches needs its read permission too, as the Dashboard asks of UI
+ * extensions ("for each API object you expand").
+ *
+ * Fields whose name starts with `_` are the store's own bookkeeping (the
+ * payment intent behind an invoice): `publicView` takes them off every answer.
+ */
+import {ApiError, cutName, errors} from '../errors';
+
+export type Kind =
+  | 'customer'
+  | 'payment_intent'
+  | 'charge'
+  | 'refund'
+  | 'balance_transaction'
+  | 'invoice'
+  | 'subscription'
+  | 'product'
+  | 'price';
+
+/** Object kinds plus the shapes only found inside others. */
+type NodeName = Kind | 'subscription_item' | 'invoice_payment' | 'invoice_payment_payment' | 'balance_source';
+
+interface Node {
+  /** Fields holding an id to fetch. */
+  refs?: Record<string, Kind | 'balance_source'>;
+  /** Fields holding an object in place. */
+  embedded?: Record<string, NodeName>;
+  /** Fields holding a list (`{data: [...]}`) in place. */
+  lists?: Record<string, NodeName>;
+  /** Lists absent unless expanded (Stripe's "includable" fields). */
+  includes?: Record<string, NodeName>;
+}
+
+const GRAPH: Record<NodeName, Node> = {
+  customer: {},
+  payment_intent: {refs: {customer: 'customer', latest_charge: 'charge'}},
+  charge: {refs: {customer: 'customer', payment_intent: 'payment_intent', balance_transaction: 'balance_transaction'}},
+  refund: {refs: {charge: 'charge', payment_intent: 'payment_intent', balance_transaction: 'balance_transaction'}},
+  balance_transaction: {refs: {source: 'balance_source'}},
+  balance_source: {},
+  invoice: {refs: {customer: 'customer', subscription: 'subscription'}, includes: {payments: 'invoice_payment'}},
+  invoice_payment: {refs: {invoice: 'invoice'}, embedded: {payment: 'invoice_payment_payment'}},
+  invoice_payment_payment: {refs: {payment_intent: 'payment_intent', charge: 'charge'}},
+  subscription: {refs: {customer: 'customer', latest_invoice: 'invoice'}, lists: {items: 'subscription_item'}},
+  subscription_item: {embedded: {price: 'price'}},
+  product: {refs: {default_price: 'price'}},
+  price: {refs: {product: 'product'}},
+};
+
+/**
+ * What a UI extension's app must declare to read each kind. Stripe's app
+ * permissions have no `price_*` or `refund_*`: prices are under `plan_*`,
+ * refunds under `charge_*`, balance transactions under `balance_read` (their
+ * `source` under `balance_transaction_source_read`).
+ */
+export const READ_PERMISSION: Record<Kind | 'balance_source', string> = {
+  customer: 'customer_read',
+  payment_intent: 'payment_intent_read',
+  charge: 'charge_read',
+  refund: 'charge_read',
+  balance_transaction: 'balance_read',
+  balance_source: 'balance_transaction_source_read',
+  invoice: 'invoice_read',
+  subscription: 'subscription_read',
+  product: 'product_read',
+  price: 'plan_read',
+};
+
+const MAX_DEPTH = 4;
+
+export interface ExpandPlan {
+  /** Each path split into fields, `data.` of a list already taken off. */
+  paths: string[][];
+  /** Read permissions of every object the paths fetch. */
+  permissions: string[];
+}
+
+export const NO_EXPAND: ExpandPlan = {paths: [], permissions: []};
+
+const tooDeep = (path: string) =>
+  new ApiError(400, 'invalid_request_error', `You cannot expand more than ${MAX_DEPTH} levels of a property. Property: ${cutName(path)}`, undefined, 'expand');
+
+/** The `expand` parameter as a list of strings (`expand[]=a&expand[]=b`, or `expand[0]=a`). */
+export function expandList(value: unknown): string[] {
+  if (value === undefined) return [];
+  const items = Array.isArray(value) ? value : typeof value === 'object' && value !== null ? Object.values(value) : null;
+  if (items === null) throw errors.notArray('expand');
+  for (const item of items) if (typeof item !== 'string') throw errors.notArray('expand');
+  return items as string[];
+}
+
+/** Checks every path against `root` (a list answer when `list`), refusing what Stripe refuses. */
+export function planExpand(value: unknown, root: Kind, list: boolean): ExpandPlan {
+  const permissions = new Set<string>();
+  const paths: string[][] = [];
+  for (const path of expandList(value)) {
+    let fields = path.split('.');
+    if (list) {
+      if (fields[0] !== 'data' || fields.length < 2) throw errors.notExpandable(path);
+      fields = fields.slice(1);
+    }
+    let node: NodeName = root;
+    let depth = 0;
+    for (let i = 0; i < fields.length; i++) {
+      const field = fields[i];
+      const spec: Node = GRAPH[node];
+      const ref = spec.refs?.[field];
+      const listed = spec.lists?.[field] ?? spec.includes?.[field];
+      if (ref) {
+        depth++;
+        permissions.add(READ_PERMISSION[ref]);
+        node = ref;
+      } else if (spec.embedded?.[field]) {
+        node = spec.embedded[field];
+      } else if (listed) {
+        if (spec.includes?.[field]) depth++;
+        // The list itself may be named alone (an includable list); deeper paths go through `data`.
+        if (i + 1 < fields.length) {
+          if (fields[i + 1] !== 'data') throw errors.notExpandable(path);
+          i++;
+        }
+        node = listed;
+      } else {
+        throw errors.notExpandable(path);
+      }
+      if (depth > MAX_DEPTH) throw tooDeep(path);
+    }
+    paths.push(fields);
+  }
+  return {paths, permissions: [...permissions]};
+}
+
+/** Finds an object by kind and id in the caller's partition (a deleted customer answers its stub), or null. */
+export type Lookup = (kind: Kind, id: string) => Record<string, unknown> | null;
+
+type Json = Record<string, unknown>;
+
+/** The answer for one object: bookkeeping fields off, the plan's paths expanded. */
+export function render<T>(object: T, root: Kind, plan: ExpandPlan, lookup: Lookup): T {
+  const out = publicView(object as Json);
+  for (const fields of plan.paths) walk(out, root, fields, lookup, object as Json);
+  return out as T;
+}
+
+export function renderList<T extends {data: unknown[]}>(page: T, root: Kind, plan: ExpandPlan, lookup: Lookup): T {
+  return {...page, data: page.data.map((o) => render(o, root, plan, lookup))};
+}
+
+function publicView(object: Json): Json {
+  const out: Json = {};
+  for (const [key, value] of Object.entries(object)) if (!key.startsWith('_')) out[key] = value;
+  return out;
+}
+
+/** Expands `fields` inside `object` (already a public copy); `stored` is the object as kept, bookkeeping included. */
+function walk(object: Json, node: NodeName, fields: string[], lookup: Lookup, stored: Json): void {
+  if (fields.length === 0) return;
+  const [field, ...rest] = fields;
+  const spec = GRAPH[node];
+  const ref = spec.refs?.[field];
+  if (ref) {
+    let value = object[field];
+    if (typeof value === 'string') {
+      const found = fetch(ref, value, lookup);
+      if (found === null) return;
+      value = object[field] = found.view;
+      walk(value as Json, ref, rest, lookup, found.stored);
+    } else if (value && typeof value === 'object') {
+      walk(value as Json, ref, rest, lookup, value as Json);
+    }
+    return;
+  }
+  const embedded = spec.embedded?.[field];
+  if (embedded) {
+    const value = object[field];
+    if (value && typeof value === 'object') {
+      const copy = {...(value as Json)};
+      object[field] = copy;
+      walk(copy, embedded, rest, lookup, copy);
+    }
+    return;
+  }
+  const listed = spec.lists?.[field] ?? spec.includes?.[field];
+  if (listed) {
+    if (spec.includes?.[field] && !(field in object)) object[field] = include(node, field, stored);
+    const value = object[field] as {data?: Json[]} | null | undefined;
+    if (!value || !Array.isArray(value.data)) return;
+    const data = value.data.map((item) => ({...item}));
+    object[field] = {...value, data};
+    const inside = rest[0] === 'data' ? rest.slice(1) : rest;
+    for (const item of data) walk(item, listed, inside, lookup, item);
+  }
+}
+
+function fetch(kind: Kind | 'balance_source', id: string, lookup: Lookup): {view: Json; stored: Json} | null {
+  if (kind === 'balance_source' && !id.startsWith('re_') && !id.startsWith('ch_')) return null;
+  const target: Kind = kind === 'balance_source' ? (id.startsWith('re_') ? 'refund' : 'charge') : kind;
+  const stored = lookup(target, id);
+  return stored === null ? null : {view: publicView(stored), stored};
+}
+
+/** Stripe's includable lists: an invoice's `payments`, built from the payment the store recorded for it. */
+function include(node: NodeName, field: string, stored: Json): unknown {
+  if (node === 'invoice' && field === 'payments') {
+    const id = stored.id as string;
+    const intent = stored._payment_intent as string | null | undefined;
+    const data = intent
+      ? [
+          {
+            id: `inpay_${id.slice(3)}`,
+            object: 'invoice_payment',
+            amount_paid: stored.status === 'paid' ? stored.amount_paid : null,
+            amount_requested: stored.amount_due,
+            created: stored.created,
+            currency: stored.currency,
+            invoice: id,
+            is_default: true,
+            livemode: stored.livemode,
+            payment: {type: 'payment_intent', payment_intent: intent},
+            status: stored.status === 'paid' ? 'paid' : 'open',
+            status_transitions: {
+              canceled_at: null,
+              paid_at: (stored.status_transitions as {paid_at?: number | null} | undefined)?.paid_at ?? null,
+            },
+          },
+        ]
+      : [];
+    return {object: 'list', data, has_more: false, url: `/v1/invoice_payments?invoice=${id}`};
+  }
+  return null;
+}
