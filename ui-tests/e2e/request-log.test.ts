@@ -24,6 +24,9 @@ const PROVIDER = 'Local OAuth provider';
 interface NpmStart {
   url: string;
   storePort: number;
+  /** The OAuth provider's and the Acme stand-in's origins, as npm start printed them. */
+  providerUrl: string;
+  acmeUrl: string;
   cli: CliProcess;
 }
 
@@ -40,7 +43,7 @@ async function npmStart(exchange: 'view' | 'backend'): Promise<NpmStart> {
     KEYRING_OAUTH_EXCHANGE: exchange,
   });
   const [, url] = await waitForReady(cli, /Keyring preview ready in [\d.]+ s: (http:\/\/127\.0\.0\.1:\d+)/, 'npm start', 60_000);
-  return {url, storePort, cli};
+  return {url, storePort, providerUrl: `http://127.0.0.1:${oauthPort}`, acmeUrl: `http://127.0.0.1:${acmePort}`, cli};
 }
 
 async function stop(started: NpmStart | undefined): Promise<void> {
@@ -198,6 +201,20 @@ describe('in view mode (the view exchanges its own code)', () => {
     ].join('\n');
     expect(secretsIn(shown, values)).toEqual([]);
     await context.close();
+  });
+
+  test('what a client puts in a query (a code, a key) reaches neither the log nor the terminal; the path and status do', async () => {
+    const code = 'QueryCodeNeverLogged7431';
+    const key = 'sk_test_QueryKeyNeverLogged';
+    expect((await fetch(`${started.providerUrl}/token?code=${code}`, {method: 'POST'})).status).toBe(400);
+    expect((await fetch(`${started.acmeUrl}/v1/ping?api_key=${key}`)).status).toBe(401);
+    const page = await browser.newPage();
+    await page.goto(`${started.url}/?drawer=closed`);
+    const rows = await logShows(page, ['oauth-provider POST /token 400', 'acme GET /v1/ping 401']);
+    expect(['oauth-provider POST /token 400', 'acme GET /v1/ping 401'].filter((e) => !rows.map(line).includes(e))).toEqual([]);
+    const shown = `${await page.locator('[aria-label="Request log"]').innerText()}\n${started.cli.output()}`;
+    expect(secretsIn(shown, new Map([['code', new Set([code])], ['key', new Set([key])]]))).toEqual([]);
+    await page.close();
   });
 });
 
