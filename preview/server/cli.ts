@@ -83,7 +83,11 @@ async function main(): Promise<void> {
       port: oauthPort,
       redirectUris: previewRedirectUris(`http://127.0.0.1:${port}`, appId),
       log: (line) => process.stdout.write(`oauth: ${line}\n`),
-      onServed: (served) => recordServed('oauth-provider', served),
+      onServed: (served) => {
+        // The same line as the backend's and the stand-in's, so the terminal has every request the page's log shows.
+        process.stdout.write(`oauth: ${served.method} ${served.path} ${served.status} ${served.ms.toFixed(0)}ms\n`);
+        recordServed('oauth-provider', served);
+      },
     });
     preview = await startPreview({
       root,

@@ -188,6 +188,9 @@ describe('in view mode (the view exchanges its own code)', () => {
       expect(rows.filter((r) => r.path.startsWith('/auth') || r.path.startsWith('/interaction'))).toEqual([]);
     }
     await screenshot(tab, 'request-log-view-mode');
+    // The terminal has the provider's lines too, as it has the backend's and the stand-in's.
+    expect(started.cli.output()).toMatch(/^oauth: POST \/token 200 \d+ms$/m);
+    expect(started.cli.output()).toMatch(/^oauth: GET \/api\/me 200 \d+ms$/m);
 
     const values = new Map(secrets);
     values.set('access token', new Set([stored!.access_token]));
