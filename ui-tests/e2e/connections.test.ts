@@ -210,7 +210,7 @@ test('cancelling at the provider comes back as an error: a clear message, Connec
 test('the request log names its columns, and the "not connected yet" find is drawn as an expected answer, not an error', async () => {
   await open(BEN.id);
   const log = page.locator('[aria-label="Request log"]');
-  expect(await log.getByRole('columnheader').allTextContents()).toEqual(['Time', 'User', 'Mode', 'Method', 'Path', 'Status', 'Duration']);
+  expect(await log.getByRole('columnheader').allTextContents()).toEqual(['Time', 'Service', 'User', 'Mode', 'Method', 'Path', 'Status', 'Duration']);
   const find = log.getByRole('row').filter({hasText: '/v1/apps/secrets/find'}).first();
   await find.waitFor();
   expect(await find.innerText()).toMatch(/404 \(none yet: expected\)/);
