@@ -91,8 +91,9 @@ function Connected({provider, locale, mode, connection, state, link}: Props & {s
   const renewing = state.status === 'refreshing' || state.status === 'verifying';
   const busy = renewing || state.status === 'disconnecting';
   const notice = state.status === 'connected' || state.status === 'reconnect-needed' ? state.notice : undefined;
-  const badge =
-    state.status === 'reconnect-needed' ? ({label: 'Reconnect needed', type: 'warning'} as const) : ({label: 'Connected', type: 'positive'} as const);
+  // A disconnect started from "Reconnect needed" has not mended the connection: the badge says so until it ends.
+  const needsReconnect = state.status === 'reconnect-needed' || (state.status === 'disconnecting' && state.from === 'reconnect-needed');
+  const badge = needsReconnect ? ({label: 'Reconnect needed', type: 'warning'} as const) : ({label: 'Connected', type: 'positive'} as const);
   return (
     <Box css={{stack: 'y', gap: 'medium'}}>
       <NoticeBanner notice={notice} />

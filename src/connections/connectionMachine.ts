@@ -4,46 +4,51 @@
  * the state as it is). ui-tests/connections/connectionMachine.test.ts checks
  * this table against the reducer, row by row.
  *
- *   state             action                     next state
- *   ────────────────  ─────────────────────────  ────────────────
- *   loading           loaded(connection)         connected
- *   loading           loaded(none)               not-connected
- *   loading           load-failed                load-failed
- *   load-failed       load                       loading
- *   not-connected     load                       loading
- *   not-connected     authorize-opened           waiting
- *   waiting           load                       loading
- *   waiting           authorize-cancelled        not-connected
- *   waiting           landed                     connected
- *   waiting           stopped-looking            waiting
- *   exchanging        connected                  connected
- *   exchanging        connect-failed             connect-failed
- *   exchanging        load                       loading
- *   connect-failed    loaded(connection)         connected
- *   connect-failed    loaded(none)               not-connected
- *   connect-failed    load-failed                load-failed
- *   connected         notice-dismissed           connected
- *   connected         refresh-started            refreshing
- *   connected         verify-started             verifying
- *   connected         disconnect-started         disconnecting
- *   refreshing        refreshed                  connected
- *   refreshing        refresh-failed(retry)      connected
- *   refreshing        refresh-failed(reconnect)  reconnect-needed
- *   verifying         refreshed                  connected
- *   verifying         refresh-failed(retry)      connected
- *   verifying         refresh-failed(reconnect)  reconnect-needed
- *   reconnect-needed  authorize-opened           waiting
- *   reconnect-needed  refresh-started            refreshing
- *   reconnect-needed  verify-started             verifying
- *   reconnect-needed  disconnect-started         disconnecting
- *   disconnecting     disconnected               not-connected
- *   disconnecting     disconnect-failed          connected
- *   (any state)       gone                       not-connected
+ *   state                     action                     next state
+ *   ────────────────────────  ─────────────────────────  ────────────────────────
+ *   loading                   loaded(connection)         connected
+ *   loading                   loaded(none)               not-connected
+ *   loading                   load-failed                load-failed
+ *   load-failed               load                       loading
+ *   not-connected             load                       loading
+ *   not-connected             authorize-opened           waiting
+ *   waiting                   load                       loading
+ *   waiting                   authorize-cancelled        not-connected
+ *   waiting                   landed                     connected
+ *   waiting                   stopped-looking            waiting
+ *   exchanging                connected                  connected
+ *   exchanging                connect-failed             connect-failed
+ *   exchanging                load                       loading
+ *   connect-failed            loaded(connection)         connected
+ *   connect-failed            loaded(none)               not-connected
+ *   connect-failed            load-failed                load-failed
+ *   connected                 notice-dismissed           connected
+ *   connected                 refresh-started            refreshing
+ *   connected                 verify-started             verifying
+ *   connected                 disconnect-started         disconnecting
+ *   refreshing                refreshed                  connected
+ *   refreshing                refresh-failed(retry)      connected
+ *   refreshing                refresh-failed(reconnect)  reconnect-needed
+ *   verifying                 refreshed                  connected
+ *   verifying                 refresh-failed(retry)      connected
+ *   verifying                 refresh-failed(reconnect)  reconnect-needed
+ *   reconnect-needed          authorize-opened           waiting
+ *   reconnect-needed          refresh-started            refreshing
+ *   reconnect-needed          verify-started             verifying
+ *   reconnect-needed          disconnect-started         disconnecting(reconnect)
+ *   disconnecting             disconnected               not-connected
+ *   disconnecting             disconnect-failed          connected
+ *   disconnecting(reconnect)  disconnected               not-connected
+ *   disconnecting(reconnect)  disconnect-failed          reconnect-needed
+ *   (any state)               gone                       not-connected
  *
  * While waiting, the panel looks for the connection by itself now and then
  * (another tab may finish the sign-in): `landed` when a look finds it,
  * `stopped-looking` when it has looked long enough (it then waits for Check
- * again). `notice-dismissed` drops a connected screen's message once the user
+ * again). A disconnect remembers the screen it started from
+ * (`disconnecting(reconnect)` is one started from reconnect-needed): if it
+ * fails, the connection is as it was, so a token the provider refused is still
+ * refused and the panel says so again. `notice-dismissed` drops a connected screen's message once the user
  * moves on from what it described (asks to disconnect, or backs out).
  *
  * The drawer starts in loading, or in exchanging when the Dashboard reopened
@@ -76,7 +81,8 @@ export type ConnectionState =
   | {status: 'refreshing'; connection: ConnectionSummary}
   | {status: 'verifying'; connection: ConnectionSummary}
   | {status: 'reconnect-needed'; connection: ConnectionSummary; notice: Notice}
-  | {status: 'disconnecting'; connection: ConnectionSummary};
+  /** `from`: the screen to go back to if the disconnect fails. */
+  | {status: 'disconnecting'; connection: ConnectionSummary; from: 'connected' | 'reconnect-needed'};
 
 export type ConnectionAction =
   | {type: 'load'; notice?: Notice}
@@ -157,11 +163,16 @@ export function connectionReducer(state: ConnectionState, action: ConnectionActi
         ? {status: 'reconnect-needed', connection: state.connection, notice: action.notice}
         : {status: 'connected', connection: state.connection, notice: action.notice};
     case 'disconnect-started':
-      return state.status === 'connected' || state.status === 'reconnect-needed' ? {status: 'disconnecting', connection: state.connection} : state;
+      return state.status === 'connected' || state.status === 'reconnect-needed'
+        ? {status: 'disconnecting', connection: state.connection, from: state.status}
+        : state;
     case 'disconnected':
       return state.status === 'disconnecting' ? {status: 'not-connected', notice: action.notice} : state;
     case 'disconnect-failed':
-      return state.status === 'disconnecting' ? {status: 'connected', connection: state.connection, notice: action.notice} : state;
+      if (state.status !== 'disconnecting') return state;
+      return state.from === 'reconnect-needed'
+        ? {status: 'reconnect-needed', connection: state.connection, notice: action.notice}
+        : {status: 'connected', connection: state.connection, notice: action.notice};
     case 'gone':
       // Another tab disconnected while this one was busy.
       return {status: 'not-connected', notice: action.notice};

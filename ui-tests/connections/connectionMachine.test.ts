@@ -7,7 +7,13 @@ import {connectionFromTokens, secretExpiry} from '../../src/connections/storedCo
 const notice: Notice = {tone: 'critical', title: 't', message: 'm'};
 const summary = {scopes: ['read'], accessTokenExpiresAt: 100, refreshTokenExpiresAt: null, canRefresh: true, connectedAt: 1, accountName: 'ada'};
 
-const states: Record<ConnectionState['status'], ConnectionState> = {
+/**
+ * One example of every state, keyed by how the table names it. A disconnect
+ * remembers the screen it started from, so it has two rows: the plain name
+ * for one started when connected, `disconnecting(reconnect)` for one started
+ * from "Reconnect needed".
+ */
+const states: Record<ConnectionState['status'] | 'disconnecting(reconnect)', ConnectionState> = {
   loading: {status: 'loading'},
   'load-failed': {status: 'load-failed', notice},
   'not-connected': {status: 'not-connected'},
@@ -18,8 +24,11 @@ const states: Record<ConnectionState['status'], ConnectionState> = {
   refreshing: {status: 'refreshing', connection: summary},
   verifying: {status: 'verifying', connection: summary},
   'reconnect-needed': {status: 'reconnect-needed', connection: summary, notice},
-  disconnecting: {status: 'disconnecting', connection: summary},
+  disconnecting: {status: 'disconnecting', connection: summary, from: 'connected'},
+  'disconnecting(reconnect)': {status: 'disconnecting', connection: summary, from: 'reconnect-needed'},
 };
+
+const stateLabel = (s: ConnectionState) => (s.status === 'disconnecting' && s.from === 'reconnect-needed' ? 'disconnecting(reconnect)' : s.status);
 
 const actions: ConnectionAction[] = [
   {type: 'load'},
@@ -52,7 +61,7 @@ function transitions(): string[] {
   for (const state of Object.values(states)) {
     for (const action of actions) {
       const next = connectionReducer(state, action);
-      if (next !== state) table.push(`${state.status} --${label(action)}--> ${next.status}`);
+      if (next !== state) table.push(`${stateLabel(state)} --${label(action)}--> ${stateLabel(next)}`);
     }
   }
   return table.sort();
@@ -81,7 +90,7 @@ test('every state × action: exactly the documented transitions happen, everythi
       'not-connected --gone--> not-connected',
       'not-connected --load--> loading',
       'reconnect-needed --authorize-opened--> waiting',
-      'reconnect-needed --disconnect-started--> disconnecting',
+      'reconnect-needed --disconnect-started--> disconnecting(reconnect)',
       'reconnect-needed --gone--> not-connected',
       'reconnect-needed --refresh-started--> refreshing',
       'refreshing --gone--> not-connected',
@@ -107,6 +116,10 @@ test('every state × action: exactly the documented transitions happen, everythi
       'waiting --landed--> connected',
       'waiting --stopped-looking--> waiting',
       'connected --notice-dismissed--> connected',
+      // A failed disconnect goes back to the screen it started from: a connection that needed reconnecting still does.
+      'disconnecting(reconnect) --disconnect-failed--> reconnect-needed',
+      'disconnecting(reconnect) --disconnected--> not-connected',
+      'disconnecting(reconnect) --gone--> not-connected',
     ].sort(),
   );
 });
@@ -114,11 +127,19 @@ test('every state × action: exactly the documented transitions happen, everythi
 test('the table drawn in connectionMachine.ts is the reducer’s own', () => {
   const source = fs.readFileSync(path.join(__dirname, '../../src/connections/connectionMachine.ts'), 'utf8');
   const drawn: string[] = [];
-  for (const [, from, action, to] of source.matchAll(/^ \* {3}(\(any state\)|[a-z-]+)\s+([a-z-]+(?:\([a-z]+\))?)\s+([a-z-]+)$/gm)) {
+  for (const [, from, action, to] of source.matchAll(/^ \* {3}(\(any state\)|[a-z-]+(?:\([a-z]+\))?)\s+([a-z-]+(?:\([a-z]+\))?)\s+([a-z-]+(?:\([a-z]+\))?)$/gm)) {
     const sources = from === '(any state)' ? Object.keys(states) : [from];
     for (const state of sources) drawn.push(`${state} --${action}--> ${to}`);
   }
   expect(drawn.sort()).toEqual(transitions());
+});
+
+test('a disconnect that fails from "Reconnect needed" shows "Reconnect needed" again, with the failure', () => {
+  const failure: Notice = {tone: 'critical', title: 'Could not disconnect', message: 'try again'};
+  const asked = connectionReducer(states['reconnect-needed'], {type: 'disconnect-started'});
+  expect(connectionReducer(asked, {type: 'disconnect-failed', notice: failure})).toEqual({status: 'reconnect-needed', connection: summary, notice: failure});
+  const fromConnected = connectionReducer({status: 'connected', connection: summary}, {type: 'disconnect-started'});
+  expect(connectionReducer(fromConnected, {type: 'disconnect-failed', notice: failure})).toEqual({status: 'connected', connection: summary, notice: failure});
 });
 
 test('waiting stops looking once, and a landed connection is shown with no message from before', () => {
