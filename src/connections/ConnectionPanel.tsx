@@ -4,7 +4,7 @@ import {useCallback} from 'react';
 import type {ConnectionState, Notice} from './connectionMachine';
 import type {AuthorizeLink} from './useAuthorizeLink';
 import type {ConnectionControls} from './useConnection';
-import {Busy, ConfirmDestructive, modeNote, useConfirm} from '../ui';
+import {Busy, ConfirmButtons, ConfirmQuestion, modeNote, useConfirm, type ConfirmWording} from '../ui';
 import {ConnectButton} from './ConnectButton';
 import {ConnectionDetails} from './ConnectionDetails';
 
@@ -93,6 +93,13 @@ function Connected({provider, locale, mode, connection, state, link}: Props & {s
   const notice = state.status === 'connected' || state.status === 'reconnect-needed' ? state.notice : undefined;
   // A disconnect started from "Reconnect needed" has not mended the connection: the badge says so until it ends.
   const needsReconnect = state.status === 'reconnect-needed' || (state.status === 'disconnecting' && state.from === 'reconnect-needed');
+  const wording: ConfirmWording = {
+    title: `Disconnect from ${provider}?`,
+    consequence: `This app's access is revoked at ${provider} and your connection is removed from Stripe.`,
+    askLabel: 'Disconnect…',
+    confirmLabel: 'Disconnect',
+    cancelLabel: 'Stay connected',
+  };
   const badge = needsReconnect ? ({label: 'Reconnect needed', type: 'warning'} as const) : ({label: 'Connected', type: 'positive'} as const);
   return (
     <Box css={{stack: 'y', gap: 'medium'}}>
@@ -102,30 +109,21 @@ function Connected({provider, locale, mode, connection, state, link}: Props & {s
       {state.status === 'reconnect-needed' ? (
         <ConnectButton provider={provider} link={link} label={`Reconnect to ${provider}`} onOpened={connection.authorizeOpened} />
       ) : null}
-      {question.phase === 'idle' ? (
-        <Box css={{stack: 'x', gap: 'small'}}>
-          <Button pending={renewing} disabled={busy} onPress={connection.check}>
-            Check connection
-          </Button>
-          <Button
-            disabled={busy}
-            onPress={() => {
+      <ConfirmQuestion wording={wording} confirmation={question} />
+      <Box css={{stack: 'x', gap: 'small'}}>
+        <Button pending={renewing} disabled={busy || question.phase !== 'idle'} onPress={connection.check}>
+          Check connection
+        </Button>
+        <ConfirmButtons
+          wording={wording}
+          disabled={renewing}
+          confirmation={{
+            ...question,
+            ask: () => {
               // Asking is a new action: a message about the last one no longer applies.
               dismissNotice();
               question.ask();
-            }}
-          >
-            Disconnect…
-          </Button>
-        </Box>
-      ) : (
-        <ConfirmDestructive
-          title={`Disconnect from ${provider}?`}
-          consequence={`This app's access is revoked at ${provider} and your connection is removed from Stripe.`}
-          confirmLabel="Disconnect"
-          cancelLabel="Stay connected"
-          confirmation={{
-            ...question,
+            },
             // Backing out of a failed disconnect leaves nothing for "Could not disconnect … try again" to describe.
             cancel: () => {
               question.cancel();
@@ -133,7 +131,7 @@ function Connected({provider, locale, mode, connection, state, link}: Props & {s
             },
           }}
         />
-      )}
+      </Box>
     </Box>
   );
 }

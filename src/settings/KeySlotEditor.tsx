@@ -7,7 +7,7 @@
  * typed and saved; a successful save clears it.
  */
 import {Badge, Box, Button, DateField, Link, TextField} from '@stripe/ui-extension-sdk/ui';
-import {useCallback, useReducer, useRef} from 'react';
+import {useCallback, useReducer, useRef, useState} from 'react';
 import type {KeySlot} from './keySlots';
 import {checkKeyInput, type KeyInputErrors} from './keyInput';
 import {describeStatus, formatDay, keyStatus, type KeyStatus} from './keyStatus';
@@ -17,7 +17,7 @@ import type {LastOutcome} from './outcome';
 import {OutcomeBanner} from './OutcomeBanner';
 import {useKeyTest} from './useKeyTest';
 import type {SecretSummary} from '../secrets';
-import {askDeleteLabel, ConfirmDelete, useConfirm} from '../ui';
+import {ConfirmButtons, ConfirmQuestion, deleteWording, useConfirm} from '../ui';
 
 interface Props {
   slot: KeySlot;
@@ -90,6 +90,9 @@ export function KeySlotEditor({slot, secret, locale, mode, removable, onSave, on
   const busy = useRef(false);
   const status = keyStatus(secret, Date.now() / 1000);
   const {report, clear} = outcome;
+  // Bumped when a delete takes the key away: the field is drawn afresh with autoFocus, so the keyboard lands on
+  // the next thing to do (paste a new key) instead of on the page body, where the buttons it pressed were.
+  const [fieldRound, setFieldRound] = useState(0);
 
   const save = async () => {
     if (busy.current) return;
@@ -122,6 +125,7 @@ export function KeySlotEditor({slot, secret, locale, mode, removable, onSave, on
       try {
         await onDelete();
         report(slot.name, {kind: 'done', title: `${slot.label} deleted`});
+        setFieldRound((round) => round + 1);
       } catch (error) {
         report(slot.name, {kind: 'failed', what: `${slot.label} was not deleted`, error});
       } finally {
@@ -131,6 +135,7 @@ export function KeySlotEditor({slot, secret, locale, mode, removable, onSave, on
   );
 
   const saving = state.phase === 'saving';
+  const wording = deleteWording(slot.label, 'The app stops using it at once, for every user of this account, until a new one is saved.');
   const shown = outcome.shown?.subject === slot.name ? outcome.shown : null;
   return (
     <Box css={{stack: 'y', gap: 'small', padding: 'medium', keyline: 'neutral', borderRadius: 'medium'}}>
@@ -152,6 +157,8 @@ export function KeySlotEditor({slot, secret, locale, mode, removable, onSave, on
         </Box>
       ) : null}
       <TextField
+        key={`value-${fieldRound}`}
+        autoFocus={fieldRound > 0}
         type="password"
         name={slot.name}
         label={secret ? `New ${slot.label}` : slot.label}
@@ -166,7 +173,8 @@ export function KeySlotEditor({slot, secret, locale, mode, removable, onSave, on
         }}
         error={state.errors.value}
         invalid={state.errors.value !== undefined}
-        disabled={saving}
+        // Read-only rather than disabled while saving: a disabled field loses focus, and Enter saved from here.
+        readOnly={saving}
       />
       <DateField
         label="Expires on (optional)"
@@ -178,22 +186,11 @@ export function KeySlotEditor({slot, secret, locale, mode, removable, onSave, on
         disabled={saving}
       />
       {slot.check ? <KeyTestResult state={test.state} label={slot.label} check={slot.check} locale={locale} /> : null}
-      <Box css={{stack: 'x', gap: 'small'}}>
+      <ConfirmQuestion wording={wording} confirmation={deletion} />
+      <Box css={{stack: 'x', gap: 'small', wrap: 'wrap'}}>
         <Button type="primary" pending={saving} disabled={deletion.phase === 'running'} onPress={() => void save()}>
           {secret ? `Replace ${slot.label}` : `Save ${slot.label}`}
         </Button>
-        {secret && deletion.phase === 'idle' ? (
-          <Button
-            type="secondary"
-            disabled={saving}
-            onPress={() => {
-              clear();
-              deletion.ask();
-            }}
-          >
-            {askDeleteLabel(slot.label)}
-          </Button>
-        ) : null}
         {secret && onTest ? (
           <Button
             type="secondary"
@@ -206,13 +203,21 @@ export function KeySlotEditor({slot, secret, locale, mode, removable, onSave, on
             {`Test ${slot.label}`}
           </Button>
         ) : null}
+        {secret ? (
+          <ConfirmButtons
+            wording={wording}
+            disabled={saving}
+            confirmation={{
+              ...deletion,
+              ask: () => {
+                clear();
+                deletion.ask();
+              },
+            }}
+          />
+        ) : null}
       </Box>
       <OutcomeBanner shown={shown} removable={removable} />
-      <ConfirmDelete
-        label={slot.label}
-        consequence="The app stops using it at once, for every user of this account, until a new one is saved."
-        confirmation={deletion}
-      />
     </Box>
   );
 }

@@ -3,13 +3,13 @@
  * app, or written by its backend). They still take room in a scope that holds
  * only SECRETS_PER_SCOPE, so each can be deleted here.
  */
-import {Box, Button} from '@stripe/ui-extension-sdk/ui';
+import {Box} from '@stripe/ui-extension-sdk/ui';
 import {useCallback} from 'react';
 import {describeStatus, keyStatus} from './keyStatus';
 import type {LastOutcome, ShownOutcome} from './outcome';
 import {OutcomeBanner} from './OutcomeBanner';
 import {SECRETS_PER_SCOPE, type SecretSummary} from '../secrets';
-import {askDeleteLabel, ConfirmDelete, useConfirm} from '../ui';
+import {ConfirmButtons, ConfirmQuestion, deleteWording, useConfirm} from '../ui';
 
 interface Props {
   secrets: SecretSummary[];
@@ -53,6 +53,7 @@ function OtherKey({secret, locale, mode, onDelete, outcome}: {secret: SecretSumm
     }, [onDelete, report, secret.name]),
   );
   const shown = outcome.shown?.subject === secret.name ? outcome.shown : null;
+  const wording = deleteWording(secret.name, "Anything still reading this key (the app's backend, for instance) stops finding it.");
 
   return (
     <Box css={{stack: 'y', gap: 'xsmall', padding: 'small', keyline: 'neutral', borderRadius: 'small'}}>
@@ -61,23 +62,21 @@ function OtherKey({secret, locale, mode, onDelete, outcome}: {secret: SecretSumm
           <Box css={{fontFamily: 'monospace'}}>{secret.name}</Box>
           <Box css={{font: 'caption', color: 'secondary'}}>{describeStatus(keyStatus(secret, Date.now() / 1000), locale, mode)}</Box>
         </Box>
-        {deletion.phase === 'idle' ? (
-          <Button
+        <Box css={{stack: 'x', gap: 'small'}}>
+          <ConfirmButtons
+            wording={wording}
             size="small"
-            onPress={() => {
-              clear();
-              deletion.ask();
+            confirmation={{
+              ...deletion,
+              ask: () => {
+                clear();
+                deletion.ask();
+              },
             }}
-          >
-            {askDeleteLabel(secret.name)}
-          </Button>
-        ) : null}
+          />
+        </Box>
       </Box>
-      <ConfirmDelete
-        label={secret.name}
-        consequence="Anything still reading this key (the app's backend, for instance) stops finding it."
-        confirmation={deletion}
-      />
+      <ConfirmQuestion wording={wording} confirmation={deletion} />
       <OutcomeBanner shown={shown} removable={[]} />
     </Box>
   );

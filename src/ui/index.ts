@@ -2,11 +2,12 @@
  * What the settings page and the Connections panel share:
  *
  *   Busy                            a spinner with a line saying what is being waited for
- *   useConfirm ─▶ ConfirmDestructive  ask, then confirm or cancel, anything that cannot be undone
- *                 └ ConfirmDelete     its wording for deleting a stored key (askDeleteLabel: the button that asks)
+ *   useConfirm ─▶ ConfirmButtons    ask, then confirm or cancel, anything that cannot be undone (the asking
+ *              └▶ ConfirmQuestion   button turns into the one that backs out, so focus keeps its place)
+ *                 deleteWording     the words for deleting a stored key (askDeleteLabel: the button that asks)
  *   wording                         "a"/"an" before a label; the Dashboard mode
  */
 export {Busy} from './Busy';
-export {askDeleteLabel, ConfirmDelete, ConfirmDestructive} from './ConfirmDestructive';
+export {askDeleteLabel, ConfirmButtons, ConfirmQuestion, deleteWording, type ConfirmWording} from './ConfirmDestructive';
 export {useConfirm} from './useConfirm';
 export {modeNote, withArticle} from './wording';

@@ -41,10 +41,13 @@ export function Button({type = 'secondary', size = 'medium', css, pending, disab
         type="button"
         className={className}
         style={style}
-        disabled={disabled || pending}
+        // A pending button stays focusable and ignores presses (as React Aria's isPending does): a `disabled`
+        // one would drop the keyboard user's focus to the page body the moment they press it.
+        disabled={disabled}
+        aria-disabled={pending && !disabled ? true : undefined}
         aria-busy={pending ? true : undefined}
         // Presses cross to the iframe as plain objects: DOM events cannot be cloned.
-        onClick={press}
+        onClick={pending ? undefined : press}
       >
         {pending ? <span className="kr-spinner kr-spinner-inline" aria-hidden /> : null}
         {children}

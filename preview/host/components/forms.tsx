@@ -101,6 +101,8 @@ interface TextFieldProps extends FieldChrome {
   maxLength?: number;
   onChange?: unknown;
   onKeyDown?: unknown;
+  /** As the SDK documents it: focus the field when it mounts. A view has no other way to move focus. */
+  autoFocus?: boolean;
 }
 
 /**
@@ -130,6 +132,7 @@ export function TextField(props: TextFieldProps) {
         spellCheck={props.spellCheck === true || props.spellCheck === 'true'}
         maxLength={props.maxLength}
         aria-invalid={props.invalid || Boolean(props.error)}
+        autoFocus={props.autoFocus}
         onChange={onChange}
         onKeyDown={props.onKeyDown ? (e) => callRemote(props.onKeyDown, keyPress(e)) : undefined}
       />
@@ -148,6 +151,7 @@ export function TextArea(props: TextFieldProps & {rows?: number}) {
         rows={props.rows ?? 3}
         value={value}
         disabled={props.disabled}
+        autoFocus={props.autoFocus}
         onChange={onChange}
       />
     </Field>
@@ -185,6 +189,7 @@ export function Select(props: SelectProps) {
           multiple
           value={several}
           disabled={props.disabled}
+          autoFocus={props.autoFocus}
           required={props.required}
           onChange={(e) => {
             const chosen = Array.from(e.target.selectedOptions, (o) => o.value);
@@ -195,7 +200,16 @@ export function Select(props: SelectProps) {
           {props.children}
         </select>
       ) : (
-        <select id={id} className="kr-input" name={props.name} value={value} disabled={props.disabled} required={props.required} onChange={onChange}>
+        <select
+          id={id}
+          className="kr-input"
+          name={props.name}
+          value={value}
+          disabled={props.disabled}
+          required={props.required}
+          autoFocus={props.autoFocus}
+          onChange={onChange}
+        >
           {props.children}
         </select>
       )}
@@ -260,6 +274,7 @@ function Toggle({kind, ...props}: (CheckboxProps | SwitchProps | RadioProps) & {
           value={props.value}
           {...radioState}
           disabled={props.disabled}
+          autoFocus={props.autoFocus}
           required={props.required}
           aria-invalid={props.invalid || Boolean(props.error) || undefined}
           onChange={(e) => {
@@ -323,6 +338,7 @@ export function CurrencyField(props: CurrencyFieldProps) {
           inputMode="decimal"
           value={text}
           disabled={props.disabled}
+          autoFocus={props.autoFocus}
           readOnly={props.readOnly}
           aria-invalid={Boolean(props.error) || undefined}
           onChange={(e) => {
