@@ -1,3 +1,5 @@
+import type {BuildFailures} from './buildFailures';
+
 /** What the preview server tells the host page (embedded in the page as JSON). */
 export interface PreviewUser {
   id: string;
@@ -24,6 +26,8 @@ export interface PreviewConfig {
   recentRequests: LogEntry[];
   /** Bumped on every rebuild, so frames load fresh bundles. */
   build: number;
+  /** The views whose latest build failed: the page's build error overlay. */
+  buildFailures: BuildFailures;
   /**
    * Set when the page is the OAuth return route: who started the sign-in, and
    * what the drawer is opened with (the Dashboard's oauthContext).

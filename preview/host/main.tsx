@@ -6,7 +6,9 @@
 import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
 import {createRoot} from 'react-dom/client';
 import type {SearchParams} from '@stripe/ui-extension-sdk/types/global.navigation';
-import type {LogEntry, PreviewConfig} from './config';
+import {BuildErrorOverlay} from './BuildErrorOverlay';
+import type {BuildFailures} from './buildFailures';
+import type {LogEntry, PreviewConfig, PreviewProblem} from './config';
 import {onBlockedUrl} from './components/urls';
 import {ExtensionView} from './ExtensionView';
 import {appHrefOf, decodeAppRoute, describeRoute, encodeAppRoute, FULL_PAGE_VIEWPORT, isDashboardRoute, viewportsOfRoute} from './navigation';
@@ -44,6 +46,8 @@ function App({initial}: {initial: PreviewConfig}) {
   const [dashboardRoute, setDashboardRoute] = useState<string | null>(null);
   // The solo view's own route (its SDK router's href), kept in the address as ?route=.
   const [appRoute, setAppRoute] = useState(() => decodeAppRoute(params.get('route')));
+  // Apart from config: a failed build must not restart the views, which keep their last good build.
+  const [buildFailures, setBuildFailures] = useState<BuildFailures>(initial.buildFailures);
 
   const user = config.users.find((u) => u.id === userId) ?? config.users[0];
   const session = useMemo<Session>(() => ({user, mode}), [user, mode]);
@@ -91,9 +95,11 @@ function App({initial}: {initial: PreviewConfig}) {
     const events = new EventSource(`/__preview/events?token=${encodeURIComponent(config.token)}`);
     events.addEventListener('log', (e) => setLog((l) => [...l.slice(-199), JSON.parse((e as MessageEvent<string>).data) as LogEntry]));
     events.addEventListener('rebuilt', (e) => {
-      const build = Number((e as MessageEvent<string>).data);
-      setConfig((c) => ({...c, build}));
+      // A view that never built before has no problem any more, and loads.
+      const {build, problems} = JSON.parse((e as MessageEvent<string>).data) as {build: number; problems: PreviewProblem[]};
+      setConfig((c) => ({...c, build, problems}));
     });
+    events.addEventListener('build-failures', (e) => setBuildFailures(JSON.parse((e as MessageEvent<string>).data) as BuildFailures));
     return () => events.close();
   }, [config.token]);
 
@@ -176,6 +182,7 @@ function App({initial}: {initial: PreviewConfig}) {
 
   return (
     <div className="kr-dashboard">
+      <BuildErrorOverlay failures={buildFailures} components={[settings, drawer].flatMap((v) => (v ? [v.component] : []))} />
       <header className="kr-topbar">
         <strong>{config.app.name}</strong>
         <span className="kr-secondary">offline preview · {config.account.name} ({config.account.id})</span>

@@ -3,9 +3,10 @@
  * view declared in the manifest (the view plus the extension runtime).
  * IIFE, so the sandboxed iframe can load them as classic scripts.
  */
-import {builtinModules} from 'node:module';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
+import type {ViewBuildFailure} from '../host/buildFailures';
+import {buildErrorsOf, capped, describeLine} from './buildErrors';
 
 export interface ViewSource {
   component: string;
@@ -18,8 +19,8 @@ export interface BuildOptions {
   outdir: string;
   views: ViewSource[];
   minify?: boolean;
-  /** Called after each rebuild (watch mode) with whether it succeeded. */
-  onRebuilt?: (ok: boolean, errors: string[]) => void;
+  /** Called after each view's rebuild (watch mode): its errors, or null when it built. */
+  onRebuilt?: (component: string, failure: ViewBuildFailure | null) => void;
 }
 
 /**
@@ -73,65 +74,25 @@ export function viewBuildOptions(root: string, view: ViewSource, minify = false)
   return {...common({root, minify}), stdin: viewEntry(root, view), loader: IMAGE_LOADERS};
 }
 
-const NODE_BUILTINS = new Set(builtinModules);
-
-/** The Node built-in an unresolved import names ("fs", "node:crypto", "fs/promises"), if it is one. */
-function nodeBuiltin(message: esbuild.Message): string | null {
-  const name = /^Could not resolve "([^"]+)"$/.exec(message.text)?.[1];
-  if (!name) return null;
-  const bare = name.replace(/^node:/, '');
-  return NODE_BUILTINS.has(bare) || NODE_BUILTINS.has(bare.split('/')[0]) ? bare : null;
-}
-
-/** The npm package a file belongs to (the innermost node_modules entry), or null for the app's own file. */
-function packageOf(file: string): string | null {
-  const parts = file.split(/[\\/]/);
-  const at = parts.lastIndexOf('node_modules');
-  if (at < 0 || at + 1 >= parts.length) return null;
-  return parts[at + 1].startsWith('@') ? parts.slice(at + 1, at + 3).join('/') : parts[at + 1];
-}
-
 /**
- * esbuild's messages as lines a developer can act on: file:line, then the text.
- * An import of a Node built-in is said plainly, once per package that makes it:
- * esbuild's own note ("Are you trying to bundle for node?") points the wrong way,
- * since a view runs in the browser.
+ * esbuild's messages as lines a developer can act on ("file:line:column: text",
+ * both 1-based), with imports of Node built-ins said plainly (buildErrors.ts).
  */
 export function describeBuildError(e: unknown): string[] {
-  const errors = (e as {errors?: esbuild.Message[]}).errors;
-  if (!errors?.length) return [e instanceof Error ? e.message : String(e)];
-  const needs = new Map<string, {builtins: Set<string>; where: string}>();
-  const lines: string[] = [];
-  for (const m of errors) {
-    const where = m.location ? `${m.location.file}:${m.location.line}:${m.location.column}` : '';
-    const builtin = nodeBuiltin(m);
-    if (!builtin) {
-      lines.push(where ? `${where}: ${m.text}` : m.text);
-      continue;
-    }
-    const who = (m.location && packageOf(m.location.file)) ?? (m.location ? m.location.file : 'the view');
-    const entry = needs.get(who) ?? {builtins: new Set<string>(), where};
-    entry.builtins.add(builtin);
-    needs.set(who, entry);
-  }
-  const described = [...needs].map(([who, {builtins, where}]) => {
-    const names = [...builtins].map((b) => `\`${b}\``).join(', ');
-    return `${who} needs Node's ${names}, which a view cannot use: views run in the browser, in the Dashboard's sandbox (first import at ${where || 'unknown'}). Use a browser-ready package, or do this work in the app's backend.`;
-  });
-  return [...described, ...lines];
+  return buildErrorsOf(e, null).map(describeLine);
 }
 
 export async function createBuilds(options: BuildOptions) {
   // The first build of each context is the start-up build, not a change to report.
   let started = false;
-  const report: esbuild.Plugin = {
+  const report = (component: string): esbuild.Plugin => ({
     name: 'report',
     setup(build) {
       build.onEnd((result) => {
-        if (started) options.onRebuilt?.(result.errors.length === 0, result.errors.length ? describeBuildError({errors: result.errors}) : []);
+        if (started) options.onRebuilt?.(component, result.errors.length ? capped(buildErrorsOf(result, options.root)) : null);
       });
     },
-  };
+  });
   const contexts = await Promise.all([
     esbuild.context({
       ...common(options),
@@ -143,7 +104,7 @@ export async function createBuilds(options: BuildOptions) {
       esbuild.context({
         ...viewBuildOptions(options.root, view, options.minify),
         outfile: path.join(options.outdir, 'views', `${view.component}.js`),
-        plugins: [...(common(options).plugins ?? []), report],
+        plugins: [...(common(options).plugins ?? []), report(view.component)],
       }),
     ),
   ]);
@@ -153,11 +114,11 @@ export async function createBuilds(options: BuildOptions) {
      * A view that does not build is answered with its errors, and the others still start;
      * only the host page failing to build stops the preview.
      */
-    async start(watch: boolean): Promise<{failed: {component: string; errors: string[]}[]}> {
+    async start(watch: boolean): Promise<{failed: {component: string; failure: ViewBuildFailure}[]}> {
       const results = await Promise.allSettled(contexts.map((c) => c.rebuild()));
       const [host, ...viewResults] = results;
       if (host.status === 'rejected') throw host.reason;
-      const failed = viewResults.flatMap((r, i) => (r.status === 'rejected' ? [{component: options.views[i].component, errors: describeBuildError(r.reason)}] : []));
+      const failed = viewResults.flatMap((r, i) => (r.status === 'rejected' ? [{component: options.views[i].component, failure: capped(buildErrorsOf(r.reason, options.root))}] : []));
       if (watch) {
         await Promise.all(contexts.map((c) => c.watch()));
         // watch() begins with a build of its own; changes are what come after it.

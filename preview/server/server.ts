@@ -14,7 +14,9 @@ import {readBody} from '../requestBody';
 import {forwardAsExtension, type ExtensionIdentity} from '../secret-store/extension-door';
 import {DEFAULT_ACCOUNT, startSecretStore, type RunningSecretStore} from '../secret-store/server';
 import type {LogEntry, LogService, OAuthReturn, PreviewConfig, PreviewProblem, PreviewUser, ServedRequest} from '../host/config';
+import type {ViewBuildFailure} from '../host/buildFailures';
 import {createBuilds} from './build';
+import {describeFailure, failurePrinter, formatErrors} from './buildErrors';
 import type {LocalPorts} from './localPorts';
 import {loadManifest, type Manifest} from './manifest';
 import {FULL_PAGE_VIEWPORT} from '../host/navigation';
@@ -165,29 +167,64 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
     broadcast('log', JSON.stringify(entry));
   };
 
+  // The views whose latest build failed (the page's overlay), and those of them with no good build to show at all.
+  const buildFailures = new Map<string, ViewBuildFailure>();
+  const neverBuilt = new Set<string>();
+  const currentProblems = (): PreviewProblem[] => [
+    ...problems,
+    ...[...buildFailures]
+      .filter(([component]) => neverBuilt.has(component))
+      .map(([component, failure]) => ({component, unavailable: true, message: `${component} did not build:\n${describeFailure(failure)}`})),
+  ];
+  // What one change did: esbuild rebuilds each view's bundle on its own, and the page and the terminal hear of it once.
+  const changed = {built: new Set<string>(), failed: new Set<string>()};
+  const printFailure = failurePrinter();
+  const reportChange = () => {
+    const failed = [...changed.failed].flatMap((component) => {
+      const failure = buildFailures.get(component);
+      return failure ? [{component, failure}] : [];
+    });
+    const built = changed.built.size > 0;
+    changed.built.clear();
+    changed.failed.clear();
+    const printed = printFailure(failed);
+    if (printed) log(printed);
+    if (built) {
+      build = Date.now();
+      log('rebuilt views');
+      broadcast('rebuilt', JSON.stringify({build, problems: currentProblems()}));
+    }
+    broadcast('build-failures', JSON.stringify(Object.fromEntries(buildFailures)));
+  };
+
   const builds = await createBuilds({
     root: options.root,
     outdir,
     views,
     minify: options.minify,
-    onRebuilt: (ok, errors) => {
-      if (!ok) {
-        log(`build failed: ${errors.join('; ')}`);
-        return;
+    onRebuilt: (component, failure) => {
+      if (failure) {
+        buildFailures.set(component, failure);
+        changed.built.delete(component);
+        changed.failed.add(component);
+      } else {
+        buildFailures.delete(component);
+        neverBuilt.delete(component);
+        changed.failed.delete(component);
+        changed.built.add(component);
       }
-      // One change can rebuild several views: tell the page once.
       if (rebuildTimer) clearTimeout(rebuildTimer);
-      rebuildTimer = setTimeout(() => {
-        build = Date.now();
-        log('rebuilt views');
-        broadcast('rebuilt', String(build));
-      }, 50);
+      rebuildTimer = setTimeout(reportChange, 50);
     },
   });
   try {
     const {failed} = await builds.start(options.watch ?? false);
-    for (const {component, errors} of failed) problems.push({component, unavailable: true, message: `${component} did not build:\n${errors.join('\n')}`});
     for (const problem of problems) log(`problem: ${problem.message}`);
+    for (const {component, failure} of failed) {
+      buildFailures.set(component, failure);
+      neverBuilt.add(component);
+      log(`problem: ${component} did not build:\n${formatErrors(failure)}`);
+    }
   } catch (e) {
     await builds.dispose();
     await store.close();
@@ -202,7 +239,8 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
     account: PREVIEW_ACCOUNT,
     users: PREVIEW_USERS,
     views: declared.map(({viewport, component}) => ({viewport, component})),
-    problems,
+    problems: currentProblems(),
+    buildFailures: Object.fromEntries(buildFailures),
     constants: manifest.constants ?? null,
     permissions: Array.isArray(manifest.permissions) ? manifest.permissions.map((p) => p.permission) : [],
     connectSrc: manifest.ui_extension.content_security_policy?.['connect-src'] ?? [],
@@ -365,6 +403,8 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
         if (url.searchParams.get('token') !== token) return send(res, 403, 'text/plain', 'forbidden');
         res.writeHead(200, {'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive'});
         res.write(': connected\n\n');
+        // The page's config may predate a build that failed or recovered while it loaded.
+        res.write(`event: build-failures\ndata: ${JSON.stringify(Object.fromEntries(buildFailures))}\n\n`);
         listeners.add(res);
         req.on('close', () => listeners.delete(res));
       },
