@@ -151,7 +151,10 @@ describe('prices', () => {
     expect(ids(await stripe.prices.list({product: a.id}))).toEqual([a3.id, a2.id, a1.id]);
     expect(ids(await stripe.prices.list({active: false}))).toEqual([b1.id]);
     expect(ids(await stripe.prices.list({type: 'recurring'}))).toEqual([a2.id]);
-    expect(ids(await stripe.prices.list({currency: 'eur'}))).toEqual([b1.id]);
+    expect(ids(await stripe.prices.list({currency: 'eur'}))).toEqual([]);
+    expect(ids(await stripe.prices.list({currency: 'eur', active: false}))).toEqual([b1.id]);
+    // Without `active`, the active ones only, as Stripe documents.
+    expect(ids(await stripe.prices.list())).toEqual([a3.id, a2.id, a1.id]);
     const page = await stripe.prices.list({product: a.id, limit: 2});
     expect(ids(page)).toEqual([a3.id, a2.id]);
     expect(page.has_more).toBe(true);

@@ -1,6 +1,7 @@
 /**
  * Prices (`/v1/prices`): retrieve, list (`active`, `currency`, `product`,
- * `type`), create and update. As on Stripe, a price's amount, currency,
+ * `type`; the active ones unless `active=false`, as Stripe documents), create
+ * and update. As on Stripe, a price's amount, currency,
  * product and interval are fixed once created: an update takes `active`,
  * `nickname`, `lookup_key`, `tax_behavior` (once) and `metadata`.
  */
@@ -39,8 +40,9 @@ export interface PriceObject {
   unit_amount_decimal: string;
 }
 
+/** As Stripe documents it: a list without `active` answers the active prices only. */
 export const PRICE_FILTERS: readonly FilterSpec[] = [
-  {param: 'active', kind: 'boolean'},
+  {param: 'active', kind: 'boolean', condition: (value) => [{column: 'active', op: '=', value: value ?? 'true'}]},
   {param: 'currency', kind: CURRENCIES},
   {param: 'product', kind: 'string'},
   {param: 'type', kind: ['one_time', 'recurring']},
