@@ -9,5 +9,5 @@
  */
 export {Busy} from './Busy';
 export {askDeleteLabel, ConfirmButtons, ConfirmQuestion, deleteWording, type ConfirmWording} from './ConfirmDestructive';
-export {useConfirm} from './useConfirm';
+export {useConfirm, type Confirmation} from './useConfirm';
 export {modeNote, withArticle} from './wording';
