@@ -13,7 +13,7 @@ import {onBlockedUrl} from './components/urls';
 import {ExtensionView} from './ExtensionView';
 import {appHrefOf, decodeAppRoute, describeRoute, encodeAppRoute, FULL_PAGE_VIEWPORT, isDashboardRoute, viewportsOfRoute} from './navigation';
 import type {Session} from './platform';
-import {placementOf, type Placement} from './viewports';
+import {placementOf, titleOf, type Placement} from './viewports';
 
 declare global {
   interface Window {
@@ -180,130 +180,216 @@ function App({initial}: {initial: PreviewConfig}) {
   }, [drawerKey]);
   const oauthContext = opening && oauthFor.current === drawerKey ? opening.oauthContext : undefined;
 
+  const titles = titleOf(config.app.name, soloView);
+  useEffect(() => {
+    document.title = titles.document;
+  }, [titles.document]);
+
   return (
-    <div className="kr-dashboard">
+    <div className={`kr-dashboard kr-mode-${mode}`}>
       <BuildErrorOverlay failures={buildFailures} components={[settings, drawer].flatMap((v) => (v ? [v.component] : []))} />
-      <header className="kr-topbar">
-        <strong>{config.app.name}</strong>
-        <span className="kr-secondary">offline preview · {config.account.name} ({config.account.id})</span>
-        <span className="kr-spacer" />
-        <label>
-          User{' '}
-          <select aria-label="Preview user" value={user.id} onChange={(e) => setUserId(e.target.value)}>
-            {config.users.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name} ({u.id})
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Mode{' '}
-          <select aria-label="Mode" value={mode} onChange={(e) => setMode(e.target.value === 'live' ? 'live' : 'test')}>
-            <option value="test">Test mode</option>
-            <option value="live">Live mode</option>
-          </select>
-        </label>
-        <label>
-          View{' '}
-          <select
-            aria-label="View"
-            value={soloView?.component ?? ''}
-            onChange={(e) => {
-              // A view of its own is a page of its own: load it, as the Dashboard navigates.
-              openView(e.target.value);
-            }}
-          >
-            <option value="">Settings page and drawer</option>
-            {config.views.map((v) => (
-              <option key={v.component} value={v.component}>
-                {v.component} ({v.viewport})
-              </option>
-            ))}
-          </select>
-        </label>
-        {drawer ? (
-          <button type="button" className="kr-button kr-button-secondary" onClick={() => setDrawerOpen((o) => !o)}>
-            {drawerOpen ? 'Close drawer' : 'Open drawer'}
-          </button>
-        ) : null}
-      </header>
-      {mode === 'test' ? <div className="kr-test-ribbon">Test mode</div> : null}
-      {dashboardRoute ? (
-        <div className="kr-route-bar" role="status" aria-label="Dashboard route">
-          <span>
-            The Dashboard would now open <strong>{dashboardRoute}</strong> (there is no Dashboard page here to show).
-          </span>
-          <button type="button" className="kr-button kr-button-secondary" onClick={() => setDashboardRoute(null)}>
-            Back to the app
-          </button>
-        </div>
-      ) : null}
-      {showsRoute ? (
-        <div className="kr-route-bar kr-app-route" aria-label="App route">
-          App route <code>{encodeAppRoute(appRoute.href, appRoute.searchParams)}</code>
-        </div>
-      ) : null}
-      {config.problems.length ? (
-        <section className="kr-problems" aria-label="Problems">
-          {config.problems.map((p, i) => (
-            <div key={i} className="kr-banner kr-banner-caution" role="alert">
-              <pre>{p.message}</pre>
-            </div>
-          ))}
-        </section>
-      ) : null}
-      <div className="kr-body">
-        {placement && placement.kind !== 'settings' ? (
-          <main className="kr-page" aria-label={`${placement.kind === 'page' ? placement.page : 'Dashboard page'} (stand-in)`}>
-            <h1>{placement.page}</h1>
-            {objectKind ? <ObjectPicker kind={objectKind.object} id={objectId} onOpen={setObjectId} /> : null}
-            {placement.kind === 'drawer' ? (
-              <p className="kr-secondary">A stand-in for this Dashboard page: the app&apos;s view is in the drawer.</p>
-            ) : (
-              <section className={placement.kind === 'page-module' ? 'kr-page-module' : undefined} aria-label={soloView?.component}>
-                {soloView ? (
-                  <ExtensionView
-                    key={`${user.id}/${mode}/${config.build}/${objectId}/page`}
-                    config={config}
-                    session={session}
-                    component={soloView.component}
-                    viewport={soloView.viewport}
-                    objectContext={objectContext}
-                    hooks={hooks}
-                    route={appRoute}
-                    onRouteChange={onAppRoute}
-                  />
-                ) : null}
-              </section>
-            )}
-          </main>
-        ) : soloView && !placement ? (
-          <main className="kr-page" aria-label="Unknown viewport">
-            <div className="kr-banner kr-banner-critical" role="alert">
-              {soloView.component}&apos;s viewport &quot;{soloView.viewport}&quot; is not one Stripe&apos;s manifest schema knows: the Dashboard would not show it. It is drawn here on a plain page.
-            </div>
-            <ExtensionView key={`${user.id}/${mode}/${config.build}/unknown`} config={config} session={session} component={soloView.component} viewport={soloView.viewport} hooks={hooks} />
-          </main>
-        ) : (
-          <main className="kr-page" aria-label="App settings page">
-            <h1>{config.app.name} settings</h1>
-            {settings ? (
-              <ExtensionView
-                key={`${user.id}/${mode}/${config.build}/settings`}
-                config={config}
-                session={session}
-                component={settings.component}
-                viewport={settings.viewport}
-                hooks={hooks}
+      <div className="kr-frame-top">
+        <header className="kr-topbar">
+          <div className="kr-account" title={`${config.account.name} (${config.account.id})`}>
+            <span className="kr-account-tile" aria-hidden="true">
+              {config.account.name.slice(0, 1).toUpperCase()}
+            </span>
+            <span className="kr-account-text">
+              <strong>{config.account.name}</strong>
+              <span className="kr-secondary">
+                {config.account.id} · offline preview of {config.app.name}
+              </span>
+            </span>
+          </div>
+          <div className="kr-topbar-controls">
+            <label className="kr-header-field">
+              <span className="kr-header-label">View</span>
+              <select
+                className="kr-header-select kr-header-select-view"
+                aria-label="View"
+                value={soloView?.component ?? ''}
+                onChange={(e) => {
+                  // A view of its own is a page of its own: load it, as the Dashboard navigates.
+                  openView(e.target.value);
+                }}
+              >
+                <option value="">Settings page and drawer</option>
+                {config.views.map((v) => (
+                  <option key={v.component} value={v.component}>
+                    {v.component} ({v.viewport})
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="kr-header-toggle">
+              <span>Test mode</span>
+              {/* The Dashboard's "Test mode" toggle: a real checkbox, so Space flips it and it keeps the browser's semantics. */}
+              <input
+                type="checkbox"
+                role="switch"
+                className="kr-switch kr-switch-test"
+                checked={mode === 'test'}
+                onChange={(e) => setMode(e.target.checked ? 'test' : 'live')}
               />
-            ) : (
-              <p className="kr-secondary">stripe-app.json declares no settings view.</p>
-            )}
-          </main>
-        )}
+            </label>
+            <label className="kr-header-field kr-user-switch">
+              <span className="kr-avatar" aria-hidden="true">
+                {initialsOf(user.name)}
+              </span>
+              <select className="kr-header-select" aria-label="Preview user" value={user.id} onChange={(e) => setUserId(e.target.value)}>
+                {config.users.map((u) => (
+                  <option key={u.id} value={u.id}>
+                    {u.name} ({u.id})
+                  </option>
+                ))}
+              </select>
+            </label>
+            {drawer ? (
+              <button
+                type="button"
+                className="kr-button kr-button-secondary kr-drawer-toggle"
+                aria-expanded={drawerOpen}
+                aria-controls="kr-drawer"
+                onClick={() => setDrawerOpen((o) => !o)}
+              >
+                {drawerOpen ? 'Close drawer' : 'Open drawer'}
+              </button>
+            ) : null}
+          </div>
+        </header>
+        {mode === 'test' ? (
+          <div className="kr-test-ribbon">
+            <span>Test mode</span>
+          </div>
+        ) : null}
+      </div>
+      <div className="kr-body">
+        <div className="kr-main">
+          {dashboardRoute ? (
+            <div className="kr-route-bar" role="status" aria-label="Dashboard route">
+              <span>
+                The Dashboard would now open <strong>{dashboardRoute}</strong> (there is no Dashboard page here to show).
+              </span>
+              <button type="button" className="kr-button kr-button-secondary" onClick={() => setDashboardRoute(null)}>
+                Back to the app
+              </button>
+            </div>
+          ) : null}
+          {showsRoute ? (
+            <div className="kr-route-bar kr-app-route" aria-label="App route">
+              App route <code>{encodeAppRoute(appRoute.href, appRoute.searchParams)}</code>
+            </div>
+          ) : null}
+          {config.problems.length ? (
+            <section className="kr-problems" aria-label="Problems">
+              {config.problems.map((p, i) => (
+                <div key={i} className="kr-banner kr-banner-caution" role="alert">
+                  <pre>{p.message}</pre>
+                </div>
+              ))}
+            </section>
+          ) : null}
+          {placement && placement.kind !== 'settings' ? (
+            <main className="kr-page" aria-label={`${placement.kind === 'page' ? placement.page : 'Dashboard page'} (stand-in)`}>
+              <h1>{titles.heading}</h1>
+              {objectKind ? <ObjectPicker kind={objectKind.object} id={objectId} onOpen={setObjectId} /> : null}
+              {placement.kind === 'drawer' ? (
+                <p className="kr-secondary">A stand-in for this Dashboard page: the app&apos;s view is in the drawer.</p>
+              ) : (
+                <section className={placement.kind === 'page-module' ? 'kr-page-module' : undefined} aria-label={soloView?.component}>
+                  {soloView ? (
+                    <ExtensionView
+                      key={`${user.id}/${mode}/${config.build}/${objectId}/page`}
+                      config={config}
+                      session={session}
+                      component={soloView.component}
+                      viewport={soloView.viewport}
+                      objectContext={objectContext}
+                      hooks={hooks}
+                      route={appRoute}
+                      onRouteChange={onAppRoute}
+                    />
+                  ) : null}
+                </section>
+              )}
+            </main>
+          ) : soloView && !placement ? (
+            <main className="kr-page" aria-label="Unknown viewport">
+              <h1>{titles.heading}</h1>
+              <div className="kr-banner kr-banner-critical" role="alert">
+                {soloView.component}&apos;s viewport &quot;{soloView.viewport}&quot; is not one Stripe&apos;s manifest schema knows: the Dashboard would not show it. It is drawn here on a plain page.
+              </div>
+              <ExtensionView key={`${user.id}/${mode}/${config.build}/unknown`} config={config} session={session} component={soloView.component} viewport={soloView.viewport} hooks={hooks} />
+            </main>
+          ) : (
+            <main className="kr-page" aria-label="App settings page">
+              <h1>{titles.heading}</h1>
+              {settings ? (
+                <ExtensionView
+                  key={`${user.id}/${mode}/${config.build}/settings`}
+                  config={config}
+                  session={session}
+                  component={settings.component}
+                  viewport={settings.viewport}
+                  hooks={hooks}
+                />
+              ) : (
+                <p className="kr-secondary">stripe-app.json declares no settings view.</p>
+              )}
+            </main>
+          )}
+          <section className="kr-log" aria-label="Request log">
+            <h2>Requests from the views</h2>
+            <div className="kr-log-scroll">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">Time</th>
+                    <th scope="col">Service</th>
+                    <th scope="col">User</th>
+                    <th scope="col">Mode</th>
+                    <th scope="col">Method</th>
+                    <th scope="col">Path</th>
+                    <th scope="col">Status</th>
+                    <th scope="col">Duration</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {log
+                    .slice()
+                    .reverse()
+                    .map((entry, i) => {
+                      const expected = isExpectedOutcome(entry);
+                      return (
+                        <tr key={`${entry.at}-${i}`} className={entry.status >= 400 && !expected ? 'kr-log-error' : undefined}>
+                          <td>{new Date(entry.at).toLocaleTimeString()}</td>
+                          <td>{entry.service}</td>
+                          {/* The provider, the backend and the stand-in are called directly: they cannot tell which preview user called. */}
+                          <td>{entry.user ?? '—'}</td>
+                          <td>{entry.mode ?? '—'}</td>
+                          <td>{entry.method}</td>
+                          <td>{entry.path}</td>
+                          <td>
+                            {entry.status}
+                            {expected ? <span className="kr-secondary"> (none yet: expected)</span> : null}
+                          </td>
+                          <td>{entry.ms.toFixed(0)} ms</td>
+                        </tr>
+                      );
+                    })}
+                </tbody>
+              </table>
+            </div>
+          </section>
+        </div>
         {drawer && drawerOpen ? (
-          <aside className="kr-drawer" aria-label="Drawer">
+          <aside className="kr-drawer" id="kr-drawer" aria-label="Drawer">
+            <header className="kr-drawer-header">
+              <span className="kr-app-tile" aria-hidden="true">
+                {config.app.name.slice(0, 1).toUpperCase()}
+              </span>
+              <strong>{config.app.name}</strong>
+            </header>
             <ExtensionView
               key={`${user.id}/${mode}/${config.build}/${objectId}/drawer`}
               config={config}
@@ -317,47 +403,6 @@ function App({initial}: {initial: PreviewConfig}) {
           </aside>
         ) : null}
       </div>
-      <section className="kr-log" aria-label="Request log">
-        <h3>Requests from the views</h3>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Time</th>
-              <th scope="col">Service</th>
-              <th scope="col">User</th>
-              <th scope="col">Mode</th>
-              <th scope="col">Method</th>
-              <th scope="col">Path</th>
-              <th scope="col">Status</th>
-              <th scope="col">Duration</th>
-            </tr>
-          </thead>
-          <tbody>
-            {log
-              .slice()
-              .reverse()
-              .map((entry, i) => {
-                const expected = isExpectedOutcome(entry);
-                return (
-                  <tr key={`${entry.at}-${i}`} className={entry.status >= 400 && !expected ? 'kr-log-error' : undefined}>
-                    <td>{new Date(entry.at).toLocaleTimeString()}</td>
-                    <td>{entry.service}</td>
-                    {/* The provider, the backend and the stand-in are called directly: they cannot tell which preview user called. */}
-                    <td>{entry.user ?? '—'}</td>
-                    <td>{entry.mode ?? '—'}</td>
-                    <td>{entry.method}</td>
-                    <td>{entry.path}</td>
-                    <td>
-                      {entry.status}
-                      {expected ? <span className="kr-secondary"> (none yet: expected)</span> : null}
-                    </td>
-                    <td>{entry.ms.toFixed(0)} ms</td>
-                  </tr>
-                );
-              })}
-          </tbody>
-        </table>
-      </section>
       <div className="kr-toasts" aria-live="polite">
         {toasts.map((t) => (
           <div key={t.id} className={`kr-toast kr-toast-${t.type ?? 'default'}`} role="status">
@@ -367,6 +412,16 @@ function App({initial}: {initial: PreviewConfig}) {
       </div>
     </div>
   );
+}
+
+/** The avatar's letters: "Ada Lovelace" → "AL". */
+function initialsOf(name: string): string {
+  return name
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 2)
+    .map((part) => part[0].toUpperCase())
+    .join('');
 }
 
 /** The object a detail page shows: its id, from a simple picker (the view restarts with it, as on a new page). */

@@ -90,3 +90,18 @@ export function placementOf(viewport: string): Placement | null {
   }
   return {kind: 'drawer', page: title};
 }
+
+/**
+ * What the page is titled (its heading and the tab's title): the app's settings
+ * page is "<App> settings", once; a view on a page of its own names that view
+ * and where the Dashboard shows it, so two tabs on two views tell apart.
+ */
+export function titleOf(appName: string, solo: {component: string; viewport: string} | undefined): {heading: string; document: string} {
+  const settings = `${appName} settings`;
+  if (!solo) return {heading: settings, document: `${settings} · offline preview`};
+  const placement = placementOf(solo.viewport);
+  if (!placement) return {heading: solo.component, document: `${solo.component} (unknown viewport) · offline preview`};
+  if (placement.kind === 'settings') return {heading: settings, document: `${settings} · offline preview`};
+  const where = placement.kind === 'drawer' ? `drawer on ${placement.page}` : placement.page;
+  return {heading: placement.page, document: `${solo.component} · ${where} · offline preview`};
+}

@@ -26,20 +26,22 @@ export function SettingsView({onSave, statusMessage, children}: {onSave?: unknow
     callRemote(onSave, values);
   };
   return (
+    // Untitled, as in the Dashboard: the settings page's own heading names it once.
     <section className="kr-settings-view" aria-label="Settings">
-      <header className="kr-view-header">
-        <h2>Settings</h2>
-        {statusMessage ? (
-          <span className="kr-status-message" role="status">
-            {statusMessage}
-          </span>
-        ) : null}
-        {onSave ? (
-          <Button type="primary" onPress={save}>
-            Save
-          </Button>
-        ) : null}
-      </header>
+      {statusMessage || onSave ? (
+        <header className="kr-view-header kr-view-header-end">
+          {statusMessage ? (
+            <span className="kr-status-message" role="status">
+              {statusMessage}
+            </span>
+          ) : null}
+          {onSave ? (
+            <Button type="primary" onPress={save}>
+              Save
+            </Button>
+          ) : null}
+        </header>
+      ) : null}
       <div ref={form}>{children}</div>
     </section>
   );

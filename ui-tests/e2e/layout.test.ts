@@ -1,0 +1,243 @@
+/**
+ * The preview page is laid out like the Dashboard frame it stands for, at any
+ * width from 800 px up: the drawer docks to the window's right edge, the page
+ * beside it takes the rest, the header stays on one line with nothing
+ * overflowing, its switches are labelled form controls the keyboard can work,
+ * and the page is titled after what it shows.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type {Page} from 'playwright-core';
+import manifest from '../../stripe-app.json';
+import {PREVIEW_USERS} from '../../preview/server/server';
+import {ARTIFACTS, ROOT, screenshot} from './browser';
+import {previewSuite} from './previewSuite';
+
+jest.setTimeout(90_000);
+
+const WIDTHS = [800, 900, 1280, 1600, 1920];
+const [ADA, BEN] = PREVIEW_USERS;
+const APP = manifest.name;
+
+const suite = previewSuite({});
+
+const drawer = () => suite.page.getByRole('complementary', {name: 'Drawer'});
+const settings = () => suite.page.locator('[data-view="AppSettings"]');
+
+/** The settings page and its drawer, both views drawn and their first requests answered. */
+async function openSettingsPage(query = `user=${ADA.id}&mode=test`): Promise<void> {
+  await suite.page.goto(`${suite.preview.url}/?${query}`);
+  await settings().getByRole('button', {name: /^(Save|Replace) Acme API key$/}).waitFor();
+  await drawer().locator('[data-view="ConnectionsDrawer"]').getByRole('heading', {name: 'Connections'}).waitFor();
+}
+
+/**
+ * A picture of the whole page with the drawer as tall as it: the window is made
+ * as tall as the page for the shot (the drawer is as tall as the window).
+ */
+async function screenshotWhole(name: string): Promise<void> {
+  const size = suite.page.viewportSize() ?? {width: 1280, height: 900};
+  const height = await suite.page.evaluate(() => document.documentElement.scrollHeight);
+  await suite.page.setViewportSize({width: size.width, height: Math.max(size.height, height)});
+  await screenshot(suite.page, name);
+  await suite.page.setViewportSize(size);
+}
+
+/** Where the frame's parts are, in CSS pixels of the page. */
+function frameGeometry(page: Page) {
+  return page.evaluate(() => {
+    const rect = (selector: string) => {
+      const el = document.querySelector(selector);
+      if (!el) throw new Error(`no ${selector}`);
+      const r = el.getBoundingClientRect();
+      return {left: r.left, right: r.right, top: r.top, bottom: r.bottom, width: r.width, height: r.height};
+    };
+    const scroller = document.scrollingElement ?? document.documentElement;
+    const drawerElement = document.querySelector('.kr-drawer');
+    return {
+      innerWidth,
+      innerHeight,
+      clientWidth: document.documentElement.clientWidth,
+      scrollWidth: scroller.scrollWidth,
+      drawer: rect('.kr-drawer'),
+      drawerSideways: drawerElement ? drawerElement.scrollWidth - drawerElement.clientWidth : 0,
+      main: rect('main'),
+      topbar: rect('.kr-topbar'),
+    };
+  });
+}
+
+/**
+ * Every text in the header and the lines it takes: a text that wraps is drawn
+ * on more than one line; one cut off by its box, or by the window, is wider
+ * than what shows of it.
+ */
+function headerTexts(page: Page) {
+  return page.evaluate(() => {
+    const topbar = document.querySelector('.kr-topbar');
+    if (!topbar) throw new Error('no header');
+    const bar = topbar.getBoundingClientRect();
+    const texts: {text: string; lines: number; outside: boolean}[] = [];
+    const walker = document.createTreeWalker(topbar, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = (node.textContent ?? '').trim();
+      // An option's text is drawn by its select (checked below), not where the node sits.
+      if (!text || node.parentElement?.closest('select')) continue;
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      const tops = new Set(Array.from(range.getClientRects(), (r) => Math.round(r.top)));
+      // Not drawn at this width (a label the narrow header leaves to the control's own name).
+      if (tops.size === 0) continue;
+      const r = range.getBoundingClientRect();
+      texts.push({text, lines: tops.size, outside: r.top < bar.top || r.bottom > bar.bottom});
+    }
+    const controls = Array.from(topbar.querySelectorAll<HTMLElement>('button, select, input, label'), (el) => {
+      const r = el.getBoundingClientRect();
+      return {
+        name: el.getAttribute('aria-label') ?? el.textContent?.trim() ?? el.tagName,
+        tag: el.tagName,
+        height: r.height,
+        // A control the window or the header cuts off.
+        cut: r.left < bar.left || r.right > Math.min(bar.right, document.documentElement.clientWidth) || r.top < bar.top || r.bottom > bar.bottom,
+        // A button whose words do not fit it.
+        clipped: el.tagName === 'BUTTON' && el.scrollWidth > el.clientWidth,
+      };
+    });
+    return {texts, controls};
+  });
+}
+
+describe.each(WIDTHS)('%i px wide', (width) => {
+  test('the drawer docks to the right edge, the page fills the rest, nothing wraps or scrolls sideways', async () => {
+    await suite.page.setViewportSize({width, height: 900});
+    await openSettingsPage();
+    const geometry = await frameGeometry(suite.page);
+
+    // The drawer: the Dashboard's fixed width, at the window's right edge, from under the top bar to the bottom.
+    expect(geometry.drawer.right).toBe(geometry.clientWidth);
+    expect(geometry.clientWidth).toBe(width);
+    expect(geometry.drawer.width).toBeGreaterThanOrEqual(400);
+    expect(geometry.drawer.width).toBeLessThanOrEqual(450);
+    expect(geometry.drawer.top).toBe(geometry.topbar.bottom + 20 /* the test-mode strip */);
+    expect(geometry.drawer.bottom).toBe(geometry.innerHeight);
+    // The page beside it: from the left edge up to the drawer, no gutter.
+    expect(geometry.main.left).toBe(0);
+    expect(geometry.main.right).toBe(geometry.drawer.left);
+
+    // Nothing scrolls sideways: not the window, not the drawer.
+    expect(geometry.scrollWidth).toBeLessThanOrEqual(geometry.innerWidth);
+    expect(geometry.drawerSideways).toBe(0);
+
+    // The header: one line, every control whole and inside it.
+    const header = await headerTexts(suite.page);
+    expect(header.texts.filter((t) => t.lines !== 1 || t.outside)).toEqual([]);
+    expect(header.controls.filter((c) => c.cut || c.clipped)).toEqual([]);
+    const buttons = header.controls.filter((c) => c.tag === 'BUTTON' || c.tag === 'SELECT');
+    expect(buttons.map((c) => c.name)).toEqual(['View', 'Preview user', 'Close drawer']);
+    // One line of a 32 px control; a wrapped "Close drawer" is 52 px tall.
+    for (const control of buttons) expect(control.height).toBe(32);
+    await screenshotWhole(`layout-${width}`);
+
+    // Closed, the page takes the whole width; the button stays one line.
+    await suite.page.getByRole('button', {name: 'Close drawer'}).click();
+    await suite.page.getByRole('button', {name: 'Open drawer'}).waitFor();
+    const closed = await suite.page.evaluate(() => ({main: document.querySelector('main')?.getBoundingClientRect().right, width: document.documentElement.clientWidth}));
+    expect(closed.main).toBe(closed.width);
+    expect((await headerTexts(suite.page)).texts.filter((t) => t.lines !== 1)).toEqual([]);
+    expect(await suite.page.evaluate(() => (document.scrollingElement ?? document.documentElement).scrollWidth <= innerWidth)).toBe(true);
+  });
+
+  test('a drawer view on its own page docks the same way', async () => {
+    await suite.page.setViewportSize({width, height: 900});
+    await suite.page.goto(`${suite.preview.url}/?view=ConnectionsDrawer&user=${BEN.id}&mode=live`);
+    await drawer().getByRole('heading', {name: 'Connections'}).waitFor();
+    const geometry = await frameGeometry(suite.page);
+    expect(geometry.drawer.right).toBe(width);
+    // Live mode has no test-mode strip: the drawer starts right under the top bar.
+    expect(geometry.drawer.top).toBe(geometry.topbar.bottom);
+    expect(geometry.main.right).toBe(geometry.drawer.left);
+    expect(geometry.scrollWidth).toBeLessThanOrEqual(geometry.innerWidth);
+    expect((await headerTexts(suite.page)).texts.filter((t) => t.lines !== 1 || t.outside)).toEqual([]);
+    await screenshotWhole(`layout-drawer-view-${width}`);
+  });
+});
+
+describe('the header switches are labelled form controls the keyboard works', () => {
+  /** Presses Tab until `name`d control has the focus (at most 30 times, as a keyboard user would). */
+  async function tabTo(role: 'switch' | 'combobox', name: string): Promise<void> {
+    const target = suite.page.getByRole(role, {name, exact: true});
+    for (let i = 0; i < 30; i++) {
+      await suite.page.keyboard.press('Tab');
+      if (await target.evaluate((el) => el === document.activeElement)) return;
+    }
+    throw new Error(`Tab never reached ${name}`);
+  }
+  /** The focus shows: a ring drawn by :focus-visible, not the browser's nothing. */
+  const focusRing = (role: 'switch' | 'combobox', name: string) =>
+    suite.page.getByRole(role, {name, exact: true}).evaluate((el) => {
+      const style = getComputedStyle(el);
+      return {visible: el.matches(':focus-visible'), ring: (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none'};
+    });
+
+  test('Test mode is a switch: Space turns it off, and the views start again in live mode', async () => {
+    await suite.page.setViewportSize({width: 900, height: 900});
+    await openSettingsPage();
+    const testMode = suite.page.getByRole('switch', {name: 'Test mode'});
+    expect(await testMode.isChecked()).toBe(true);
+    await tabTo('switch', 'Test mode');
+    expect(await focusRing('switch', 'Test mode')).toEqual({visible: true, ring: true});
+    await screenshot(suite.page, 'layout-test-mode-focused');
+
+    await suite.page.keyboard.press('Space');
+    await settings().getByText('These are the live-mode keys. Test mode keeps its own.').waitFor();
+    expect(await testMode.isChecked()).toBe(false);
+    expect(new URL(suite.page.url()).searchParams.get('mode')).toBe('live');
+    await suite.page.locator('.kr-test-ribbon').waitFor({state: 'detached'});
+
+    await suite.page.keyboard.press('Space');
+    await suite.page.locator('.kr-test-ribbon').waitFor();
+    expect(new URL(suite.page.url()).searchParams.get('mode')).toBe('test');
+  });
+
+  test('the user switch is a select: the arrow key picks the other user, whose requests the log then shows', async () => {
+    await suite.page.setViewportSize({width: 800, height: 900});
+    await openSettingsPage();
+    await tabTo('combobox', 'Preview user');
+    expect(await focusRing('combobox', 'Preview user')).toEqual({visible: true, ring: true});
+    await screenshot(suite.page, 'layout-user-switch-focused');
+
+    await suite.page.keyboard.press('ArrowDown');
+    await suite.page.waitForURL((url) => url.searchParams.get('user') === BEN.id);
+    const log = suite.page.getByRole('region', {name: 'Request log'});
+    await log.getByRole('row').filter({hasText: BEN.id}).first().waitFor();
+    await drawer().locator('[data-view="ConnectionsDrawer"]').getByRole('heading', {name: 'Connections'}).waitFor();
+    expect(await suite.page.locator('.kr-avatar').innerText()).toBe('BO');
+  });
+});
+
+describe('the page is titled after what it shows', () => {
+  test(`the settings page: "${APP} settings" once, the settings card untitled`, async () => {
+    await openSettingsPage();
+    expect(await suite.page.title()).toBe(`${APP} settings · offline preview`);
+    expect(await suite.page.getByRole('heading', {level: 1}).allInnerTexts()).toEqual([`${APP} settings`]);
+    expect(await suite.page.getByRole('heading', {name: 'Settings', exact: true}).count()).toBe(0);
+    // Opened alone, the settings view is the same page.
+    await suite.page.goto(`${suite.preview.url}/?view=AppSettings`);
+    await settings().getByRole('button', {name: /^(Save|Replace) Acme API key$/}).waitFor();
+    expect(await suite.page.title()).toBe(`${APP} settings · offline preview`);
+  });
+
+  test('a drawer view alone is titled after the view and the page its drawer opens on, not the settings page', async () => {
+    await suite.page.goto(`${suite.preview.url}/?view=ConnectionsDrawer`);
+    await drawer().getByRole('heading', {name: 'Connections'}).waitFor();
+    expect(await suite.page.title()).toBe('ConnectionsDrawer · drawer on Home · offline preview');
+    expect(await suite.page.getByRole('heading', {level: 1}).allInnerTexts()).toEqual(['Home']);
+    expect(await suite.page.getByText(`${APP} settings`).count()).toBe(0);
+  });
+});
+
+// The README's pictures: refreshed on request only, so a test run leaves the tree clean.
+afterAll(() => {
+  if (!process.env.UPDATE_DOCS_SCREENSHOTS) return;
+  fs.copyFileSync(path.join(ARTIFACTS, 'layout-1280.png'), path.join(ROOT, 'docs/preview.png'));
+});
