@@ -175,3 +175,19 @@ test('a subscription and an invoice have the keys and value kinds of Stripe’s 
   const line = (await stripe.invoices.retrieve(PICKER_INVOICE)).lines.data[0];
   expect(shapeDifferences(line, (fixtures.invoice.lines as {data: Record<string, unknown>[]}).data[0])).toEqual([]);
 });
+
+test('filters Stripe takes that no seeded object matches are accepted and match nothing; plan= is the price', async () => {
+  const [sub] = (await stripe.subscriptions.list({customer: PICKER_CUSTOMER})).data;
+  const price = sub.items.data[0].price.id;
+  expect((await stripe.subscriptions.list({plan: price, status: 'all', limit: 100})).data.map((s) => s.id)).toEqual(
+    (await stripe.subscriptions.list({price, status: 'all', limit: 100})).data.map((s) => s.id),
+  );
+  expect((await stripe.subscriptions.list({collection_method: 'send_invoice'})).data).toEqual([]);
+  expect((await stripe.subscriptions.list({collection_method: 'charge_automatically', customer: PICKER_CUSTOMER})).data).toHaveLength(1);
+  expect((await stripe.subscriptions.list({test_clock: 'clock_1'})).data).toEqual([]);
+  expect((await stripe.invoices.list({customer_account: 'acct_1'})).data).toEqual([]);
+  expect((await stripe.charges.list({transfer_group: 'group_1'})).data).toEqual([]);
+  expect((await stripe.balanceTransactions.list({payout: 'po_1'})).data).toEqual([]);
+  expect((await stripe.paymentIntents.list({customer_account: 'acct_1'})).data).toEqual([]);
+  expect((await stripe.customers.list({test_clock: 'clock_1'})).data).toEqual([]);
+});

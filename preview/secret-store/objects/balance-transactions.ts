@@ -5,7 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import {objectErrors} from './errors';
-import type {FilterSpec} from './params';
+import {unsetField, type FilterSpec} from './params';
 import {Resource, type Write} from './resource';
 
 export interface BalanceTransactionObject {
@@ -27,6 +27,7 @@ export const BALANCE_TRANSACTION_FILTERS: readonly FilterSpec[] = [
   {param: 'type', kind: 'string', max: 100},
   {param: 'source', kind: 'string'},
   {param: 'currency', kind: 'string', max: 3},
+  unsetField('payout'),
 ];
 
 export class BalanceTransactions extends Resource<BalanceTransactionObject> {

@@ -5,7 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import {objectErrors} from './errors';
-import type {FilterSpec, Metadata} from './params';
+import {unsetField, type FilterSpec, type Metadata} from './params';
 import {Resource, type Write} from './resource';
 
 export interface ChargeObject {
@@ -28,6 +28,7 @@ export interface ChargeObject {
 export const CHARGE_FILTERS: readonly FilterSpec[] = [
   {param: 'customer', kind: 'string'},
   {param: 'payment_intent', kind: 'string'},
+  unsetField('transfer_group'),
 ];
 
 export class Charges extends Resource<ChargeObject> {

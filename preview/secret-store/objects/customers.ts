@@ -14,7 +14,7 @@ import {checkKnown, stringParam, type Raw} from '../params';
 import {newId, type Partition} from '../store';
 import {objectErrors} from './errors';
 import {planExpand, type ExpandPlan} from './expand';
-import {applyMetadata, metadataParam, type FilterSpec, type Metadata, type MetadataChange} from './params';
+import {applyMetadata, metadataParam, unsetField, type FilterSpec, type Metadata, type MetadataChange} from './params';
 import {partitionKey, ObjectTable, type ListPage, type ListQuery} from './table';
 
 export interface CustomerObject {
@@ -88,7 +88,7 @@ export function parseCustomerUpdate(params: Raw): CustomerWrite {
   return {text: textParams(params, true), metadata: metadataParam(params), expand: planExpand(params.expand, 'customer', false)};
 }
 
-export const CUSTOMER_FILTERS: readonly FilterSpec[] = [{param: 'email', kind: 'string', max: MAX_TEXT.email}];
+export const CUSTOMER_FILTERS: readonly FilterSpec[] = [{param: 'email', kind: 'string', max: MAX_TEXT.email}, unsetField('test_clock')];
 
 export class Customers {
   private readonly table: ObjectTable<CustomerObject>;

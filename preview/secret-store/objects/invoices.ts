@@ -7,7 +7,7 @@
  */
 import type Database from 'better-sqlite3';
 import {objectErrors} from './errors';
-import type {FilterSpec, Metadata} from './params';
+import {unsetField, type FilterSpec, type Metadata} from './params';
 import {Resource, type Write} from './resource';
 
 export type InvoiceStatus = 'draft' | 'open' | 'paid' | 'uncollectible' | 'void';
@@ -34,6 +34,7 @@ export const INVOICE_FILTERS: readonly FilterSpec[] = [
   {param: 'subscription', kind: 'string'},
   {param: 'status', kind: ['draft', 'open', 'paid', 'uncollectible', 'void']},
   {param: 'collection_method', kind: ['charge_automatically', 'send_invoice']},
+  unsetField('customer_account'),
 ];
 
 export class Invoices extends Resource<InvoiceObject> {

@@ -71,6 +71,18 @@ export interface FilterSpec {
   condition?: (value: string | null) => Condition[];
 }
 
+/** A condition no row meets (every `created` is a real time). */
+export const NOTHING: Condition = {column: 'created', op: '<', value: Number.MIN_SAFE_INTEGER};
+
+/**
+ * A filter Stripe takes whose field no object here ever has set (a test
+ * clock, a transfer group, a payout): accepted, so a view passing it is not
+ * refused, and it matches nothing, as it would on an account without them.
+ */
+export function unsetField(param: string): FilterSpec {
+  return {param, kind: 'string', condition: (value) => (value === null ? [] : [NOTHING])};
+}
+
 const CREATED_OPS = {gt: '>', gte: '>=', lt: '<', lte: '<='} as const;
 
 /** `created=ts` or `created[gt|gte|lt|lte]=ts`, as conditions on the `created` column. */

@@ -6,7 +6,7 @@
  */
 import type Database from 'better-sqlite3';
 import {objectErrors} from './errors';
-import type {FilterSpec, Metadata} from './params';
+import {unsetField, type FilterSpec, type Metadata} from './params';
 import {Resource, type Write} from './resource';
 
 export type PaymentIntentStatus = 'succeeded' | 'requires_payment_method' | 'canceled' | 'processing';
@@ -56,7 +56,7 @@ export interface PaymentIntentObject {
   transfer_group: null;
 }
 
-export const PAYMENT_INTENT_FILTERS: readonly FilterSpec[] = [{param: 'customer', kind: 'string'}];
+export const PAYMENT_INTENT_FILTERS: readonly FilterSpec[] = [{param: 'customer', kind: 'string'}, unsetField('customer_account')];
 
 export class PaymentIntents extends Resource<PaymentIntentObject> {
   constructor(db: Database.Database, write: Write, now: () => number) {

@@ -7,7 +7,7 @@
  */
 import type Database from 'better-sqlite3';
 import {objectErrors} from './errors';
-import type {FilterSpec, Metadata} from './params';
+import {NOTHING, unsetField, type FilterSpec, type Metadata} from './params';
 import type {PriceObject} from './prices';
 import {Resource, type Write} from './resource';
 
@@ -46,6 +46,16 @@ export interface SubscriptionObject {
 export const SUBSCRIPTION_FILTERS: readonly FilterSpec[] = [
   {param: 'customer', kind: 'string'},
   {param: 'price', kind: 'string'},
+  // A subscription item's plan is its price here (the plan object carries the price's id).
+  {param: 'plan', kind: 'string', condition: (value) => (value === null ? [] : [{column: 'price', op: '=', value}])},
+  // Every seeded subscription charges automatically.
+  {
+    param: 'collection_method',
+    kind: ['charge_automatically', 'send_invoice'],
+    condition: (value) => (value === 'send_invoice' ? [NOTHING] : []),
+  },
+  unsetField('customer_account'),
+  unsetField('test_clock'),
   {
     param: 'status',
     kind: [...STATUSES, 'all', 'ended'],
