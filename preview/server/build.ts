@@ -3,6 +3,8 @@
  * view declared in the manifest (the view plus the extension runtime).
  * IIFE, so the sandboxed iframe can load them as classic scripts.
  */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
 import type {ViewBuildFailure} from '../host/buildFailures';
@@ -82,6 +84,29 @@ export function describeBuildError(e: unknown): string[] {
   return buildErrorsOf(e, null).map(describeLine);
 }
 
+/**
+ * esbuild deletes a bundle whose rebuild failed. The preview keeps the last
+ * good one, so the page still draws it under the error overlay (after a
+ * reload, or a switch of user or mode, too): esbuild hands the files over
+ * (`write: false`) and they are written here only when the build succeeded,
+ * each whole (written aside, then renamed) before a page is told to load it.
+ */
+const keepLastGood: esbuild.Plugin = {
+  name: 'keep-last-good',
+  setup(build) {
+    build.onEnd(async (result) => {
+      if (result.errors.length) return;
+      for (const file of result.outputFiles ?? []) {
+        await fs.promises.mkdir(path.dirname(file.path), {recursive: true});
+        // Named apart: previews in other processes (test files running side by side) share the folder.
+        const aside = `${file.path}.${process.pid}-${crypto.randomBytes(4).toString('hex')}.tmp`;
+        await fs.promises.writeFile(aside, file.contents);
+        await fs.promises.rename(aside, file.path);
+      }
+    });
+  },
+};
+
 export async function createBuilds(options: BuildOptions) {
   // The first build of each context is the start-up build, not a change to report.
   let started = false;
@@ -99,12 +124,16 @@ export async function createBuilds(options: BuildOptions) {
       entryPoints: {host: path.join(options.root, 'preview/host/main.tsx')},
       outdir: options.outdir,
       loader: {'.css': 'text'},
+      write: false,
+      plugins: [...(common(options).plugins ?? []), keepLastGood],
     }),
     ...options.views.map((view) =>
       esbuild.context({
         ...viewBuildOptions(options.root, view, options.minify),
         outfile: path.join(options.outdir, 'views', `${view.component}.js`),
-        plugins: [...(common(options).plugins ?? []), report(view.component)],
+        write: false,
+        // Written before reported: the page reloads the view when it hears of the build.
+        plugins: [...(common(options).plugins ?? []), keepLastGood, report(view.component)],
       }),
     ),
   ]);

@@ -86,6 +86,17 @@ const view = (page: Page, component: string) => page.locator(`[data-view="${comp
 /** A mark on the page itself: a full reload would lose it. */
 const markPage = (page: Page) => page.evaluate(() => ((window as unknown as {marker: string}).marker = 'still here'));
 const pageKept = (page: Page) => page.evaluate(() => (window as unknown as {marker?: string}).marker === 'still here');
+const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+/** axe-core over one part of the page: its serious and critical findings, as rule ids and selectors. */
+async function axeFindings(page: Page, selector: string): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async (include) => {
+    // axe is the global the script above defined; its types are not imported into the page.
+    const axe = (globalThis as unknown as {axe: {run(context: unknown, options: unknown): Promise<{violations: {id: string; impact: string | null; nodes: {target: unknown[]}[]}[]}>}}).axe;
+    const {violations} = await axe.run({include: [include]}, {resultTypes: ['violations']});
+    return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  }, selector);
+}
 /** What the terminal printed, waited for: the page can show a failure a moment before the terminal line is checked. */
 async function printed(pattern: RegExp): Promise<string[]> {
   const deadline = Date.now() + 10_000;
@@ -127,6 +138,12 @@ test('a view file that stops building: the overlay names file, line and column w
   expect(lines[0]).toContain(`${where}: error: Expected ">" but found "&"`);
   expect(lines[0]).toContain(['  > 6 |     <Box css={{}} & />', '      |                   ^'].join('\n'));
   expect(output.slice(before).filter((l) => l.startsWith('build failed'))).toHaveLength(1);
+
+  // Reloaded while the file is broken: the overlay again, over the last good build.
+  await page.reload();
+  await overlay.getByText(where, {exact: true}).waitFor();
+  await view(page, 'OverlayProbe').getByText('First version').waitFor();
+  await markPage(page);
 
   fs.writeFileSync(file('OverlayProbe.tsx'), probe('Second version'));
   await view(page, 'OverlayProbe').getByText('Second version').waitFor({timeout: 15_000});
@@ -184,6 +201,7 @@ test('a view that never built shows the overlay when its page opens, its text dr
   // The view has nothing to show: its place says so too.
   await view(page, 'NeverBuilt').getByText('NeverBuilt cannot be shown').waitFor();
   await screenshot(page, 'build-overlay-start-800');
+  expect(await axeFindings(page, '.kr-build-overlay')).toEqual([]);
 
   // Keyboard only: the overlay takes the focus when it opens, Enter dismisses it, and the button that brings it back takes the focus.
   const focused = () => page.evaluate(() => document.activeElement?.textContent ?? '');
@@ -191,6 +209,7 @@ test('a view that never built shows the overlay when its page opens, its text dr
   await page.keyboard.press('Enter');
   await overlay.waitFor({state: 'detached'});
   expect(await focused()).toBe('Show 1 build error');
+  expect(await axeFindings(page, '.kr-build-overlay-reopen')).toEqual([]);
   await page.keyboard.press('Enter');
   await overlay.waitFor();
   expect(await focused()).toBe('Dismiss build errors');
