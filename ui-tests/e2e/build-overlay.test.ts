@@ -228,6 +228,8 @@ test('a view that never built shows the overlay when its page opens, its text dr
   await view(page, 'NeverBuilt').getByText('Built at last').waitFor({timeout: 15_000});
   await overlay.waitFor({state: 'detached'});
   expect(await page.getByRole('button', {name: /build error/}).count()).toBe(0);
+  // Its problem leaves the page's banner with it.
+  expect(await page.getByText('NeverBuilt did not build').count()).toBe(0);
   expect(await pageKept(page)).toBe(true);
   // A reload finds it built, with no problem left over.
   await page.reload();
