@@ -384,22 +384,25 @@ function App({initial}: {initial: PreviewConfig}) {
         </div>
         {drawer && drawerOpen ? (
           <aside className="kr-drawer" id="kr-drawer" aria-label="Drawer">
-            <header className="kr-drawer-header">
-              <span className="kr-app-tile" aria-hidden="true">
-                {config.app.name.slice(0, 1).toUpperCase()}
-              </span>
-              <strong>{config.app.name}</strong>
-            </header>
-            <ExtensionView
-              key={`${user.id}/${mode}/${config.build}/${objectId}/drawer`}
-              config={config}
-              session={session}
-              component={drawer.component}
-              viewport={drawer.viewport}
-              objectContext={objectContext}
-              oauthContext={oauthContext}
-              hooks={hooks}
-            />
+            {/* The column reaches the page's foot; its content stays in the window under the top bar, scrolling on its own. */}
+            <div className="kr-drawer-inner">
+              <header className="kr-drawer-header">
+                <span className="kr-app-tile" aria-hidden="true">
+                  {config.app.name.slice(0, 1).toUpperCase()}
+                </span>
+                <strong>{config.app.name}</strong>
+              </header>
+              <ExtensionView
+                key={`${user.id}/${mode}/${config.build}/${objectId}/drawer`}
+                config={config}
+                session={session}
+                component={drawer.component}
+                viewport={drawer.viewport}
+                objectContext={objectContext}
+                oauthContext={oauthContext}
+                hooks={hooks}
+              />
+            </div>
           </aside>
         ) : null}
       </div>

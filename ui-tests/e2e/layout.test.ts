@@ -31,18 +31,6 @@ async function openSettingsPage(query = `user=${ADA.id}&mode=test`): Promise<voi
   await drawer().locator('[data-view="ConnectionsDrawer"]').getByRole('heading', {name: 'Connections'}).waitFor();
 }
 
-/**
- * A picture of the whole page with the drawer as tall as it: the window is made
- * as tall as the page for the shot (the drawer is as tall as the window).
- */
-async function screenshotWhole(name: string): Promise<void> {
-  const size = suite.page.viewportSize() ?? {width: 1280, height: 900};
-  const height = await suite.page.evaluate(() => document.documentElement.scrollHeight);
-  await suite.page.setViewportSize({width: size.width, height: Math.max(size.height, height)});
-  await screenshot(suite.page, name);
-  await suite.page.setViewportSize(size);
-}
-
 /** Where the frame's parts are, in CSS pixels of the page. */
 function frameGeometry(page: Page) {
   return page.evaluate(() => {
@@ -50,17 +38,19 @@ function frameGeometry(page: Page) {
       const el = document.querySelector(selector);
       if (!el) throw new Error(`no ${selector}`);
       const r = el.getBoundingClientRect();
-      return {left: r.left, right: r.right, top: r.top, bottom: r.bottom, width: r.width, height: r.height};
+      // Whole pixels: a scrolled page sits at fractions of one.
+      return {left: Math.round(r.left), right: Math.round(r.right), top: Math.round(r.top), bottom: Math.round(r.bottom), width: Math.round(r.width), height: Math.round(r.height)};
     };
     const scroller = document.scrollingElement ?? document.documentElement;
-    const drawerElement = document.querySelector('.kr-drawer');
+    const drawerContent = document.querySelector('.kr-drawer-inner');
     return {
       innerWidth,
       innerHeight,
       clientWidth: document.documentElement.clientWidth,
       scrollWidth: scroller.scrollWidth,
       drawer: rect('.kr-drawer'),
-      drawerSideways: drawerElement ? drawerElement.scrollWidth - drawerElement.clientWidth : 0,
+      drawerContent: rect('.kr-drawer-inner'),
+      drawerSideways: drawerContent ? drawerContent.scrollWidth - drawerContent.clientWidth : 0,
       main: rect('main'),
       topbar: rect('.kr-topbar'),
     };
@@ -114,12 +104,13 @@ describe.each(WIDTHS)('%i px wide', (width) => {
     const geometry = await frameGeometry(suite.page);
 
     // The drawer: the Dashboard's fixed width, at the window's right edge, from under the top bar to the bottom.
+    const underTopBar = geometry.topbar.bottom + 20; /* the test-mode strip */
     expect(geometry.drawer.right).toBe(geometry.clientWidth);
     expect(geometry.clientWidth).toBe(width);
     expect(geometry.drawer.width).toBeGreaterThanOrEqual(400);
     expect(geometry.drawer.width).toBeLessThanOrEqual(450);
-    expect(geometry.drawer.top).toBe(geometry.topbar.bottom + 20 /* the test-mode strip */);
-    expect(geometry.drawer.bottom).toBe(geometry.innerHeight);
+    expect(geometry.drawer.top).toBe(underTopBar);
+    expect(geometry.drawer.bottom).toBeGreaterThanOrEqual(geometry.innerHeight);
     // The page beside it: from the left edge up to the drawer, no gutter.
     expect(geometry.main.left).toBe(0);
     expect(geometry.main.right).toBe(geometry.drawer.left);
@@ -136,7 +127,16 @@ describe.each(WIDTHS)('%i px wide', (width) => {
     expect(buttons.map((c) => c.name)).toEqual(['View', 'Preview user', 'Close drawer']);
     // One line of a 32 px control; a wrapped "Close drawer" is 52 px tall.
     for (const control of buttons) expect(control.height).toBe(32);
-    await screenshotWhole(`layout-${width}`);
+    await screenshot(suite.page, `layout-${width}`);
+
+    // Scrolled to the foot of the page, the drawer is still docked, its content still in the window under the top bar.
+    await suite.page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight));
+    const scrolled = await frameGeometry(suite.page);
+    expect(scrolled.drawer.right).toBe(width);
+    expect(scrolled.drawerContent.top).toBe(underTopBar);
+    expect(scrolled.drawerContent.bottom).toBeLessThanOrEqual(scrolled.innerHeight);
+    expect(scrolled.drawer.bottom).toBeGreaterThanOrEqual(scrolled.innerHeight);
+    await suite.page.evaluate(() => scrollTo(0, 0));
 
     // Closed, the page takes the whole width; the button stays one line.
     await suite.page.getByRole('button', {name: 'Close drawer'}).click();
@@ -158,7 +158,7 @@ describe.each(WIDTHS)('%i px wide', (width) => {
     expect(geometry.main.right).toBe(geometry.drawer.left);
     expect(geometry.scrollWidth).toBeLessThanOrEqual(geometry.innerWidth);
     expect((await headerTexts(suite.page)).texts.filter((t) => t.lines !== 1 || t.outside)).toEqual([]);
-    await screenshotWhole(`layout-drawer-view-${width}`);
+    await screenshot(suite.page, `layout-drawer-view-${width}`);
   });
 });
 
