@@ -191,3 +191,21 @@ test('filters Stripe takes that no seeded object matches are accepted and match 
   expect((await stripe.paymentIntents.list({customer_account: 'acct_1'})).data).toEqual([]);
   expect((await stripe.customers.list({test_clock: 'clock_1'})).data).toEqual([]);
 });
+
+test('an invoice’s lines and a subscription’s items at their own URLs, paged; expand inside them', async () => {
+  const invoice = await stripe.invoices.retrieve(PICKER_INVOICE);
+  const lines = await stripe.invoices.listLineItems(PICKER_INVOICE, {limit: 5});
+  expect(lines).toMatchObject({object: 'list', has_more: false, url: `/v1/invoices/${PICKER_INVOICE}/lines`});
+  expect(lines.data.map((l) => l.id)).toEqual(invoice.lines.data.map((l) => l.id));
+  expect(lines.data[0]).toMatchObject({invoice: PICKER_INVOICE, subscription: PICKER_SUBSCRIPTION});
+  expect(await rejection(stripe.invoices.listLineItems('in_missing'))).toMatchObject({statusCode: 404, code: 'resource_missing'});
+  const items = await stripe.subscriptionItems.list({subscription: PICKER_SUBSCRIPTION, expand: ['data.price.product']});
+  expect(items.data).toHaveLength(1);
+  expect(items.data[0]).toMatchObject({object: 'subscription_item', subscription: PICKER_SUBSCRIPTION, price: {product: {id: PICKER_PRODUCT, object: 'product'}}});
+  expect((await stripe.subscriptionItems.list({subscription: PICKER_SUBSCRIPTION, starting_after: items.data[0].id})).data).toEqual([]);
+  expect(await rejection(stripe.subscriptionItems.list({} as Stripe.SubscriptionItemListParams))).toMatchObject({statusCode: 400, code: 'parameter_missing', param: 'subscription'});
+  expect(await rejection(stripe.subscriptionItems.list({subscription: 'sub_missing'}))).toMatchObject({statusCode: 400, code: 'resource_missing', param: 'subscription'});
+  // An embedded list is a way into what it holds, not something to expand by itself.
+  const alone = await store.raw(`/v1/subscriptions/${PICKER_SUBSCRIPTION}?expand[]=items`);
+  expect(alone).toMatchObject({status: 400, body: {error: {message: 'This property cannot be expanded (items).'}}});
+});

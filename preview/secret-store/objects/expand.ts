@@ -26,7 +26,7 @@ export type Kind =
   | 'price';
 
 /** Object kinds plus the shapes only found inside others. */
-type NodeName = Kind | 'subscription_item' | 'invoice_payment' | 'invoice_payment_payment' | 'balance_source';
+export type NodeName = Kind | 'subscription_item' | 'line_item' | 'invoice_payment' | 'invoice_payment_payment' | 'balance_source';
 
 interface Node {
   /** Fields holding an id to fetch. */
@@ -46,9 +46,10 @@ const GRAPH: Record<NodeName, Node> = {
   refund: {refs: {charge: 'charge', payment_intent: 'payment_intent', balance_transaction: 'balance_transaction'}},
   balance_transaction: {refs: {source: 'balance_source'}},
   balance_source: {},
-  invoice: {refs: {customer: 'customer', subscription: 'subscription'}, includes: {payments: 'invoice_payment'}},
+  invoice: {refs: {customer: 'customer', subscription: 'subscription'}, includes: {payments: 'invoice_payment'}, lists: {lines: 'line_item'}},
   invoice_payment: {refs: {invoice: 'invoice'}, embedded: {payment: 'invoice_payment_payment'}},
   invoice_payment_payment: {refs: {payment_intent: 'payment_intent', charge: 'charge'}},
+  line_item: {},
   subscription: {refs: {customer: 'customer', latest_invoice: 'invoice'}, lists: {items: 'subscription_item'}},
   subscription_item: {embedded: {price: 'price'}},
   product: {refs: {default_price: 'price'}},
@@ -98,7 +99,7 @@ export function expandList(value: unknown): string[] {
 }
 
 /** Checks every path against `root` (a list answer when `list`), refusing what Stripe refuses. */
-export function planExpand(value: unknown, root: Kind, list: boolean): ExpandPlan {
+export function planExpand(value: unknown, root: NodeName, list: boolean): ExpandPlan {
   const permissions = new Set<string>();
   const paths: string[][] = [];
   for (const path of expandList(value)) {
@@ -122,7 +123,8 @@ export function planExpand(value: unknown, root: Kind, list: boolean): ExpandPla
         node = spec.embedded[field];
       } else if (listed) {
         if (spec.includes?.[field]) depth++;
-        // The list itself may be named alone (an includable list); deeper paths go through `data`.
+        // An includable list may be named alone; an embedded list only as the way to what is inside it, through `data`.
+        else if (i + 1 >= fields.length) throw errors.notExpandable(path);
         if (i + 1 < fields.length) {
           if (fields[i + 1] !== 'data') throw errors.notExpandable(path);
           i++;
@@ -144,13 +146,13 @@ export type Lookup = (kind: Kind, id: string) => Record<string, unknown> | null;
 type Json = Record<string, unknown>;
 
 /** The answer for one object: bookkeeping fields off, the plan's paths expanded. */
-export function render<T>(object: T, root: Kind, plan: ExpandPlan, lookup: Lookup): T {
+export function render<T>(object: T, root: NodeName, plan: ExpandPlan, lookup: Lookup): T {
   const out = publicView(object as Json);
   for (const fields of plan.paths) walk(out, root, fields, lookup, object as Json);
   return out as T;
 }
 
-export function renderList<T extends {data: unknown[]}>(page: T, root: Kind, plan: ExpandPlan, lookup: Lookup): T {
+export function renderList<T extends {data: unknown[]}>(page: T, root: NodeName, plan: ExpandPlan, lookup: Lookup): T {
   return {...page, data: page.data.map((o) => render(o, root, plan, lookup))};
 }
 

@@ -6,7 +6,7 @@
  * their own permission lists.
  */
 import type {Caller} from '../callers';
-import type {Raw} from '../params';
+import {stringParam, type Raw} from '../params';
 import type {Partition, SecretStore, StoredResponse} from '../store';
 import {accountObject} from './account';
 import {BALANCE_TRANSACTION_FILTERS} from './balance-transactions';
@@ -21,7 +21,8 @@ import {parsePriceCreate, parsePriceUpdate, PRICE_FILTERS} from './prices';
 import {parseProductCreate, parseProductUpdate, PRODUCT_FILTERS} from './products';
 import {REFUND_FILTERS} from './refunds';
 import type {Resource} from './resource';
-import {SUBSCRIPTION_FILTERS} from './subscriptions';
+import {pageOf, parseSublist} from './sublists';
+import {SUBSCRIPTION_FILTERS, type SubscriptionItem} from './subscriptions';
 
 /** A parsed request: what runs once authorised (the server checks idempotency in between), and the expand permissions it needs. */
 interface Prepared {
@@ -201,6 +202,39 @@ const ROUTES: readonly ObjectRoute[] = [
     read: 'subscription_read',
     write: 'subscription_write',
   }),
+  {
+    method: 'GET',
+    path: '/v1/invoices/:id/lines',
+    permission: 'invoice_read',
+    handler: (store, partition, params, id) => {
+      const q = parseSublist(params, 'line_item');
+      return {
+        run: () => {
+          const lines = (store.invoices.retrieve(partition, id).lines as {data: {id: string}[]}).data;
+          return ok(renderList(pageOf(lines, q, `/v1/invoices/${id}/lines`, 'line_item'), 'line_item', q.expand, lookupIn(store, partition)));
+        },
+        needs: q.expand.permissions,
+      };
+    },
+  },
+  {
+    method: 'GET',
+    path: '/v1/subscription_items',
+    permission: 'subscription_read',
+    handler: (store, partition, params) => {
+      const q = parseSublist(params, 'subscription_item', ['subscription']);
+      const subscription = stringParam(params, 'subscription', true);
+      return {
+        run: () => {
+          const sub = store.subscriptions.find(partition, subscription);
+          if (!sub) throw objectErrors.missingReference('subscription', subscription, 'subscription');
+          const items: SubscriptionItem[] = sub.items.data;
+          return ok(renderList(pageOf(items, q, '/v1/subscription_items', 'subscription_item'), 'subscription_item', q.expand, lookupIn(store, partition)));
+        },
+        needs: q.expand.permissions,
+      };
+    },
+  },
   ...readRoutes({path: '/v1/invoices', kind: 'invoice', filters: INVOICE_FILTERS, resource: (s) => s.invoices, read: 'invoice_read', write: 'invoice_write'}),
   ...readRoutes({path: '/v1/charges', kind: 'charge', filters: CHARGE_FILTERS, resource: (s) => s.charges, read: 'charge_read', write: 'charge_write'}),
   // Stripe's app permissions have no refund_*: refunds are read and written under charge_*.
