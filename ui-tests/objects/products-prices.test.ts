@@ -221,3 +221,14 @@ describe('shapes against Stripe’s example objects', () => {
     expect(shapeDifferences(price, fixtures.price)).toEqual([]);
   });
 });
+
+test('products list by ids[]; shippable and type=good match none of these services', async () => {
+  const a = await stripe.products.create({name: 'A'});
+  const b = await stripe.products.create({name: 'B'});
+  await stripe.products.create({name: 'C'});
+  expect((await stripe.products.list({ids: [a.id, b.id, 'prod_missing']})).data.map((p) => p.id)).toEqual([b.id, a.id]);
+  expect((await stripe.products.list({shippable: true})).data).toEqual([]);
+  expect((await stripe.products.list({type: 'good'})).data).toEqual([]);
+  expect((await stripe.products.list({type: 'service'})).data).toHaveLength(3);
+  expect((await store.raw('/v1/products?ids=prod_1')).body.error).toMatchObject({param: 'ids'});
+});

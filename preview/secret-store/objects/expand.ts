@@ -89,12 +89,12 @@ export const NO_EXPAND: ExpandPlan = {paths: [], permissions: []};
 const tooDeep = (path: string) =>
   new ApiError(400, 'invalid_request_error', `You cannot expand more than ${MAX_DEPTH} levels of a property. Property: ${cutName(path)}`, undefined, 'expand');
 
-/** The `expand` parameter as a list of strings (`expand[]=a&expand[]=b`, or `expand[0]=a`). */
-export function expandList(value: unknown): string[] {
+/** An array parameter (`expand[]=a&expand[]=b`, or `expand[0]=a`) as a list of strings. */
+export function expandList(value: unknown, param = 'expand'): string[] {
   if (value === undefined) return [];
   const items = Array.isArray(value) ? value : typeof value === 'object' && value !== null ? Object.values(value) : null;
-  if (items === null) throw errors.notArray('expand');
-  for (const item of items) if (typeof item !== 'string') throw errors.notArray('expand');
+  if (items === null) throw errors.notArray(param);
+  for (const item of items) if (typeof item !== 'string') throw errors.notArray(param);
   return items as string[];
 }
 

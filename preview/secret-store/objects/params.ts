@@ -4,7 +4,7 @@
  */
 import {errors} from '../errors';
 import {checkKnown, integerParam, stringParam, type Raw} from '../params';
-import {NO_EXPAND, planExpand, type ExpandPlan, type Kind} from './expand';
+import {expandList, NO_EXPAND, planExpand, type ExpandPlan, type Kind} from './expand';
 import type {Condition, ListQuery} from './table';
 import {objectErrors} from './errors';
 
@@ -59,8 +59,8 @@ export function booleanParam(params: Raw, param: string): boolean | null {
 /** One filter a list takes, beside paging and `created`. */
 export interface FilterSpec {
   param: string;
-  /** A text value (up to `max` characters), a boolean, or one of a few words. */
-  kind: 'string' | 'boolean' | readonly string[];
+  /** A text value (up to `max` characters), a boolean, one of a few words, or a list of ids (`ids[]`: the objects' own ids). */
+  kind: 'string' | 'boolean' | 'ids' | readonly string[];
   max?: number;
   /**
    * Turns the value into conditions on the table's columns; by default the
@@ -117,6 +117,12 @@ export function parseListParams(params: Raw, root: Kind, filters: readonly Filte
   const where = createdParam(params);
   for (const filter of filters) {
     let value: string | null;
+    if (filter.kind === 'ids') {
+      if (params[filter.param] === undefined) continue;
+      const ids = expandList(params[filter.param], filter.param);
+      where.push({column: 'id', op: 'IN', values: ids});
+      continue;
+    }
     if (filter.kind === 'boolean') {
       const b = booleanParam(params, filter.param);
       value = b === null ? null : String(b);

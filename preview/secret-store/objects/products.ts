@@ -10,7 +10,7 @@ import {checkKnown, stringParam, type Raw} from '../params';
 import {newId, type Partition} from '../store';
 import {objectErrors} from './errors';
 import {planExpand, type ExpandPlan} from './expand';
-import {applyMetadata, booleanParam, metadataParam, type FilterSpec, type Metadata, type MetadataChange} from './params';
+import {applyMetadata, booleanParam, metadataParam, NOTHING, type FilterSpec, type Metadata, type MetadataChange} from './params';
 import {Resource, type Write} from './resource';
 
 export interface ProductObject {
@@ -35,7 +35,13 @@ export interface ProductObject {
   url: string | null;
 }
 
-export const PRODUCT_FILTERS: readonly FilterSpec[] = [{param: 'active', kind: 'boolean'}];
+export const PRODUCT_FILTERS: readonly FilterSpec[] = [
+  {param: 'active', kind: 'boolean'},
+  {param: 'ids', kind: 'ids'},
+  // Products here are services: never shippable (Stripe's `shippable` is null on them).
+  {param: 'shippable', kind: 'boolean', condition: (value) => (value === null ? [] : [NOTHING])},
+  {param: 'type', kind: ['good', 'service'], condition: (value) => (value === 'good' ? [NOTHING] : [])},
+];
 
 /** Text fields a product create or update may set; on update an empty value unsets all but `name`. */
 const TEXT = ['name', 'description', 'unit_label', 'url', 'statement_descriptor'] as const;

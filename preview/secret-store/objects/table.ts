@@ -156,7 +156,7 @@ export class ObjectTable<T extends {id: string; created: number}> {
   /** One prepared statement per shape of query (which columns, which operators, how many values), kept. */
   private page(where: Condition[], direction: 'older' | 'newer'): Database.Statement<unknown[], Row> {
     const parts = where.map((c) => {
-      if (c.column !== 'created' && !this.spec.columns.includes(c.column)) throw new Error(`${this.spec.name} has no filter column ${c.column}`);
+      if (c.column !== 'created' && c.column !== 'id' && !this.spec.columns.includes(c.column)) throw new Error(`${this.spec.name} has no filter column ${c.column}`);
       if ('values' in c) {
         const list = c.values.map(() => '?').join(', ');
         // NOT IN leaves out rows whose column is NULL too; none of the filtered columns are, where it is used.
