@@ -3,6 +3,8 @@
  * in headless Chromium, signing in through the local provider's own login and
  * consent pages and coming back through the preview's OAuth return route.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import type {Browser, BrowserContext, Page} from 'playwright-core';
 import Stripe from 'stripe';
 import manifest from '../../stripe-app.json';
@@ -11,7 +13,7 @@ import {PREVIEW_ACCOUNT, PREVIEW_USERS} from '../../preview/server/server';
 import {CONNECTION_SECRET} from '../../src/connections';
 import {startTestProvider, type TestProvider} from '../support/oauthProvider';
 import {storedConnection} from '../support/storedSecrets';
-import {consentAtProvider, freePort, launchBrowser, logInAtProvider, recordConsole, screenshot, startTestPreview, type PreviewUnderTest} from './browser';
+import {consentAtProvider, freePort, launchBrowser, logInAtProvider, recordConsole, ROOT, screenshot, startTestPreview, type PreviewUnderTest} from './browser';
 
 jest.setTimeout(90_000);
 
@@ -115,7 +117,9 @@ test('user A connects through the provider’s pages; user B on the same account
   await drawerOf(tab).getByText('Scopes: read, write').waitFor();
   // The code left the address bar: a reload does not hand it to the view again.
   expect(tab.url()).toBe(`${preview.url}/?user=${ADA.id}&mode=test`);
-  await screenshot(tab, 'connections-connected');
+  const connected = await screenshot(tab, 'connections-connected');
+  // The README's picture: refreshed on request only, so a test run leaves the tree clean.
+  if (process.env.UPDATE_DOCS_SCREENSHOTS) fs.copyFileSync(connected, path.join(ROOT, 'docs/connections.png'));
 
   // The first tab learns by itself that the connection landed (it looks every 3 s), without "Check again".
   await drawerOf(page).getByText('Connected as ada').waitFor({timeout: 15_000});

@@ -162,6 +162,23 @@ describe.each(WIDTHS)('%i px wide', (width) => {
   });
 });
 
+test('at every width from 800 to 1920 px (by 20 px) the drawer stays docked, the header on one line, nothing scrolls sideways', async () => {
+  await suite.page.setViewportSize({width: 800, height: 900});
+  await openSettingsPage();
+  const faults: string[] = [];
+  for (let width = 800; width <= 1920; width += 20) {
+    await suite.page.setViewportSize({width, height: 900});
+    const geometry = await frameGeometry(suite.page);
+    const header = await headerTexts(suite.page);
+    if (geometry.drawer.right !== width) faults.push(`${width}: drawer ends at ${geometry.drawer.right}`);
+    if (geometry.main.right !== geometry.drawer.left) faults.push(`${width}: gutter between page and drawer`);
+    if (geometry.scrollWidth > geometry.innerWidth) faults.push(`${width}: page ${geometry.scrollWidth} px wide`);
+    for (const t of header.texts) if (t.lines !== 1 || t.outside) faults.push(`${width}: "${t.text}" on ${t.lines} lines${t.outside ? ', outside the header' : ''}`);
+    for (const c of header.controls) if (c.cut || c.clipped || ((c.tag === 'BUTTON' || c.tag === 'SELECT') && c.height !== 32)) faults.push(`${width}: ${c.name} cut, clipped or ${c.height} px tall`);
+  }
+  expect(faults).toEqual([]);
+});
+
 describe('the header switches are labelled form controls the keyboard works', () => {
   /** Presses Tab until `name`d control has the focus (at most 30 times, as a keyboard user would). */
   async function tabTo(role: 'switch' | 'combobox', name: string): Promise<void> {
