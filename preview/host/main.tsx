@@ -340,7 +340,8 @@ function App({initial}: {initial: PreviewConfig}) {
           )}
           <section className="kr-log" aria-label="Request log">
             <h2>Requests from the views</h2>
-            <div className="kr-log-scroll">
+            {/* Focusable, so a keyboard can scroll the log's overflow (a long path, many requests). */}
+            <div className="kr-log-scroll" tabIndex={0}>
               <table>
                 <thead>
                   <tr>

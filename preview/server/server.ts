@@ -284,7 +284,7 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
   const sendJson = (res: http.ServerResponse, status: number, body: unknown) => send(res, status, 'application/json', JSON.stringify(body));
 
   const hostPage = (opening?: OAuthReturn) =>
-    `<!doctype html><html><head><meta charset="utf-8"><title>${manifest.name} · Keyring preview</title><style>${styles}</style></head><body><div id="root"></div><script id="kr-config">window.__KEYRING_PREVIEW__=${JSON.stringify(config(opening)).replace(/</g, '\\u003c')}</script><script src="/__preview/host.js"></script></body></html>`;
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${manifest.name} · Keyring preview</title><style>${styles}</style></head><body><div id="root"></div><script id="kr-config">window.__KEYRING_PREVIEW__=${JSON.stringify(config(opening)).replace(/</g, '\\u003c')}</script><script src="/__preview/host.js"></script></body></html>`;
 
   /**
    * The Dashboard's OAuth return route: the drawer reopens for the user and

@@ -20,6 +20,7 @@ const [ADA, BEN] = PREVIEW_USERS;
 const APP = manifest.name;
 
 const suite = previewSuite({});
+const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 const drawer = () => suite.page.getByRole('complementary', {name: 'Drawer'});
 const settings = () => suite.page.locator('[data-view="AppSettings"]');
@@ -230,6 +231,21 @@ describe('the header switches are labelled form controls the keyboard works', ()
     await drawer().locator('[data-view="ConnectionsDrawer"]').getByRole('heading', {name: 'Connections'}).waitFor();
     expect(await suite.page.locator('.kr-avatar').innerText()).toBe('BO');
   });
+});
+
+test('the frame (header, test-mode strip, drawer, request log) has no serious or critical axe-core finding, in test and live mode', async () => {
+  for (const mode of ['test', 'live']) {
+    await openSettingsPage(`user=${ADA.id}&mode=${mode}`);
+    await suite.page.evaluate(AXE_SOURCE);
+    const findings = await suite.page.evaluate(async () => {
+      // axe is the global the script above defined; its types are not imported into the page.
+      const axe = (globalThis as unknown as {axe: {run(context: unknown, options: unknown): Promise<{violations: {id: string; impact: string | null; nodes: {target: unknown[]}[]}[]}>}}).axe;
+      // The views inside are the accessibility suite's business; this one holds the page around them.
+      const result = await axe.run({exclude: [['[data-view]']]}, {resultTypes: ['violations']});
+      return result.violations.map((v) => ({rule: v.id, impact: v.impact ?? 'unknown', targets: v.nodes.map((n) => n.target.map(String).join(' '))}));
+    });
+    expect(findings.filter((f) => f.impact === 'serious' || f.impact === 'critical')).toEqual([]);
+  }
 });
 
 describe('the page is titled after what it shows', () => {
