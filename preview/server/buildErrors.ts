@@ -113,6 +113,12 @@ function nodeBuiltin(message: esbuild.Message): string | null {
   return NODE_BUILTINS.has(bare) || NODE_BUILTINS.has(bare.split('/')[0]) ? bare : null;
 }
 
+/** The view file a view's entry module (build.ts: "<Component>.entry.tsx") found without a default export, if that is the error. */
+function missingDefaultExport(message: esbuild.Message): string | null {
+  if (!message.location?.file.endsWith('.entry.tsx')) return null;
+  return /^No matching export in "([^"]+)" for import "default"$/.exec(message.text)?.[1] ?? null;
+}
+
 /** The npm package a file belongs to (the innermost node_modules entry), or null for the app's own file. */
 function packageOf(file: string): string | null {
   const parts = file.split(/[\\/]/);
@@ -136,6 +142,12 @@ export function buildErrorsOf(e: unknown, root: string | null): BuildError[] {
   const needs = new Map<string, {builtins: Set<string>; first: esbuild.Message}>();
   const others: BuildError[] = [];
   for (const m of messages) {
+    const view = missingDefaultExport(m);
+    if (view) {
+      // Located in the preview's own entry module, which the developer never wrote: said of their file instead.
+      others.push({file: null, line: 0, column: 0, text: visible(`${view} has no default export: a view is its file's default export (export default MyView), as Stripe loads it.`), frame: '', notes: []});
+      continue;
+    }
     const builtin = nodeBuiltin(m);
     if (!builtin) {
       const notes = m.notes.slice(0, MAX_NOTES).map((n) => {

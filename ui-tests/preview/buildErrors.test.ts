@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
+import {viewBuildOptions} from '../../preview/server/build';
 import {buildErrorsOf, capped, codeFrame, failurePrinter, formatFailure, formatForTerminal} from '../../preview/server/buildErrors';
 
 let dir: string;
@@ -142,4 +143,14 @@ test('the terminal prints an error once when the views it breaks report it a mom
   expect(printed).not.toContain('src/again.tsx');
   clock += 5000;
   expect(print([{component: 'AppSettings', failure: shared}])).toMatch(/src\/again\.tsx:5:19: error: /);
+});
+
+test("a view file without a default export is named, not the preview's entry module that imports it", async () => {
+  const root = path.resolve(__dirname, '../..');
+  const file = path.join(dir, 'NoDefault.tsx');
+  fs.writeFileSync(file, 'export const NoDefault = () => null;\n');
+  const failure = await esbuild.build({...viewBuildOptions(root, {component: 'NoDefault', file}), write: false}).catch((e: unknown) => e);
+  expect(buildErrorsOf(failure, root)).toEqual([
+    {file: null, line: 0, column: 0, frame: '', notes: [], text: `${path.relative(root, file)} has no default export: a view is its file's default export (export default MyView), as Stripe loads it.`},
+  ]);
 });
