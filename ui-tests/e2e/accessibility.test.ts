@@ -258,6 +258,23 @@ describe('keyboard only: focus lands somewhere sensible after each action, and s
     await expectFocusOn('Replace Acme API key');
   });
 
+  test('settings: deleting one of the other stored keys leaves the next one the next Tab stop', async () => {
+    for (const name of ['legacy_key_1', 'legacy_key_2']) await backend().apps.secrets.create({name, payload: 'old', scope: {type: 'account'}});
+    await page.goto(`${preview.url}/?user=${ADA.id}&mode=test&drawer=closed`);
+    // Newest first: legacy_key_2's row comes before legacy_key_1's.
+    await settings().getByRole('button', {name: 'Delete legacy_key_1…'}).waitFor();
+    await tabTo('Delete legacy_key_2…');
+    await page.keyboard.press('Enter');
+    await expectFocusOn('Keep legacy_key_2');
+    await page.keyboard.press('Tab');
+    await expectFocusOn('Delete legacy_key_2');
+    await page.keyboard.press('Enter');
+    await statusText(settings(), 'legacy_key_2 deleted').waitFor();
+    // Its row, and the button that had focus, are gone: the keyboard goes on from where they were.
+    await tabTo('Delete legacy_key_1…', 1);
+    await expectFocusOn('Delete legacy_key_1…');
+  });
+
   test('drawer: the buttons that appear after Connect are next in Tab order; Disconnect… turns into Stay connected; Disconnect is confirmed by keyboard', async () => {
     await page.goto(`${preview.url}/?user=${BEN.id}&mode=test`);
     await drawer().getByRole('link', {name: `Connect to ${PROVIDER}`}).waitFor();
@@ -270,10 +287,19 @@ describe('keyboard only: focus lands somewhere sensible after each action, and s
     // Where Connect was: the next Tab reaches the buttons that replaced it, not the page after the drawer.
     await tabTo('Check again', 2);
     await expectFocusOn('Check again');
-    await tabTo('Start over', 1);
+    // Check again before signing in: the panel reads the store, finds nothing, and offers Connect where the buttons were.
+    await page.keyboard.press('Enter');
+    await drawer().getByText(/You are not connected/).waitFor();
+    await tabTo(`Connect to ${PROVIDER}`, 2);
+    const [again] = await Promise.all([context.waitForEvent('page'), page.keyboard.press('Enter')]);
+    await again.close();
+    await page.bringToFront();
+    await drawer().getByRole('button', {name: 'Start over'}).waitFor();
+    await tabTo('Start over', 3);
     await page.keyboard.press('Enter');
     await drawer().getByRole('link', {name: `Connect to ${PROVIDER}`}).waitFor();
-    await tabTo(`Connect to ${PROVIDER}`, 3);
+    await tabTo(`Connect to ${PROVIDER}`, 2);
+    await expectFocusOn(`Connect to ${PROVIDER}`);
 
     await storeConnection(ADA.id);
     await page.goto(`${preview.url}/?user=${ADA.id}&mode=test`);
