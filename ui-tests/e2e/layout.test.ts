@@ -10,6 +10,7 @@ import path from 'node:path';
 import type {Page} from 'playwright-core';
 import manifest from '../../stripe-app.json';
 import {PREVIEW_USERS} from '../../preview/server/server';
+import {titleOf} from '../../preview/host/viewports';
 import {ARTIFACTS, ROOT, screenshot} from './browser';
 import {previewSuite} from './previewSuite';
 
@@ -266,6 +267,24 @@ describe('the page is titled after what it shows', () => {
     expect(await suite.page.title()).toBe('ConnectionsDrawer · drawer on Home · offline preview');
     expect(await suite.page.getByRole('heading', {level: 1}).allInnerTexts()).toEqual(['Home']);
     expect(await suite.page.getByText(`${APP} settings`).count()).toBe(0);
+  });
+  test('every kind of place is titled after the view and where the Dashboard shows it', () => {
+    const cases = {
+      AppSettings: 'settings',
+      CustomerPanel: 'stripe.dashboard.customer.detail',
+      InvoiceModule: 'stripe.dashboard.invoice.detail.page-module',
+      Welcome: 'onboarding',
+      Odd: 'stripe.dashboard.nowhere.detail',
+    };
+    const titles = Object.entries(cases).map(([component, viewport]) => titleOf('Acme Sync', {component, viewport}));
+    expect(titles).toEqual([
+      {heading: 'Acme Sync settings', document: 'Acme Sync settings · offline preview'},
+      {heading: 'Customers › customer detail', document: 'CustomerPanel · drawer on Customers › customer detail · offline preview'},
+      {heading: 'Invoices › invoice detail', document: 'InvoiceModule · Invoices › invoice detail · offline preview'},
+      {heading: 'Onboarding', document: 'Welcome · Onboarding · offline preview'},
+      {heading: 'Odd', document: 'Odd (unknown viewport) · offline preview'},
+    ]);
+    expect(titleOf('Acme Sync', undefined)).toEqual({heading: 'Acme Sync settings', document: 'Acme Sync settings · offline preview'});
   });
 });
 
