@@ -75,7 +75,22 @@ export async function everythingShown(page: Page, consoleLines: string[], previe
 export async function screenshot(page: Page, name: string): Promise<string> {
   fs.mkdirSync(ARTIFACTS, {recursive: true});
   const file = path.join(ARTIFACTS, `${name}.png`);
+  // The preview's drawer scrolls on its own within the window, as the Dashboard's
+  // does; a full-page shot would cut it at the window's foot. For the picture the
+  // window is made as tall as the page or the drawer's content, then put back.
+  const size = page.viewportSize();
+  const tallest = await page
+    .evaluate(() =>
+      Math.max(
+        document.documentElement.scrollHeight,
+        ...Array.from(document.querySelectorAll('.kr-drawer-inner'), (el) => el.getBoundingClientRect().top + scrollY + el.scrollHeight),
+      ),
+    )
+    .catch(() => 0);
+  const grow = size !== null && tallest > size.height;
+  if (grow) await page.setViewportSize({width: size.width, height: Math.ceil(tallest)});
   await page.screenshot({path: file, fullPage: true});
+  if (grow) await page.setViewportSize(size);
   return file;
 }
 
