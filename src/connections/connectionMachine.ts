@@ -32,9 +32,15 @@
  *   verifying                 refreshed                  connected
  *   verifying                 refresh-failed(retry)      connected
  *   verifying                 refresh-failed(reconnect)  reconnect-needed
+ *   refreshing(reconnect)     refreshed                  connected
+ *   refreshing(reconnect)     refresh-failed(retry)      reconnect-needed
+ *   refreshing(reconnect)     refresh-failed(reconnect)  reconnect-needed
+ *   verifying(reconnect)      refreshed                  connected
+ *   verifying(reconnect)      refresh-failed(retry)      reconnect-needed
+ *   verifying(reconnect)      refresh-failed(reconnect)  reconnect-needed
  *   reconnect-needed          authorize-opened           waiting
- *   reconnect-needed          refresh-started            refreshing
- *   reconnect-needed          verify-started             verifying
+ *   reconnect-needed          refresh-started            refreshing(reconnect)
+ *   reconnect-needed          verify-started             verifying(reconnect)
  *   reconnect-needed          disconnect-started         disconnecting(reconnect)
  *   disconnecting             disconnected               not-connected
  *   disconnecting             disconnect-failed          connected
@@ -45,8 +51,8 @@
  * While waiting, the panel looks for the connection by itself now and then
  * (another tab may finish the sign-in): `landed` when a look finds it,
  * `stopped-looking` when it has looked long enough (it then waits for Check
- * again). A disconnect remembers the screen it started from
- * (`disconnecting(reconnect)` is one started from reconnect-needed): if it
+ * again). A refresh, a check and a disconnect remember the screen they
+ * started from (`…(reconnect)` is one started from reconnect-needed): if one
  * fails, the connection is as it was, so a token the provider refused is still
  * refused and the panel says so again. `notice-dismissed` drops a connected screen's message once the user
  * moves on from what it described (asks to disconnect, or backs out).
@@ -78,10 +84,10 @@ export type ConnectionState =
   | {status: 'exchanging'}
   | {status: 'connect-failed'; notice: Notice}
   | {status: 'connected'; connection: ConnectionSummary; notice?: Notice}
-  | {status: 'refreshing'; connection: ConnectionSummary}
-  | {status: 'verifying'; connection: ConnectionSummary}
+  /** `from`, here and in disconnecting: the screen a failure goes back to. */
+  | {status: 'refreshing'; connection: ConnectionSummary; from: 'connected' | 'reconnect-needed'}
+  | {status: 'verifying'; connection: ConnectionSummary; from: 'connected' | 'reconnect-needed'}
   | {status: 'reconnect-needed'; connection: ConnectionSummary; notice: Notice}
-  /** `from`: the screen to go back to if the disconnect fails. */
   | {status: 'disconnecting'; connection: ConnectionSummary; from: 'connected' | 'reconnect-needed'};
 
 export type ConnectionAction =
@@ -153,13 +159,14 @@ export function connectionReducer(state: ConnectionState, action: ConnectionActi
     case 'refresh-started':
     case 'verify-started':
       return state.status === 'connected' || state.status === 'reconnect-needed'
-        ? {status: action.type === 'refresh-started' ? 'refreshing' : 'verifying', connection: state.connection}
+        ? {status: action.type === 'refresh-started' ? 'refreshing' : 'verifying', connection: state.connection, from: state.status}
         : state;
     case 'refreshed':
       return state.status === 'refreshing' || state.status === 'verifying' ? {status: 'connected', connection: action.connection, notice: action.notice} : state;
     case 'refresh-failed':
       if (state.status !== 'refreshing' && state.status !== 'verifying') return state;
-      return action.reconnect
+      // A failure that passes (network, 5xx) leaves the connection as it was: still refused if it was.
+      return action.reconnect || state.from === 'reconnect-needed'
         ? {status: 'reconnect-needed', connection: state.connection, notice: action.notice}
         : {status: 'connected', connection: state.connection, notice: action.notice};
     case 'disconnect-started':

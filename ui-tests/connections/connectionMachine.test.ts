@@ -8,12 +8,12 @@ const notice: Notice = {tone: 'critical', title: 't', message: 'm'};
 const summary = {scopes: ['read'], accessTokenExpiresAt: 100, refreshTokenExpiresAt: null, canRefresh: true, connectedAt: 1, accountName: 'ada'};
 
 /**
- * One example of every state, keyed by how the table names it. A disconnect
- * remembers the screen it started from, so it has two rows: the plain name
- * for one started when connected, `disconnecting(reconnect)` for one started
- * from "Reconnect needed".
+ * One example of every state, keyed by how the table names it. A disconnect,
+ * a refresh and a check remember the screen they started from, so each has
+ * two rows: the plain name for one started when connected, `…(reconnect)` for
+ * one started from "Reconnect needed".
  */
-const states: Record<ConnectionState['status'] | 'disconnecting(reconnect)', ConnectionState> = {
+const states: Record<ConnectionState['status'] | `${'disconnecting' | 'refreshing' | 'verifying'}(reconnect)`, ConnectionState> = {
   loading: {status: 'loading'},
   'load-failed': {status: 'load-failed', notice},
   'not-connected': {status: 'not-connected'},
@@ -21,14 +21,16 @@ const states: Record<ConnectionState['status'] | 'disconnecting(reconnect)', Con
   exchanging: {status: 'exchanging'},
   'connect-failed': {status: 'connect-failed', notice},
   connected: {status: 'connected', connection: summary, notice},
-  refreshing: {status: 'refreshing', connection: summary},
-  verifying: {status: 'verifying', connection: summary},
+  refreshing: {status: 'refreshing', connection: summary, from: 'connected'},
+  verifying: {status: 'verifying', connection: summary, from: 'connected'},
+  'refreshing(reconnect)': {status: 'refreshing', connection: summary, from: 'reconnect-needed'},
+  'verifying(reconnect)': {status: 'verifying', connection: summary, from: 'reconnect-needed'},
   'reconnect-needed': {status: 'reconnect-needed', connection: summary, notice},
   disconnecting: {status: 'disconnecting', connection: summary, from: 'connected'},
   'disconnecting(reconnect)': {status: 'disconnecting', connection: summary, from: 'reconnect-needed'},
 };
 
-const stateLabel = (s: ConnectionState) => (s.status === 'disconnecting' && s.from === 'reconnect-needed' ? 'disconnecting(reconnect)' : s.status);
+const stateLabel = (s: ConnectionState) => ('from' in s && s.from === 'reconnect-needed' ? `${s.status}(reconnect)` : s.status);
 
 const actions: ConnectionAction[] = [
   {type: 'load'},
@@ -92,7 +94,7 @@ test('every state × action: exactly the documented transitions happen, everythi
       'reconnect-needed --authorize-opened--> waiting',
       'reconnect-needed --disconnect-started--> disconnecting(reconnect)',
       'reconnect-needed --gone--> not-connected',
-      'reconnect-needed --refresh-started--> refreshing',
+      'reconnect-needed --refresh-started--> refreshing(reconnect)',
       'refreshing --gone--> not-connected',
       'refreshing --refresh-failed(reconnect)--> reconnect-needed',
       'refreshing --refresh-failed(retry)--> connected',
@@ -107,7 +109,7 @@ test('every state × action: exactly the documented transitions happen, everythi
       'connect-failed --loaded(none)--> not-connected',
       'connected --verify-started--> verifying',
       'exchanging --connect-failed--> connect-failed',
-      'reconnect-needed --verify-started--> verifying',
+      'reconnect-needed --verify-started--> verifying(reconnect)',
       'verifying --gone--> not-connected',
       'verifying --refresh-failed(reconnect)--> reconnect-needed',
       'verifying --refresh-failed(retry)--> connected',
@@ -120,6 +122,15 @@ test('every state × action: exactly the documented transitions happen, everythi
       'disconnecting(reconnect) --disconnect-failed--> reconnect-needed',
       'disconnecting(reconnect) --disconnected--> not-connected',
       'disconnecting(reconnect) --gone--> not-connected',
+      // A renewal started from "Reconnect needed" that fails for a passing reason (network, 5xx) mends nothing either.
+      'refreshing(reconnect) --refreshed--> connected',
+      'refreshing(reconnect) --refresh-failed(retry)--> reconnect-needed',
+      'refreshing(reconnect) --refresh-failed(reconnect)--> reconnect-needed',
+      'refreshing(reconnect) --gone--> not-connected',
+      'verifying(reconnect) --refreshed--> connected',
+      'verifying(reconnect) --refresh-failed(retry)--> reconnect-needed',
+      'verifying(reconnect) --refresh-failed(reconnect)--> reconnect-needed',
+      'verifying(reconnect) --gone--> not-connected',
     ].sort(),
   );
 });
@@ -140,6 +151,15 @@ test('a disconnect that fails from "Reconnect needed" shows "Reconnect needed" a
   expect(connectionReducer(asked, {type: 'disconnect-failed', notice: failure})).toEqual({status: 'reconnect-needed', connection: summary, notice: failure});
   const fromConnected = connectionReducer({status: 'connected', connection: summary}, {type: 'disconnect-started'});
   expect(connectionReducer(fromConnected, {type: 'disconnect-failed', notice: failure})).toEqual({status: 'connected', connection: summary, notice: failure});
+});
+
+test('a check from "Reconnect needed" that fails for a passing reason still says "Reconnect needed", with the failure', () => {
+  const failure: Notice = {tone: 'caution', title: 'Could not check', message: 'try again'};
+  for (const start of ['refresh-started', 'verify-started'] as const) {
+    const renewing = connectionReducer(states['reconnect-needed'], {type: start});
+    expect(connectionReducer(renewing, {type: 'refresh-failed', notice: failure, reconnect: false})).toEqual({status: 'reconnect-needed', connection: summary, notice: failure});
+    expect(connectionReducer(renewing, {type: 'refreshed', connection: summary})).toEqual({status: 'connected', connection: summary});
+  }
 });
 
 test('waiting stops looking once, and a landed connection is shown with no message from before', () => {
