@@ -125,8 +125,8 @@ function connectedScreen({provider, locale, mode, connection, link}: Props, stat
   const {dismissNotice} = connection;
   const renewing = state.status === 'refreshing' || state.status === 'verifying';
   const busy = renewing || state.status === 'disconnecting';
-  // A disconnect started from "Reconnect needed" has not mended the connection: the badge says so until it ends.
-  const needsReconnect = state.status === 'reconnect-needed' || (state.status === 'disconnecting' && state.from === 'reconnect-needed');
+  // A check or disconnect started from "Reconnect needed" has not mended the connection: the badge says so until it ends.
+  const needsReconnect = state.status === 'reconnect-needed' || ('from' in state && state.from === 'reconnect-needed');
   const badge = needsReconnect ? ({label: 'Reconnect needed', type: 'warning'} as const) : ({label: 'Connected', type: 'positive'} as const);
   return {
     notice: state.status === 'connected' || state.status === 'reconnect-needed' ? state.notice : undefined,
