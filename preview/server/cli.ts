@@ -13,7 +13,7 @@
  *   BACKEND_PORT  the app backend's port (default 4330): it reads the local Secret Store with a test key
  *                 and verifies the views' signatures with this run's signing secret
  *   KEYRING_DATA  data folder (default ./.keyring)
- *   KEYRING_SEED  made-up customers and payment intents: "once" per data file (default), "reset", or "off"
+ *   KEYRING_SEED  made-up Stripe objects (customers, payments, invoices, subscriptions, products…): "once" per data file (default), "reset", or "off"
  *   KEYRING_OAUTH_EXCHANGE     "backend": the Connections panel connects through the app backend as a
  *                              confidential client (the local provider's keyring-preview-backend); default "view"
  *   KEYRING_OAUTH_CLIENT_AUTH  with backend: "client_secret_post" instead of the default "client_secret_basic"

@@ -50,7 +50,7 @@ export interface PreviewOptions {
   extraViews?: {viewport: string; component: string; file: string}[];
   /** One line per request and rebuild (never a body or a token). */
   log?: (line: string) => void;
-  /** Made-up customers and payment intents for the preview account: once per data file (default), anew, or never. */
+  /** Made-up Stripe objects (customers, payments, billing, catalog) for the preview account: once per data file (default), anew, or never. */
   seed?: 'once' | 'reset' | 'off';
   /** The app's signing secret for fetchStripeSignature (default: a new random one per run). */
   signingSecret?: string;
