@@ -20,7 +20,10 @@ const WIDTHS = [800, 900, 1280, 1600, 1920];
 const [ADA, BEN] = PREVIEW_USERS;
 const APP = manifest.name;
 
-const suite = previewSuite({});
+const suite = previewSuite({
+  // On a detail page's drawer, so the app's own drawer view stays the settings page's.
+  extraViews: [{viewport: 'stripe.dashboard.customer.detail', component: 'TallDrawerProbe', file: path.join(__dirname, 'views/TallDrawerProbe.tsx')}],
+});
 const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 const drawer = () => suite.page.getByRole('complementary', {name: 'Drawer'});
@@ -179,6 +182,27 @@ test('at every width from 800 to 1920 px (by 20 px) the drawer stays docked, the
     for (const c of header.controls) if (c.cut || c.clipped || ((c.tag === 'BUTTON' || c.tag === 'SELECT') && c.height !== 32)) faults.push(`${width}: ${c.name} cut, clipped or ${c.height} px tall`);
   }
   expect(faults).toEqual([]);
+});
+
+test('a drawer view taller than the window scrolls on its own, as in the Dashboard; the page beside it stays put', async () => {
+  await suite.page.setViewportSize({width: 1280, height: 700});
+  await suite.page.goto(`${suite.preview.url}/?view=TallDrawerProbe`);
+  const bottom = drawer().getByRole('button', {name: 'Bottom of the drawer'});
+  await bottom.waitFor();
+  const before = await suite.page.evaluate(() => {
+    const inner = document.querySelector('.kr-drawer-inner');
+    return {scrollY, overflows: inner ? inner.scrollHeight > inner.clientHeight : false, bottom: inner?.getBoundingClientRect().bottom};
+  });
+  expect(before.overflows).toBe(true);
+  expect(before.bottom).toBeLessThanOrEqual(700);
+  // The keyboard reaches the last button: the drawer scrolls, the window does not.
+  await bottom.focus();
+  expect(await bottom.isVisible()).toBe(true);
+  const after = await suite.page.evaluate(() => ({scrollY, drawerScrolled: document.querySelector('.kr-drawer-inner')?.scrollTop ?? 0}));
+  expect(after.scrollY).toBe(0);
+  expect(after.drawerScrolled).toBeGreaterThan(0);
+  const box = await bottom.boundingBox();
+  expect(box && box.y + box.height).toBeLessThanOrEqual(700);
 });
 
 describe('the header switches are labelled form controls the keyboard works', () => {
