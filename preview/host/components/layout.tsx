@@ -13,7 +13,7 @@ import type {
   SpinnerProps,
   TaskListItemProps,
 } from '@stripe/ui-extension-sdk/ui';
-import {useId, useState, type ReactNode} from 'react';
+import {createContext, useContext, useId, useState, type ReactNode} from 'react';
 import {SafeAnchor} from './anchor';
 import {allowedImage, useHostSettings} from './hostContext';
 import {IconGlyph} from './icons';
@@ -84,19 +84,43 @@ export function Link({href, target, external, onPress, disabled, type = 'primary
   );
 }
 
-export function List({children}: ListProps) {
-  return <ul className="kr-list">{children}</ul>;
+/** The enclosing List's `onAction`, which its items call with their `id` when pressed. */
+const ListActionContext = createContext<unknown>(undefined);
+
+export function List({children, onAction}: ListProps) {
+  return (
+    <ListActionContext.Provider value={onAction}>
+      <ul className="kr-list">{children}</ul>
+    </ListActionContext.Provider>
+  );
 }
 
-export function ListItem({title, secondaryTitle, value, icon, image, size}: ListItemProps) {
-  return (
-    <li className={`kr-list-item${size === 'large' ? ' kr-list-item-large' : ''}`}>
-      {image ? <span className="kr-list-media">{image}</span> : null}
-      {icon ? <span className="kr-list-media">{icon}</span> : null}
+export function ListItem({id, title, secondaryTitle, value, icon, image, size}: ListItemProps) {
+  const onAction = useContext(ListActionContext);
+  const content = (
+    <>
+      {/* The SDK documents that `image` overrides `icon` when both are given. */}
+      {image ? <span className="kr-list-media">{image}</span> : icon ? <span className="kr-list-media">{icon}</span> : null}
       <span className="kr-list-text">
         <span>{title}</span>
         {secondaryTitle ? <span className="kr-secondary">{secondaryTitle}</span> : null}
       </span>
+    </>
+  );
+  // In a List with onAction the row is pressable and hands the view its id. Only
+  // the id reaches the host (React keys stay in the view), so an item without
+  // one has nothing to report and stays a plain row. The value stays outside the
+  // button: it may hold a Link or Button of its own, which cannot nest in one.
+  const pressable = typeof onAction === 'function' && id !== undefined;
+  return (
+    <li className={`kr-list-item${size === 'large' ? ' kr-list-item-large' : ''}`}>
+      {pressable ? (
+        <button type="button" className="kr-list-action" onClick={() => callRemote(onAction, id)}>
+          {content}
+        </button>
+      ) : (
+        content
+      )}
       {value ? <span>{value}</span> : null}
     </li>
   );
