@@ -13,6 +13,7 @@ import {onBlockedUrl} from './components/urls';
 import {ExtensionView} from './ExtensionView';
 import {appHrefOf, decodeAppRoute, describeRoute, encodeAppRoute, FULL_PAGE_VIEWPORT, isDashboardRoute, viewportsOfRoute} from './navigation';
 import type {Session} from './platform';
+import {useToasts} from './toasts';
 import {placementOf, titleOf, type Placement} from './viewports';
 
 declare global {
@@ -41,7 +42,7 @@ function App({initial}: {initial: PreviewConfig}) {
   const [mode, setMode] = useState<'test' | 'live'>(opening?.mode ?? (params.get('mode') === 'live' ? 'live' : 'test'));
   const [drawerOpen, setDrawerOpen] = useState(params.get('drawer') !== 'closed' || opening !== undefined);
   const [log, setLog] = useState<LogEntry[]>(initial.recentRequests);
-  const [toasts, setToasts] = useState<{id: number; message: string; type?: string}[]>([]);
+  const {toasts, show: toast, pressAction} = useToasts();
   // Where navigateToDashboardRoute or a route link last sent the user: the Dashboard would open that page.
   const [dashboardRoute, setDashboardRoute] = useState<string | null>(null);
   // The solo view's own route (its SDK router's href), kept in the address as ?route=.
@@ -103,11 +104,6 @@ function App({initial}: {initial: PreviewConfig}) {
     return () => events.close();
   }, [config.token]);
 
-  const toast = useCallback((message: string, type?: string) => {
-    const id = Date.now() + Math.random();
-    setToasts((t) => [...t, {id, message, type}]);
-    setTimeout(() => setToasts((t) => t.filter((x) => x.id !== id)), 4000);
-  }, []);
   const report = useCallback(
     (kind: 'dashboard' | 'app', route: string) => {
       void fetch('/__preview/navigation', {
@@ -147,7 +143,7 @@ function App({initial}: {initial: PreviewConfig}) {
   const navigate = useCallback(
     (route: unknown) => {
       if (!isDashboardRoute(route)) {
-        toast('Not a Dashboard route', 'caution');
+        toast('Not a Dashboard route', {type: 'caution'});
         return;
       }
       const app = appHrefOf(route);
@@ -410,7 +406,13 @@ function App({initial}: {initial: PreviewConfig}) {
       <div className="kr-toasts" aria-live="polite">
         {toasts.map((t) => (
           <div key={t.id} className={`kr-toast kr-toast-${t.type ?? 'default'}`} role="status">
-            {t.message}
+            {t.type === 'pending' ? <span className="kr-spinner kr-spinner-small" aria-hidden /> : null}
+            <span>{t.message}</span>
+            {t.action ? (
+              <button type="button" className="kr-toast-action" onClick={() => pressAction(t.id)}>
+                {t.action}
+              </button>
+            ) : null}
           </div>
         ))}
       </div>

@@ -13,8 +13,21 @@ export interface Session {
   mode: 'test' | 'live';
 }
 
+/** What a toast shows: the SDK's ToastOptions, with `onAction` a function proxy into the view. */
+export interface ToastOptions {
+  type?: string;
+  action?: string;
+  onAction?: unknown;
+}
+
+/** The controller showToast hands the view: it acts on that one toast. */
+export interface ToastHandle {
+  update(message: string, options?: ToastOptions): void;
+  dismiss(): void;
+}
+
 export interface PlatformHooks {
-  toast(message: string, type?: string): void;
+  toast(message: string, options?: ToastOptions): ToastHandle;
   /** navigateToDashboardRoute, and a press on a route-descriptor href. */
   navigate(route: unknown): void;
 }
@@ -33,6 +46,16 @@ async function post<T>(config: PreviewConfig, path: string, body: unknown): Prom
   });
   if (!response.ok) throw new Error(`preview server answered ${response.status}`);
   return (await response.json()) as T;
+}
+
+/** Only the fields a toast uses, whatever else the view sent. */
+function toastOptions(options: ToastOptions): ToastOptions {
+  const {type, action, onAction} = options ?? {};
+  return {
+    type: typeof type === 'string' ? type : undefined,
+    action: typeof action === 'string' && typeof onAction === 'function' ? action : undefined,
+    onAction: typeof action === 'string' && typeof onAction === 'function' ? onAction : undefined,
+  };
 }
 
 /** Does `source` fall under one of the manifest's connect-src entries? (A trailing slash grants the sub-tree.) */
@@ -59,9 +82,12 @@ export function createPlatform(config: PreviewConfig, session: Session, hooks: P
     getUserAuthorizedPermissions: async () => config.permissions,
     isPermissionAuthorized: async (permission: string) => config.permissions.includes(permission),
     isSourceInAuthorizedCSP: async (source: string) => allowedByCsp(config.connectSrc, source),
-    showToast: async (message: string, options: {type?: string} = {}) => {
-      hooks.toast(String(message).slice(0, 30), options.type);
-      return {update: (m: string) => hooks.toast(String(m).slice(0, 30)), dismiss: () => undefined};
+    showToast: async (message: string, options: ToastOptions = {}) => {
+      const handle = hooks.toast(String(message).slice(0, 30), toastOptions(options));
+      return {
+        update: (m: string, next: ToastOptions = {}) => handle.update(String(m).slice(0, 30), toastOptions(next)),
+        dismiss: () => handle.dismiss(),
+      };
     },
     clipboardWriteText: async (text: string) => navigator.clipboard.writeText(text),
     refreshDashboardData: () => undefined,
