@@ -12,6 +12,7 @@ import {PICKER_CUSTOMER, PICKER_INVOICE, PICKER_PAYMENT_INTENT, PICKER_PRODUCT, 
 import {startTestStore, type TestSecretStore} from '../support/localSecretStore';
 import {rejection} from '../support/rejection';
 import {loadFixtures, shapeDifferences} from './shapes';
+import {collect} from '../support/collect';
 
 let store: TestSecretStore;
 let stripe: Stripe;
@@ -22,32 +23,27 @@ beforeAll(async () => {
 });
 afterAll(() => store.close());
 
-async function all<T>(list: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const item of list) out.push(item);
-  return out;
-}
 
 describe('subscriptions', () => {
   test('a list leaves canceled subscriptions out unless asked, as on Stripe', async () => {
-    const everyOne = await all(stripe.subscriptions.list({status: 'all', limit: 100}));
+    const everyOne = await collect(stripe.subscriptions.list({status: 'all', limit: 100}));
     const statuses = new Set(everyOne.map((s) => s.status));
     expect(statuses).toContain('active');
     expect(statuses).toContain('canceled');
-    const byDefault = await all(stripe.subscriptions.list({limit: 100}));
+    const byDefault = await collect(stripe.subscriptions.list({limit: 100}));
     expect(byDefault.map((s) => s.id)).toEqual(everyOne.filter((s) => s.status !== 'canceled').map((s) => s.id));
-    const canceled = await all(stripe.subscriptions.list({status: 'canceled', limit: 100}));
+    const canceled = await collect(stripe.subscriptions.list({status: 'canceled', limit: 100}));
     expect(canceled.length).toBeGreaterThan(0);
     expect(canceled.every((s) => s.status === 'canceled' && typeof s.canceled_at === 'number' && s.ended_at === s.canceled_at)).toBe(true);
-    expect((await all(stripe.subscriptions.list({status: 'ended', limit: 100}))).map((s) => s.id)).toEqual(canceled.map((s) => s.id));
+    expect((await collect(stripe.subscriptions.list({status: 'ended', limit: 100}))).map((s) => s.id)).toEqual(canceled.map((s) => s.id));
     expect(await rejection(stripe.subscriptions.list({status: 'sleeping'} as unknown as Stripe.SubscriptionListParams))).toMatchObject({statusCode: 400, param: 'status'});
   });
 
   test('customer= and price= filter; paging both ways', async () => {
-    const everyOne = await all(stripe.subscriptions.list({status: 'all', limit: 100}));
+    const everyOne = await collect(stripe.subscriptions.list({status: 'all', limit: 100}));
     const priceId = everyOne[0].items.data[0].price.id;
     const withPrice = everyOne.filter((s) => s.items.data[0].price.id === priceId).map((s) => s.id);
-    expect((await all(stripe.subscriptions.list({price: priceId, status: 'all', limit: 100}))).map((s) => s.id)).toEqual(withPrice);
+    expect((await collect(stripe.subscriptions.list({price: priceId, status: 'all', limit: 100}))).map((s) => s.id)).toEqual(withPrice);
     const mine = await stripe.subscriptions.list({customer: PICKER_CUSTOMER});
     expect(mine.data.map((s) => s.id)).toEqual([PICKER_SUBSCRIPTION]);
     const first = await stripe.subscriptions.list({status: 'all', limit: 3});
@@ -73,8 +69,8 @@ describe('subscriptions', () => {
 
 describe('invoices', () => {
   test('every subscription invoice names its subscription’s customer and price; each paid one was paid by a payment intent of that customer and amount', async () => {
-    const subscriptions = new Map((await all(stripe.subscriptions.list({status: 'all', limit: 100}))).map((s) => [s.id, s]));
-    const invoices = await all(stripe.invoices.list({limit: 100, expand: ['data.payments']}));
+    const subscriptions = new Map((await collect(stripe.subscriptions.list({status: 'all', limit: 100}))).map((s) => [s.id, s]));
+    const invoices = await collect(stripe.invoices.list({limit: 100, expand: ['data.payments']}));
     expect(invoices.length).toBeGreaterThan(subscriptions.size);
     let paidWithIntent = 0;
     for (const invoice of invoices) {
@@ -97,10 +93,10 @@ describe('invoices', () => {
   });
 
   test('customer=, subscription= and status= filter; paging both ways', async () => {
-    const invoices = await all(stripe.invoices.list({limit: 100}));
+    const invoices = await collect(stripe.invoices.list({limit: 100}));
     const ids = (l: Stripe.Invoice[]) => l.map((i) => i.id);
-    expect(ids(await all(stripe.invoices.list({customer: PICKER_CUSTOMER, limit: 100})))).toEqual(ids(invoices.filter((i) => i.customer === PICKER_CUSTOMER)));
-    expect(ids(await all(stripe.invoices.list({status: 'open', limit: 100})))).toEqual(ids(invoices.filter((i) => i.status === 'open')));
+    expect(ids(await collect(stripe.invoices.list({customer: PICKER_CUSTOMER, limit: 100})))).toEqual(ids(invoices.filter((i) => i.customer === PICKER_CUSTOMER)));
+    expect(ids(await collect(stripe.invoices.list({status: 'open', limit: 100})))).toEqual(ids(invoices.filter((i) => i.status === 'open')));
     const first = await stripe.invoices.list({customer: PICKER_CUSTOMER, limit: 2});
     expect(first.has_more).toBe(true);
     const back = await stripe.invoices.list({customer: PICKER_CUSTOMER, limit: 2, ending_before: (await stripe.invoices.list({customer: PICKER_CUSTOMER, limit: 2, starting_after: first.data[1].id})).data[0].id});

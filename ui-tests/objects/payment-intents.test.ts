@@ -11,6 +11,7 @@ import {forwardAsExtension, type ExtensionIdentity} from '../../preview/secret-s
 import {SEED_CUSTOMERS} from '../../preview/secret-store/objects/seed';
 import {startTestStore, type TestSecretStore} from '../support/localSecretStore';
 import {loadFixtures, shapeDifferences} from './shapes';
+import {collect} from '../support/collect';
 
 let store: TestSecretStore;
 let stripe: Stripe;
@@ -21,17 +22,12 @@ beforeEach(async () => {
 });
 afterEach(() => store.close());
 
-async function all<T>(list: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const item of list) out.push(item);
-  return out;
-}
 
 test('the seed gives each mode its own few dozen customers, with payment intents that refer to them', async () => {
-  const customers = await all(stripe.customers.list({limit: 100}));
+  const customers = await collect(stripe.customers.list({limit: 100}));
   expect(customers).toHaveLength(SEED_CUSTOMERS);
   expect(customers.every((c) => c.name && c.email && !c.livemode)).toBe(true);
-  const intents = await all(stripe.paymentIntents.list({limit: 100}));
+  const intents = await collect(stripe.paymentIntents.list({limit: 100}));
   expect(intents.length).toBeGreaterThan(SEED_CUSTOMERS);
   const ids = new Set(customers.map((c) => c.id));
   expect(intents.every((pi) => typeof pi.customer === 'string' && ids.has(pi.customer))).toBe(true);
@@ -41,7 +37,7 @@ test('the seed gives each mode its own few dozen customers, with payment intents
   expect(new Set(intents.map((pi) => pi.status))).toContain('succeeded');
 
   const live = store.backend('sk_live_keyringTests');
-  const liveCustomers = await all(live.customers.list({limit: 100}));
+  const liveCustomers = await collect(live.customers.list({limit: 100}));
   expect(liveCustomers).toHaveLength(SEED_CUSTOMERS);
   expect(liveCustomers.some((c) => ids.has(c.id))).toBe(false);
   // Another account is not seeded.
@@ -49,7 +45,7 @@ test('the seed gives each mode its own few dozen customers, with payment intents
 });
 
 test('customer= lists exactly that customer’s payment intents, paging both ways', async () => {
-  const intents = await all(stripe.paymentIntents.list({limit: 100}));
+  const intents = await collect(stripe.paymentIntents.list({limit: 100}));
   const counts = new Map<string, number>();
   for (const pi of intents) counts.set(pi.customer as string, (counts.get(pi.customer as string) ?? 0) + 1);
   const [busiest] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
@@ -60,7 +56,7 @@ test('customer= lists exactly that customer’s payment intents, paging both way
   expect(first.data.map((pi) => pi.id)).toEqual(expected.slice(0, 2));
   expect(first.has_more).toBe(true);
   expect(first.url).toBe('/v1/payment_intents');
-  const rest = await all(stripe.paymentIntents.list({customer: busiest, limit: 2, starting_after: first.data[1].id}));
+  const rest = await collect(stripe.paymentIntents.list({customer: busiest, limit: 2, starting_after: first.data[1].id}));
   expect(rest.map((pi) => pi.id)).toEqual(expected.slice(2));
   const back = await stripe.paymentIntents.list({customer: busiest, limit: 2, ending_before: expected[2]});
   expect(back.data.map((pi) => pi.id)).toEqual(expected.slice(0, 2));
@@ -99,18 +95,18 @@ test('seeding happens once per data file; reset seeds the same ids anew', async 
   try {
     const file = path.join(dir, 'data', 'secret-store.sqlite3');
     let s = await startTestStore({file, seed: 'once', log: () => undefined});
-    const seeded = (await all(s.backend().customers.list({limit: 100}))).map((c) => c.id);
+    const seeded = (await collect(s.backend().customers.list({limit: 100}))).map((c) => c.id);
     await s.backend().customers.del(seeded[0]);
     const added = await s.backend().customers.create({name: 'Mine'});
     await s.close();
 
     s = await startTestStore({file, seed: 'once', log: () => undefined});
-    const kept = (await all(s.backend().customers.list({limit: 100}))).map((c) => c.id);
+    const kept = (await collect(s.backend().customers.list({limit: 100}))).map((c) => c.id);
     expect(kept).toEqual([added.id, ...seeded.slice(1)]);
     await s.close();
 
     s = await startTestStore({file, seed: 'reset', log: () => undefined});
-    expect((await all(s.backend().customers.list({limit: 100}))).map((c) => c.id)).toEqual(seeded);
+    expect((await collect(s.backend().customers.list({limit: 100}))).map((c) => c.id)).toEqual(seeded);
     await s.close();
   } finally {
     fs.rmSync(dir, {recursive: true, force: true});

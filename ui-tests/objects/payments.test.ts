@@ -10,6 +10,7 @@ import {PICKER_PAYMENT_INTENT} from '../../preview/secret-store/objects/seed';
 import {startTestStore, type TestSecretStore} from '../support/localSecretStore';
 import {rejection} from '../support/rejection';
 import {loadFixtures, shapeDifferences} from './shapes';
+import {collect} from '../support/collect';
 
 let store: TestSecretStore;
 let stripe: Stripe;
@@ -20,15 +21,10 @@ beforeAll(async () => {
 });
 afterAll(() => store.close());
 
-async function all<T>(list: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const item of list) out.push(item);
-  return out;
-}
 
 test('every succeeded payment intent has its charge (latest_charge), of its customer and amount; no other has one', async () => {
-  const intents = await all(stripe.paymentIntents.list({limit: 100}));
-  const charges = new Map((await all(stripe.charges.list({limit: 100}))).map((c) => [c.id, c]));
+  const intents = await collect(stripe.paymentIntents.list({limit: 100}));
+  const charges = new Map((await collect(stripe.charges.list({limit: 100}))).map((c) => [c.id, c]));
   const succeeded = intents.filter((pi) => pi.status === 'succeeded');
   expect(succeeded.length).toBeGreaterThan(20);
   for (const pi of intents) {
@@ -43,9 +39,9 @@ test('every succeeded payment intent has its charge (latest_charge), of its cust
 });
 
 test('every charge and refund has its balance transaction; amounts, fees and refunded totals agree', async () => {
-  const charges = await all(stripe.charges.list({limit: 100}));
-  const refunds = await all(stripe.refunds.list({limit: 100}));
-  const transactions = new Map((await all(stripe.balanceTransactions.list({limit: 100}))).map((t) => [t.id, t]));
+  const charges = await collect(stripe.charges.list({limit: 100}));
+  const refunds = await collect(stripe.refunds.list({limit: 100}));
+  const transactions = new Map((await collect(stripe.balanceTransactions.list({limit: 100}))).map((t) => [t.id, t]));
   expect(transactions.size).toBe(charges.length + refunds.length);
   for (const charge of charges) {
     const txn = transactions.get(charge.balance_transaction as string);
@@ -66,18 +62,18 @@ test('every charge and refund has its balance transaction; amounts, fees and ref
 });
 
 test('filters: charges by customer and payment_intent, refunds by charge and payment_intent, balance transactions by type and source', async () => {
-  const charges = await all(stripe.charges.list({limit: 100}));
-  const refunds = await all(stripe.refunds.list({limit: 100}));
+  const charges = await collect(stripe.charges.list({limit: 100}));
+  const refunds = await collect(stripe.refunds.list({limit: 100}));
   const ids = (l: {id: string}[]) => l.map((x) => x.id);
   const customer = charges[0].customer as string;
-  expect(ids(await all(stripe.charges.list({customer, limit: 100})))).toEqual(ids(charges.filter((c) => c.customer === customer)));
+  expect(ids(await collect(stripe.charges.list({customer, limit: 100})))).toEqual(ids(charges.filter((c) => c.customer === customer)));
   expect(ids((await stripe.charges.list({payment_intent: PICKER_PAYMENT_INTENT})).data)).toEqual([
     (await stripe.paymentIntents.retrieve(PICKER_PAYMENT_INTENT)).latest_charge,
   ]);
   const refund = refunds[0];
   expect(ids((await stripe.refunds.list({charge: refund.charge as string})).data)).toContain(refund.id);
   expect(ids((await stripe.refunds.list({payment_intent: refund.payment_intent as string})).data)).toContain(refund.id);
-  expect(ids(await all(stripe.balanceTransactions.list({type: 'refund', limit: 100})))).toHaveLength(refunds.length);
+  expect(ids(await collect(stripe.balanceTransactions.list({type: 'refund', limit: 100})))).toHaveLength(refunds.length);
   expect((await stripe.balanceTransactions.list({source: refund.id})).data.map((t) => t.id)).toEqual([refund.balance_transaction]);
   // Paging both ways within a filter.
   const page = await stripe.balanceTransactions.list({type: 'charge', limit: 4});

@@ -96,6 +96,31 @@ export function parseProductUpdate(params: Raw): ProductWrite {
   };
 }
 
+/**
+ * A product with Stripe's defaults for everything not given: the one shape
+ * both a create and the seed start from, so the two cannot drift apart.
+ */
+export function productObject(fields: Pick<ProductObject, 'id' | 'livemode' | 'created' | 'updated'> & Partial<ProductObject>): ProductObject {
+  return {
+    object: 'product',
+    active: true,
+    default_price: null,
+    description: null,
+    images: [],
+    marketing_features: [],
+    metadata: {},
+    name: '',
+    package_dimensions: null,
+    shippable: null,
+    statement_descriptor: null,
+    tax_code: null,
+    type: 'service',
+    unit_label: null,
+    url: null,
+    ...fields,
+  };
+}
+
 /** Whether a price id belongs to a product and is active; null when there is no such price (prices.ts answers). */
 export type PriceCheck = (partition: Partition, priceId: string) => {product: string; active: boolean} | null;
 
@@ -111,27 +136,7 @@ export class Products extends Resource<ProductObject> {
     return this.write(() => {
       if (params.id !== null && this.table.exists(params.id)) throw objectErrors.productExists();
       const now = this.now();
-      const product: ProductObject = {
-        id: params.id ?? newId('prod_', 14),
-        object: 'product',
-        active: true,
-        created: now,
-        default_price: null,
-        description: null,
-        images: [],
-        livemode: partition.livemode,
-        marketing_features: [],
-        metadata: {},
-        name: '',
-        package_dimensions: null,
-        shippable: null,
-        statement_descriptor: null,
-        tax_code: null,
-        type: 'service',
-        unit_label: null,
-        updated: now,
-        url: null,
-      };
+      const product = productObject({id: params.id ?? newId('prod_', 14), livemode: partition.livemode, created: now, updated: now});
       apply(product, params);
       this.table.insert(partition, product);
       return product;

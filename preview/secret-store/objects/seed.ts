@@ -14,7 +14,7 @@ import type {CustomerObject, CustomerWrite} from './customers';
 import type {InvoiceObject} from './invoices';
 import type {PaymentIntentObject, PaymentIntentStatus} from './payment-intents';
 import type {Interval, PriceObject} from './prices';
-import type {ProductObject} from './products';
+import {productObject, type ProductObject} from './products';
 import type {RefundObject} from './refunds';
 import type {SubscriptionItem, SubscriptionObject, SubscriptionStatus} from './subscriptions';
 
@@ -166,27 +166,18 @@ export function seedData(livemode: boolean, now: number): SeedData {
       unit_amount: price.amount,
       unit_amount_decimal: String(price.amount),
     }));
-    out.products.push({
-      id: productId,
-      object: 'product',
-      active: entry.active,
-      created: catalogueCreated + p * 600,
-      default_price: prices[0].id,
-      description: entry.description,
-      images: [],
-      livemode,
-      marketing_features: [],
-      metadata: {},
-      name: entry.name,
-      package_dimensions: null,
-      shippable: null,
-      statement_descriptor: null,
-      tax_code: null,
-      type: 'service',
-      unit_label: null,
-      updated: catalogueCreated + p * 600 + 300,
-      url: null,
-    });
+    out.products.push(
+      productObject({
+        id: productId,
+        active: entry.active,
+        created: catalogueCreated + p * 600,
+        default_price: prices[0].id,
+        description: entry.description,
+        livemode,
+        name: entry.name,
+        updated: catalogueCreated + p * 600 + 300,
+      }),
+    );
     out.prices.push(...prices);
   });
   const productOf = (price: PriceObject) => out.products.find((p) => p.id === price.product) as ProductObject;
