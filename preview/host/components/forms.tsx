@@ -177,12 +177,18 @@ export function DateField(props: FieldChrome & {value?: string; defaultValue?: s
 }
 
 export function Select(props: SelectProps) {
-  const {id, value, onChange} = useRemoteField({...props, value: arrayless(props.value), defaultValue: arrayless(props.defaultValue)});
+  const select = useRef<HTMLSelectElement>(null);
+  // The Dashboard's change event also carries the chosen option's index, and
+  // views map it back to their own option lists (Stripe's setting-ui sample does).
+  const {id, value, onChange} = useRemoteField({...props, value: arrayless(props.value), defaultValue: arrayless(props.defaultValue)}, (chosen) => ({
+    target: {value: chosen, name: props.name, selectedIndex: select.current?.selectedIndex ?? -1},
+  }));
   const [several, setSeveral] = useState<string[]>(asArray(props.value ?? props.defaultValue));
   return (
     <Field id={id} {...props}>
       {props.multiple ? (
         <select
+          ref={select}
           id={id}
           className="kr-input"
           name={props.name}
@@ -194,13 +200,14 @@ export function Select(props: SelectProps) {
           onChange={(e) => {
             const chosen = Array.from(e.target.selectedOptions, (o) => o.value);
             setSeveral(chosen);
-            callRemote(props.onChange, {target: {value: chosen, name: props.name}});
+            callRemote(props.onChange, {target: {value: chosen, name: props.name, selectedIndex: e.target.selectedIndex}});
           }}
         >
           {props.children}
         </select>
       ) : (
         <select
+          ref={select}
           id={id}
           className="kr-input"
           name={props.name}
