@@ -12,7 +12,7 @@ const suite = previewSuite({
   extraViews: [{viewport: 'stripe.dashboard.drawer.default', component: 'ListActionProbe', file: path.join(__dirname, 'views/ListActionProbe.tsx')}],
 });
 
-test('pressing an item by mouse or keyboard calls onAction with its id; other lists and id-less items are not buttons', async () => {
+test('pressing an item by mouse or keyboard calls onAction with its id; content given as children is drawn; other lists and id-less items are not buttons', async () => {
   const {page, preview} = suite;
   await page.goto(`${preview.url}/?view=ListActionProbe`);
   const view = page.locator('[data-view="ListActionProbe"]');
@@ -24,6 +24,9 @@ test('pressing an item by mouse or keyboard calls onAction with its id; other li
   await view.getByRole('button', {name: /Second item/}).focus();
   await page.keyboard.press('Enter');
   await view.getByText('Pressed: item_one, item_two').waitFor();
+
+  await view.getByRole('button', {name: /Third item, by its children/}).click();
+  await view.getByText('Pressed: item_one, item_two, item_three').waitFor();
 
   // The link in an item's value is its own control, not part of the row's button.
   expect(await view.getByRole('link', {name: 'open'}).count()).toBe(1);

@@ -95,15 +95,19 @@ export function List({children, onAction}: ListProps) {
   );
 }
 
-export function ListItem({id, title, secondaryTitle, value, icon, image, size}: ListItemProps) {
+// The SDK defines ListItem as taking children although its props type names none;
+// views written before SDK 3 moved the content to `title` still pass it so
+// (Stripe's messaging sample does), and dropping it would leave an empty row.
+export function ListItem({id, title, secondaryTitle, value, icon, image, size, children}: ListItemProps & {children?: ReactNode}) {
   const onAction = useContext(ListActionContext);
   const content = (
     <>
       {/* The SDK documents that `image` overrides `icon` when both are given. */}
       {image ? <span className="kr-list-media">{image}</span> : icon ? <span className="kr-list-media">{icon}</span> : null}
       <span className="kr-list-text">
-        <span>{title}</span>
+        {title ? <span>{title}</span> : null}
         {secondaryTitle ? <span className="kr-secondary">{secondaryTitle}</span> : null}
+        {children}
       </span>
     </>
   );
