@@ -37,7 +37,7 @@ export interface PreviewHostCalls {
 
 /** The preview's own component (not the SDK's): how a crash reaches the host, which draws it in the view's place. */
 export const PREVIEW_ERROR = 'PreviewError';
-const PreviewError = createRemoteReactComponent<typeof PREVIEW_ERROR, {message: string; stack?: string}>(PREVIEW_ERROR);
+const PreviewError = createRemoteReactComponent<typeof PREVIEW_ERROR, {message: string; stack?: string; phase?: 'load' | 'render'}>(PREVIEW_ERROR);
 
 /**
  * A render error after the first render would otherwise leave the host showing
@@ -58,6 +58,29 @@ class CrashBoundary extends Component<{children: ReactNode}, {error: Error | nul
 }
 
 export function start(View: ComponentType<ExtensionContextValue>): void {
+  serve((context) => (
+    <CrashBoundary>
+      <View {...context} />
+    </CrashBoundary>
+  ));
+}
+
+/**
+ * The view's module threw while it loaded (build.ts wraps the bundle to catch
+ * it): the realm still answers the host, and draws the error in the view's
+ * place, where the Dashboard would show the view broken, rather than nothing.
+ */
+export function startFailed(error: unknown): void {
+  const e = error instanceof Error ? error : new Error(String(error));
+  // Still in the realm's console too, where a developer's tools look for it.
+  console.error(e);
+  serve(() => <PreviewError message={e.message} stack={e.stack} phase="load" />);
+}
+
+/** Read by the bundle's wrapper, outside the bundle's own scope. */
+(globalThis as unknown as {__keyringPreviewLoadFailed: (error: unknown) => void}).__keyringPreviewLoadFailed = startFailed;
+
+function serve(draw: (context: ExtensionContextValue) => ReactNode): void {
   const boot = (port: MessagePort) => {
     port.start();
     const endpoint = createEndpoint<PreviewHostCalls>(fromMessagePort(port));
@@ -77,11 +100,7 @@ export function start(View: ComponentType<ExtensionContextValue>): void {
         retain(channel);
         // No component allow-list: an SDK component the host lacks becomes its placeholder there.
         const root = createRemoteRoot(channel);
-        createRoot(root).render(
-          <CrashBoundary>
-            <View {...context} />
-          </CrashBoundary>,
-        );
+        createRoot(root).render(draw(context));
         await root.mount();
       },
       setHref(href, searchParams) {

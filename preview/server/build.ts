@@ -61,7 +61,9 @@ function common(options: Pick<BuildOptions, 'root' | 'minify'>): esbuild.BuildOp
 function viewEntry(root: string, {component, file: view}: ViewSource): esbuild.StdinOptions {
   const runtime = path.join(root, 'preview/remote/runtime.tsx');
   return {
-    contents: `import View from ${JSON.stringify(view)};\nimport {start} from ${JSON.stringify(runtime)};\nstart(View);\n`,
+    // The runtime first: imports run in order, so it is ready to report a view
+    // module that throws while loading (see LOAD_GUARD).
+    contents: `import {start} from ${JSON.stringify(runtime)};\nimport View from ${JSON.stringify(view)};\nstart(View);\n`,
     resolveDir: root,
     sourcefile: `${component}.entry.tsx`,
     loader: 'tsx',
@@ -71,9 +73,20 @@ function viewEntry(root: string, {component, file: view}: ViewSource): esbuild.S
 /** Image imports become data URLs, as `stripe apps start` bundles them (and data: is always in the image CSP). */
 const IMAGE_LOADERS: Record<string, esbuild.Loader> = {'.svg': 'dataurl', '.png': 'dataurl', '.jpg': 'dataurl', '.jpeg': 'dataurl', '.gif': 'dataurl', '.webp': 'dataurl'};
 
+/**
+ * A view module that throws while it loads (a client built at import time from
+ * what the realm lacks) would stop the bundle before the realm answers the
+ * host, leaving the view blank. The bundle is one IIFE: wrapped in try/catch,
+ * the error goes to the runtime (loaded first), which draws it in the view's place.
+ */
+const LOAD_GUARD = {
+  banner: {js: 'try {'},
+  footer: {js: '} catch (error) { const failed = globalThis.__keyringPreviewLoadFailed; if (typeof failed !== "function") throw error; failed(error); }'},
+};
+
 /** How a view is bundled: the preview serves it, the benchmark measures it. */
 export function viewBuildOptions(root: string, view: ViewSource, minify = false): esbuild.BuildOptions {
-  return {...common({root, minify}), stdin: viewEntry(root, view), loader: IMAGE_LOADERS};
+  return {...common({root, minify}), ...LOAD_GUARD, stdin: viewEntry(root, view), loader: IMAGE_LOADERS};
 }
 
 /**
