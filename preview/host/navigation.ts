@@ -59,6 +59,39 @@ const OTHER_PAGES: Record<string, string> = {
   onboarding: 'onboarding',
 };
 
+/** Dashboard URL paths (after the account and test/ segments) the preview has stand-in pages for. */
+const URL_PAGES: Record<string, {list: string; detail: string; param: string}> = {
+  customers: {list: 'customers', detail: 'customerDetails', param: 'customerId'},
+  payments: {list: 'payments', detail: 'paymentDetails', param: 'paymentId'},
+  invoices: {list: 'invoices', detail: 'invoiceDetails', param: 'invoiceId'},
+  products: {list: 'products', detail: 'productDetails', param: 'productId'},
+  subscriptions: {list: 'subscriptions', detail: 'subscriptionDetails', param: 'subscriptionId'},
+};
+
+/**
+ * The route a Dashboard URL (https://dashboard.stripe.com/[acct_…/][test/]customers/cus_…)
+ * stands for, when the preview has that page; views link to objects this way
+ * as well as with route descriptors. Null for any other URL. The URL's test/
+ * segment does not switch the preview's mode: the switch in the header does.
+ */
+export function routeOfDashboardUrl(url: URL): DashboardRoute | null {
+  if (url.protocol !== 'https:' || url.hostname !== 'dashboard.stripe.com') return null;
+  const parts = url.pathname.split('/').filter(Boolean);
+  if (parts[0]?.startsWith('acct_')) parts.shift();
+  if (parts[0] === 'test') parts.shift();
+  if (parts.length === 0 || (parts.length === 1 && parts[0] === 'dashboard')) return {name: 'dashboard'};
+  const page = URL_PAGES[parts[0]];
+  if (!page || parts.length > 2) return null;
+  if (parts.length === 1) return {name: page.list};
+  let id: string;
+  try {
+    id = decodeURIComponent(parts[1]);
+  } catch {
+    return null;
+  }
+  return {name: page.detail, params: {[page.param]: id}};
+}
+
 /**
  * The viewports the Dashboard shows on the page a route opens (and the page's
  * object), so the preview can open the app's view there as the Dashboard would.

@@ -5,10 +5,13 @@
  * secrets, so a `javascript:` URL drawn as it came would run a view's code
  * there on one click (React 18 still renders such URLs, with a warning). The
  * host draws only web and mail links, plus the SDK's Dashboard route
- * descriptors (objects with a `name`, which it never turns into a URL);
+ * descriptors (objects with a `name`, which it never turns into a URL), and
+ * follows Dashboard URLs of pages it stands in for as those routes;
  * anything else is drawn inert, with a note the developer can see and a line
  * in the terminal.
  */
+
+import {routeOfDashboardUrl} from '../navigation';
 
 const ALLOWED_SCHEMES = new Set(['https:', 'http:', 'mailto:']);
 
@@ -33,6 +36,10 @@ export function classifyHref(href: unknown): LinkTarget {
     return {kind: 'blocked', scheme: 'not a URL'};
   }
   if (!ALLOWED_SCHEMES.has(parsed.protocol)) return {kind: 'blocked', scheme: parsed.protocol};
+  // A Dashboard page the preview stands in for: followed here, as the Dashboard
+  // opens it in the same tab (the real one is out of an offline preview's reach).
+  const route = routeOfDashboardUrl(parsed);
+  if (route) return {kind: 'route', name: route.name, route};
   return {kind: 'url', href: parsed.href};
 }
 
