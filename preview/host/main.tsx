@@ -9,6 +9,7 @@ import type {SearchParams} from '@stripe/ui-extension-sdk/types/global.navigatio
 import {BuildErrorOverlay} from './BuildErrorOverlay';
 import type {BuildFailures} from './buildFailures';
 import type {LogEntry, PreviewConfig, PreviewProblem} from './config';
+import {allowedImage, DrawerBrandContext, type DrawerBrand} from './components/hostContext';
 import {onBlockedUrl} from './components/urls';
 import {ExtensionView} from './ExtensionView';
 import {appHrefOf, decodeAppRoute, describeRoute, encodeAppRoute, FULL_PAGE_VIEWPORT, isDashboardRoute, viewportsOfRoute} from './navigation';
@@ -43,6 +44,9 @@ function App({initial}: {initial: PreviewConfig}) {
   const [drawerOpen, setDrawerOpen] = useState(params.get('drawer') !== 'closed' || opening !== undefined);
   const [log, setLog] = useState<LogEntry[]>(initial.recentRequests);
   const {toasts, show: toast, pressAction} = useToasts();
+  // The drawer view's ContextView brandColor and brandIcon, if it gives them (components/views.tsx).
+  const [brand, setBrand] = useState<DrawerBrand | null>(null);
+  const brandIcon = brandIconSrc(brand?.icon, config.imageSrc);
   // Where navigateToDashboardRoute or a route link last sent the user: the Dashboard would open that page.
   const [dashboardRoute, setDashboardRoute] = useState<string | null>(null);
   // The solo view's own route (its SDK router's href), kept in the address as ?route=.
@@ -384,21 +388,23 @@ function App({initial}: {initial: PreviewConfig}) {
             {/* The column reaches the page's foot; its content stays in the window under the top bar, scrolling on its own. */}
             <div className="kr-drawer-inner">
               <header className="kr-drawer-header">
-                <span className="kr-app-tile" aria-hidden="true">
-                  {config.app.name.slice(0, 1).toUpperCase()}
+                <span className="kr-app-tile" aria-hidden="true" style={brand?.color ? {background: brand.color} : undefined}>
+                  {brandIcon ? <img src={brandIcon} alt="" /> : config.app.name.slice(0, 1).toUpperCase()}
                 </span>
                 <strong>{config.app.name}</strong>
               </header>
-              <ExtensionView
-                key={`${user.id}/${mode}/${config.build}/${objectId}/drawer`}
-                config={config}
-                session={session}
-                component={drawer.component}
-                viewport={drawer.viewport}
-                objectContext={objectContext}
-                oauthContext={oauthContext}
-                hooks={hooks}
-              />
+              <DrawerBrandContext.Provider value={setBrand}>
+                <ExtensionView
+                  key={`${user.id}/${mode}/${config.build}/${objectId}/drawer`}
+                  config={config}
+                  session={session}
+                  component={drawer.component}
+                  viewport={drawer.viewport}
+                  objectContext={objectContext}
+                  oauthContext={oauthContext}
+                  hooks={hooks}
+                />
+              </DrawerBrandContext.Provider>
             </div>
           </aside>
         ) : null}
@@ -418,6 +424,17 @@ function App({initial}: {initial: PreviewConfig}) {
       </div>
     </div>
   );
+}
+
+/**
+ * Where the drawer's tile loads a view's brandIcon from: SVG markup becomes a
+ * data URL; a URL only from where an Img may load (data: always). Drawn as an
+ * <img>, so an SVG's scripts never run in this page.
+ */
+function brandIconSrc(icon: string | undefined, imageSrc: string[]): string | null {
+  if (!icon) return null;
+  if (icon.trimStart().startsWith('<')) return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(icon)}`;
+  return allowedImage(imageSrc, icon) ? icon : null;
 }
 
 /** The avatar's letters: "Ada Lovelace" → "AL". */

@@ -12,6 +12,15 @@ export const HostSettingsContext = createContext<HostSettings>({imageSrc: [], na
 
 export const useHostSettings = () => useContext(HostSettingsContext);
 
+/** A drawer view's ContextView brandColor and brandIcon, drawn in the drawer's header as the app's tile. */
+export interface DrawerBrand {
+  color?: string;
+  icon?: string;
+}
+
+/** Set by the page around the drawer's view only: views elsewhere have no drawer header to brand. */
+export const DrawerBrandContext = createContext<((brand: DrawerBrand | null) => void) | null>(null);
+
 /**
  * Would a CSP `img-src` made of `sources` let `src` load? Entries are the
  * manifest's: an origin allows any path on it, a path ending in "/" its sub-tree,

@@ -7,9 +7,10 @@ import type {
   PageModuleProps,
   PlatformConfigurationViewProps,
 } from '@stripe/ui-extension-sdk/ui';
-import {useRef, useState, type ReactNode} from 'react';
+import {useContext, useEffect, useRef, useState, type ReactNode} from 'react';
 import {Button} from './actions';
 import {SafeAnchor} from './anchor';
+import {DrawerBrandContext} from './hostContext';
 import {Badge, Spinner, TaskList, TaskListItem} from './layout';
 import {callRemote} from './shared';
 
@@ -48,6 +49,8 @@ export function SettingsView({onSave, statusMessage, children}: {onSave?: unknow
 }
 
 interface ContextViewProps {
+  brandColor?: string;
+  brandIcon?: string;
   title?: ReactNode;
   description?: ReactNode;
   children?: ReactNode;
@@ -59,7 +62,13 @@ interface ContextViewProps {
   externalLink?: {href: string; label: string};
 }
 
-export function ContextView({title, description, children, actions, banner, primaryAction, secondaryAction, footerContent, externalLink}: ContextViewProps) {
+export function ContextView({title, description, children, actions, banner, primaryAction, secondaryAction, footerContent, externalLink, brandColor, brandIcon}: ContextViewProps) {
+  const setBrand = useContext(DrawerBrandContext);
+  useEffect(() => {
+    if (!setBrand || (!brandColor && !brandIcon)) return;
+    setBrand({color: brandColor, icon: brandIcon});
+    return () => setBrand(null);
+  }, [setBrand, brandColor, brandIcon]);
   return (
     <section className="kr-context-view" aria-label="App drawer">
       <header className="kr-view-header">
