@@ -1,10 +1,10 @@
 /**
- * Checks what a user typed before it leaves the page. Every message says what
- * is wrong and what is expected, and none of them repeats the value.
+ * Checks what a user typed before it leaves the page; the words are
+ * messages.ts's INPUT_MESSAGES.
  */
 import {MAX_EXPIRY_SECONDS, MAX_PAYLOAD_LENGTH} from '../secrets';
 import type {KeySlot} from './keySlots';
-import {withArticle} from '../ui/wording';
+import {INPUT_MESSAGES} from './messages';
 
 export interface KeyInputErrors {
   value?: string;
@@ -40,24 +40,22 @@ export function checkKeyInput(slot: KeySlot, typed: string, expiryDay: string, n
   // Pasted keys often carry a newline or a space at either end; neither is ever part of a key.
   const value = typed.trim();
   if (typed === '') {
-    errors.value = `Paste the ${slot.label} before saving.`;
+    errors.value = INPUT_MESSAGES.empty(slot.label);
   } else if (value === '') {
-    errors.value = `The field holds only spaces. Paste the ${slot.label} before saving.`;
+    errors.value = INPUT_MESSAGES.blank(slot.label);
   } else if (value.length > MAX_PAYLOAD_LENGTH) {
-    errors.value = `This is ${value.length} characters long; Stripe keeps at most ${MAX_PAYLOAD_LENGTH}. Check that you pasted only the ${slot.label}.`;
+    errors.value = INPUT_MESSAGES.tooLong(slot.label, value.length, MAX_PAYLOAD_LENGTH);
   } else if (slot.pattern && !slot.pattern.test(value)) {
-    errors.value = slot.formatHint
-      ? `This does not look like ${withArticle(slot.label)}: it should be a value that ${slot.formatHint}.`
-      : `This does not look like ${withArticle(slot.label)}: it does not have the expected format (${slot.pattern.source}).`;
+    errors.value = slot.formatHint ? INPUT_MESSAGES.wrongFormat(slot.label, slot.formatHint) : INPUT_MESSAGES.wrongPattern(slot.label, slot.pattern.source);
   }
 
   const expiresAt = parseExpiryDay(expiryDay);
   if (expiresAt === undefined) {
-    errors.expiry = 'Enter the expiry as a date (YYYY-MM-DD), or leave it empty for no expiry.';
+    errors.expiry = INPUT_MESSAGES.expiryNotADay;
   } else if (expiresAt !== null && expiresAt <= now) {
-    errors.expiry = 'The expiry date has to be in the future (keys expire at the start of the day, UTC).';
+    errors.expiry = INPUT_MESSAGES.expiryPast;
   } else if (expiresAt !== null && expiresAt > now + MAX_EXPIRY_SECONDS) {
-    errors.expiry = 'The expiry date can be at most 100 years from today.';
+    errors.expiry = INPUT_MESSAGES.expiryTooFar;
   }
 
   if (errors.value || errors.expiry) return {ok: false, errors};

@@ -2,11 +2,30 @@
  * What the settings page says when Stripe refused or never answered a load, a
  * save or a delete: why, and what to do next. Where the Secret Store module's
  * own message (src/secrets/errors.ts) already says it, that one is used.
- * Also what a key test found (describeKeyTest).
+ * Also what a key test found (describeKeyTest), and what is wrong with what the
+ * user typed (INPUT_MESSAGES), so every sentence the page can show is here.
  */
 import {BackendCallError} from '../appBackend';
 import {SECRETS_PER_SCOPE, toSecretStoreError, type SecretStoreErrorKind} from '../secrets';
 import type {KeyCheck, KeyTestAnswer} from './keyChecks';
+import {withArticle} from '../ui/wording';
+
+/**
+ * What is wrong with a typed key or expiry, and what is expected. None of them
+ * repeats the value: the message is drawn next to a password field.
+ */
+export const INPUT_MESSAGES = {
+  empty: (label: string) => `Paste the ${label} before saving.`,
+  blank: (label: string) => `The field holds only spaces. Paste the ${label} before saving.`,
+  tooLong: (label: string, length: number, max: number) =>
+    `This is ${length} characters long; Stripe keeps at most ${max}. Check that you pasted only the ${label}.`,
+  wrongFormat: (label: string, formatHint: string) => `This does not look like ${withArticle(label)}: it should be a value that ${formatHint}.`,
+  wrongPattern: (label: string, pattern: string) =>
+    `This does not look like ${withArticle(label)}: it does not have the expected format (${pattern}).`,
+  expiryNotADay: 'Enter the expiry as a date (YYYY-MM-DD), or leave it empty for no expiry.',
+  expiryPast: 'The expiry date has to be in the future (keys expire at the start of the day, UTC).',
+  expiryTooFar: 'The expiry date can be at most 100 years from today.',
+} as const;
 
 interface FailureContext {
   /** What did not happen, e.g. "Acme API key was not saved". */
