@@ -23,6 +23,7 @@ import Provider, {type KoaContextWithOIDC} from 'oidc-provider';
 import {interactionHandler, isInteractionPath} from './interactions';
 import {errorPage} from './pages';
 import {CONFIDENTIAL_CLIENTS, DEFAULT_PROVIDER_PORT, LOCAL_CLIENT_SECRET, PREVIEW_CLIENT_ID, PROVIDER_SCOPES} from './constants';
+import {createHostGuard, quoteHost} from '../hostGuard';
 
 export {DEFAULT_PROVIDER_PORT, PREVIEW_CLIENT_ID};
 
@@ -179,8 +180,14 @@ export async function startOAuthProvider(options: OAuthProviderOptions): Promise
   const callback = provider.callback();
   const interactions = interactionHandler(provider, options.redirectUris);
   log(`local provider with development settings, as intended: in-memory grants, its own keys (${heldBackNotices()} oidc-provider notices about them held back)`);
+  // A rebound name (see preview/hostGuard.ts) could walk the sign-in pages or read the token endpoint as a same-origin page.
+  const hostGuard = createHostGuard(host, () => port);
   server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
     const path = (req.url ?? '').split('?')[0];
+    if (!hostGuard.allows(req)) {
+      log(`refused ${req.method ?? 'GET'} ${path.slice(0, 100)} for Host "${quoteHost(req)}": this provider answers only at ${hostGuard.describe()}`);
+      return sendJson(res, 421, {error: 'misdirected_request', error_description: `This provider answers only at ${hostGuard.describe()}.`});
+    }
     if (options.onServed && CLIENT_ENDPOINTS.has(path)) {
       const report = options.onServed;
       const started = performance.now();
