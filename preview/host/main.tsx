@@ -10,6 +10,7 @@ import {BuildErrorOverlay} from './BuildErrorOverlay';
 import type {BuildFailures} from './buildFailures';
 import type {LogEntry, PreviewConfig, PreviewProblem} from './config';
 import {allowedImage, DrawerBrandContext, type DrawerBrand} from './components/hostContext';
+import {onUnknownCssKey} from './components/shared';
 import {onBlockedUrl} from './components/urls';
 import {ExtensionView} from './ExtensionView';
 import {appHrefOf, decodeAppRoute, describeRoute, encodeAppRoute, FULL_PAGE_VIEWPORT, isDashboardRoute, viewportsOfRoute} from './navigation';
@@ -481,6 +482,15 @@ onBlockedUrl((component, scheme) => {
     method: 'POST',
     headers: {'content-type': 'application/json', 'x-keyring-preview-token': initialConfig.token},
     body: JSON.stringify({component, scheme}),
+  }).catch(() => undefined);
+});
+
+// Likewise a css key the SDK does not have, which the page leaves out of the drawing.
+onUnknownCssKey((key) => {
+  void fetch('/__preview/report', {
+    method: 'POST',
+    headers: {'content-type': 'application/json', 'x-keyring-preview-token': initialConfig.token},
+    body: JSON.stringify({cssKey: key}),
   }).catch(() => undefined);
 });
 

@@ -365,6 +365,8 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
   const html = (res: http.ServerResponse, page: string) => send(res, 200, 'text/html; charset=utf-8', page, HOST_PAGE_HEADERS);
 
   // Every route the preview answers, in one table: method, path, handler.
+  // css keys the SDK does not have that a view used, named in the terminal once per run (the report route).
+  const reportedCssKeys = new Set<string>();
   const ROUTES: {method: 'GET' | 'POST'; path: RegExp; handle: Handler}[] = [
     {method: 'GET', path: /^\/$/, handle: ({res}) => html(res, hostPage())},
     {
@@ -452,6 +454,15 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
       method: 'POST',
       path: /^\/__preview\/report$/,
       handle: hostPageCall(({res}, body) => {
+        if (body.cssKey !== undefined) {
+          // A key name only (checked, so it cannot forge a terminal line), once per run however often pages report it.
+          const key = String(body.cssKey);
+          if (/^[A-Za-z][A-Za-z0-9]{0,39}$/.test(key) && !reportedCssKeys.has(key)) {
+            reportedCssKeys.add(key);
+            log(`a view's css uses "${key}", which @stripe/ui-extension-sdk's css prop does not have: the preview leaves it out (older SDKs had layout and background; see the SDK's style docs)`);
+          }
+          return send(res, 204, 'text/plain', '');
+        }
         // Both come from the host's own code, but are checked before they reach the terminal.
         const component = /^[A-Za-z ]{1,40}$/.test(String(body.component)) ? String(body.component) : 'component';
         const scheme = /^([a-z][a-z0-9+.-]{0,30}:|not a URL)$/.test(String(body.scheme)) ? String(body.scheme) : 'unsafe';

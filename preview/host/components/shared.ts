@@ -90,11 +90,57 @@ const FLEX: Record<string, string> = {start: 'flex-start', top: 'flex-start', ce
 export type BoxCss = NonNullable<BoxProps['css']>;
 
 /**
+ * Every key the SDK's `css` prop has: `satisfies` makes tsc fail here when an
+ * SDK upgrade adds or drops one, so the list cannot go stale.
+ */
+const CSS_KEYS = {
+  alignSelfX: true, alignSelfY: true, alignX: true, alignY: true, backgroundColor: true, bleed: true,
+  bleedBottom: true, bleedLeft: true, bleedRight: true, bleedTop: true, bleedX: true, bleedY: true,
+  borderBottomColor: true, borderBottomLeftRadius: true, borderBottomRightRadius: true,
+  borderBottomStyle: true, borderBottomWidth: true, borderColor: true, borderLeftColor: true,
+  borderLeftStyle: true, borderLeftWidth: true, borderRadius: true, borderRightColor: true,
+  borderRightStyle: true, borderRightWidth: true, borderStyle: true, borderTopColor: true,
+  borderTopLeftRadius: true, borderTopRightRadius: true, borderTopStyle: true, borderTopWidth: true,
+  borderWidth: true, bottom: true, boxShadow: true, color: true, columnGap: true, display: true,
+  distribute: true, fill: true, focusRing: true, font: true, fontFamily: true, fontWeight: true, gap: true,
+  gapX: true, gapY: true, gridColumns: true, height: true, inset: true, keyline: true, left: true,
+  margin: true, marginBottom: true, marginLeft: true, marginRight: true, marginTop: true, marginX: true,
+  marginY: true, maxHeight: true, maxWidth: true, minHeight: true, minTileWidth: true, minWidth: true,
+  overflow: true, overflowWrap: true, overflowX: true, overflowY: true, padding: true, paddingBottom: true,
+  paddingLeft: true, paddingRight: true, paddingTop: true, paddingX: true, paddingY: true, rowGap: true,
+  stack: true, textAlign: true, textOverflow: true, textTransform: true, top: true, topShadow: true,
+  whiteSpace: true, width: true, wordBreak: true, wordWrap: true, wrap: true, zIndex: true,
+} as const satisfies Record<keyof BoxCss, true>;
+
+type CssKeyReporter = (key: string) => void;
+let cssKeyReporter: CssKeyReporter = () => undefined;
+const reportedCssKeys = new Set<string>();
+
+/** The page wires this to the preview server, which names the key in the terminal. */
+export function onUnknownCssKey(report: CssKeyReporter): void {
+  cssKeyReporter = report;
+}
+
+/**
+ * A key the SDK's css prop does not have (older SDKs' `layout`, `background`)
+ * is left out of the drawing, but not silently: the developer hears of it once
+ * per key, since what the Dashboard does with it is not documented.
+ */
+function reportUnknownKeys(css: object): void {
+  for (const key of Object.keys(css)) {
+    if (Object.hasOwn(CSS_KEYS, key) || reportedCssKeys.has(key)) continue;
+    reportedCssKeys.add(key);
+    cssKeyReporter(key);
+  }
+}
+
+/**
  * The SDK's `css` prop (Stripe's layout and type tokens, as docs.stripe.com/stripe-apps/style
  * documents them) as inline styles. `stack: 'z'` also needs the `kr-stack-z` class (see stackClass).
  */
 export function boxStyle(css: BoxCss | undefined): CSSProperties {
   if (!css) return {};
+  reportUnknownKeys(css);
   const style: CSSProperties = {};
   const set = <K extends keyof CSSProperties>(key: K, value: CSSProperties[K] | undefined) => {
     if (value !== undefined) style[key] = value;
