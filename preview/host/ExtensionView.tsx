@@ -5,11 +5,11 @@ import type {ExtensionContextValue} from '@stripe/ui-extension-sdk/context';
 import type {SearchParams} from '@stripe/ui-extension-sdk/types/global.navigation';
 import {useEffect, useMemo, useRef, useState} from 'react';
 import {hostController} from './components';
-import {HostSettingsContext} from './components/hostContext';
+import {HostSettingsContext, type HostSettings} from './components/hostContext';
 import type {PreviewConfig} from './config';
 import {connectExtension, type ExtensionFrame} from './frame';
 import {appStorage, encodeAppRoute} from './navigation';
-import {createPlatform, type PlatformHooks, type Session} from './platform';
+import {createPlatform, sourceStack, type PlatformHooks, type Session} from './platform';
 
 export function ExtensionView(props: {
   config: PreviewConfig;
@@ -35,7 +35,10 @@ export function ExtensionView(props: {
   // A new receiver per mount: switching user or mode starts the view afresh, as the Dashboard does.
   const receiver = useMemo(() => createRemoteReceiver(), []);
   const [error, setError] = useState<string | null>(null);
-  const settings = useMemo(() => ({imageSrc: config.imageSrc, navigate: hooks.navigate}), [config.imageSrc, hooks.navigate]);
+  const settings = useMemo<HostSettings>(
+    () => ({imageSrc: config.imageSrc, navigate: hooks.navigate, sourceStack: (stack) => sourceStack(config, stack)}),
+    [config, hooks.navigate],
+  );
 
   // A view that is missing or did not build is not loaded: its problem is shown in its place.
   const problem = config.problems.find((p) => p.component === component && p.unavailable);

@@ -48,6 +48,15 @@ async function post<T>(config: PreviewConfig, path: string, body: unknown): Prom
   return (await response.json()) as T;
 }
 
+/** A view's error stack mapped to its source files; the stack as it was when the server cannot help. */
+export async function sourceStack(config: PreviewConfig, stack: string): Promise<string> {
+  try {
+    return (await post<{stack: string}>(config, '/__preview/stack', {stack})).stack;
+  } catch {
+    return stack;
+  }
+}
+
 /** Only the fields a toast uses, whatever else the view sent. */
 function toastOptions(options: ToastOptions): ToastOptions {
   const {type, action, onAction} = options ?? {};

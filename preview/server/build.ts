@@ -144,6 +144,8 @@ export async function createBuilds(options: BuildOptions) {
       esbuild.context({
         ...viewBuildOptions(options.root, view, options.minify),
         outfile: path.join(options.outdir, 'views', `${view.component}.js`),
+        // Beside the bundle, never linked from it: the server maps a view's error stack to src/ (sourceStack.ts).
+        sourcemap: 'external',
         write: false,
         // Written before reported: the page reloads the view when it hears of the build.
         plugins: [...(common(options).plugins ?? []), keepLastGood, report(view.component)],

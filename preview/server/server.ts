@@ -23,6 +23,7 @@ import {FULL_PAGE_VIEWPORT} from '../host/navigation';
 import {VIEWPORTS} from '../host/viewports';
 import {oauthContextForReturn, OAuthStates, ViewStateTooLargeError} from './oauthStates';
 import {signForView} from './signature';
+import {sourceMappedStack} from './sourceStack';
 
 export const PREVIEW_USERS: PreviewUser[] = [
   {id: 'usr_PreviewAda0001', name: 'Ada Lovelace', email: 'ada@keyring.example', roles: [{id: 'admin', name: 'Administrator', type: 'builtIn'}]},
@@ -449,6 +450,12 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
         log(dashboard ? `navigateToDashboardRoute: ${route} (${entry.user}, ${entry.mode})` : `app route: ${route} (${entry.user}, ${entry.mode})`);
         return send(res, 204, 'text/plain', '');
       }),
+    },
+    {
+      method: 'POST',
+      path: /^\/__preview\/stack$/,
+      // The host page asks, since only this server has the bundles' source maps.
+      handle: hostPageCall(({res}, body) => sendJson(res, 200, {stack: sourceMappedStack(String(body.stack ?? ''), {outdir, root: options.root})})),
     },
     {
       method: 'POST',

@@ -6,9 +6,11 @@ export interface HostSettings {
   imageSrc: string[];
   /** Where a press on a Dashboard route href goes: the page's route bar, or the app's own page. */
   navigate(route: unknown): void;
+  /** A view's error stack with its bundle frames turned into the source files they came from (the server has the maps). */
+  sourceStack(stack: string): Promise<string>;
 }
 
-export const HostSettingsContext = createContext<HostSettings>({imageSrc: [], navigate: () => undefined});
+export const HostSettingsContext = createContext<HostSettings>({imageSrc: [], navigate: () => undefined, sourceStack: (stack) => Promise.resolve(stack)});
 
 export const useHostSettings = () => useContext(HostSettingsContext);
 
