@@ -69,7 +69,13 @@ function App({initial}: {initial: PreviewConfig}) {
   const settings = soloView ? (inDrawer ? undefined : soloView) : view(SETTINGS);
   const drawer = soloView ? (inDrawer ? soloView : undefined) : view(DRAWER);
   const objectKind = placement && (placement.kind === 'drawer' || placement.kind === 'page-module') ? placement.object : undefined;
-  const [objectId, setObjectId] = useState(params.get('object') ?? objectKind?.sample ?? '');
+  const [objectId, setObjectId] = useState(params.get('object') ?? objectKind?.samples[mode] ?? '');
+  // Switching mode moves the picker from one mode's starting object to the other's (an id names an object in one
+  // mode only); an object the user picked stays, and a view then gets Stripe's 404 for it, as in the Dashboard.
+  const switchMode = (next: 'test' | 'live') => {
+    setMode(next);
+    if (objectKind) setObjectId((id) => (id === objectKind.samples[mode] ? objectKind.samples[next] : id));
+  };
   // The Dashboard hands a detail page's views the object on that page; other views get null.
   const objectContext = useMemo(() => (objectKind && objectId ? {id: objectId, object: objectKind.object} : null), [objectKind, objectId]);
 
@@ -230,7 +236,7 @@ function App({initial}: {initial: PreviewConfig}) {
                 role="switch"
                 className="kr-switch kr-switch-test"
                 checked={mode === 'test'}
-                onChange={(e) => setMode(e.target.checked ? 'test' : 'live')}
+                onChange={(e) => switchMode(e.target.checked ? 'test' : 'live')}
               />
             </label>
             <label className="kr-header-field kr-user-switch">

@@ -18,17 +18,22 @@ export type Placement =
 export interface ObjectKind {
   /** The API object name, as objectContext.object carries it. */
   object: string;
-  /** A plausible id for the picker to start with. */
-  sample: string;
+  /**
+   * The id the picker starts with in each mode: a seeded object of that mode
+   * (preview/secret-store/objects/seed.ts), since a Stripe id names an object in
+   * one mode only.
+   */
+  samples: {test: string; live: string};
 }
 
 const OBJECTS: Record<string, ObjectKind> = {
-  customer: {object: 'customer', sample: 'cus_PreviewCustomer1'},
-  invoice: {object: 'invoice', sample: 'in_PreviewInvoice001'},
-  payment: {object: 'payment_intent', sample: 'pi_PreviewPayment001'},
-  'payment-link': {object: 'payment_link', sample: 'plink_PreviewLink001'},
-  product: {object: 'product', sample: 'prod_PreviewProduct1'},
-  subscription: {object: 'subscription', sample: 'sub_PreviewSubscript1'},
+  customer: {object: 'customer', samples: {test: 'cus_PreviewCustomer1', live: 'cus_PreviewLiveCust1'}},
+  invoice: {object: 'invoice', samples: {test: 'in_PreviewInvoice001', live: 'in_PreviewLiveInv001'}},
+  payment: {object: 'payment_intent', samples: {test: 'pi_PreviewPayment001', live: 'pi_PreviewLivePay001'}},
+  // The store serves no payment links: a plausible id, the same in both modes.
+  'payment-link': {object: 'payment_link', samples: {test: 'plink_PreviewLink001', live: 'plink_PreviewLink001'}},
+  product: {object: 'product', samples: {test: 'prod_PreviewProduct1', live: 'prod_PreviewLiveProd1'}},
+  subscription: {object: 'subscription', samples: {test: 'sub_PreviewSubscript1', live: 'sub_PreviewLiveSubs1'}},
 };
 
 const TITLES: Record<string, string> = {

@@ -112,16 +112,31 @@ describe('invoices', () => {
     expect(Object.keys(JSON.parse(JSON.stringify(invoice)) as object).filter((k) => k.startsWith('_'))).toEqual([]);
   });
 
-  test('the picker’s starting ids on invoice, subscription and product pages name seeded objects', async () => {
-    for (const [viewport, object] of [
-      ['stripe.dashboard.invoice.detail', await stripe.invoices.retrieve(PICKER_INVOICE)],
-      ['stripe.dashboard.subscription.detail', await stripe.subscriptions.retrieve(PICKER_SUBSCRIPTION)],
-      ['stripe.dashboard.product.detail', await stripe.products.retrieve(PICKER_PRODUCT)],
-      ['stripe.dashboard.payment.detail', await stripe.paymentIntents.retrieve(PICKER_PAYMENT_INTENT)],
-    ] as const) {
+  test('the picker’s starting ids on every detail page name seeded objects of that mode, and of that mode only', async () => {
+    const live = store.backend('sk_live_keyringTests');
+    const samplesOf = (viewport: string) => {
       const placement = placementOf(viewport);
-      expect(placement && 'object' in placement ? placement.object : null).toEqual({object: object.object, sample: object.id});
+      return placement && 'object' in placement ? placement.object : null;
+    };
+    for (const [viewport, object, retrieve] of [
+      ['stripe.dashboard.customer.detail', 'customer', (s: Stripe, id: string) => s.customers.retrieve(id)],
+      ['stripe.dashboard.invoice.detail', 'invoice', (s: Stripe, id: string) => s.invoices.retrieve(id)],
+      ['stripe.dashboard.subscription.detail', 'subscription', (s: Stripe, id: string) => s.subscriptions.retrieve(id)],
+      ['stripe.dashboard.product.detail', 'product', (s: Stripe, id: string) => s.products.retrieve(id)],
+      ['stripe.dashboard.payment.detail', 'payment_intent', (s: Stripe, id: string) => s.paymentIntents.retrieve(id)],
+    ] as const) {
+      const kind = samplesOf(viewport);
+      expect(kind?.object).toBe(object);
+      if (!kind) continue;
+      expect(await retrieve(stripe, kind.samples.test)).toMatchObject({id: kind.samples.test, object, livemode: false});
+      expect(await retrieve(live, kind.samples.live)).toMatchObject({id: kind.samples.live, object, livemode: true});
+      expect((await rejection(retrieve(live, kind.samples.test))).statusCode).toBe(404);
+      expect((await rejection(retrieve(stripe, kind.samples.live))).statusCode).toBe(404);
     }
+    expect(samplesOf('stripe.dashboard.invoice.detail')?.samples.test).toBe(PICKER_INVOICE);
+    expect(samplesOf('stripe.dashboard.subscription.detail')?.samples.test).toBe(PICKER_SUBSCRIPTION);
+    expect(samplesOf('stripe.dashboard.product.detail')?.samples.test).toBe(PICKER_PRODUCT);
+    expect(samplesOf('stripe.dashboard.payment.detail')?.samples.test).toBe(PICKER_PAYMENT_INTENT);
   });
 });
 

@@ -22,17 +22,32 @@ export const SEED_CUSTOMERS = 36;
 
 /**
  * The ids the preview's object picker starts with on each detail page
- * (preview/host/viewports.ts): in test mode, where the preview opens, the
- * first seeded customer, its subscription, the subscription's first invoice
- * and the payment that paid it, and the product subscribed to carry them, so
- * a view that retrieves the object in context finds it. Live mode keeps its
- * own ids (a Stripe id never names objects in both modes).
+ * (preview/host/viewports.ts): in each mode the first seeded customer, its
+ * subscription, the subscription's first invoice and the payment that paid
+ * it, and the product subscribed to carry them, so a view that retrieves the
+ * object in context finds it. Each mode has its own (a Stripe id never names
+ * objects in both modes); these are test mode's, LIVE_PICKER live mode's.
  */
 export const PICKER_CUSTOMER = 'cus_PreviewCustomer1';
 export const PICKER_PAYMENT_INTENT = 'pi_PreviewPayment001';
 export const PICKER_INVOICE = 'in_PreviewInvoice001';
 export const PICKER_PRODUCT = 'prod_PreviewProduct1';
 export const PICKER_SUBSCRIPTION = 'sub_PreviewSubscript1';
+/** The same objects' ids in live mode, where the picker starts after a switch of mode. */
+export const LIVE_PICKER = {
+  customer: 'cus_PreviewLiveCust1',
+  paymentIntent: 'pi_PreviewLivePay001',
+  invoice: 'in_PreviewLiveInv001',
+  product: 'prod_PreviewLiveProd1',
+  subscription: 'sub_PreviewLiveSubs1',
+} as const;
+const TEST_PICKER = {
+  customer: PICKER_CUSTOMER,
+  paymentIntent: PICKER_PAYMENT_INTENT,
+  invoice: PICKER_INVOICE,
+  product: PICKER_PRODUCT,
+  subscription: PICKER_SUBSCRIPTION,
+} as const;
 
 const FIRST = ['Ada', 'Ben', 'Chidi', 'Dana', 'Emil', 'Farah', 'Goran', 'Hana', 'Ines', 'Jonas', 'Keiko', 'Luca', 'Maya', 'Nils', 'Olu', 'Priya', 'Quinn', 'Rosa'];
 const LAST = ['Okafor', 'Lindqvist', 'Moreau', 'Tanaka', 'Novak', 'Haddad', 'Silva', 'Kowalski', 'Brennan', 'Iyer', 'Fischer', 'Adeyemi'];
@@ -138,13 +153,13 @@ export function seedData(livemode: boolean, now: number): SeedData {
     for (let i = 0; i < length; i++) out += ALPHABET[Math.floor(random() * ALPHABET.length)];
     return out;
   };
-  const test = !livemode;
+  const picker = livemode ? LIVE_PICKER : TEST_PICKER;
   const out: SeedData = {customers: [], products: [], prices: [], subscriptions: [], invoices: [], paymentIntents: [], charges: [], refunds: [], balanceTransactions: []};
 
   // The catalogue exists before the first customer.
   const catalogueCreated = now - 200 * DAY;
   CATALOGUE.forEach((entry, p) => {
-    const productId = p === 0 && test ? PICKER_PRODUCT : id('prod_', 14);
+    const productId = p === 0 ? picker.product : id('prod_', 14);
     const prices = entry.prices.map((price, k): PriceObject => ({
       id: id('price_', 24),
       object: 'price',
@@ -378,8 +393,8 @@ export function seedData(livemode: boolean, now: number): SeedData {
     const email = `${first}.${last}${i >= FIRST.length ? i : ''}@${pick(DOMAINS)}`.toLowerCase();
     // Spread over the last 180 days, oldest first.
     const created = now - Math.round(((SEED_CUSTOMERS - i) / SEED_CUSTOMERS) * 180 * DAY) + Math.floor(random() * 3600);
-    const picked = i === 0 && test;
-    const customerId = picked ? PICKER_CUSTOMER : id('cus_', 14);
+    const picked = i === 0;
+    const customerId = picked ? picker.customer : id('cus_', 14);
     const prefix = id('', 8).toUpperCase();
     const card: Card = {
       pm: id('pm_', 24),
@@ -394,7 +409,7 @@ export function seedData(livemode: boolean, now: number): SeedData {
     let firstIntent = true;
     const intentId = () => {
       const generated = id('pi_', 24);
-      const chosen = picked && firstIntent ? PICKER_PAYMENT_INTENT : generated;
+      const chosen = picked && firstIntent ? picker.paymentIntent : generated;
       firstIntent = false;
       return chosen;
     };
@@ -405,7 +420,7 @@ export function seedData(livemode: boolean, now: number): SeedData {
       const recurring = price.recurring as NonNullable<PriceObject['recurring']>;
       const product = productOf(price);
       const status = picked ? 'active' : roll(SUBSCRIPTION_STATUSES);
-      const subId = picked ? PICKER_SUBSCRIPTION : id('sub_', 24);
+      const subId = picked ? picker.subscription : id('sub_', 24);
       const itemId = id('si_', 14);
       let start = Math.min(now - 3 * 3600, created + 600 + Math.floor(random() * DAY));
       let trialEnd: number | null = null;
@@ -423,7 +438,7 @@ export function seedData(livemode: boolean, now: number): SeedData {
       const invoiceIds: string[] = [];
       starts.forEach((periodStart, n) => {
         const periodEnd = trialEnd ?? advance(periodStart, recurring.interval);
-        const invoiceId = picked && n === 0 ? PICKER_INVOICE : id('in_', 24);
+        const invoiceId = picked && n === 0 ? picker.invoice : id('in_', 24);
         invoiceIds.push(invoiceId);
         const amount = status === 'trialing' ? 0 : price.unit_amount;
         const open = status === 'past_due' && n === starts.length - 1;
