@@ -10,8 +10,7 @@ import {BuildErrorOverlay} from './BuildErrorOverlay';
 import type {BuildFailures} from './buildFailures';
 import type {LogEntry, PreviewConfig, PreviewProblem} from './config';
 import {allowedImage, DrawerBrandContext, type DrawerBrand} from './components/hostContext';
-import {onUnknownCssKey} from './components/shared';
-import {onBlockedUrl} from './components/urls';
+import {onPreviewNotice} from './components/notices';
 import {ExtensionView} from './ExtensionView';
 import {appHrefOf, decodeAppRoute, describeRoute, encodeAppRoute, FULL_PAGE_VIEWPORT, isDashboardRoute, viewportsOfRoute} from './navigation';
 import type {Session} from './platform';
@@ -482,21 +481,12 @@ const initialConfig = window.__KEYRING_PREVIEW__;
 document.getElementById('kr-config')?.remove();
 delete (window as Partial<Window>).__KEYRING_PREVIEW__;
 
-// A view's link the host refused to draw live also gets a line in the terminal, where the developer looks.
-onBlockedUrl((component, scheme) => {
+// A view's link the host refused to draw live, or a css key it left out, also gets a line in the terminal, where the developer looks.
+onPreviewNotice((notice) => {
   void fetch('/__preview/report', {
     method: 'POST',
     headers: {'content-type': 'application/json', 'x-keyring-preview-token': initialConfig.token},
-    body: JSON.stringify({component, scheme}),
-  }).catch(() => undefined);
-});
-
-// Likewise a css key the SDK does not have, which the page leaves out of the drawing.
-onUnknownCssKey((key) => {
-  void fetch('/__preview/report', {
-    method: 'POST',
-    headers: {'content-type': 'application/json', 'x-keyring-preview-token': initialConfig.token},
-    body: JSON.stringify({cssKey: key}),
+    body: JSON.stringify(notice),
   }).catch(() => undefined);
 });
 

@@ -461,9 +461,9 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
       method: 'POST',
       path: /^\/__preview\/report$/,
       handle: hostPageCall(({res}, body) => {
-        if (body.cssKey !== undefined) {
+        if (body.kind === 'css-key') {
           // A key name only (checked, so it cannot forge a terminal line), once per run however often pages report it.
-          const key = String(body.cssKey);
+          const key = String(body.key);
           if (/^[A-Za-z][A-Za-z0-9]{0,39}$/.test(key) && !reportedCssKeys.has(key)) {
             reportedCssKeys.add(key);
             log(`a view's css uses "${key}", which @stripe/ui-extension-sdk's css prop does not have: the preview leaves it out (older SDKs had layout and background; see the SDK's style docs)`);

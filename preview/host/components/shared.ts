@@ -1,6 +1,7 @@
 /** Helpers every host component needs to receive props from the remote realm. */
 import type {BoxProps} from '@stripe/ui-extension-sdk/ui';
 import {Children, isValidElement, type CSSProperties, type ReactNode} from 'react';
+import {reportOnce} from './notices';
 
 /** Function props are async proxies into the iframe: call them, never await their result for rendering. */
 export function callRemote(fn: unknown, ...args: unknown[]): void {
@@ -112,15 +113,6 @@ const CSS_KEYS = {
   whiteSpace: true, width: true, wordBreak: true, wordWrap: true, wrap: true, zIndex: true,
 } as const satisfies Record<keyof BoxCss, true>;
 
-type CssKeyReporter = (key: string) => void;
-let cssKeyReporter: CssKeyReporter = () => undefined;
-const reportedCssKeys = new Set<string>();
-
-/** The page wires this to the preview server, which names the key in the terminal. */
-export function onUnknownCssKey(report: CssKeyReporter): void {
-  cssKeyReporter = report;
-}
-
 /**
  * A key the SDK's css prop does not have (older SDKs' `layout`, `background`)
  * is left out of the drawing, but not silently: the developer hears of it once
@@ -128,9 +120,7 @@ export function onUnknownCssKey(report: CssKeyReporter): void {
  */
 function reportUnknownKeys(css: object): void {
   for (const key of Object.keys(css)) {
-    if (Object.hasOwn(CSS_KEYS, key) || reportedCssKeys.has(key)) continue;
-    reportedCssKeys.add(key);
-    cssKeyReporter(key);
+    if (!Object.hasOwn(CSS_KEYS, key)) reportOnce({kind: 'css-key', key});
   }
 }
 

@@ -12,6 +12,7 @@
  */
 
 import {routeOfDashboardUrl} from '../navigation';
+import {reportOnce} from './notices';
 
 const ALLOWED_SCHEMES = new Set(['https:', 'http:', 'mailto:']);
 
@@ -43,21 +44,9 @@ export function classifyHref(href: unknown): LinkTarget {
   return {kind: 'url', href: parsed.href};
 }
 
-type BlockedUrlReporter = (component: string, scheme: string) => void;
-let reporter: BlockedUrlReporter = () => undefined;
-const reported = new Set<string>();
-
-/** The page wires this to the preview server, which prints it in the terminal. */
-export function onBlockedUrl(report: BlockedUrlReporter): void {
-  reporter = report;
-}
-
 /** Once per component and scheme, however often the view re-renders. */
 export function reportBlockedUrl(component: string, scheme: string): void {
-  const key = `${component} ${scheme}`;
-  if (reported.has(key)) return;
-  reported.add(key);
-  reporter(component, scheme);
+  reportOnce({kind: 'blocked-url', component, scheme});
 }
 
 export function blockedUrlNote(scheme: string): string {
