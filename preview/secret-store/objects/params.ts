@@ -105,15 +105,21 @@ function createdParam(params: Raw): Condition[] {
   return out;
 }
 
-/** `limit`, `starting_after`, `ending_before`, `created`, `expand` (of `data.…`) and the resource's filters. */
-export function parseListParams(params: Raw, root: Kind, filters: readonly FilterSpec[]): {query: ListQuery; expand: ExpandPlan} {
-  checkKnown(params, ['limit', 'starting_after', 'ending_before', 'created', 'expand', ...filters.map((f) => f.param)]);
-  const expand = planExpand(params.expand, root, true);
+/** `limit` (1–100, default 10) and one cursor at most: how every list and embedded list pages. */
+export function parsePaging(params: Raw): {limit: number; startingAfter: string | null; endingBefore: string | null} {
   const limit = integerParam(params, 'limit') ?? 10;
   if (limit < 1 || limit > 100) throw errors.limitRange();
   const startingAfter = stringParam(params, 'starting_after', false);
   const endingBefore = stringParam(params, 'ending_before', false);
   if (startingAfter !== null && endingBefore !== null) throw errors.exclusive('starting_after', 'ending_before');
+  return {limit, startingAfter, endingBefore};
+}
+
+/** `limit`, `starting_after`, `ending_before`, `created`, `expand` (of `data.…`) and the resource's filters. */
+export function parseListParams(params: Raw, root: Kind, filters: readonly FilterSpec[]): {query: ListQuery; expand: ExpandPlan} {
+  checkKnown(params, ['limit', 'starting_after', 'ending_before', 'created', 'expand', ...filters.map((f) => f.param)]);
+  const expand = planExpand(params.expand, root, true);
+  const paging = parsePaging(params);
   const where = createdParam(params);
   for (const filter of filters) {
     let value: string | null;
@@ -134,7 +140,7 @@ export function parseListParams(params: Raw, root: Kind, filters: readonly Filte
     if (filter.condition) where.push(...filter.condition(value));
     else if (value !== null) where.push({column: filter.param, op: '=', value});
   }
-  return {query: {limit, startingAfter, endingBefore, where}, expand};
+  return {query: {...paging, where}, expand};
 }
 
 /** A retrieve (or a delete) takes nothing but `expand`. */

@@ -4,10 +4,10 @@
  * subscription's items (`/v1/subscription_items?subscription=`). Paged in
  * memory, in the order the parent keeps them (a handful each here).
  */
-import {errors} from '../errors';
-import {checkKnown, integerParam, stringParam, type Raw} from '../params';
+import {checkKnown, type Raw} from '../params';
 import {objectErrors} from './errors';
 import {planExpand, type ExpandPlan, type NodeName} from './expand';
+import {parsePaging} from './params';
 import type {ListPage} from './table';
 
 export interface SublistQuery {
@@ -20,12 +20,7 @@ export interface SublistQuery {
 export function parseSublist(params: Raw, node: NodeName, extra: readonly string[] = []): SublistQuery {
   checkKnown(params, ['limit', 'starting_after', 'ending_before', 'expand', ...extra]);
   const expand = planExpand(params.expand, node, true);
-  const limit = integerParam(params, 'limit') ?? 10;
-  if (limit < 1 || limit > 100) throw errors.limitRange();
-  const startingAfter = stringParam(params, 'starting_after', false);
-  const endingBefore = stringParam(params, 'ending_before', false);
-  if (startingAfter !== null && endingBefore !== null) throw errors.exclusive('starting_after', 'ending_before');
-  return {limit, startingAfter, endingBefore, expand};
+  return {...parsePaging(params), expand};
 }
 
 /** One page of `items` (in their kept order) after or before a cursor among them. */
