@@ -242,6 +242,8 @@ describe('keyboard only: focus lands somewhere sensible after each action, and s
 
     await page.keyboard.press('Enter');
     await expectFocusOn('Keep Acme API key');
+    // The confirming button crosses from the view's iframe in its own update: Tab is pressed once it is drawn.
+    await settings().getByRole('button', {name: 'Delete Acme API key', exact: true}).waitFor();
     await page.keyboard.press('Tab');
     await expectFocusOn('Delete Acme API key');
     await page.keyboard.press('Enter');
@@ -266,6 +268,7 @@ describe('keyboard only: focus lands somewhere sensible after each action, and s
     await tabTo('Delete legacy_key_2…');
     await page.keyboard.press('Enter');
     await expectFocusOn('Keep legacy_key_2');
+    await settings().getByRole('button', {name: 'Delete legacy_key_2', exact: true}).waitFor();
     await page.keyboard.press('Tab');
     await expectFocusOn('Delete legacy_key_2');
     await page.keyboard.press('Enter');
@@ -290,6 +293,8 @@ describe('keyboard only: focus lands somewhere sensible after each action, and s
     // Check again before signing in: the panel reads the store, finds nothing, and offers Connect where the buttons were.
     await page.keyboard.press('Enter');
     await drawer().getByText(/You are not connected/).waitFor();
+    // The text and the link cross from the view's iframe in separate updates: Tab is pressed once the link is drawn.
+    await drawer().getByRole('link', {name: `Connect to ${PROVIDER}`}).waitFor();
     await tabTo(`Connect to ${PROVIDER}`, 2);
     const [again] = await Promise.all([context.waitForEvent('page'), page.keyboard.press('Enter')]);
     await again.close();
@@ -313,10 +318,12 @@ describe('keyboard only: focus lands somewhere sensible after each action, and s
     await expectFocusOn('Disconnect…');
     await page.keyboard.press('Enter');
     await expectFocusOn('Stay connected');
+    await drawer().getByRole('button', {name: 'Disconnect', exact: true}).waitFor();
     await page.keyboard.press('Tab');
     await expectFocusOn('Disconnect');
     await page.keyboard.press('Enter');
     await drawer().getByText(/You are not connected/).waitFor();
+    await drawer().getByRole('link', {name: `Connect to ${PROVIDER}`}).waitFor();
     // The screen that reports it has replaced the buttons: Connect is the next stop.
     await tabTo(`Connect to ${PROVIDER}`, 3);
     await expectFocusOn(`Connect to ${PROVIDER}`);
