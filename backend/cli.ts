@@ -33,7 +33,7 @@ async function main(): Promise<void> {
     }
     throw e;
   }
-  process.stdout.write(`Keyring backend listening on ${backend.url} (Secret Store: ${config.apiBase?.origin ?? "Stripe's API"})\n`);
+  process.stdout.write(`App backend listening on ${backend.url} (Secret Store: ${config.apiBase?.origin ?? "Stripe's API"})\n`);
   const stop = (signal: string) => {
     process.stdout.write(`${signal}: stopping\n`);
     void backend.close().then(() => process.exit(0));

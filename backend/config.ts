@@ -12,7 +12,7 @@
  *                                       is "backend" (the backend exchanges codes as a confidential client), unused otherwise
  *   STRIPE_API_BASE                     where Stripe's API is (optional; `npm start` points it at the local Secret Store)
  *   BACKEND_PORT, HOST                  where to listen (default 127.0.0.1:4330)
- *   KEYRING_MANIFEST                    the app's stripe-app.json (default ./stripe-app.json): the backend acts on
+ *   STRIPE_APP_MANIFEST                 the app's stripe-app.json (default ./stripe-app.json): the backend acts on
  *                                       its `constants` (key checks, the OAuth provider), never on what a view sends
  */
 import fs from 'node:fs';
@@ -82,12 +82,12 @@ export function readConfig(env: Env = process.env): BackendConfig {
   const port = Number(portText);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError('BACKEND_PORT', `must be a port number, not "${portText.slice(0, 20)}".`);
 
-  const manifestFile = path.resolve(env.KEYRING_MANIFEST?.trim() || 'stripe-app.json');
+  const manifestFile = path.resolve(env.STRIPE_APP_MANIFEST?.trim() || 'stripe-app.json');
   let manifest: unknown;
   try {
     manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8'));
   } catch {
-    throw new ConfigError('KEYRING_MANIFEST', `names ${manifestFile}, which could not be read as JSON: deploy the app's stripe-app.json with the backend.`);
+    throw new ConfigError('STRIPE_APP_MANIFEST', `names ${manifestFile}, which could not be read as JSON: deploy the app's stripe-app.json with the backend.`);
   }
   const rawConstants = (manifest as {constants?: unknown})?.constants;
   const constants = rawConstants && typeof rawConstants === 'object' && !Array.isArray(rawConstants) ? (rawConstants as Record<string, unknown>) : {};

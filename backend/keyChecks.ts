@@ -33,7 +33,7 @@ export async function runKeyCheck(check: KeyCheck, key: string): Promise<KeyChec
   try {
     response = await fetch(check.url, {
       method: check.method,
-      headers: {...keyHeaders(check, key), accept: 'application/json', 'user-agent': 'Keyring key check'},
+      headers: {...keyHeaders(check, key), accept: 'application/json', 'user-agent': 'Stripe App backend key check'},
       // A redirect would carry a named header (and the key in it) to wherever it points.
       redirect: 'manual',
       signal: AbortSignal.timeout(check.timeoutMs),

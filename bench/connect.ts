@@ -12,10 +12,9 @@
 import path from 'node:path';
 import type {Browser, BrowserContext, Page} from 'playwright-core';
 import manifest from '../stripe-app.json';
-import {LOCAL_CLIENT_SECRET, localBackendModeManifest, localProviderManifest, previewRedirectUris} from '../preview/oauth-provider/constants';
-import {startOAuthProvider} from '../preview/oauth-provider/provider';
-import {startLocalBackend} from '../preview/server/localBackend';
-import {PREVIEW_USERS, startPreview} from '../preview/server/server';
+import {LOCAL_CLIENT_SECRET, localBackendModeManifest, localProviderManifest, previewRedirectUris, PREVIEW_USERS, startPreview} from 'stripe-apps-offline/testing';
+import {startOAuthProvider} from 'stripe-apps-offline/oauth-provider';
+import {startLocalBackend} from '../ui-tests/support/localBackend';
 import {consentAtProvider, freePort, launchBrowser, logInAtProvider} from '../ui-tests/e2e/browser';
 
 const ROOT = path.resolve(__dirname, '..');

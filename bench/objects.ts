@@ -5,10 +5,7 @@
  * cost of one page of a list with 10 against 10,000 objects in the partition.
  */
 import path from 'node:path';
-import {EXTENSION_HEADERS} from '../preview/secret-store/callers';
-import type {PaymentIntentObject} from '../preview/secret-store/objects/payment-intents';
-import {DEFAULT_ACCOUNT, DEFAULT_APP} from '../preview/secret-store/server';
-import {SecretStore} from '../preview/secret-store/store';
+import {EXTENSION_HEADERS, type PaymentIntentObject, DEFAULT_ACCOUNT, DEFAULT_APP, SecretStore} from 'stripe-apps-offline/testing';
 import {CONCURRENCY, DURATION_MS, WARMUP_MS, floorRow, floorTableHead, fmt, measureAgainstFloor, measureAlone, ratio} from './floor';
 import {runBatch, type LoadRequest, type LoadResult} from './load';
 import {benchTempDir} from './tempDir';

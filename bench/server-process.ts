@@ -13,9 +13,8 @@
  * It reports its port to the parent over IPC.
  */
 import http from 'node:http';
-import {startSecretStore, type StartOptions} from '../preview/secret-store/server';
+import {startSecretStore, type StartOptions, startAcmeStandIn} from 'stripe-apps-offline/testing';
 import {startBackend} from '../backend/server';
-import {startAcmeStandIn} from '../preview/acme-api/standIn';
 import {startUnsignedBackend} from './unsignedBackend';
 
 async function floor(): Promise<number> {

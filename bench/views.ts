@@ -9,8 +9,7 @@
 import path from 'node:path';
 import zlib from 'node:zlib';
 import * as esbuild from 'esbuild';
-import {viewBuildOptions} from '../preview/server/build';
-import {startPreview} from '../preview/server/server';
+import {viewBuildOptions, startPreview} from 'stripe-apps-offline/testing';
 import {launchBrowser} from '../ui-tests/e2e/browser';
 
 const ROOT = path.resolve(__dirname, '..');

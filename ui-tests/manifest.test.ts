@@ -8,12 +8,8 @@ import path from 'node:path';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import manifest from '../stripe-app.json';
-import {allowedByCsp} from '../preview/host/platform';
-import {DEFAULT_PROVIDER_PORT, PREVIEW_CLIENT_ID} from '../preview/oauth-provider/constants';
-import {DEFAULT_LOCAL_PORTS, remapLocalPorts} from '../preview/server/localPorts';
-import {loadManifest} from '../preview/server/manifest';
+import {allowedByCsp, DEFAULT_PROVIDER_PORT, PREVIEW_CLIENT_ID, DEFAULT_LOCAL_PORTS, remapLocalPorts, loadManifest, readSharedReference} from 'stripe-apps-offline/testing';
 import {readOAuthProvider} from '../src/oauth';
-import {readSharedReference} from './support/sharedReference';
 
 const ROOT = path.resolve(__dirname, '..');
 

@@ -21,7 +21,7 @@ const MESSAGES: Record<SecretStoreErrorKind, string> = {
   'no-user': 'No signed-in Dashboard user was found, so your personal secrets cannot be reached.',
   invalid: 'Stripe refused the request.',
   'scope-full': `Stripe keeps at most ${SECRETS_PER_SCOPE} secrets here, and all ${SECRETS_PER_SCOPE} are in use. Delete one before adding another.`,
-  permission: 'Keyring is not allowed to do this: the secret_write permission is missing, or the secret belongs to someone else.',
+  permission: 'This app is not allowed to do this: the secret_write permission is missing, or the secret belongs to someone else.',
   auth: 'Stripe did not accept this session. Reload the page and try again.',
   'rate-limited': 'Too many requests to Stripe right now. Wait a moment and try again.',
   unavailable: 'Stripe did not answer properly. Try again in a moment.',

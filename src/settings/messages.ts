@@ -46,7 +46,7 @@ const REASONS: Partial<Record<SecretStoreErrorKind, (removable: string[]) => str
       removable.length > 0 ? ` You could delete: ${removable.join(', ')}.` : ''
     }`,
   permission: () =>
-    'Keyring is not allowed to manage keys for this account (the secret_write permission is missing). Ask an administrator to review the app\u2019s permissions.',
+    'This app is not allowed to manage keys for this account (the secret_write permission is missing). Ask an administrator to review the app\u2019s permissions.',
   'rate-limited': () => 'Stripe is receiving too many requests right now. Wait a moment, then try again.',
   network: () => 'Stripe could not be reached. Check your connection and try again.',
 };

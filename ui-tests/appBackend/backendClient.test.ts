@@ -8,7 +8,7 @@ import {createBackendClient, BackendCallError} from '../../src/appBackend';
 import {CONNECTION_SECRET} from '../../backend/credentials';
 import {startBackend, type RunningBackend} from '../../backend/server';
 import {DEFAULT_IDENTITY, installHostEndpoint, TEST_SIGNING_SECRET, uninstallHostEndpoint} from '../support/hostEndpoint';
-import {startTestStore, type TestSecretStore} from '../support/localSecretStore';
+import {startTestStore, type TestSecretStore} from 'stripe-apps-offline/testing';
 
 let store: TestSecretStore;
 let backend: RunningBackend;

@@ -4,7 +4,7 @@
  * the Acme stand-in (a real HTTP server) as the backend's own manifest says.
  * The answer is the outcome only: never the key, never what Acme said.
  */
-import {signForView} from '../../preview/server/signature';
+import {signForView} from 'stripe-apps-offline/testing';
 import {startKeyTestRig, type KeyTestRig} from '../settings/keyTestRig';
 
 const SIGNING_SECRET = 'absec_keysTestRoute';

@@ -17,12 +17,10 @@ import {ConfigError, readConfig, type BackendConfig} from '../../backend/config'
 import {CONNECTED_USERS_SECRET} from '../../backend/connectionRegistry';
 import {CONNECTION_SECRET} from '../../backend/credentials';
 import {startBackend, type RunningBackend} from '../../backend/server';
-import {CONFIDENTIAL_CLIENTS, LOCAL_CLIENT_SECRET, localBackendModeManifest} from '../../preview/oauth-provider/constants';
+import {CONFIDENTIAL_CLIENTS, LOCAL_CLIENT_SECRET, localBackendModeManifest, startTestStore, type TestSecretStore, startTestProvider, type TestProvider} from 'stripe-apps-offline/testing';
 import {createConnectionService, REFRESH_LEASE_SECRET, type StoredConnection} from '../../src/connections';
 import {buildAuthorizeUrl, readOAuthProvider, type OAuthProviderConfig} from '../../src/oauth';
 import {installHostEndpoint, uninstallHostEndpoint} from '../support/hostEndpoint';
-import {startTestStore, type TestSecretStore} from '../support/localSecretStore';
-import {startTestProvider, type TestProvider} from '../support/oauthProvider';
 import {storedConnection} from '../support/storedSecrets';
 
 jest.setTimeout(60_000);
@@ -429,16 +427,16 @@ describe('configuration', () => {
     const file = manifestWith({exchange: 'backend'});
     let error: unknown;
     try {
-      readConfig({...env, KEYRING_MANIFEST: file});
+      readConfig({...env, STRIPE_APP_MANIFEST: file});
     } catch (e) {
       error = e;
     }
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as ConfigError).variable).toBe('OAUTH_CLIENT_SECRET');
-    expect(readConfig({...env, KEYRING_MANIFEST: file, OAUTH_CLIENT_SECRET: 'from-the-provider'}).oauthClientSecret).toBe('from-the-provider');
+    expect(readConfig({...env, STRIPE_APP_MANIFEST: file, OAUTH_CLIENT_SECRET: 'from-the-provider'}).oauthClientSecret).toBe('from-the-provider');
   });
 
   test('view mode needs no client secret', () => {
-    expect(readConfig({...env, KEYRING_MANIFEST: manifestWith({exchange: 'view'})}).oauthClientSecret).toBeUndefined();
+    expect(readConfig({...env, STRIPE_APP_MANIFEST: manifestWith({exchange: 'view'})}).oauthClientSecret).toBeUndefined();
   });
 });

@@ -10,7 +10,7 @@ import Stripe from 'stripe';
 import {ConfigError, readConfig, type BackendConfig} from '../../backend/config';
 import {CONNECTION_SECRET} from '../../backend/credentials';
 import {startBackend, type RunningBackend} from '../../backend/server';
-import {startTestStore, type TestSecretStore} from '../support/localSecretStore';
+import {startTestStore, type TestSecretStore} from 'stripe-apps-offline/testing';
 
 const SECRET = `absec_${crypto.randomBytes(16).toString('hex')}`;
 const PREVIOUS = `absec_${crypto.randomBytes(16).toString('hex')}`;
@@ -197,7 +197,7 @@ describe('configuration', () => {
     ['STRIPE_SECRET_KEY', {...complete, STRIPE_SECRET_KEY: 'pk_test_publishableNotSecret'}],
     ['STRIPE_API_BASE', {...complete, STRIPE_API_BASE: 'not a url'}],
     ['BACKEND_PORT', {...complete, BACKEND_PORT: '99999'}],
-    ['KEYRING_MANIFEST', {...complete, KEYRING_MANIFEST: '/nonexistent/stripe-app.json'}],
+    ['STRIPE_APP_MANIFEST', {...complete, STRIPE_APP_MANIFEST: '/nonexistent/stripe-app.json'}],
   ])('a missing or malformed %s stops start-up with an error naming it (and never its value)', (variable, env) => {
     let error: unknown;
     try {

@@ -13,8 +13,7 @@ import {CONNECTION_SECRET} from '../../backend/credentials';
 import {secretsForUninstalledAccount, createStripe} from '../../backend/secrets';
 import {startBackend, type RunningBackend} from '../../backend/server';
 import type {BackendConfig} from '../../backend/config';
-import {startTestStore, type TestSecretStore} from '../support/localSecretStore';
-import {startTestProvider, type TestProvider} from '../support/oauthProvider';
+import {startTestStore, type TestSecretStore, startTestProvider, type TestProvider} from 'stripe-apps-offline/testing';
 
 const WEBHOOK_SECRET = `whsec_${crypto.randomBytes(16).toString('hex')}`;
 const ACCOUNT = 'acct_1UninstallTest01';

@@ -11,12 +11,10 @@
 import {getMockContextProps} from '@stripe/ui-extension-sdk/testing';
 import manifest from '../../stripe-app.json';
 import {startBackend, type RunningBackend} from '../../backend/server';
-import {CONFIDENTIAL_CLIENTS, LOCAL_CLIENT_SECRET, localBackendModeManifest} from '../../preview/oauth-provider/constants';
+import {CONFIDENTIAL_CLIENTS, LOCAL_CLIENT_SECRET, localBackendModeManifest, startTestStore, type TestSecretStore, startTestProvider, type TestProvider} from 'stripe-apps-offline/testing';
 import {CONNECTION_SECRET, REFRESH_LEASE_SECRET, type StoredConnection} from '../../src/connections';
 import type {OAuthContext} from '../../src/connections/connectionMachine';
 import {DEFAULT_IDENTITY, installHostEndpoint, TEST_SIGNING_SECRET, uninstallHostEndpoint, type InstalledHost} from '../support/hostEndpoint';
-import {startTestStore, type TestSecretStore} from '../support/localSecretStore';
-import {startTestProvider, type TestProvider} from '../support/oauthProvider';
 import {buttonProps, everything} from '../support/remoteTree';
 import {storedConnection} from '../support/storedSecrets';
 import {closeDrawers, confirmDisconnect, connectLink as linkOf, openDrawer, openPanel, type Drawer} from './drawerHarness';

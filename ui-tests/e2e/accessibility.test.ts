@@ -15,10 +15,8 @@ import fs from 'node:fs';
 import type {Browser, BrowserContext, Locator, Page} from 'playwright-core';
 import Stripe from 'stripe';
 import manifest from '../../stripe-app.json';
-import {localProviderManifest, previewRedirectUris} from '../../preview/oauth-provider/constants';
-import {PREVIEW_ACCOUNT, PREVIEW_USERS} from '../../preview/server/server';
+import {localProviderManifest, previewRedirectUris, PREVIEW_ACCOUNT, PREVIEW_USERS, startTestProvider, type TestProvider} from 'stripe-apps-offline/testing';
 import {CONNECTION_SECRET} from '../../src/connections';
-import {startTestProvider, type TestProvider} from '../support/oauthProvider';
 import {freePort, launchBrowser, recordConsole, screenshot, startTestPreview, type PreviewUnderTest} from './browser';
 
 jest.setTimeout(120_000);

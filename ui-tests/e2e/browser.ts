@@ -1,38 +1,18 @@
-/** Headless Chromium (Debian's package) driven by playwright-core, and a preview to point it at. */
+/** Headless Chromium driven by playwright-core (the kit's harness), and a preview of this app to point it at. */
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
-import {chromium, type Browser, type Page} from 'playwright-core';
-import {startPreview, type RunningPreview} from '../../preview/server/server';
+import type {Page} from 'playwright-core';
+import {freePort, launchBrowser, startPreview, type RunningPreview} from 'stripe-apps-offline/testing';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const ARTIFACTS = path.join(ROOT, 'ui-tests/.artifacts');
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
-/** `args`: more Chromium flags (the rebinding test maps a name to 127.0.0.1 with --host-resolver-rules). */
-export async function launchBrowser(args: string[] = []): Promise<Browser> {
-  if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(`No Chromium at ${CHROMIUM}. Install Debian's package (apt-get install chromium) or set CHROMIUM_PATH.`);
-  }
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    // Without the background-networking flags Chromium keeps dialling Google on a closed network.
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', ...args],
-  });
-}
+// Chromium and free ports come from the kit's harness, which its own browser tests use too.
+export {freePort, launchBrowser};
 
 export interface PreviewUnderTest extends RunningPreview {
   /** Every line the preview printed. */
   output: string[];
-}
-
-/** A port free right now (for a preview whose return routes must be registered before it starts). */
-export async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const {port} = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 export async function startTestPreview(

@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type {Browser, Page} from 'playwright-core';
-import {startPreview, type RunningPreview} from '../../preview/server/server';
+import {startPreview, type RunningPreview} from 'stripe-apps-offline/testing';
 import {launchBrowser, recordConsole, ROOT, screenshot} from './browser';
 
 jest.setTimeout(90_000);

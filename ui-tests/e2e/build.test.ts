@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import type * as esbuild from 'esbuild';
-import {describeBuildError} from '../../preview/server/build';
+import {describeBuildError} from 'stripe-apps-offline/testing';
 import {previewSuite} from './previewSuite';
 
 jest.setTimeout(90_000);

@@ -11,11 +11,9 @@ import type {Browser, BrowserContext, Page} from 'playwright-core';
 import Stripe from 'stripe';
 import manifest from '../../stripe-app.json';
 import type {RunningBackend} from '../../backend/server';
-import {startLocalBackend} from '../../preview/server/localBackend';
-import {LOCAL_CLIENT_SECRET, localBackendModeManifest, previewRedirectUris} from '../../preview/oauth-provider/constants';
-import {PREVIEW_ACCOUNT, PREVIEW_USERS} from '../../preview/server/server';
+import {LOCAL_CLIENT_SECRET, localBackendModeManifest, previewRedirectUris, PREVIEW_ACCOUNT, PREVIEW_USERS, startTestProvider, type TestProvider} from 'stripe-apps-offline/testing';
+import {startLocalBackend} from '../support/localBackend';
 import {CONNECTION_SECRET} from '../../src/connections';
-import {startTestProvider, type TestProvider} from '../support/oauthProvider';
 import {storedConnection} from '../support/storedSecrets';
 import {consentAtProvider, freePort, launchBrowser, logInAtProvider, recordConsole, screenshot, startTestPreview, type PreviewUnderTest} from './browser';
 

@@ -8,10 +8,8 @@ import path from 'node:path';
 import type {Browser, BrowserContext, Page} from 'playwright-core';
 import Stripe from 'stripe';
 import manifest from '../../stripe-app.json';
-import {localProviderManifest, previewRedirectUris} from '../../preview/oauth-provider/constants';
-import {PREVIEW_ACCOUNT, PREVIEW_USERS} from '../../preview/server/server';
+import {localProviderManifest, previewRedirectUris, PREVIEW_ACCOUNT, PREVIEW_USERS, startTestProvider, type TestProvider} from 'stripe-apps-offline/testing';
 import {CONNECTION_SECRET} from '../../src/connections';
-import {startTestProvider, type TestProvider} from '../support/oauthProvider';
 import {storedConnection} from '../support/storedSecrets';
 import {consentAtProvider, freePort, launchBrowser, logInAtProvider, recordConsole, ROOT, screenshot, startTestPreview, type PreviewUnderTest} from './browser';
 

@@ -10,8 +10,7 @@ import path from 'node:path';
 import type {Page} from 'playwright-core';
 import Stripe from 'stripe';
 import manifest from '../../stripe-app.json';
-import {PICKER_CUSTOMER} from '../../preview/secret-store/objects/seed';
-import {PREVIEW_ACCOUNT} from '../../preview/server/server';
+import {PICKER_CUSTOMER, PREVIEW_ACCOUNT} from 'stripe-apps-offline/testing';
 import {screenshot, startTestPreview} from './browser';
 import {previewSuite} from './previewSuite';
 

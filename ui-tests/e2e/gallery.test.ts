@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type {Locator} from 'playwright-core';
 import * as sdkUi from '@stripe/ui-extension-sdk/ui';
-import {IMPLEMENTED} from '../../preview/host/components';
+import {IMPLEMENTED} from 'stripe-apps-offline/testing';
 import {ROOT, screenshot} from './browser';
 import {previewSuite} from './previewSuite';
 

@@ -10,8 +10,7 @@ import path from 'node:path';
 import type {Browser, BrowserContext, Page} from 'playwright-core';
 import Stripe from 'stripe';
 import manifest from '../../stripe-app.json';
-import {PREVIEW_ACCOUNT, PREVIEW_USERS} from '../../preview/server/server';
-import {MAX_OUTSTANDING} from '../../preview/server/oauthStates';
+import {PREVIEW_ACCOUNT, PREVIEW_USERS, MAX_OUTSTANDING} from 'stripe-apps-offline/testing';
 import {until} from '../support/until';
 import {launchBrowser, recordConsole, screenshot, startTestPreview, type PreviewUnderTest} from './browser';
 

@@ -9,8 +9,8 @@
 import type {Browser, Page} from 'playwright-core';
 import type {BackendLogEntry} from '../../backend/app';
 import type {RunningBackend} from '../../backend/server';
-import {startLocalBackend} from '../../preview/server/localBackend';
-import {startAcmeStandIn, type RunningAcmeStandIn} from '../../preview/acme-api/standIn';
+import {startAcmeStandIn, type RunningAcmeStandIn} from 'stripe-apps-offline/testing';
+import {startLocalBackend} from '../support/localBackend';
 import {everythingShown, freePort, launchBrowser, recordConsole, screenshot, startTestPreview, type PreviewUnderTest} from './browser';
 
 jest.setTimeout(90_000);

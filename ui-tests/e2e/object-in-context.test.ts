@@ -3,8 +3,7 @@
  * the object picker starts on ids the local store seeds, in each mode.
  */
 import path from 'node:path';
-import {LIVE_PICKER, PICKER_CUSTOMER, PICKER_PAYMENT_INTENT} from '../../preview/secret-store/objects/seed';
-import {placementOf} from '../../preview/host/viewports';
+import {LIVE_PICKER, PICKER_CUSTOMER, PICKER_PAYMENT_INTENT, placementOf} from 'stripe-apps-offline/testing';
 import {screenshot} from './browser';
 import {previewSuite} from './previewSuite';
 

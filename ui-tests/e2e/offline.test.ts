@@ -18,11 +18,8 @@ import path from 'node:path';
 import type {Browser, BrowserContext, Page} from 'playwright-core';
 import manifest from '../../stripe-app.json';
 import type {RunningBackend} from '../../backend/server';
-import {startAcmeStandIn, type RunningAcmeStandIn} from '../../preview/acme-api/standIn';
-import {previewRedirectUris} from '../../preview/oauth-provider/constants';
-import {startLocalBackend} from '../../preview/server/localBackend';
-import {PREVIEW_USERS, startPreview, type RunningPreview} from '../../preview/server/server';
-import {startTestProvider, type TestProvider} from '../support/oauthProvider';
+import {startAcmeStandIn, type RunningAcmeStandIn, previewRedirectUris, PREVIEW_USERS, startPreview, type RunningPreview, startTestProvider, type TestProvider} from 'stripe-apps-offline/testing';
+import {startLocalBackend} from '../support/localBackend';
 import {consentAtProvider, freePort, launchBrowser, logInAtProvider, ROOT, screenshot} from './browser';
 
 jest.setTimeout(120_000);
@@ -59,11 +56,12 @@ const ERR_NAME_NOT_RESOLVED = -105;
  * Chromium's own background services, which call Google whatever page is
  * open (Playwright's switches do not silence them all in Chromium 156): the
  * component updater, the Google account check and the autofill server, the
- * last asked about the settings page's password field. They are the
+ * last asked about the settings page's password field, and (Chromium 150)
+ * the Android check-in. They are the
  * browser's, not the app's; the test requires that each of them failed to
  * resolve, so nothing reached them.
  */
-const CHROMIUM_SERVICES = new Set(['update.googleapis.com', 'accounts.google.com', 'content-autofill.googleapis.com']);
+const CHROMIUM_SERVICES = new Set(['update.googleapis.com', 'accounts.google.com', 'content-autofill.googleapis.com', 'android.clients.google.com']);
 
 interface NetLogRequest {
   url: string;

@@ -5,7 +5,7 @@
 import type {Browser, Page} from 'playwright-core';
 import Stripe from 'stripe';
 import manifest from '../../stripe-app.json';
-import {PREVIEW_ACCOUNT, PREVIEW_USERS} from '../../preview/server/server';
+import {PREVIEW_ACCOUNT, PREVIEW_USERS} from 'stripe-apps-offline/testing';
 import {everythingShown, launchBrowser, recordConsole, screenshot, startTestPreview, type PreviewUnderTest} from './browser';
 
 jest.setTimeout(60_000);

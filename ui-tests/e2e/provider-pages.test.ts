@@ -8,8 +8,7 @@ import crypto from 'node:crypto';
 import http from 'node:http';
 import type {AddressInfo} from 'node:net';
 import type {Browser, BrowserContext, Page} from 'playwright-core';
-import {PREVIEW_CLIENT_ID} from '../../preview/oauth-provider/constants';
-import {startTestProvider, type TestProvider} from '../support/oauthProvider';
+import {PREVIEW_CLIENT_ID, startTestProvider, type TestProvider} from 'stripe-apps-offline/testing';
 import {launchBrowser} from './browser';
 
 jest.setTimeout(60_000);

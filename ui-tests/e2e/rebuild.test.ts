@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type {Browser} from 'playwright-core';
-import {startPreview, type RunningPreview} from '../../preview/server/server';
+import {startPreview, type RunningPreview} from 'stripe-apps-offline/testing';
 import {launchBrowser, ROOT} from './browser';
 
 jest.setTimeout(60_000);

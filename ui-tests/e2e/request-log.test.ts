@@ -10,11 +10,9 @@
  */
 import type {Browser, BrowserContext, Page, Request} from 'playwright-core';
 import Stripe from 'stripe';
-import {LOCAL_CLIENT_SECRET} from '../../preview/oauth-provider/constants';
-import {PREVIEW_ACCOUNT, PREVIEW_USERS} from '../../preview/server/server';
-import {spawnCli, waitForReady, type CliProcess} from '../support/cliProcess';
+import {LOCAL_CLIENT_SECRET, PREVIEW_ACCOUNT, PREVIEW_USERS, startKitCommand, type CliProcess} from 'stripe-apps-offline/testing';
 import {storedConnection} from '../support/storedSecrets';
-import {consentAtProvider, freePort, launchBrowser, logInAtProvider, screenshot} from './browser';
+import {consentAtProvider, launchBrowser, logInAtProvider, ROOT, screenshot} from './browser';
 
 jest.setTimeout(120_000);
 
@@ -30,20 +28,11 @@ interface NpmStart {
   cli: CliProcess;
 }
 
-/** `npm start` itself, on free ports and an in-memory store, in the OAuth mode given. */
+/** `npm start` itself (the kit's command on this app's folder), on free ports and an in-memory store, in the OAuth mode given. */
 async function npmStart(exchange: 'view' | 'backend'): Promise<NpmStart> {
-  const [port, storePort, oauthPort, backendPort, acmePort] = [await freePort(), await freePort(), await freePort(), await freePort(), await freePort()];
-  const cli = spawnCli('preview/server/cli.ts', {
-    PORT: String(port),
-    STORE_PORT: String(storePort),
-    OAUTH_PORT: String(oauthPort),
-    BACKEND_PORT: String(backendPort),
-    ACME_PORT: String(acmePort),
-    KEYRING_DATA: ':memory:',
-    KEYRING_OAUTH_EXCHANGE: exchange,
-  });
-  const [, url] = await waitForReady(cli, /Keyring preview ready in [\d.]+ s: (http:\/\/127\.0\.0\.1:\d+)/, 'npm start', 60_000);
-  return {url, storePort, providerUrl: `http://127.0.0.1:${oauthPort}`, acmeUrl: `http://127.0.0.1:${acmePort}`, cli};
+  const started = await startKitCommand(ROOT, {KEYRING_OAUTH_EXCHANGE: exchange});
+  expect(started.cli.output()).toContain('Keyring preview ready');
+  return {url: started.url, storePort: started.ports.store, providerUrl: `http://127.0.0.1:${started.ports.oauth}`, acmeUrl: `http://127.0.0.1:${started.ports.acme}`, cli: started.cli};
 }
 
 async function stop(started: NpmStart | undefined): Promise<void> {

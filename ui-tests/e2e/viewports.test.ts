@@ -4,8 +4,7 @@
  * views the object picked on the page as `environment.objectContext`.
  */
 import path from 'node:path';
-import {VIEWPORTS} from '../../preview/host/viewports';
-import {readSharedReference} from '../support/sharedReference';
+import {VIEWPORTS, readSharedReference} from 'stripe-apps-offline/testing';
 import {screenshot} from './browser';
 import {previewSuite} from './previewSuite';
 

@@ -7,7 +7,7 @@ import {createHttpClient} from '@stripe/ui-extension-sdk/http_client';
 import Stripe from 'stripe';
 import {createExtensionStripe, createSecretStore, SecretStoreError, SECRETS_PER_SCOPE} from '../../src/secrets';
 import {DEFAULT_IDENTITY, installHostEndpoint, uninstallHostEndpoint, type InstalledHost} from '../support/hostEndpoint';
-import {startTestStore, type TestSecretStore} from '../support/localSecretStore';
+import {startTestStore, type TestSecretStore} from 'stripe-apps-offline/testing';
 
 let store: TestSecretStore;
 let host: InstalledHost;

@@ -8,7 +8,7 @@ import {Banner, Box, DateField, SettingsView, Spinner, TextField} from '@stripe/
 import manifest from '../../stripe-app.json';
 import AppSettings from '../../src/views/AppSettings';
 import {DEFAULT_IDENTITY, installHostEndpoint, uninstallHostEndpoint, type InstalledHost} from '../support/hostEndpoint';
-import {startTestStore, type TestSecretStore} from '../support/localSecretStore';
+import {startTestStore, type TestSecretStore} from 'stripe-apps-offline/testing';
 import {findStored} from '../support/storedSecrets';
 import {buttonProps, everything, hasBanner, press, renderedStrings} from '../support/remoteTree';
 import {until} from '../support/until';

@@ -1,7 +1,6 @@
 /** constants.keyChecks as the settings page and the backend read it, and the stand-in's rule for which keys work. */
 import manifest from '../../stripe-app.json';
-import {acceptsKey} from '../../preview/acme-api/standIn';
-import {loadManifest} from '../../preview/server/manifest';
+import {acceptsKey, loadManifest} from 'stripe-apps-offline/testing';
 import {readKeyChecks} from '../../src/settings/keyChecks';
 import {readKeySlots} from '../../src/settings/keySlots';
 import path from 'node:path';

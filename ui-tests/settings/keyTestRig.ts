@@ -7,8 +7,7 @@
 import manifest from '../../stripe-app.json';
 import type {BackendLogEntry} from '../../backend/app';
 import {startBackend, type RunningBackend} from '../../backend/server';
-import {startAcmeStandIn, type RunningAcmeStandIn} from '../../preview/acme-api/standIn';
-import {startTestStore, type TestSecretStore} from '../support/localSecretStore';
+import {startAcmeStandIn, type RunningAcmeStandIn, startTestStore, type TestSecretStore} from 'stripe-apps-offline/testing';
 
 export interface KeyTestRig {
   store: TestSecretStore;

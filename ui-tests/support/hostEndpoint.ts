@@ -3,10 +3,8 @@
  * `stripeApiFetch` goes to the real local Secret Store as a UI-extension caller
  * whose identity the host (this test) decides.
  */
-import {forwardAsExtension, type ExtensionIdentity, type ViewRequest} from '../../preview/secret-store/extension-door';
-import {oauthContextForReturn, OAuthStates, type OAuthContext} from '../../preview/server/oauthStates';
-import {signForView} from '../../preview/server/signature';
-import type {TestSecretStore} from './localSecretStore';
+import {forwardAsExtension, type ExtensionIdentity, type ViewRequest, oauthContextForReturn, OAuthStates, type OAuthContext, signForView} from 'stripe-apps-offline/testing';
+import type {TestSecretStore} from 'stripe-apps-offline/testing';
 
 export interface HostRequest {
   method: string;

@@ -1,0 +1,41 @@
+/**
+ * The kit's command (`stripe-apps-offline --root DIR`) as a child process, on
+ * free ports and an in-memory store: what a developer runs, for tests that
+ * check the whole thing (the terminal, the app's backend, the page's log).
+ */
+import net from 'node:net';
+import {killIfRunning, spawnCli, waitForReady, type CliProcess} from './cliProcess';
+
+/** A port free right now (the kit's services must be told theirs before they start). */
+export async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const {port} = server.address() as net.AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+export interface RunningKitCommand {
+  /** The preview's origin, from the "ready" line. */
+  url: string;
+  ports: {preview: number; store: number; oauth: number; backend: number; acme: number};
+  cli: CliProcess;
+  stop(): Promise<void>;
+}
+
+/** Starts the command on the app in `root` and waits for its "<App name> preview ready" line; `env` adds variables (KEYRING_OAUTH_EXCHANGE…). */
+export async function startKitCommand(root: string, env: Record<string, string> = {}, timeoutMs = 60_000): Promise<RunningKitCommand> {
+  const [preview, store, oauth, backend, acme] = [await freePort(), await freePort(), await freePort(), await freePort(), await freePort()];
+  const cli = spawnCli('src/server/cli.ts', {
+    APP_ROOT: root,
+    PORT: String(preview),
+    STORE_PORT: String(store),
+    OAUTH_PORT: String(oauth),
+    BACKEND_PORT: String(backend),
+    ACME_PORT: String(acme),
+    KEYRING_DATA: ':memory:',
+    ...env,
+  });
+  const [, url] = await waitForReady(cli, / preview ready in [\d.]+ s: (http:\/\/127\.0\.0\.1:\d+)/, `the kit's command on ${root}`, timeoutMs);
+  return {url, ports: {preview, store, oauth, backend, acme}, cli, stop: () => killIfRunning(cli)};
+}

@@ -1,0 +1,26 @@
+/** Compares an answer's shape with Stripe's own example object (../shared/reference/stripe-fixtures3.json). */
+import {readSharedReference} from '../../src/testing/sharedReference';
+
+export type Fixtures = Record<string, Record<string, unknown>>;
+
+/** Stripe's example objects by resource name, or null (and a SKIPPED line) without the shared reference. */
+export function loadFixtures(): Fixtures | null {
+  const file = readSharedReference('stripe-fixtures3.json') as {resources: Fixtures} | null;
+  return file ? file.resources : null;
+}
+
+/** Same keys; where both values are non-null, the same kind (string, number, boolean, array, object). */
+export function shapeDifferences(answer: unknown, example: Record<string, unknown>): string[] {
+  // Through JSON: what the client hands back carries a few non-enumerable helpers (lastResponse).
+  const ours = JSON.parse(JSON.stringify(answer)) as Record<string, unknown>;
+  const kind = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
+  const out: string[] = [];
+  for (const key of new Set([...Object.keys(ours), ...Object.keys(example)])) {
+    if (!(key in ours)) out.push(`missing ${key}`);
+    else if (!(key in example)) out.push(`extra ${key}`);
+    else if (ours[key] !== null && example[key] !== null && kind(ours[key]) !== kind(example[key])) {
+      out.push(`${key}: ${kind(ours[key])} vs ${kind(example[key])}`);
+    }
+  }
+  return out;
+}
