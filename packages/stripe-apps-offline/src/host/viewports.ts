@@ -3,6 +3,7 @@
  * (shared/reference/stripe-app.schema.json), and the object a detail page
  * hands its views as `environment.objectContext`.
  */
+import {PICKER_IDS} from '../stripe-api/objects/pickerIds';
 import {FULL_PAGE_VIEWPORT} from './navigation';
 
 export type Placement =
@@ -20,20 +21,22 @@ export interface ObjectKind {
   object: string;
   /**
    * The id the picker starts with in each mode: a seeded object of that mode
-   * (preview/secret-store/objects/seed.ts), since a Stripe id names an object in
-   * one mode only.
+   * (stripe-api/objects/pickerIds.ts, which the seed follows), since a Stripe
+   * id names an object in one mode only.
    */
   samples: {test: string; live: string};
 }
 
+const pick = (kind: keyof typeof PICKER_IDS.test) => ({test: PICKER_IDS.test[kind], live: PICKER_IDS.live[kind]});
+
 const OBJECTS: Record<string, ObjectKind> = {
-  customer: {object: 'customer', samples: {test: 'cus_PreviewCustomer1', live: 'cus_PreviewLiveCust1'}},
-  invoice: {object: 'invoice', samples: {test: 'in_PreviewInvoice001', live: 'in_PreviewLiveInv001'}},
-  payment: {object: 'payment_intent', samples: {test: 'pi_PreviewPayment001', live: 'pi_PreviewLivePay001'}},
+  customer: {object: 'customer', samples: pick('customer')},
+  invoice: {object: 'invoice', samples: pick('invoice')},
+  payment: {object: 'payment_intent', samples: pick('paymentIntent')},
   // The store serves no payment links: a plausible id, the same in both modes.
   'payment-link': {object: 'payment_link', samples: {test: 'plink_PreviewLink001', live: 'plink_PreviewLink001'}},
-  product: {object: 'product', samples: {test: 'prod_PreviewProduct1', live: 'prod_PreviewLiveProd1'}},
-  subscription: {object: 'subscription', samples: {test: 'sub_PreviewSubscript1', live: 'sub_PreviewLiveSubs1'}},
+  product: {object: 'product', samples: pick('product')},
+  subscription: {object: 'subscription', samples: pick('subscription')},
 };
 
 const TITLES: Record<string, string> = {

@@ -14,7 +14,7 @@ import crypto from 'node:crypto';
 import type {IncomingHttpHeaders} from 'node:http';
 import {errors} from './errors';
 import type {Scope} from './params';
-import type {Partition} from './store';
+import type {Partition} from './ids';
 
 export const EXTENSION_HEADERS = {
   app: 'keyring-extension-app',

@@ -13,7 +13,6 @@
  * expiry) the WAL, which still holds the row's old frames, is checkpointed and
  * truncated. Idempotency records are keyed by caller and never hold a payload.
  */
-import crypto from 'node:crypto';
 import type Database from 'better-sqlite3';
 import {errors} from './errors';
 import type {ListParams, Scope, SetParams} from './params';
@@ -28,18 +27,15 @@ import {Products} from './objects/products';
 import {Refunds} from './objects/refunds';
 import {seedData} from './objects/seed';
 import {Subscriptions} from './objects/subscriptions';
+import {newId, type Partition} from './ids';
 import {MEMORY, openDatabase} from './storage';
+
+export {newId, type Partition};
 
 export const SECRETS_PER_SCOPE = 10;
 const HUNDRED_YEARS = Math.round(100 * 365.25 * 24 * 3600);
 /** Stripe keeps idempotency keys for at least 24 hours. */
 const IDEMPOTENCY_TTL = 24 * 3600;
-
-export interface Partition {
-  app: string;
-  account: string;
-  livemode: boolean;
-}
 
 /** The `apps.secret` object as Stripe returns it. */
 export interface SecretObject {
@@ -113,14 +109,6 @@ interface Row {
 
 const SCOPE_WHERE = 'app = @app AND account = @account AND livemode = @livemode AND scope_type = @scope_type AND scope_user = @scope_user';
 const LIVE = '(expires_at IS NULL OR expires_at > @now)';
-
-export function newId(prefix: string, length = 24): string {
-  const alphabet = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
-  const bytes = crypto.randomBytes(length);
-  let out = prefix;
-  for (const b of bytes) out += alphabet[b % alphabet.length];
-  return out;
-}
 
 export class SecretStore {
   readonly file: string;

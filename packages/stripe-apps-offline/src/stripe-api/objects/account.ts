@@ -2,7 +2,7 @@
  * The account (`GET /v1/account`): the one the caller acts on, answered from
  * its id and mode alone. No table: nothing about it can be changed here yet.
  */
-import type {Partition} from '../store';
+import type {Partition} from '../ids';
 
 /** The preview's account has a name a developer recognises; any other account id gets a neutral one. */
 const NAMES: Record<string, string> = {acct_1KeyringLocal000: 'Keyring (local)'};

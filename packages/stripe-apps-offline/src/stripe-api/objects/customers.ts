@@ -10,8 +10,7 @@
 import type Database from 'better-sqlite3';
 import {errors} from '../errors';
 import {checkKnown, stringParam, type Raw} from '../params';
-// A cycle with store.ts, harmless: newId is only called once a request runs, long after both modules loaded.
-import {newId, type Partition} from '../store';
+import {newId, type Partition} from '../ids';
 import {objectErrors} from './errors';
 import {planExpand, type ExpandPlan} from './expand';
 import {applyMetadata, metadataParam, unsetField, type FilterSpec, type Metadata, type MetadataChange} from './params';

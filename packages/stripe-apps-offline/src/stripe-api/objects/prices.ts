@@ -8,7 +8,7 @@
 import type Database from 'better-sqlite3';
 import {errors} from '../errors';
 import {checkKnown, integerParam, stringParam, type Raw} from '../params';
-import {newId, type Partition} from '../store';
+import {newId, type Partition} from '../ids';
 import {CURRENCIES, objectErrors} from './errors';
 import {planExpand, type ExpandPlan} from './expand';
 import {applyMetadata, booleanParam, metadataParam, type FilterSpec, type Metadata, type MetadataChange} from './params';

@@ -4,7 +4,7 @@
  * Resources that take more writes (products, prices) add them on top.
  */
 import type Database from 'better-sqlite3';
-import type {Partition} from '../store';
+import type {Partition} from '../ids';
 import {applyMetadata, type Metadata, type MetadataChange} from './params';
 import {ObjectTable, type ListPage, type ListQuery, type TableSpec} from './table';
 

@@ -13,6 +13,7 @@ import type {ChargeObject} from './charges';
 import type {CustomerObject, CustomerWrite} from './customers';
 import type {InvoiceObject} from './invoices';
 import type {PaymentIntentObject, PaymentIntentStatus} from './payment-intents';
+import {PICKER_IDS} from './pickerIds';
 import type {Interval, PriceObject} from './prices';
 import {productObject, type ProductObject} from './products';
 import type {RefundObject} from './refunds';
@@ -20,34 +21,15 @@ import type {SubscriptionItem, SubscriptionObject, SubscriptionStatus} from './s
 
 export const SEED_CUSTOMERS = 36;
 
-/**
- * The ids the preview's object picker starts with on each detail page
- * (preview/host/viewports.ts): in each mode the first seeded customer, its
- * subscription, the subscription's first invoice and the payment that paid
- * it, and the product subscribed to carry them, so a view that retrieves the
- * object in context finds it. Each mode has its own (a Stripe id never names
- * objects in both modes); these are test mode's, LIVE_PICKER live mode's.
- */
-export const PICKER_CUSTOMER = 'cus_PreviewCustomer1';
-export const PICKER_PAYMENT_INTENT = 'pi_PreviewPayment001';
-export const PICKER_INVOICE = 'in_PreviewInvoice001';
-export const PICKER_PRODUCT = 'prod_PreviewProduct1';
-export const PICKER_SUBSCRIPTION = 'sub_PreviewSubscript1';
+/** Test mode's picker ids one by one, for the tests that open those objects (pickerIds.ts). */
+export const PICKER_CUSTOMER = PICKER_IDS.test.customer;
+export const PICKER_PAYMENT_INTENT = PICKER_IDS.test.paymentIntent;
+export const PICKER_INVOICE = PICKER_IDS.test.invoice;
+export const PICKER_PRODUCT = PICKER_IDS.test.product;
+export const PICKER_SUBSCRIPTION = PICKER_IDS.test.subscription;
 /** The same objects' ids in live mode, where the picker starts after a switch of mode. */
-export const LIVE_PICKER = {
-  customer: 'cus_PreviewLiveCust1',
-  paymentIntent: 'pi_PreviewLivePay001',
-  invoice: 'in_PreviewLiveInv001',
-  product: 'prod_PreviewLiveProd1',
-  subscription: 'sub_PreviewLiveSubs1',
-} as const;
-const TEST_PICKER = {
-  customer: PICKER_CUSTOMER,
-  paymentIntent: PICKER_PAYMENT_INTENT,
-  invoice: PICKER_INVOICE,
-  product: PICKER_PRODUCT,
-  subscription: PICKER_SUBSCRIPTION,
-} as const;
+export const LIVE_PICKER = PICKER_IDS.live;
+const TEST_PICKER = PICKER_IDS.test;
 
 const FIRST = ['Ada', 'Ben', 'Chidi', 'Dana', 'Emil', 'Farah', 'Goran', 'Hana', 'Ines', 'Jonas', 'Keiko', 'Luca', 'Maya', 'Nils', 'Olu', 'Priya', 'Quinn', 'Rosa'];
 const LAST = ['Okafor', 'Lindqvist', 'Moreau', 'Tanaka', 'Novak', 'Haddad', 'Silva', 'Kowalski', 'Brennan', 'Iyer', 'Fischer', 'Adeyemi'];

@@ -10,7 +10,7 @@
  * are always bound parameters.
  */
 import type Database from 'better-sqlite3';
-import type {Partition} from '../store';
+import type {Partition} from '../ids';
 
 export interface ListPage<T> {
   object: 'list';
