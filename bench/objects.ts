@@ -195,7 +195,7 @@ async function populated(file: string, count: number, template: PaymentIntentObj
     for (let k = 0; k < count; k++) {
       const id = `pi_bench${String(k).padStart(16, '0')}`;
       const customer = k < 10 ? payer : others[k % others.length];
-      direct.paymentIntents.insert(PARTITION, {...template, id, client_secret: `${id}_secret_bench`, customer, created: template.created + k});
+      direct.objects.payment_intent.insert(PARTITION, {...template, id, client_secret: `${id}_secret_bench`, customer, created: template.created + k});
     }
     process.stderr.write(
       `bench: ${count} customers in ${(count / customersPerSecond).toFixed(1)} s over HTTP, ${count} payment intents in ${((performance.now() - t1) / 1000).toFixed(1)} s direct\n`,

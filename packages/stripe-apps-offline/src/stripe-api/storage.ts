@@ -19,6 +19,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import {ApiError, errors} from './errors';
+import {KINDS} from './objects/kinds';
 
 export const MEMORY = ':memory:';
 const FORMAT = 'keyring-secret-store/1';
@@ -34,7 +35,10 @@ const IDEMPOTENCY_SCHEME = 'per-caller, payload-free';
  * `/2` had customers and payment intents; `/3` adds the rest (and the
  * deleted customers' stubs).
  */
-const OBJECTS_SCHEME = 'customers, payment_intents, products, prices, subscriptions, invoices, charges, refunds, balance_transactions/3';
+// Derived, so a new kind's table is created in files from before it ('customers, payment_intents, …, balance_transactions/3').
+const OBJECTS_SCHEME = `${Object.values(KINDS)
+  .map((row) => row.table)
+  .join(', ')}/3`;
 
 /**
  * One table of Stripe objects: the object whole as JSON, beside the columns
@@ -59,19 +63,9 @@ ${columns.map((c) => `CREATE INDEX IF NOT EXISTS ${name}_by_${c} ON ${name} (acc
 /**
  * Stripe objects belong to the account and mode, not to an app: every app
  * installed on the account sees the same ones. The filter columns here are
- * the ones each resource module names (objects/*.ts).
+ * the ones each kind's row names (objects/kinds.ts).
  */
-export const OBJECT_TABLES: Record<string, readonly string[]> = {
-  customers: ['email'],
-  payment_intents: ['customer'],
-  products: ['active'],
-  prices: ['active', 'currency', 'product', 'type'],
-  subscriptions: ['customer', 'price', 'status'],
-  invoices: ['customer', 'subscription', 'status', 'collection_method'],
-  charges: ['customer', 'payment_intent'],
-  refunds: ['charge', 'payment_intent'],
-  balance_transactions: ['type', 'source', 'currency'],
-};
+export const OBJECT_TABLES: Record<string, readonly string[]> = Object.fromEntries(Object.values(KINDS).map((row) => [row.table, row.columns]));
 
 const OBJECTS_SCHEMA =
   Object.entries(OBJECT_TABLES)

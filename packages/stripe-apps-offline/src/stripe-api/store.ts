@@ -16,17 +16,9 @@
 import type Database from 'better-sqlite3';
 import {errors} from './errors';
 import type {ListParams, Scope, SetParams} from './params';
-import {BalanceTransactions} from './objects/balance-transactions';
-import {Charges} from './objects/charges';
-import {Customers} from './objects/customers';
-import type {Kind} from './objects/expand';
-import {Invoices} from './objects/invoices';
-import {PaymentIntents} from './objects/payment-intents';
-import {Prices} from './objects/prices';
-import {Products} from './objects/products';
-import {Refunds} from './objects/refunds';
-import {seedData} from './objects/seed';
-import {Subscriptions} from './objects/subscriptions';
+import {KIND_NAMES, type Kind} from './objects/kinds';
+import {createObjects, type Objects} from './objects/registry';
+import {SEEDED, seedData} from './objects/seed';
 import {newId, type Partition} from './ids';
 import {MEMORY, openDatabase} from './storage';
 
@@ -112,16 +104,8 @@ const LIVE = '(expires_at IS NULL OR expires_at > @now)';
 
 export class SecretStore {
   readonly file: string;
-  /** The account's customers (objects/customers.ts), in the same file and transactions as the secrets. */
-  readonly customers: Customers;
-  readonly paymentIntents: PaymentIntents;
-  readonly products: Products;
-  readonly prices: Prices;
-  readonly subscriptions: Subscriptions;
-  readonly invoices: Invoices;
-  readonly charges: Charges;
-  readonly refunds: Refunds;
-  readonly balanceTransactions: BalanceTransactions;
+  /** Every Stripe object kind's keeper (objects/registry.ts), in the same file and transactions as the secrets. */
+  readonly objects: Objects;
   private readonly db: Database.Database;
   private readonly clock: () => number;
   private readonly log: (line: string) => void;
@@ -168,19 +152,7 @@ export class SecretStore {
     };
     const write = <T>(fn: () => T): T => this.write(fn);
     const now = () => this.now();
-    this.customers = new Customers(db, write, now);
-    this.paymentIntents = new PaymentIntents(db, write, now);
-    this.products = new Products(db, write, now);
-    this.prices = new Prices(db, write, now, this.products);
-    this.products.priceCheck = (partition, id) => {
-      const price = this.prices.find(partition, id);
-      return price ? {product: price.product, active: price.active} : null;
-    };
-    this.subscriptions = new Subscriptions(db, write, now);
-    this.invoices = new Invoices(db, write, now);
-    this.charges = new Charges(db, write, now);
-    this.refunds = new Refunds(db, write, now);
-    this.balanceTransactions = new BalanceTransactions(db, write, now);
+    this.objects = createObjects({db, write, now});
     this.sweep();
   }
 
@@ -293,17 +265,7 @@ export class SecretStore {
 
   /** One object by kind and id in a partition, as `expand` fetches it (a deleted customer answers its stub), or null. */
   findObject(partition: Partition, kind: Kind, id: string): Record<string, unknown> | null {
-    const resource = {
-      customer: this.customers,
-      payment_intent: this.paymentIntents,
-      charge: this.charges,
-      refund: this.refunds,
-      balance_transaction: this.balanceTransactions,
-      invoice: this.invoices,
-      subscription: this.subscriptions,
-      product: this.products,
-      price: this.prices,
-    }[kind];
+    const resource: {find(partition: Partition, id: string): unknown} = this.objects[kind];
     return resource.find(partition, id) as Record<string, unknown> | null;
   }
 
@@ -320,28 +282,15 @@ export class SecretStore {
     const mark = `seeded ${partition.account} ${partition.livemode ? 'live' : 'test'}`;
     return this.write(() => {
       if (mode === 'once' && this.db.prepare('SELECT 1 FROM meta WHERE key = ?').get(mark)) return false;
-      const resources = [
-        this.customers,
-        this.paymentIntents,
-        this.products,
-        this.prices,
-        this.subscriptions,
-        this.invoices,
-        this.charges,
-        this.refunds,
-        this.balanceTransactions,
-      ];
-      for (const resource of resources) resource.clear(partition);
+      for (const kind of KIND_NAMES) this.objects[kind].clear(partition);
       const data = seedData(partition.livemode, this.now());
-      for (const c of data.customers) this.customers.create(partition, c.write, c.seeded);
-      for (const p of data.products) this.products.insert(partition, p);
-      for (const p of data.prices) this.prices.insert(partition, p);
-      for (const s of data.subscriptions) this.subscriptions.insert(partition, s);
-      for (const i of data.invoices) this.invoices.insert(partition, i);
-      for (const pi of data.paymentIntents) this.paymentIntents.insert(partition, pi);
-      for (const c of data.charges) this.charges.insert(partition, c);
-      for (const r of data.refunds) this.refunds.insert(partition, r);
-      for (const t of data.balanceTransactions) this.balanceTransactions.insert(partition, t);
+      // In kinds.ts's order, customers first: what refers to an object comes after it.
+      for (const c of data.customers) this.objects.customer.create(partition, c.write, c.seeded);
+      for (const [kind, part] of Object.entries(SEEDED) as [keyof typeof SEEDED, keyof typeof data][]) {
+        // Each keeper inserts its own object type, and the seed's part for a kind holds exactly those.
+        const keeper = this.objects[kind] as unknown as {insert(partition: Partition, object: unknown): void};
+        for (const object of data[part]) keeper.insert(partition, object);
+      }
       this.db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run(mark, String(this.now()));
       return true;
     });

@@ -4,9 +4,9 @@
  * carry no metadata), so none is served. One per seeded charge and refund.
  */
 import type Database from 'better-sqlite3';
-import {objectErrors} from './errors';
 import {unsetField, type FilterSpec} from './params';
 import {Resource, type Write} from './resource';
+import {tableSpecOf} from './table';
 
 export interface BalanceTransactionObject {
   id: string;
@@ -32,11 +32,6 @@ export const BALANCE_TRANSACTION_FILTERS: readonly FilterSpec[] = [
 
 export class BalanceTransactions extends Resource<BalanceTransactionObject> {
   constructor(db: Database.Database, write: Write, now: () => number) {
-    super(
-      db,
-      {name: 'balance_transactions', columns: ['type', 'source', 'currency'], url: '/v1/balance_transactions', missing: objectErrors.noSuchBalanceTransaction},
-      write,
-      now,
-    );
+    super(db, tableSpecOf('balance_transaction'), write, now);
   }
 }

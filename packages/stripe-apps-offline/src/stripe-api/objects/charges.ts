@@ -4,9 +4,9 @@
  * (the intent's `latest_charge`), each with a balance transaction.
  */
 import type Database from 'better-sqlite3';
-import {objectErrors} from './errors';
 import {unsetField, type FilterSpec, type Metadata} from './params';
 import {Resource, type Write} from './resource';
+import {tableSpecOf} from './table';
 
 export interface ChargeObject {
   id: string;
@@ -33,6 +33,6 @@ export const CHARGE_FILTERS: readonly FilterSpec[] = [
 
 export class Charges extends Resource<ChargeObject> {
   constructor(db: Database.Database, write: Write, now: () => number) {
-    super(db, {name: 'charges', columns: ['customer', 'payment_intent'], url: '/v1/charges', missing: objectErrors.noSuchCharge}, write, now);
+    super(db, tableSpecOf('charge'), write, now);
   }
 }

@@ -14,7 +14,7 @@ import {newId, type Partition} from '../ids';
 import {objectErrors} from './errors';
 import {planExpand, type ExpandPlan} from './expand';
 import {applyMetadata, metadataParam, unsetField, type FilterSpec, type Metadata, type MetadataChange} from './params';
-import {partitionKey, ObjectTable, type ListPage, type ListQuery} from './table';
+import {partitionKey, ObjectTable, type ListPage, type ListQuery, tableSpecOf} from './table';
 
 export interface CustomerObject {
   id: string;
@@ -99,7 +99,7 @@ export class Customers {
     private readonly write: <T>(fn: () => T) => T,
     private readonly now: () => number,
   ) {
-    this.table = new ObjectTable(db, {name: 'customers', columns: ['email'], url: '/v1/customers', missing: objectErrors.noSuchCustomer});
+    this.table = new ObjectTable(db, tableSpecOf('customer'));
     this.sql = {
       tombstone: db.prepare(
         "INSERT OR REPLACE INTO deleted_objects (id, account, livemode, object, deleted_at) VALUES (@id, @account, @livemode, 'customer', @deleted_at)",

@@ -13,17 +13,9 @@
  * payment intent behind an invoice): `publicView` takes them off every answer.
  */
 import {ApiError, cutName, errors} from '../errors';
+import {KIND_NAMES, KINDS, type ExpandNode, type Kind} from './kinds';
 
-export type Kind =
-  | 'customer'
-  | 'payment_intent'
-  | 'charge'
-  | 'refund'
-  | 'balance_transaction'
-  | 'invoice'
-  | 'subscription'
-  | 'product'
-  | 'price';
+export type {Kind};
 
 /** Object kinds plus the shapes only found inside others. */
 export type NodeName = Kind | 'subscription_item' | 'line_item' | 'invoice_payment' | 'invoice_payment_payment' | 'balance_source';
@@ -39,40 +31,39 @@ interface Node {
   includes?: Record<string, NodeName>;
 }
 
-const GRAPH: Record<NodeName, Node> = {
-  customer: {},
-  payment_intent: {refs: {customer: 'customer', latest_charge: 'charge'}},
-  charge: {refs: {customer: 'customer', payment_intent: 'payment_intent', balance_transaction: 'balance_transaction'}},
-  refund: {refs: {charge: 'charge', payment_intent: 'payment_intent', balance_transaction: 'balance_transaction'}},
-  balance_transaction: {refs: {source: 'balance_source'}},
+/** The shapes found only inside an object of a kind (kinds.ts has the kinds' own). */
+const INNER: Record<Exclude<NodeName, Kind>, Node> = {
   balance_source: {},
-  invoice: {refs: {customer: 'customer', subscription: 'subscription'}, includes: {payments: 'invoice_payment'}, lists: {lines: 'line_item'}},
   invoice_payment: {refs: {invoice: 'invoice'}, embedded: {payment: 'invoice_payment_payment'}},
   invoice_payment_payment: {refs: {payment_intent: 'payment_intent', charge: 'charge'}},
   line_item: {},
-  subscription: {refs: {customer: 'customer', latest_invoice: 'invoice'}, lists: {items: 'subscription_item'}},
   subscription_item: {embedded: {price: 'price'}},
-  product: {refs: {default_price: 'price'}},
-  price: {refs: {product: 'product'}},
+};
+
+const NODE_NAMES = new Set<string>([...KIND_NAMES, ...Object.keys(INNER)]);
+
+/** A kind's row, its names checked: a row naming a shape nobody knows fails loudly when this module loads. */
+function checked(kind: Kind, node: ExpandNode): Node {
+  for (const [group, fields] of Object.entries(node)) {
+    for (const [field, target] of Object.entries(fields as Record<string, string>)) {
+      if (!NODE_NAMES.has(target)) throw new Error(`objects/kinds.ts: ${kind}.expand.${group}.${field} names "${target}", which is neither a kind nor a shape expand.ts knows.`);
+    }
+  }
+  return node as Node;
+}
+
+const GRAPH: Record<NodeName, Node> = {
+  ...(Object.fromEntries(KIND_NAMES.map((kind) => [kind, checked(kind, KINDS[kind].expand)])) as Record<Kind, Node>),
+  ...INNER,
 };
 
 /**
- * What a UI extension's app must declare to read each kind. Stripe's app
- * permissions have no `price_*` or `refund_*`: prices are under `plan_*`,
- * refunds under `charge_*`, balance transactions under `balance_read` (their
- * `source` under `balance_transaction_source_read`).
+ * What a UI extension's app must declare to read each kind (kinds.ts); a
+ * balance transaction's `source` needs `balance_transaction_source_read`.
  */
 export const READ_PERMISSION: Record<Kind | 'balance_source', string> = {
-  customer: 'customer_read',
-  payment_intent: 'payment_intent_read',
-  charge: 'charge_read',
-  refund: 'charge_read',
-  balance_transaction: 'balance_read',
+  ...(Object.fromEntries(KIND_NAMES.map((kind) => [kind, KINDS[kind].read])) as Record<Kind, string>),
   balance_source: 'balance_transaction_source_read',
-  invoice: 'invoice_read',
-  subscription: 'subscription_read',
-  product: 'product_read',
-  price: 'plan_read',
 };
 
 const MAX_DEPTH = 4;

@@ -6,9 +6,9 @@
  * invoice's payments, each naming its payment intent.
  */
 import type Database from 'better-sqlite3';
-import {objectErrors} from './errors';
 import {unsetField, type FilterSpec, type Metadata} from './params';
 import {Resource, type Write} from './resource';
+import {tableSpecOf} from './table';
 
 export type InvoiceStatus = 'draft' | 'open' | 'paid' | 'uncollectible' | 'void';
 
@@ -39,11 +39,6 @@ export const INVOICE_FILTERS: readonly FilterSpec[] = [
 
 export class Invoices extends Resource<InvoiceObject> {
   constructor(db: Database.Database, write: Write, now: () => number) {
-    super(
-      db,
-      {name: 'invoices', columns: ['customer', 'subscription', 'status', 'collection_method'], url: '/v1/invoices', missing: objectErrors.noSuchInvoice},
-      write,
-      now,
-    );
+    super(db, tableSpecOf('invoice'), write, now);
   }
 }

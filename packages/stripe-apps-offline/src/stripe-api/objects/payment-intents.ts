@@ -5,9 +5,9 @@
  * them is not served yet.
  */
 import type Database from 'better-sqlite3';
-import {objectErrors} from './errors';
 import {unsetField, type FilterSpec, type Metadata} from './params';
 import {Resource, type Write} from './resource';
+import {tableSpecOf} from './table';
 
 export type PaymentIntentStatus = 'succeeded' | 'requires_payment_method' | 'canceled' | 'processing';
 
@@ -60,6 +60,6 @@ export const PAYMENT_INTENT_FILTERS: readonly FilterSpec[] = [{param: 'customer'
 
 export class PaymentIntents extends Resource<PaymentIntentObject> {
   constructor(db: Database.Database, write: Write, now: () => number) {
-    super(db, {name: 'payment_intents', columns: ['customer'], url: '/v1/payment_intents', missing: objectErrors.noSuchPaymentIntent}, write, now);
+    super(db, tableSpecOf('payment_intent'), write, now);
   }
 }

@@ -14,6 +14,7 @@ import {planExpand, type ExpandPlan} from './expand';
 import {applyMetadata, booleanParam, metadataParam, type FilterSpec, type Metadata, type MetadataChange} from './params';
 import type {Products} from './products';
 import {Resource, type Write} from './resource';
+import {tableSpecOf} from './table';
 
 export type Interval = 'day' | 'week' | 'month' | 'year';
 type TaxBehavior = 'exclusive' | 'inclusive' | 'unspecified';
@@ -182,7 +183,12 @@ export class Prices extends Resource<PriceObject> {
     now: () => number,
     private readonly products: Products,
   ) {
-    super(db, {name: 'prices', columns: ['active', 'currency', 'product', 'type'], url: '/v1/prices', missing: objectErrors.noSuchPrice}, write, now);
+    super(db, tableSpecOf('price'), write, now);
+    // Products and prices refer to each other: a product's default_price is checked against the prices here.
+    products.priceCheck = (partition, id) => {
+      const price = this.find(partition, id);
+      return price ? {product: price.product, active: price.active} : null;
+    };
   }
 
   create(partition: Partition, params: PriceCreate): PriceObject {

@@ -11,6 +11,7 @@ import {objectErrors} from './errors';
 import {planExpand, type ExpandPlan} from './expand';
 import {applyMetadata, booleanParam, metadataParam, NOTHING, type FilterSpec, type Metadata, type MetadataChange} from './params';
 import {Resource, type Write} from './resource';
+import {tableSpecOf} from './table';
 
 export interface ProductObject {
   id: string;
@@ -124,11 +125,11 @@ export function productObject(fields: Pick<ProductObject, 'id' | 'livemode' | 'c
 export type PriceCheck = (partition: Partition, priceId: string) => {product: string; active: boolean} | null;
 
 export class Products extends Resource<ProductObject> {
-  /** Set by the store once prices exist (they refer to each other). */
+  /** Set by Prices once it exists (they refer to each other). */
   priceCheck: PriceCheck = () => null;
 
   constructor(db: Database.Database, write: Write, now: () => number) {
-    super(db, {name: 'products', columns: ['active'], url: '/v1/products', missing: objectErrors.noSuchProduct}, write, now);
+    super(db, tableSpecOf('product'), write, now);
   }
 
   create(partition: Partition, params: ProductWrite): ProductObject {

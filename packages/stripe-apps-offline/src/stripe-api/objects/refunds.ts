@@ -3,9 +3,9 @@
  * metadata updates; a few seeded, each with its own balance transaction.
  */
 import type Database from 'better-sqlite3';
-import {objectErrors} from './errors';
 import type {FilterSpec, Metadata} from './params';
 import {Resource, type Write} from './resource';
+import {tableSpecOf} from './table';
 
 export interface RefundObject {
   id: string;
@@ -28,6 +28,6 @@ export const REFUND_FILTERS: readonly FilterSpec[] = [
 
 export class Refunds extends Resource<RefundObject> {
   constructor(db: Database.Database, write: Write, now: () => number) {
-    super(db, {name: 'refunds', columns: ['charge', 'payment_intent'], url: '/v1/refunds', missing: objectErrors.noSuchRefund}, write, now);
+    super(db, tableSpecOf('refund'), write, now);
   }
 }

@@ -9,20 +9,17 @@ import type {Caller} from '../callers';
 import {stringParam, type Raw} from '../params';
 import type {Partition, SecretStore, StoredResponse} from '../store';
 import {accountObject} from './account';
-import {BALANCE_TRANSACTION_FILTERS} from './balance-transactions';
-import {CHARGE_FILTERS} from './charges';
-import {CUSTOMER_FILTERS, parseCustomerCreate, parseCustomerUpdate} from './customers';
+import {parseCustomerCreate, parseCustomerUpdate} from './customers';
 import {objectErrors} from './errors';
-import {NO_EXPAND, READ_PERMISSION, render, renderList, type ExpandPlan, type Kind, type Lookup} from './expand';
-import {INVOICE_FILTERS} from './invoices';
-import {parseListParams, parseMetadataUpdate, parseRetrieve, type FilterSpec} from './params';
-import {PAYMENT_INTENT_FILTERS} from './payment-intents';
-import {parsePriceCreate, parsePriceUpdate, PRICE_FILTERS} from './prices';
-import {parseProductCreate, parseProductUpdate, PRODUCT_FILTERS} from './products';
-import {REFUND_FILTERS} from './refunds';
+import {NO_EXPAND, render, renderList, type ExpandPlan, type Lookup} from './expand';
+import {KIND_NAMES, KINDS, type Kind} from './kinds';
+import {parseListParams, parseMetadataUpdate, parseRetrieve} from './params';
+import {parsePriceCreate, parsePriceUpdate} from './prices';
+import {parseProductCreate, parseProductUpdate} from './products';
+import {listFilters, updatesMetadataOnly} from './registry';
 import type {Resource} from './resource';
 import {pageOf, parseSublist} from './sublists';
-import {SUBSCRIPTION_FILTERS, type SubscriptionItem} from './subscriptions';
+import type {SubscriptionItem} from './subscriptions';
 
 /** A parsed request: what runs once authorised (the server checks idempotency in between), and the expand permissions it needs. */
 interface Prepared {
@@ -49,46 +46,43 @@ function one(store: SecretStore, partition: Partition, kind: Kind, plan: ExpandP
   return {run: () => ok(render(get(), kind, plan, lookupIn(store, partition))), needs: plan.permissions};
 }
 
-interface ResourceRoutes {
-  path: string;
-  kind: Kind;
-  filters: readonly FilterSpec[];
-  resource: (store: SecretStore) => Pick<Resource<{id: string; created: number}>, 'list' | 'retrieve' | 'updateMetadata'>;
-  read: string;
-  /** The permission of a metadata update, or null when Stripe has no update (balance transactions). */
-  write: string | null;
-}
+type Keeper = Pick<Resource<{id: string; created: number}>, 'list' | 'retrieve' | 'updateMetadata'>;
 
-/** Retrieve, list and (where Stripe has one) the metadata update of a resource the store only reads otherwise. */
-function readRoutes(spec: ResourceRoutes): ObjectRoute[] {
+/**
+ * What every kind of kinds.ts is served with: its list and retrieve, and, where
+ * its writes are only to `metadata` (registry.ts), POST /:id. Kinds with writes
+ * of their own add them below.
+ */
+function kindRoutes(kind: Kind): ObjectRoute[] {
+  const {path, read, write} = KINDS[kind];
+  const filters = listFilters(kind);
+  // Each keeper answers list/retrieve/updateMetadata for its own object type; the route knows only the kind.
+  const keeper = (store: SecretStore) => store.objects[kind] as unknown as Keeper;
   const routes: ObjectRoute[] = [
     {
       method: 'GET',
-      path: spec.path,
-      permission: spec.read,
+      path,
+      permission: read,
       handler: (store, partition, params) => {
-        const {query, expand} = parseListParams(params, spec.kind, spec.filters);
-        return {
-          run: () => ok(renderList(spec.resource(store).list(partition, query), spec.kind, expand, lookupIn(store, partition))),
-          needs: expand.permissions,
-        };
+        const {query, expand} = parseListParams(params, kind, filters);
+        return {run: () => ok(renderList(keeper(store).list(partition, query), kind, expand, lookupIn(store, partition))), needs: expand.permissions};
       },
     },
     {
       method: 'GET',
-      path: `${spec.path}/:id`,
-      permission: spec.read,
-      handler: (store, partition, params, id) => one(store, partition, spec.kind, parseRetrieve(params, spec.kind), () => spec.resource(store).retrieve(partition, id)),
+      path: `${path}/:id`,
+      permission: read,
+      handler: (store, partition, params, id) => one(store, partition, kind, parseRetrieve(params, kind), () => keeper(store).retrieve(partition, id)),
     },
   ];
-  if (spec.write !== null) {
+  if (write !== null && updatesMetadataOnly(kind)) {
     routes.push({
       method: 'POST',
-      path: `${spec.path}/:id`,
-      permission: spec.write,
+      path: `${path}/:id`,
+      permission: write,
       handler: (store, partition, params, id) => {
-        const p = parseMetadataUpdate(params, spec.kind);
-        return one(store, partition, spec.kind, p.expand, () => spec.resource(store).updateMetadata(partition, id, p.metadata));
+        const p = parseMetadataUpdate(params, kind);
+        return one(store, partition, kind, p.expand, () => keeper(store).updateMetadata(partition, id, p.metadata));
       },
     });
   }
@@ -106,111 +100,80 @@ const ROUTES: readonly ObjectRoute[] = [
     },
   },
   {
-    method: 'GET',
-    path: '/v1/customers',
-    permission: 'customer_read',
-    handler: (store, partition, params) => {
-      const {query, expand} = parseListParams(params, 'customer', CUSTOMER_FILTERS);
-      return {run: () => ok(renderList(store.customers.list(partition, query), 'customer', expand, lookupIn(store, partition))), needs: expand.permissions};
-    },
-  },
-  {
     method: 'POST',
     path: '/v1/customers',
-    permission: 'customer_write',
+    permission: KINDS.customer.write,
     handler: (store, partition, params) => {
       const p = parseCustomerCreate(params);
-      return one(store, partition, 'customer', p.expand ?? NO_EXPAND, () => store.customers.create(partition, p));
+      return one(store, partition, 'customer', p.expand ?? NO_EXPAND, () => store.objects.customer.create(partition, p));
     },
-  },
-  {
-    method: 'GET',
-    path: '/v1/customers/:id',
-    permission: 'customer_read',
-    handler: (store, partition, params, id) => one(store, partition, 'customer', parseRetrieve(params, 'customer'), () => store.customers.retrieve(partition, id)),
   },
   {
     method: 'POST',
     path: '/v1/customers/:id',
-    permission: 'customer_write',
+    permission: KINDS.customer.write,
     handler: (store, partition, params, id) => {
       const p = parseCustomerUpdate(params);
-      return one(store, partition, 'customer', p.expand ?? NO_EXPAND, () => store.customers.update(partition, id, p));
+      return one(store, partition, 'customer', p.expand ?? NO_EXPAND, () => store.objects.customer.update(partition, id, p));
     },
   },
   {
     method: 'DELETE',
     path: '/v1/customers/:id',
-    permission: 'customer_write',
+    permission: KINDS.customer.write,
     handler: (store, partition, params, id) => {
       parseRetrieve(params, 'customer');
-      return {run: () => ok(store.customers.delete(partition, id)), needs: []};
+      return {run: () => ok(store.objects.customer.delete(partition, id)), needs: []};
     },
   },
-  ...readRoutes({
-    path: '/v1/payment_intents',
-    kind: 'payment_intent',
-    filters: PAYMENT_INTENT_FILTERS,
-    resource: (s) => s.paymentIntents,
-    read: 'payment_intent_read',
-    write: 'payment_intent_write',
-  }),
-  // Products and prices are read like the rest; their creates and updates follow.
-  ...readRoutes({path: '/v1/products', kind: 'product', filters: PRODUCT_FILTERS, resource: (s) => s.products, read: 'product_read', write: null}),
+  // Every kind's list and retrieve (and metadata update where that is its only write).
+  ...KIND_NAMES.flatMap(kindRoutes),
+  // The writes of customers, products and prices.
   {
     method: 'POST',
     path: '/v1/products',
-    permission: 'product_write',
+    permission: KINDS.product.write,
     handler: (store, partition, params) => {
       const p = parseProductCreate(params);
-      return one(store, partition, 'product', p.expand, () => store.products.create(partition, p));
+      return one(store, partition, 'product', p.expand, () => store.objects.product.create(partition, p));
     },
   },
   {
     method: 'POST',
     path: '/v1/products/:id',
-    permission: 'product_write',
+    permission: KINDS.product.write,
     handler: (store, partition, params, id) => {
       const p = parseProductUpdate(params);
-      return one(store, partition, 'product', p.expand, () => store.products.update(partition, id, p));
+      return one(store, partition, 'product', p.expand, () => store.objects.product.update(partition, id, p));
     },
   },
-  ...readRoutes({path: '/v1/prices', kind: 'price', filters: PRICE_FILTERS, resource: (s) => s.prices, read: 'plan_read', write: null}),
   {
     method: 'POST',
     path: '/v1/prices',
-    permission: 'plan_write',
+    permission: KINDS.price.write,
     handler: (store, partition, params) => {
       const p = parsePriceCreate(params);
-      return one(store, partition, 'price', p.expand, () => store.prices.create(partition, p));
+      return one(store, partition, 'price', p.expand, () => store.objects.price.create(partition, p));
     },
   },
   {
     method: 'POST',
     path: '/v1/prices/:id',
-    permission: 'plan_write',
+    permission: KINDS.price.write,
     handler: (store, partition, params, id) => {
       const p = parsePriceUpdate(params);
-      return one(store, partition, 'price', p.expand, () => store.prices.update(partition, id, p));
+      return one(store, partition, 'price', p.expand, () => store.objects.price.update(partition, id, p));
     },
   },
-  ...readRoutes({
-    path: '/v1/subscriptions',
-    kind: 'subscription',
-    filters: SUBSCRIPTION_FILTERS,
-    resource: (s) => s.subscriptions,
-    read: 'subscription_read',
-    write: 'subscription_write',
-  }),
   {
     method: 'GET',
     path: '/v1/invoices/:id/lines',
-    permission: 'invoice_read',
+    permission: KINDS.invoice.read,
     handler: (store, partition, params, id) => {
       const q = parseSublist(params, 'line_item');
       return {
         run: () => {
-          const lines = (store.invoices.retrieve(partition, id).lines as {data: {id: string}[]}).data;
+          const lines = (store.objects.invoice.retrieve(partition, id).lines as {data: {id: string}[]}).data;
           return ok(renderList(pageOf(lines, q, `/v1/invoices/${id}/lines`, 'line_item'), 'line_item', q.expand, lookupIn(store, partition)));
         },
         needs: q.expand.permissions,
@@ -220,13 +183,13 @@ const ROUTES: readonly ObjectRoute[] = [
   {
     method: 'GET',
     path: '/v1/subscription_items',
-    permission: 'subscription_read',
+    permission: KINDS.subscription.read,
     handler: (store, partition, params) => {
       const q = parseSublist(params, 'subscription_item', ['subscription']);
       const subscription = stringParam(params, 'subscription', true);
       return {
         run: () => {
-          const sub = store.subscriptions.find(partition, subscription);
+          const sub = store.objects.subscription.find(partition, subscription);
           if (!sub) throw objectErrors.missingReference('subscription', subscription, 'subscription');
           const items: SubscriptionItem[] = sub.items.data;
           return ok(renderList(pageOf(items, q, '/v1/subscription_items', 'subscription_item'), 'subscription_item', q.expand, lookupIn(store, partition)));
@@ -235,18 +198,6 @@ const ROUTES: readonly ObjectRoute[] = [
       };
     },
   },
-  ...readRoutes({path: '/v1/invoices', kind: 'invoice', filters: INVOICE_FILTERS, resource: (s) => s.invoices, read: 'invoice_read', write: 'invoice_write'}),
-  ...readRoutes({path: '/v1/charges', kind: 'charge', filters: CHARGE_FILTERS, resource: (s) => s.charges, read: 'charge_read', write: 'charge_write'}),
-  // Stripe's app permissions have no refund_*: refunds are read and written under charge_*.
-  ...readRoutes({path: '/v1/refunds', kind: 'refund', filters: REFUND_FILTERS, resource: (s) => s.refunds, read: 'charge_read', write: 'charge_write'}),
-  ...readRoutes({
-    path: '/v1/balance_transactions',
-    kind: 'balance_transaction',
-    filters: BALANCE_TRANSACTION_FILTERS,
-    resource: (s) => s.balanceTransactions,
-    read: READ_PERMISSION.balance_transaction,
-    write: null,
-  }),
 ];
 
 export interface ObjectRouteMatch {

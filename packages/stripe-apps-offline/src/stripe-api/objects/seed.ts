@@ -12,6 +12,7 @@ import type {BalanceTransactionObject} from './balance-transactions';
 import type {ChargeObject} from './charges';
 import type {CustomerObject, CustomerWrite} from './customers';
 import type {InvoiceObject} from './invoices';
+import type {Kind} from './kinds';
 import type {PaymentIntentObject, PaymentIntentStatus} from './payment-intents';
 import {PICKER_IDS} from './pickerIds';
 import type {Interval, PriceObject} from './prices';
@@ -107,6 +108,18 @@ export interface SeedData {
   refunds: RefundObject[];
   balanceTransactions: BalanceTransactionObject[];
 }
+
+/** Which part of the seed each kind's table takes, customers apart (they are created, for their derived fields). */
+export const SEEDED: {[K in Exclude<Kind, 'customer'>]: keyof Omit<SeedData, 'customers'>} = {
+  payment_intent: 'paymentIntents',
+  product: 'products',
+  price: 'prices',
+  subscription: 'subscriptions',
+  invoice: 'invoices',
+  charge: 'charges',
+  refund: 'refunds',
+  balance_transaction: 'balanceTransactions',
+};
 
 interface Card {
   pm: string;

@@ -6,10 +6,10 @@
  * and the expired.
  */
 import type Database from 'better-sqlite3';
-import {objectErrors} from './errors';
 import {NOTHING, unsetField, type FilterSpec, type Metadata} from './params';
 import type {PriceObject} from './prices';
 import {Resource, type Write} from './resource';
+import {tableSpecOf} from './table';
 
 export type SubscriptionStatus = 'active' | 'canceled' | 'incomplete' | 'incomplete_expired' | 'past_due' | 'paused' | 'trialing' | 'unpaid';
 const STATUSES: readonly SubscriptionStatus[] = ['active', 'canceled', 'incomplete', 'incomplete_expired', 'past_due', 'paused', 'trialing', 'unpaid'];
@@ -72,14 +72,8 @@ export class Subscriptions extends Resource<SubscriptionObject> {
   constructor(db: Database.Database, write: Write, now: () => number) {
     super(
       db,
-      {
-        name: 'subscriptions',
-        columns: ['customer', 'price', 'status'],
-        url: '/v1/subscriptions',
-        missing: objectErrors.noSuchSubscription,
-        // One item per subscription here; the filter matches any item's price on Stripe.
-        derive: {price: (s) => (s as unknown as SubscriptionObject).items.data[0]?.price.id ?? null},
-      },
+      // One item per subscription here; the filter matches any item's price on Stripe.
+      tableSpecOf('subscription', {price: (s) => (s as unknown as SubscriptionObject).items.data[0]?.price.id ?? null}),
       write,
       now,
     );

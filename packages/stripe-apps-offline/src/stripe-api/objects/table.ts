@@ -11,6 +11,9 @@
  */
 import type Database from 'better-sqlite3';
 import type {Partition} from '../ids';
+import {KINDS, type Kind, type TableName} from './kinds';
+
+export type {TableName};
 
 export interface ListPage<T> {
   object: 'list';
@@ -31,16 +34,6 @@ export interface ListQuery {
   where: Condition[];
 }
 
-export type TableName =
-  | 'customers'
-  | 'payment_intents'
-  | 'products'
-  | 'prices'
-  | 'subscriptions'
-  | 'invoices'
-  | 'charges'
-  | 'refunds'
-  | 'balance_transactions';
 
 export interface TableSpec {
   name: TableName;
@@ -51,6 +44,12 @@ export interface TableSpec {
   missing: (id: string, param?: string) => Error;
   /** Columns not read from a field of the same name (a subscription's `price`, from its items). */
   derive?: Record<string, (object: Record<string, unknown>) => string | null>;
+}
+
+/** The table of an object kind, as its row in kinds.ts describes it; `derive` for columns not read from a field of that name. */
+export function tableSpecOf(kind: Kind, derive?: TableSpec['derive']): TableSpec {
+  const row = KINDS[kind];
+  return {name: row.table, columns: row.columns, url: row.path, missing: row.missing, ...(derive ? {derive} : {})};
 }
 
 interface Row {
