@@ -23,14 +23,15 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import {startAcmeStandIn, type RunningAcmeStandIn} from '../acme-api/standIn';
-import {DEFAULT_PROVIDER_PORT, startOAuthProvider, type RunningOAuthProvider} from '../oauth-provider/provider';
+import {startAcmeStandIn} from '../acme-api/standIn';
+import {startOAuthProvider} from '../oauth-provider/provider';
 import {LOCAL_CLIENT_SECRET, localBackendModeManifest, previewRedirectUris} from '../oauth-provider/constants';
 import {DataFileError} from '../stripe-api/storage';
-import {readAppBackendConfig, startAppBackend, type RunningAppBackend} from './appBackend';
+import {readAppBackendConfig, startAppBackend} from './appBackend';
 import {loadManifest, type Manifest} from './manifest';
-import {DEFAULT_LOCAL_PORTS} from './localPorts';
+import {DEFAULT_LOCAL_PORTS, type LocalPorts} from './localPorts';
 import {startPreview, type RunningPreview} from './server';
+import {portsInUse, startServices, type Service, type StartContext} from './services';
 
 const USAGE = `Usage: stripe-apps-offline [start] [--root DIR]
 
@@ -83,106 +84,162 @@ function oauthMismatches(manifest: Manifest, previewOrigin: string, providerOrig
   return problems;
 }
 
+/** Each service's port: its variable, else the ports table's default. */
+function portsFromEnvironment(): LocalPorts {
+  const read = (variable: string, fallback: number) => Number(process.env[variable] || fallback);
+  return {
+    preview: read('PORT', DEFAULT_LOCAL_PORTS.preview),
+    store: read('STORE_PORT', DEFAULT_LOCAL_PORTS.store),
+    oauth: read('OAUTH_PORT', DEFAULT_LOCAL_PORTS.oauth),
+    backend: read('BACKEND_PORT', DEFAULT_LOCAL_PORTS.backend),
+    acme: read('ACME_PORT', DEFAULT_LOCAL_PORTS.acme),
+  };
+}
+
 async function main(): Promise<void> {
   const {root} = parseArgs(process.argv.slice(2));
-  const port = Number(process.env.PORT || 4300);
-  const storePort = Number(process.env.STORE_PORT || 4310);
-  const oauthPort = Number(process.env.OAUTH_PORT || DEFAULT_PROVIDER_PORT);
-  const backendPort = Number(process.env.BACKEND_PORT || DEFAULT_LOCAL_PORTS.backend);
-  const acmePort = Number(process.env.ACME_PORT || DEFAULT_LOCAL_PORTS.acme);
-  const localPorts = {preview: port, oauth: oauthPort, backend: backendPort, acme: acmePort};
+  const ports = portsFromEnvironment();
   const appId = loadManifest(root).manifest.id;
   const manifestOverrides: {constants?: Record<string, unknown>} = {};
   const exchange = process.env.KEYRING_OAUTH_EXCHANGE === 'backend' ? 'backend' : 'view';
   if (exchange === 'backend') {
     const clientAuth = process.env.KEYRING_OAUTH_CLIENT_AUTH === 'client_secret_post' ? 'client_secret_post' : 'client_secret_basic';
-    const [test, live] = previewRedirectUris(`http://127.0.0.1:${port}`, appId);
-    const layer = localBackendModeManifest(`http://127.0.0.1:${oauthPort}`, {test, live}, `http://127.0.0.1:${backendPort}`, clientAuth) as {constants: {oauth: unknown}};
+    const [test, live] = previewRedirectUris(`http://127.0.0.1:${ports.preview}`, appId);
+    const layer = localBackendModeManifest(`http://127.0.0.1:${ports.oauth}`, {test, live}, `http://127.0.0.1:${ports.backend}`, clientAuth) as {constants: {oauth: unknown}};
     // Only constants.oauth: the local layer already lists the backend and the provider in the CSP.
     manifestOverrides.constants = {oauth: layer.constants.oauth};
   }
   // One signing secret per run, shared by the preview's fetchStripeSignature and the backend: verification is real, never skipped.
   const signingSecret = `absec_${crypto.randomBytes(24).toString('base64url')}`;
   const data = process.env.KEYRING_DATA || path.join(root, '.keyring');
-  const started = Date.now();
-  let preview: RunningPreview | undefined;
-  let provider: RunningOAuthProvider | undefined;
-  let backend: RunningAppBackend | null = null;
-  let acme: RunningAcmeStandIn | undefined;
-  // The provider starts first; what it serves reaches the page's log once the preview is up (before that, no view runs).
-  let recordServed: RunningPreview['recordServed'] = () => undefined;
-  try {
-    provider = await startOAuthProvider({
-      port: oauthPort,
-      redirectUris: previewRedirectUris(`http://127.0.0.1:${port}`, appId),
-      log: (line) => process.stdout.write(`oauth: ${line}\n`),
-      onServed: (served) => {
-        // The same line as the backend's and the stand-in's, so the terminal has every request the page's log shows.
-        process.stdout.write(`oauth: ${served.method} ${served.path} ${served.status} ${served.ms.toFixed(0)}ms\n`);
-        recordServed('oauth-provider', served);
+  const out = (line: string) => process.stdout.write(`${line}\n`);
+
+  // Every local service, in the order they start; each says where it is once all are up.
+  const SERVICES: Service[] = [
+    {
+      name: 'OAuth provider',
+      port: ports.oauth,
+      portVariable: 'OAUTH_PORT',
+      async start(context) {
+        const provider = await startOAuthProvider({
+          port: ports.oauth,
+          redirectUris: previewRedirectUris(`http://127.0.0.1:${ports.preview}`, appId),
+          log: (line) => out(`oauth: ${line}`),
+          onServed: (served) => {
+            // The same line as the backend's and the stand-in's, so the terminal has every request the page's log shows.
+            out(`oauth: ${served.method} ${served.path} ${served.status} ${served.ms.toFixed(0)}ms`);
+            context.recordServed('oauth-provider', served);
+          },
+        });
+        return {url: provider.issuer, info: `  OAuth provider: ${provider.issuer} (sign in with any user name and password)`, stop: () => provider.close()};
       },
-    });
-    preview = await startPreview({
-      root,
-      port,
-      storePort,
-      storeFile: data === ':memory:' ? data : path.resolve(data, 'secret-store.sqlite3'),
-      watch: true,
-      signingSecret,
-      manifestOverrides,
-      localPorts,
-      seed: process.env.KEYRING_SEED === 'reset' ? 'reset' : process.env.KEYRING_SEED === 'off' ? 'off' : 'once',
-      log: (line) => process.stdout.write(`${line}\n`),
-    });
-    recordServed = preview.recordServed;
-    acme = await startAcmeStandIn({port: acmePort, log: (line) => process.stdout.write(`acme: ${line}\n`), onServed: (served) => recordServed('acme', served)});
-    const backendConfig = readAppBackendConfig(root);
-    if (backendConfig) {
-      backend = await startAppBackend({
-        ...backendConfig,
-        root,
-        port: backendPort,
-        apiBase: preview.store.url,
-        signingSecret,
-        manifest: preview.manifest,
-        env: exchange === 'backend' ? {OAUTH_CLIENT_SECRET: LOCAL_CLIENT_SECRET} : {},
-        log: (line) => process.stdout.write(`backend: ${line}\n`),
-        onServed: (served) => recordServed('backend', served),
-      });
-    }
+    },
+    {
+      name: 'preview',
+      port: ports.preview,
+      portVariable: 'PORT',
+      async start(context) {
+        const preview = await startPreview({
+          root,
+          port: ports.preview,
+          storePort: ports.store,
+          storeFile: data === ':memory:' ? data : path.resolve(data, 'secret-store.sqlite3'),
+          watch: true,
+          signingSecret,
+          manifestOverrides,
+          localPorts: ports,
+          seed: process.env.KEYRING_SEED === 'reset' ? 'reset' : process.env.KEYRING_SEED === 'off' ? 'off' : 'once',
+          log: out,
+        });
+        context.preview = preview;
+        const views = preview.manifest.ui_extension.views.map((v) => `${v.component} (${v.viewport})`).join(', ');
+        return {
+          url: preview.url,
+          info: [
+            `  views:        ${views}`,
+            `  Stripe API:   ${preview.store.url} (secrets and objects; a backend: new Stripe('sk_test_local', {host: '127.0.0.1', port: ${preview.store.port}, protocol: 'http'}))`,
+          ].join('\n'),
+          stop: () => preview.close(),
+        };
+      },
+    },
+    {
+      name: 'Stripe API',
+      port: ports.store,
+      portVariable: 'STORE_PORT',
+      // Started by the preview (it holds the host key of the views' door); listed for its port.
+      start: async () => null,
+    },
+    {
+      name: 'Acme stand-in',
+      port: ports.acme,
+      portVariable: 'ACME_PORT',
+      async start(context) {
+        const acme = await startAcmeStandIn({port: ports.acme, log: (line) => out(`acme: ${line}`), onServed: (served) => context.recordServed('acme', served)});
+        return {url: acme.url, info: `  Acme stand-in: ${acme.url}/v1/ping (a stand-in for Acme's API: sk_test_abcdefgh works, sk_test_revoked123 is refused)`, stop: () => acme.close()};
+      },
+    },
+    {
+      name: 'backend',
+      port: ports.backend,
+      portVariable: 'BACKEND_PORT',
+      async start(context) {
+        const config = readAppBackendConfig(root);
+        if (!config || !context.preview) return {url: '', info: `  App backend:  none (the app's package.json names no "stripe-apps-offline".backend command)`, stop: async () => undefined};
+        const backend = await startAppBackend({
+          ...config,
+          root,
+          port: ports.backend,
+          apiBase: context.preview.store.url,
+          signingSecret,
+          manifest: context.preview.manifest,
+          env: exchange === 'backend' ? {OAUTH_CLIENT_SECRET: LOCAL_CLIENT_SECRET} : {},
+          log: (line) => out(`backend: ${line}`),
+          onServed: (served) => context.recordServed('backend', served),
+        });
+        return {url: backend.url, info: `  App backend:  ${backend.url} (the app's own, started by its package.json; signed calls from the views; reads the local Stripe API)`, stop: () => backend.close()};
+      },
+    },
+  ];
+
+  const started = Date.now();
+  const context: StartContext = {
+    preview: null,
+    // What the provider serves reaches the page's log once the preview is up (before that, no view runs).
+    recordServed: (service, served) => context.preview?.recordServed(service, served),
+    log: out,
+  };
+  let services;
+  try {
+    services = await startServices(SERVICES, context);
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
-    await Promise.allSettled([preview?.close(), provider?.close(), backend?.close(), acme?.close()]);
     if (e instanceof DataFileError) process.stderr.write(`${e.message}\n`);
-    else if (err.code === 'EADDRINUSE') {
-      process.stderr.write(`A port is already in use (preview ${port}, Secret Store ${storePort}, OAuth provider ${oauthPort}, backend ${backendPort}, Acme stand-in ${acmePort}). Set PORT, STORE_PORT, OAUTH_PORT, BACKEND_PORT or ACME_PORT.\n`);
-    }
+    else if (err.code === 'EADDRINUSE') process.stderr.write(`${portsInUse(SERVICES)}\n`);
     else process.stderr.write(`The preview could not start: ${err.message}\n`);
     process.exit(1);
   }
-  const [running, oauth, stand, app] = [preview, provider, acme, backend];
-  const usesOAuth = Boolean(running.manifest.constants?.oauth);
-  process.stdout.write(
+  const preview = context.preview as RunningPreview | null;
+  if (!preview) throw new Error('the preview service did not start');
+  const usesOAuth = Boolean(preview.manifest.constants?.oauth);
+  out(
     [
       `${preview.manifest.name} preview ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${preview.url}`,
-      `  views:        ${preview.manifest.ui_extension.views.map((v) => `${v.component} (${v.viewport})`).join(', ')}`,
-      `  Secret Store: ${preview.store.url} (backend: new Stripe('sk_test_local', {host: '127.0.0.1', port: ${preview.store.port}, protocol: 'http'}))`,
-      `  OAuth provider: ${provider.issuer} (sign in with any user name and password)`,
-      backend
-        ? `  App backend:  ${backend.url} (the app's own, started by its package.json; signed calls from the views; reads the local Stripe API)`
-        : `  App backend:  none (the app's package.json names no "stripe-apps-offline".backend command)`,
-      usesOAuth && `  Connections:  ${exchange === 'backend' ? 'through the backend, as a confidential client (KEYRING_OAUTH_EXCHANGE=backend)' : 'in the view, as a public client with PKCE (KEYRING_OAUTH_EXCHANGE=backend switches)'}`,
-      `  Acme stand-in: ${acme.url}/v1/ping (a stand-in for Acme's API: sk_test_abcdefgh works, sk_test_revoked123 is refused)`,
-      ...(usesOAuth ? oauthMismatches(preview.manifest, preview.url, provider.issuer) : []).map((p) => `  warning: ${p}; edit stripe-app.local.json to match the ports in use.`),
+      ...services.lines,
+      ...(usesOAuth
+        ? [
+            `  Connections:  ${exchange === 'backend' ? 'through the backend, as a confidential client (KEYRING_OAUTH_EXCHANGE=backend)' : 'in the view, as a public client with PKCE (KEYRING_OAUTH_EXCHANGE=backend switches)'}`,
+            ...oauthMismatches(preview.manifest, preview.url, `http://127.0.0.1:${ports.oauth}`).map((p) => `  warning: ${p}; edit stripe-app.local.json to match the ports in use.`),
+          ]
+        : []),
       "  Editing a view's source rebuilds and reloads the open views. Ctrl-C stops.",
       '',
-    ]
-      .filter((line) => line !== false)
-      .join('\n'),
+    ].join('\n'),
   );
+  const running = services;
   const stop = (signal: string) => {
-    process.stdout.write(`${signal}: stopping\n`);
-    void Promise.all([running.close(), oauth.close(), app?.close(), stand.close()]).then(() => process.exit(0));
+    out(`${signal}: stopping`);
+    void running.stop().then(() => process.exit(0));
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
