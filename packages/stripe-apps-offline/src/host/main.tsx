@@ -7,9 +7,14 @@ import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
 import {createRoot} from 'react-dom/client';
 import type {SearchParams} from '@stripe/ui-extension-sdk/types/global.navigation';
 import {BuildErrorOverlay} from './BuildErrorOverlay';
+import {Drawer} from './page/Drawer';
+import {ObjectPicker} from './page/ObjectPicker';
+import {RequestLog} from './page/RequestLog';
+import {ToastList} from './page/ToastList';
+import {TopBar} from './page/TopBar';
+import {viewKey} from './page/viewKey';
 import type {BuildFailures} from './buildFailures';
 import type {LogEntry, PreviewConfig, PreviewProblem} from './config';
-import {allowedImage, DrawerBrandContext, type DrawerBrand} from './components/hostContext';
 import {onPreviewNotice} from './components/notices';
 import {ExtensionView} from './ExtensionView';
 import {appHrefOf, decodeAppRoute, describeRoute, encodeAppRoute, FULL_PAGE_VIEWPORT, isDashboardRoute, viewportsOfRoute} from './navigation';
@@ -26,20 +31,6 @@ declare global {
 const SETTINGS = 'settings';
 const DRAWER = 'stripe.dashboard.drawer.default';
 
-/**
- * A find that finds nothing is an answer, not a failure: it is how a view
- * learns a key or a connection is not there yet, on every load. Drawn plainly,
- * with a word saying so, so real errors stand out in red.
- */
-/** How ?view= and the View picker name a view: its component, or Component@viewport for one declared in several viewports. */
-function viewKey(views: PreviewConfig['views'], view: PreviewConfig['views'][number]): string {
-  return views.filter((v) => v.component === view.component).length > 1 ? `${view.component}@${view.viewport}` : view.component;
-}
-
-function isExpectedOutcome(entry: LogEntry): boolean {
-  return entry.service === 'secret-store' && entry.status === 404 && entry.method === 'GET' && entry.path === '/v1/apps/secrets/find';
-}
-
 function App({initial}: {initial: PreviewConfig}) {
   const [config, setConfig] = useState(initial);
   const params = new URLSearchParams(location.search);
@@ -49,9 +40,6 @@ function App({initial}: {initial: PreviewConfig}) {
   const [drawerOpen, setDrawerOpen] = useState(params.get('drawer') !== 'closed' || opening !== undefined);
   const [log, setLog] = useState<LogEntry[]>(initial.recentRequests);
   const {toasts, show: toast, pressAction} = useToasts();
-  // The drawer view's ContextView brandColor and brandIcon, if it gives them (components/views.tsx).
-  const [brand, setBrand] = useState<DrawerBrand | null>(null);
-  const brandIcon = brandIconSrc(brand?.icon, config.imageSrc);
   // Where navigateToDashboardRoute or a route link last sent the user: the Dashboard would open that page.
   const [dashboardRoute, setDashboardRoute] = useState<string | null>(null);
   // The solo view's own route (its SDK router's href), kept in the address as ?route=.
@@ -201,74 +189,18 @@ function App({initial}: {initial: PreviewConfig}) {
     <div className={`kr-dashboard kr-mode-${mode}`}>
       <BuildErrorOverlay failures={buildFailures} components={[settings, drawer].flatMap((v) => (v ? [v.component] : []))} />
       <div className="kr-frame-top">
-        <header className="kr-topbar">
-          <div className="kr-account" title={`${config.account.name} (${config.account.id})`}>
-            <span className="kr-account-tile" aria-hidden="true">
-              {config.account.name.slice(0, 1).toUpperCase()}
-            </span>
-            <span className="kr-account-text">
-              <strong>{config.account.name}</strong>
-              <span className="kr-secondary">
-                {config.account.id} · offline preview of {config.app.name}
-              </span>
-            </span>
-          </div>
-          <div className="kr-topbar-controls">
-            <label className="kr-header-field">
-              <span className="kr-header-label">View</span>
-              <select
-                className="kr-header-select kr-header-select-view"
-                aria-label="View"
-                value={soloView ? viewKey(config.views, soloView) : ''}
-                onChange={(e) => {
-                  // A view of its own is a page of its own: load it, as the Dashboard navigates.
-                  openView(e.target.value);
-                }}
-              >
-                <option value="">Settings page and drawer</option>
-                {config.views.map((v) => (
-                  <option key={`${v.component}@${v.viewport}`} value={viewKey(config.views, v)}>
-                    {v.component} ({v.viewport})
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label className="kr-header-toggle">
-              <span>Test mode</span>
-              {/* The Dashboard's "Test mode" toggle: a real checkbox, so Space flips it and it keeps the browser's semantics. */}
-              <input
-                type="checkbox"
-                role="switch"
-                className="kr-switch kr-switch-test"
-                checked={mode === 'test'}
-                onChange={(e) => switchMode(e.target.checked ? 'test' : 'live')}
-              />
-            </label>
-            <label className="kr-header-field kr-user-switch">
-              <span className="kr-avatar" aria-hidden="true">
-                {initialsOf(user.name)}
-              </span>
-              <select className="kr-header-select" aria-label="Preview user" value={user.id} onChange={(e) => setUserId(e.target.value)}>
-                {config.users.map((u) => (
-                  <option key={u.id} value={u.id}>
-                    {u.name} ({u.id})
-                  </option>
-                ))}
-              </select>
-            </label>
-            {drawer ? (
-              <button
-                type="button"
-                className="kr-button kr-button-secondary kr-drawer-toggle"
-                aria-expanded={drawerOpen}
-                aria-controls="kr-drawer"
-                onClick={() => setDrawerOpen((o) => !o)}
-              >
-                {drawerOpen ? 'Close drawer' : 'Open drawer'}
-              </button>
-            ) : null}
-          </div>
-        </header>
+        <TopBar
+          config={config}
+          soloView={soloView}
+          openView={openView}
+          mode={mode}
+          switchMode={switchMode}
+          user={user}
+          setUserId={setUserId}
+          hasDrawer={Boolean(drawer)}
+          drawerOpen={drawerOpen}
+          toggleDrawer={() => setDrawerOpen((o) => !o)}
+        />
         {mode === 'test' ? (
           <div className="kr-test-ribbon">
             <span>Test mode</span>
@@ -350,136 +282,25 @@ function App({initial}: {initial: PreviewConfig}) {
               )}
             </main>
           )}
-          <section className="kr-log" aria-label="Request log">
-            <h2>Requests from the views</h2>
-            {/* Focusable, so a keyboard can scroll the log's overflow (a long path, many requests). */}
-            <div className="kr-log-scroll" tabIndex={0}>
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">Time</th>
-                    <th scope="col">Service</th>
-                    <th scope="col">User</th>
-                    <th scope="col">Mode</th>
-                    <th scope="col">Method</th>
-                    <th scope="col">Path</th>
-                    <th scope="col">Status</th>
-                    <th scope="col">Duration</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {log
-                    .slice()
-                    .reverse()
-                    .map((entry, i) => {
-                      const expected = isExpectedOutcome(entry);
-                      return (
-                        <tr key={`${entry.at}-${i}`} className={entry.status >= 400 && !expected ? 'kr-log-error' : undefined}>
-                          <td>{new Date(entry.at).toLocaleTimeString()}</td>
-                          <td>{entry.service}</td>
-                          {/* The provider, the backend and the stand-in are called directly: they cannot tell which preview user called. */}
-                          <td>{entry.user ?? '—'}</td>
-                          <td>{entry.mode ?? '—'}</td>
-                          <td>{entry.method}</td>
-                          <td>{entry.path}</td>
-                          <td>
-                            {entry.status}
-                            {expected ? <span className="kr-secondary"> (none yet: expected)</span> : null}
-                          </td>
-                          <td>{entry.ms.toFixed(0)} ms</td>
-                        </tr>
-                      );
-                    })}
-                </tbody>
-              </table>
-            </div>
-          </section>
+          <RequestLog log={log} />
         </div>
         {drawer && drawerOpen ? (
-          <aside className="kr-drawer" id="kr-drawer" aria-label="Drawer">
-            {/* The column reaches the page's foot; its content stays in the window under the top bar, scrolling on its own. */}
-            <div className="kr-drawer-inner">
-              <header className="kr-drawer-header">
-                <span className="kr-app-tile" aria-hidden="true" style={brand?.color ? {background: brand.color} : undefined}>
-                  {brandIcon ? <img src={brandIcon} alt="" /> : config.app.name.slice(0, 1).toUpperCase()}
-                </span>
-                <strong>{config.app.name}</strong>
-              </header>
-              <DrawerBrandContext.Provider value={setBrand}>
-                <ExtensionView
-                  key={`${user.id}/${mode}/${config.build}/${objectId}/drawer`}
-                  config={config}
-                  session={session}
-                  component={drawer.component}
-                  viewport={drawer.viewport}
-                  objectContext={objectContext}
-                  oauthContext={oauthContext}
-                  hooks={hooks}
-                />
-              </DrawerBrandContext.Provider>
-            </div>
-          </aside>
+          <Drawer
+            key={`${user.id}/${mode}/${config.build}/${objectId}/drawer`}
+            config={config}
+            session={session}
+            view={drawer}
+            objectContext={objectContext}
+            oauthContext={oauthContext}
+            hooks={hooks}
+          />
         ) : null}
       </div>
-      <div className="kr-toasts" aria-live="polite">
-        {toasts.map((t) => (
-          <div key={t.id} className={`kr-toast kr-toast-${t.type ?? 'default'}`} role="status">
-            {t.type === 'pending' ? <span className="kr-spinner kr-spinner-small" aria-hidden /> : null}
-            <span>{t.message}</span>
-            {t.action ? (
-              <button type="button" className="kr-toast-action" onClick={() => pressAction(t.id)}>
-                {t.action}
-              </button>
-            ) : null}
-          </div>
-        ))}
-      </div>
+      <ToastList toasts={toasts} onAction={pressAction} />
     </div>
   );
 }
 
-/**
- * Where the drawer's tile loads a view's brandIcon from: SVG markup becomes a
- * data URL; a URL only from where an Img may load (data: always). Drawn as an
- * <img>, so an SVG's scripts never run in this page.
- */
-function brandIconSrc(icon: string | undefined, imageSrc: string[]): string | null {
-  if (!icon) return null;
-  if (icon.trimStart().startsWith('<')) return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(icon)}`;
-  return allowedImage(imageSrc, icon) ? icon : null;
-}
-
-/** The avatar's letters: "Ada Lovelace" → "AL". */
-function initialsOf(name: string): string {
-  return name
-    .split(/\s+/)
-    .filter(Boolean)
-    .slice(0, 2)
-    .map((part) => part[0].toUpperCase())
-    .join('');
-}
-
-/** The object a detail page shows: its id, from a simple picker (the view restarts with it, as on a new page). */
-function ObjectPicker({kind, id, onOpen}: {kind: string; id: string; onOpen(id: string): void}) {
-  const [text, setText] = useState(id);
-  return (
-    <form
-      className="kr-object-picker"
-      onSubmit={(e) => {
-        e.preventDefault();
-        onOpen(text.trim());
-      }}
-    >
-      <label>
-        {kind} id{' '}
-        <input className="kr-input" aria-label="Object in context" value={text} onChange={(e) => setText(e.target.value)} />
-      </label>
-      <button type="submit" className="kr-button kr-button-secondary">
-        Open
-      </button>
-    </form>
-  );
-}
 
 // Read once, then gone from the page: on the OAuth return route the config
 // holds a code and its verifier, which belong in memory, not in the DOM.
