@@ -3,7 +3,7 @@
  * from a view. For every request, in order:
  *
  *   CORS         answers the sandboxed iframe (Origin: null) and nobody else
- *   body         JSON, at most MAX_BODY_BYTES
+ *   body         JSON, at most MAX_BODY_BYTES (read as it streams; 413 past it)
  *   signature    verifySignedCall: Stripe-Signature over {user_id, account_id}
  *   scopes       secretsFor(the verified caller): its account and its own user only
  *   route        the handler from ROUTES; errors go through toErrorResponse
@@ -55,12 +55,40 @@ function corsFor(c: Context): Record<string, string> {
   return c.req.header('origin') === 'null' ? CORS_HEADERS : {};
 }
 
+const tooLarge = () => new BackendError('too-large', `The body is over ${MAX_BODY_BYTES} bytes.`);
+
+/**
+ * The body as text, read as it streams and dropped once it passes the limit:
+ * a chunked body declares no length, and must not be held whole before it is
+ * refused (nothing is verified until it is read). Web streams only, so the
+ * same code runs on Node and on Workers.
+ */
 async function readBody(c: Context): Promise<string> {
   const declared = Number(c.req.header('content-length') ?? 0);
-  if (declared > MAX_BODY_BYTES) throw new BackendError('bad-request', `The body is over ${MAX_BODY_BYTES} bytes.`);
-  const text = await c.req.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new BackendError('bad-request', `The body is over ${MAX_BODY_BYTES} bytes.`);
-  return text;
+  if (declared > MAX_BODY_BYTES) throw tooLarge();
+  const stream = c.req.raw.body;
+  if (!stream) return '';
+  const reader = stream.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const {done, value} = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      chunks.length = 0;
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  const whole = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    whole.set(chunk, at);
+    at += chunk.length;
+  }
+  return new TextDecoder().decode(whole);
 }
 
 /** Every refusal as JSON through the one mapper; an unexpected error is named (by its class only) on stderr. */

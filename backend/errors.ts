@@ -11,6 +11,7 @@ export type BackendErrorKind =
   | 'bad-signature' // forged, wrong secret, or a body whose user/account differ from the signed ones
   | 'expired-signature' // outside the 300 s tolerance
   | 'bad-request' // not JSON, or a field missing
+  | 'too-large' // a body over MAX_BODY_BYTES, declared or streamed
   | 'not-found' // no such route
   | 'store-unavailable' // the Secret Store did not answer properly
   | 'oauth-not-configured' // constants.oauth is missing or invalid, or does not let the backend do this
@@ -27,6 +28,7 @@ const STATUS: Record<BackendErrorKind, number> = {
   'bad-signature': 401,
   'expired-signature': 401,
   'bad-request': 400,
+  'too-large': 413,
   'not-found': 404,
   'store-unavailable': 502,
   'oauth-not-configured': 501,
