@@ -162,7 +162,29 @@ export function openDatabase(file: string, log: (line: string) => void = () => u
   return db;
 }
 
+/**
+ * The data file and SQLite's files beside it must be the store's own: a link
+ * would have the store chmod, open and write whatever it points at (another
+ * file of the developer's, readable by others). Refused before anything is
+ * touched, the folder included.
+ */
+function refuseLinks(file: string): void {
+  for (const candidate of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`]) {
+    let stat: fs.Stats;
+    try {
+      stat = fs.lstatSync(candidate);
+    } catch {
+      continue;
+    }
+    if (stat.isSymbolicLink()) {
+      const what = candidate === file ? 'it' : path.basename(candidate);
+      throw new DataFileError(file, `${what} is a symbolic link, and the store opens only regular files of its own`);
+    }
+  }
+}
+
 function prepareFile(file: string, log: (line: string) => void): void {
+  refuseLinks(file);
   const folder = path.dirname(file);
   fs.mkdirSync(folder, {recursive: true, mode: 0o700});
   tighten(folder, 0o700, 'data folder', log);
@@ -172,7 +194,9 @@ function prepareFile(file: string, log: (line: string) => void): void {
     fs.closeSync(fs.openSync(file, 'wx', 0o600));
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw new DataFileError(file, describe(e));
-    const stat = fs.statSync(file);
+    // lstat: a link put there since refuseLinks looked is refused all the same.
+    const stat = fs.lstatSync(file);
+    if (stat.isSymbolicLink()) throw new DataFileError(file, 'it is a symbolic link, and the store opens only regular files of its own');
     if (!stat.isFile()) throw new DataFileError(file, 'it is not a regular file');
     fs.accessSync(file, fs.constants.R_OK | fs.constants.W_OK);
     tighten(file, 0o600, 'data file', log);

@@ -137,6 +137,25 @@ test.each([
   expect(fs.readFileSync(dataFile()).equals(before)).toBe(true);
 });
 
+test.each([
+  ['the data file', () => dataFile()],
+  ["the data file's write-ahead log", () => `${dataFile()}-wal`],
+])('%s as a symbolic link stops start-up before anything is touched: the file it points at keeps its mode and bytes', async (_what, linkPath) => {
+  fs.mkdirSync(dataDir(), {recursive: true, mode: 0o700});
+  // Somewhere else on the machine, readable by others: a link must not make the store chmod or write it.
+  const elsewhere = path.join(dir, 'elsewhere.txt');
+  fs.writeFileSync(elsewhere, 'not the store\n');
+  fs.chmodSync(elsewhere, 0o644);
+  fs.symlinkSync(elsewhere, linkPath());
+  const started = spawnSecretStore({KEYRING_DATA: dataDir()});
+  const {code} = await started.exited;
+  expect(code).toBe(1);
+  expect(started.output()).toContain('is a symbolic link');
+  expect(started.output()).toContain('left untouched');
+  expect(fs.statSync(elsewhere).mode & 0o777).toBe(0o644);
+  expect(fs.readFileSync(elsewhere, 'utf8')).toBe('not the store\n');
+});
+
 test('a port in use is reported plainly', async () => {
   running = await startSecretStoreProcess({KEYRING_DATA: dataDir()});
   const second = spawnSecretStore({KEYRING_DATA: path.join(dir, 'other'), PORT: String(running.port)});
