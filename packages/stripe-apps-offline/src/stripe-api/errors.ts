@@ -61,6 +61,17 @@ export const errors = {
   missing: (param: string) => invalid(`Missing required param: ${param}.`, 'parameter_missing', param),
   unknown: (param: string) =>
     invalid(`Received unknown parameter: ${cutName(param)}`, 'parameter_unknown', cutName(param)),
+  /**
+   * A key the form parser would silently drop rather than write onto an
+   * object's prototype. Whether Stripe itself takes `metadata[__proto__]` as a
+   * metadata key could not be confirmed; a plain refusal beats losing it unsaid.
+   */
+  forbiddenKey: (param: string) =>
+    invalid(
+      `The parameter ${cutName(param)} cannot be used: __proto__, constructor and prototype are not accepted as parameter or metadata keys here.`,
+      'parameter_invalid_key',
+      cutName(param),
+    ),
   duplicate: (param: string) =>
     invalid(
       `Received the parameter ${cutName(param)} more than once. Send each parameter only once.`,

@@ -35,6 +35,8 @@ export interface ListParams {
 
 export type Raw = Record<string, unknown>;
 
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
 /**
  * Decodes a query string or form body. Percent-escapes and UTF-8 are checked
  * first because `qs` silently keeps malformed escapes as literal text, and a
@@ -54,6 +56,8 @@ export function parseForm(...sources: string[]): Raw {
     } catch {
       throw errors.malformed();
     }
+    // qs drops these without a word (they would write an object's prototype): refused by name instead.
+    if (key.split(/[[\]]+/).some((part) => FORBIDDEN_KEYS.has(part))) throw errors.forbiddenKey(key);
     if (!key.endsWith('[]')) {
       if (seen.has(key)) throw errors.duplicate(key);
       seen.add(key);

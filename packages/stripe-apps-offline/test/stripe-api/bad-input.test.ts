@@ -57,6 +57,12 @@ const cases: Case[] = [
   {what: 'expand of a field that cannot be expanded', body: `${VALID_SET}&expand[]=scope`, status: 400, param: 'expand'},
   {what: 'expand as a plain string', body: `${VALID_SET}&expand=payload`, status: 400, param: 'expand'},
   {what: 'scope[user] as an array', body: 'name=k&payload=CHANGED&scope[type]=user&scope[user][]=usr_victim', status: 400, param: 'scope[user]'},
+  // qs drops these keys silently (it will not write an object's prototype): named and refused instead.
+  {what: 'a scope key named __proto__', body: `${VALID_SET}&scope[__proto__]=x`, status: 400, param: 'scope[__proto__]', code: 'parameter_invalid_key'},
+  {what: 'metadata[__proto__] on a customer', path: '/v1/customers', body: 'metadata[__proto__]=x', status: 400, param: 'metadata[__proto__]', code: 'parameter_invalid_key'},
+  {what: 'metadata[constructor] on a customer', path: '/v1/customers', body: 'metadata[constructor]=x', status: 400, param: 'metadata[constructor]', code: 'parameter_invalid_key'},
+  {what: 'an escaped metadata%5B__proto__%5D', path: '/v1/customers', body: 'metadata%5B__proto__%5D=x', status: 400, param: 'metadata[__proto__]', code: 'parameter_invalid_key'},
+  {what: 'a top-level __proto__ in the query string', method: 'GET', path: '/v1/apps/secrets?scope[type]=account&__proto__[x]=1', status: 400, param: '__proto__[x]', code: 'parameter_invalid_key'},
   {what: 'malformed percent-escape', body: `name=k%ZZ&payload=CHANGED&${ACCOUNT}`, status: 400},
   {what: 'invalid UTF-8', body: `name=k%C3%28&payload=CHANGED&${ACCOUNT}`, status: 400},
   {what: 'nesting too deep', body: `name=k&payload=CHANGED&scope[type][a][b][c]=account`, status: 400},
