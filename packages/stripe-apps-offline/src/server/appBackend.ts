@@ -24,6 +24,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type {ServedRequest} from '../host/config';
+import {freePort} from './localPorts';
 
 export interface AppBackendConfig {
   /** A shell command, run in the app's folder. */
@@ -74,14 +75,6 @@ export interface RunningAppBackend {
   url: string;
   port: number;
   close(): Promise<void>;
-}
-
-async function freePort(host: string): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(0, host, resolve));
-  const {port} = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 function accepts(host: string, port: number): Promise<boolean> {

@@ -5,6 +5,8 @@
  * `npm start` runs on other ports, the same file is read with those origins
  * moved, so one variable (PORT, OAUTH_PORT, …) is enough: nobody edits URLs.
  */
+import net from 'node:net';
+
 export const DEFAULT_LOCAL_PORTS = {preview: 4300, store: 4310, oauth: 4320, backend: 4330, acme: 4340} as const;
 export type LocalPorts = {[K in keyof typeof DEFAULT_LOCAL_PORTS]: number};
 
@@ -22,4 +24,13 @@ export function remapLocalPorts<T>(value: T, ports: Partial<LocalPorts>): T {
     return v;
   };
   return walk(value as Json) as T;
+}
+
+/** A port free on `host` right now (a service whose port must be known before it starts: the app's backend, a test's preview). */
+export async function freePort(host = '127.0.0.1'): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(0, host, resolve));
+  const {port} = server.address() as net.AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
 }

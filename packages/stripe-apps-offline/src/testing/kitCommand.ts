@@ -3,17 +3,10 @@
  * free ports and an in-memory store: what a developer runs, for tests that
  * check the whole thing (the terminal, the app's backend, the page's log).
  */
-import net from 'node:net';
+import {freePort} from '../server/localPorts';
 import {killIfRunning, spawnCli, waitForReady, type CliProcess} from './cliProcess';
 
-/** A port free right now (the kit's services must be told theirs before they start). */
-export async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const {port} = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
+export {freePort};
 
 export interface RunningKitCommand {
   /** The preview's origin, from the "ready" line. */
