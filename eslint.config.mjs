@@ -1,7 +1,7 @@
 import uiExtensionConfig from '@stripe/ui-extension-tools/eslint.config.ui-extension.mjs';
 
 export default [
-  {ignores: ['**/node_modules/', '**/.build/', '**/.keyring/', 'ui-tests/.artifacts/', 'bench/results/', 'packages/*/test/.artifacts/']},
+  {ignores: ['**/node_modules/', '**/.build/', '**/.keyring/', 'ui-tests/.artifacts/', 'bench/results/', '**/.artifacts/']},
   ...uiExtensionConfig,
   // The preset leaves the React version to detection, which warns on every run.
   {settings: {react: {version: '18.3'}}},

@@ -5,6 +5,8 @@ export default {
   testEnvironment: 'node',
   transform: {'^.+\\.[jt]sx?$': ['ts-jest', {tsconfig: `${import.meta.dirname}/tsconfig.json`}]},
   testMatch: ['<rootDir>/test/**/*.test.ts?(x)'],
+  // The SDK ships ESM as .js (the gallery suite imports its component list): ts-jest transforms it too.
+  transformIgnorePatterns: ['/node_modules/(?!@stripe/ui-extension-sdk/)'],
   testPathIgnorePatterns: ['/node_modules/'],
   // Suites start real servers and child processes; two workers fit a 2-core machine.
   maxWorkers: 2,

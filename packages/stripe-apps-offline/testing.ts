@@ -34,3 +34,6 @@ export type {PaymentIntentObject} from './src/stripe-api/objects/payment-intents
 export {startSecretStoreProcess, spawnSecretStore, type StoreProcess} from './src/testing/secretStoreProcess';
 export {launchBrowser} from './src/testing/browser';
 export {freePort, startKitCommand, type RunningKitCommand} from './src/testing/kitCommand';
+export {consentAtProvider, everythingShown, logInAtProvider, recordConsole, screenshot, type PreviewUnderTest} from './src/testing/browser';
+export {previewSuite, type PreviewSuite} from './src/testing/previewSuite';
+export {until} from './src/testing/until';

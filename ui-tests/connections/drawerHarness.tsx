@@ -12,7 +12,7 @@ import type {OAuthContext} from '../../src/connections/connectionMachine';
 import {readOAuthProvider} from '../../src/oauth';
 import {buttonProps, hasBanner, press, renderedStrings} from '../support/remoteTree';
 import {renderView} from '../support/renderView';
-import {until} from '../support/until';
+import {until} from 'stripe-apps-offline/testing';
 
 const opened: Array<() => void> = [];
 

@@ -11,7 +11,7 @@ import type {Browser, BrowserContext, Page} from 'playwright-core';
 import Stripe from 'stripe';
 import manifest from '../../stripe-app.json';
 import {PREVIEW_ACCOUNT, PREVIEW_USERS, MAX_OUTSTANDING} from 'stripe-apps-offline/testing';
-import {until} from '../support/until';
+import {until} from 'stripe-apps-offline/testing';
 import {launchBrowser, recordConsole, screenshot, startTestPreview, type PreviewUnderTest} from './browser';
 
 jest.setTimeout(60_000);

@@ -29,7 +29,8 @@ const PROVIDER = 'Local OAuth provider';
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 /** Schemes that name no host on any network. */
 const NOT_NETWORK = new Set(['data:', 'blob:', 'about:', 'chrome:', 'chrome-error:']);
-const GALLERY = {viewport: 'stripe.dashboard.home.overview', component: 'Gallery', file: path.join(__dirname, 'views/Gallery.tsx')};
+// The kit's gallery view (every SDK component): the app's own views plus everything a fork might draw.
+const GALLERY = {viewport: 'stripe.dashboard.home.overview', component: 'Gallery', file: path.join(ROOT, 'packages/stripe-apps-offline/test/e2e/views/Gallery.tsx')};
 
 let browser: Browser;
 let netLog: string;

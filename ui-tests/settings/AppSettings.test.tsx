@@ -11,7 +11,7 @@ import {DEFAULT_IDENTITY, installHostEndpoint, uninstallHostEndpoint, type Insta
 import {startTestStore, type TestSecretStore} from 'stripe-apps-offline/testing';
 import {findStored} from '../support/storedSecrets';
 import {buttonProps, everything, hasBanner, press, renderedStrings} from '../support/remoteTree';
-import {until} from '../support/until';
+import {until} from 'stripe-apps-offline/testing';
 
 const ACME = 'acme_api_key';
 const WEBHOOK = 'shipping_webhook_secret';

@@ -9,7 +9,7 @@ import {Spinner, TextField} from '@stripe/ui-extension-sdk/ui';
 import AppSettings from '../../src/views/AppSettings';
 import {DEFAULT_IDENTITY, installHostEndpoint, TEST_SIGNING_SECRET, uninstallHostEndpoint} from '../support/hostEndpoint';
 import {buttonProps, hasBanner, press, renderedStrings} from '../support/remoteTree';
-import {until} from '../support/until';
+import {until} from 'stripe-apps-offline/testing';
 import {startKeyTestRig, type KeyTestRig} from './keyTestRig';
 
 const ACCOUNT = DEFAULT_IDENTITY.account;

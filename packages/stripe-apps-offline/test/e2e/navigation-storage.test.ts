@@ -1,6 +1,6 @@
 /** useStorage is shared live by the app's open views, as in one Dashboard session. */
 import path from 'node:path';
-import {previewSuite} from './previewSuite';
+import {previewSuite} from './harness';
 
 jest.setTimeout(90_000);
 

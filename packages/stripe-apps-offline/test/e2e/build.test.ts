@@ -5,8 +5,8 @@
  */
 import path from 'node:path';
 import type * as esbuild from 'esbuild';
-import {describeBuildError} from 'stripe-apps-offline/testing';
-import {previewSuite} from './previewSuite';
+import {describeBuildError} from '../../testing';
+import {previewSuite} from './harness';
 
 jest.setTimeout(90_000);
 

@@ -6,8 +6,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type {Browser} from 'playwright-core';
-import {startPreview, type RunningPreview} from 'stripe-apps-offline/testing';
-import {launchBrowser, ROOT} from './browser';
+import {startPreview, type RunningPreview} from '../../testing';
+import {launchBrowser, PROBE_APP} from './harness';
 
 jest.setTimeout(60_000);
 
@@ -24,13 +24,13 @@ const output: string[] = [];
 
 beforeAll(async () => {
   // Inside the project, so the view resolves the project's node_modules; git-ignored.
-  fs.mkdirSync(path.join(ROOT, 'ui-tests/.artifacts'), {recursive: true});
-  dir = fs.mkdtempSync(path.join(ROOT, 'ui-tests/.artifacts/watch-'));
+  fs.mkdirSync(path.join(PROBE_APP, '.artifacts'), {recursive: true});
+  dir = fs.mkdtempSync(path.join(PROBE_APP, '.artifacts/watch-'));
   file = path.join(dir, 'WatchProbe.tsx');
   fs.writeFileSync(file, viewSource('First version'));
   [browser, preview] = await Promise.all([
     launchBrowser(),
-    startPreview({root: ROOT, port: 0, storeFile: ':memory:', watch: true, log: (l) => output.push(l), extraViews: [{viewport: 'settings', component: 'WatchProbe', file}]}),
+    startPreview({root: PROBE_APP, port: 0, storeFile: ':memory:', watch: true, log: (l) => output.push(l), extraViews: [{viewport: 'settings', component: 'WatchProbe', file}]}),
   ]);
 });
 afterAll(async () => {

@@ -4,7 +4,7 @@
  * it used to leave the drawer blank with the error only in the console.
  */
 import path from 'node:path';
-import {previewSuite} from './previewSuite';
+import {previewSuite} from './harness';
 
 jest.setTimeout(60_000);
 

@@ -9,10 +9,9 @@
 import path from 'node:path';
 import type {Page} from 'playwright-core';
 import Stripe from 'stripe';
-import manifest from '../../stripe-app.json';
-import {PICKER_CUSTOMER, PREVIEW_ACCOUNT} from 'stripe-apps-offline/testing';
-import {screenshot, startTestPreview} from './browser';
-import {previewSuite} from './previewSuite';
+import manifest from '../fixtures/probe-app/stripe-app.json';
+import {PICKER_CUSTOMER, PREVIEW_ACCOUNT} from '../../testing';
+import {screenshot, startTestPreview, previewSuite} from './harness';
 
 jest.setTimeout(90_000);
 

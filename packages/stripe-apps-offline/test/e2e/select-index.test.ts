@@ -3,7 +3,7 @@
  * `name`, as the Dashboard's does (stripe/stripe-apps issue 89 shows it there).
  */
 import path from 'node:path';
-import {previewSuite} from './previewSuite';
+import {previewSuite} from './harness';
 
 jest.setTimeout(60_000);
 

@@ -1,6 +1,6 @@
 /** Tabs whose Tab and TabPanel carry no `id` (only React keys) still pair by place, as in the Dashboard. */
 import path from 'node:path';
-import {previewSuite} from './previewSuite';
+import {previewSuite} from './harness';
 
 jest.setTimeout(60_000);
 

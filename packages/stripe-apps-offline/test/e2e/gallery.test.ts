@@ -8,9 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type {Locator} from 'playwright-core';
 import * as sdkUi from '@stripe/ui-extension-sdk/ui';
-import {IMPLEMENTED} from 'stripe-apps-offline/testing';
-import {ROOT, screenshot} from './browser';
-import {previewSuite} from './previewSuite';
+import {IMPLEMENTED} from '../../testing';
+import {ARTIFACTS, KIT, previewSuite, screenshot} from './harness';
 
 jest.setTimeout(120_000);
 
@@ -86,9 +85,9 @@ test('no placeholder anywhere in any tab; fragments, badges, banners and icons a
   await loaded(gallery().getByRole('img', {name: 'Allowed logo'}));
   await gallery().getByText("(not loaded: not in the manifest's image-src)").waitFor();
   expect(await gallery().locator('img[src*="elsewhere.example"]').count()).toBe(0);
-  await suite.page.locator('[data-view="Gallery"]').screenshot({path: path.join(ROOT, 'ui-tests/.artifacts/gallery.png')});
+  await suite.page.locator('[data-view="Gallery"]').screenshot({path: path.join(ARTIFACTS, 'gallery.png')});
   // The README's picture: refreshed on request only, so a test run leaves the tree clean.
-  if (process.env.UPDATE_DOCS_SCREENSHOTS) fs.copyFileSync(path.join(ROOT, 'ui-tests/.artifacts/gallery.png'), path.join(ROOT, 'docs/gallery.png'));
+  if (process.env.UPDATE_DOCS_SCREENSHOTS) fs.copyFileSync(path.join(ARTIFACTS, 'gallery.png'), path.join(KIT, 'docs/gallery.png'));
   expect(suite.consoleLines.filter((l) => l.startsWith('pageerror'))).toEqual([]);
 });
 

@@ -4,8 +4,7 @@
  * and route hrefs shown in the page and logged, useStorage kept per user.
  */
 import path from 'node:path';
-import {screenshot} from './browser';
-import {previewSuite} from './previewSuite';
+import {screenshot, previewSuite} from './harness';
 
 jest.setTimeout(90_000);
 

@@ -5,7 +5,7 @@
  * dismissed, others go by themselves (4 s, 6 s with an action).
  */
 import path from 'node:path';
-import {previewSuite} from './previewSuite';
+import {previewSuite} from './harness';
 
 jest.setTimeout(60_000);
 

@@ -3,9 +3,8 @@
  * the object picker starts on ids the local store seeds, in each mode.
  */
 import path from 'node:path';
-import {LIVE_PICKER, PICKER_CUSTOMER, PICKER_PAYMENT_INTENT, placementOf} from 'stripe-apps-offline/testing';
-import {screenshot} from './browser';
-import {previewSuite} from './previewSuite';
+import {LIVE_PICKER, PICKER_CUSTOMER, PICKER_PAYMENT_INTENT, placementOf} from '../../testing';
+import {screenshot, previewSuite} from './harness';
 
 jest.setTimeout(90_000);
 

@@ -4,9 +4,8 @@
  * views the object picked on the page as `environment.objectContext`.
  */
 import path from 'node:path';
-import {VIEWPORTS, readSharedReference} from 'stripe-apps-offline/testing';
-import {screenshot} from './browser';
-import {previewSuite} from './previewSuite';
+import {VIEWPORTS, readSharedReference} from '../../testing';
+import {screenshot, previewSuite} from './harness';
 
 jest.setTimeout(90_000);
 

@@ -4,7 +4,7 @@
  * bar (its title and close button were hidden there).
  */
 import path from 'node:path';
-import {previewSuite} from './previewSuite';
+import {previewSuite} from './harness';
 
 jest.setTimeout(60_000);
 

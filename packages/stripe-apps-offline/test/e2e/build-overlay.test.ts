@@ -8,8 +8,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type {Browser, Page} from 'playwright-core';
-import {startPreview, type RunningPreview} from 'stripe-apps-offline/testing';
-import {launchBrowser, recordConsole, ROOT, screenshot} from './browser';
+import {startPreview, type RunningPreview} from '../../testing';
+import {launchBrowser, PROBE_APP, recordConsole, screenshot} from './harness';
 
 jest.setTimeout(90_000);
 
@@ -49,12 +49,12 @@ let dir: string;
 const output: string[] = [];
 const file = (name: string) => path.join(dir, name);
 /** As the overlay and the terminal name a file: from the project root, with forward slashes. */
-const shown = (name: string) => path.relative(ROOT, file(name)).split(path.sep).join('/');
+const shown = (name: string) => path.relative(PROBE_APP, file(name)).split(path.sep).join('/');
 
 beforeAll(async () => {
   // Inside the project, so the views resolve the project's node_modules; git-ignored.
-  fs.mkdirSync(path.join(ROOT, 'ui-tests/.artifacts'), {recursive: true});
-  dir = fs.mkdtempSync(path.join(ROOT, 'ui-tests/.artifacts/overlay-'));
+  fs.mkdirSync(path.join(PROBE_APP, '.artifacts'), {recursive: true});
+  dir = fs.mkdtempSync(path.join(PROBE_APP, '.artifacts/overlay-'));
   fs.writeFileSync(file('OverlayProbe.tsx'), probe('First version'));
   fs.writeFileSync(file('SharedProbe.tsx'), sharedProbe);
   fs.writeFileSync(file('label.ts'), LABEL);
@@ -62,7 +62,7 @@ beforeAll(async () => {
   [browser, preview] = await Promise.all([
     launchBrowser(),
     startPreview({
-      root: ROOT,
+      root: PROBE_APP,
       port: 0,
       storeFile: ':memory:',
       watch: true,

@@ -5,8 +5,8 @@
  * lost its layout before they upload.
  */
 import path from 'node:path';
-import {previewSuite} from './previewSuite';
-import {until} from '../support/until';
+import {previewSuite} from './harness';
+import {until} from '../../src/testing/until';
 
 jest.setTimeout(60_000);
 

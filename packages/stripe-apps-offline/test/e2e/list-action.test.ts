@@ -4,7 +4,7 @@
  * screen this way). Items of a list without onAction stay plain rows.
  */
 import path from 'node:path';
-import {previewSuite} from './previewSuite';
+import {previewSuite} from './harness';
 
 jest.setTimeout(60_000);
 
