@@ -37,3 +37,5 @@ export {freePort, startKitCommand, type RunningKitCommand} from './src/testing/k
 export {consentAtProvider, everythingShown, logInAtProvider, recordConsole, screenshot, type PreviewUnderTest} from './src/testing/browser';
 export {previewSuite, type PreviewSuite} from './src/testing/previewSuite';
 export {until} from './src/testing/until';
+export {startAll, type Closable} from './src/testing/startAll';
+export {bundledChromium, chromiumExecutable, CHROMIUM_FLAGS} from './src/testing/chromium';

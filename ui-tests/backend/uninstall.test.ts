@@ -13,7 +13,7 @@ import {CONNECTION_SECRET} from '../../backend/credentials';
 import {secretsForUninstalledAccount, createStripe} from '../../backend/secrets';
 import {startBackend, type RunningBackend} from '../../backend/server';
 import type {BackendConfig} from '../../backend/config';
-import {startTestStore, type TestSecretStore, startTestProvider, type TestProvider} from 'stripe-apps-offline/testing';
+import {startTestStore, type TestSecretStore, startTestProvider, type TestProvider, startAll} from 'stripe-apps-offline/testing';
 
 const WEBHOOK_SECRET = `whsec_${crypto.randomBytes(16).toString('hex')}`;
 const ACCOUNT = 'acct_1UninstallTest01';
@@ -26,7 +26,7 @@ let backend: RunningBackend;
 let config: BackendConfig;
 
 beforeAll(async () => {
-  [store, provider] = await Promise.all([startTestStore(), startTestProvider({redirectUris: [REDIRECT]})]);
+  [store, provider] = await startAll(startTestStore(), startTestProvider({redirectUris: [REDIRECT]}));
   config = {secretKey: 'sk_test_uninstall', signingSecrets: ['absec_unused'], webhookSecrets: [WEBHOOK_SECRET], apiBase: new URL(store.url), host: '127.0.0.1', port: 0, constants: {}};
   backend = await startBackend(config, {
     uninstall: {

@@ -12,7 +12,7 @@ import manifest from '../../stripe-app.json';
 import {CONNECTION_SECRET, REFRESH_LEASE_SECRET, type StoredConnection} from '../../src/connections';
 import type {OAuthContext} from '../../src/connections/connectionMachine';
 import {DEFAULT_IDENTITY, installHostEndpoint, uninstallHostEndpoint, type InstalledHost} from '../support/hostEndpoint';
-import {startTestStore, type TestSecretStore, startTestProvider, type TestProvider} from 'stripe-apps-offline/testing';
+import {startTestStore, type TestSecretStore, startTestProvider, type TestProvider, startAll} from 'stripe-apps-offline/testing';
 import {buttonProps, everything} from '../support/remoteTree';
 import {storedConnection} from '../support/storedSecrets';
 import {closeDrawers, confirmDisconnect, connectLink as linkOf, openDrawer, openPanel, type Drawer} from './drawerHarness';
@@ -30,7 +30,7 @@ let host: InstalledHost;
 let constants: Record<string, unknown>;
 
 beforeAll(async () => {
-  [store, provider] = await Promise.all([startTestStore(), startTestProvider({redirectUris: [REDIRECTS.test, REDIRECTS.live]})]);
+  [store, provider] = await startAll(startTestStore(), startTestProvider({redirectUris: [REDIRECTS.test, REDIRECTS.live]}));
   constants = {...manifest.constants, oauth: provider.oauthConstants(REDIRECTS)};
 });
 afterAll(async () => {

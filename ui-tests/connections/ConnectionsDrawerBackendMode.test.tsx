@@ -11,7 +11,7 @@
 import {getMockContextProps} from '@stripe/ui-extension-sdk/testing';
 import manifest from '../../stripe-app.json';
 import {startBackend, type RunningBackend} from '../../backend/server';
-import {CONFIDENTIAL_CLIENTS, LOCAL_CLIENT_SECRET, localBackendModeManifest, startTestStore, type TestSecretStore, startTestProvider, type TestProvider} from 'stripe-apps-offline/testing';
+import {CONFIDENTIAL_CLIENTS, LOCAL_CLIENT_SECRET, localBackendModeManifest, startTestStore, type TestSecretStore, startTestProvider, type TestProvider, startAll} from 'stripe-apps-offline/testing';
 import {CONNECTION_SECRET, REFRESH_LEASE_SECRET, type StoredConnection} from '../../src/connections';
 import type {OAuthContext} from '../../src/connections/connectionMachine';
 import {DEFAULT_IDENTITY, installHostEndpoint, TEST_SIGNING_SECRET, uninstallHostEndpoint, type InstalledHost} from '../support/hostEndpoint';
@@ -57,7 +57,7 @@ async function startBackendFor(oauthOverrides: Record<string, unknown> = {}, sec
 }
 
 beforeAll(async () => {
-  [store, provider] = await Promise.all([startTestStore(), startTestProvider({redirectUris: [REDIRECTS.test, REDIRECTS.live]})]);
+  [store, provider] = await startAll(startTestStore(), startTestProvider({redirectUris: [REDIRECTS.test, REDIRECTS.live]}));
   backend = await startBackendFor();
   // Records what the view's signed calls were answered. The backend shares this process (and fetch) for its
   // own calls to the provider, which do carry tokens; only the view's calls carry a Stripe-Signature.

@@ -15,7 +15,7 @@ import fs from 'node:fs';
 import type {Browser, BrowserContext, Locator, Page} from 'playwright-core';
 import Stripe from 'stripe';
 import manifest from '../../stripe-app.json';
-import {localProviderManifest, previewRedirectUris, PREVIEW_ACCOUNT, PREVIEW_USERS, startTestProvider, type TestProvider} from 'stripe-apps-offline/testing';
+import {localProviderManifest, previewRedirectUris, PREVIEW_ACCOUNT, PREVIEW_USERS, startTestProvider, type TestProvider, startAll} from 'stripe-apps-offline/testing';
 import {CONNECTION_SECRET} from '../../src/connections';
 import {freePort, launchBrowser, recordConsole, screenshot, startTestPreview, type PreviewUnderTest} from './browser';
 
@@ -34,7 +34,7 @@ let page: Page;
 beforeAll(async () => {
   const port = await freePort();
   const [test, live] = previewRedirectUris(`http://127.0.0.1:${port}`, manifest.id);
-  [browser, provider] = await Promise.all([launchBrowser(), startTestProvider({redirectUris: [test, live]})]);
+  [browser, provider] = await startAll(launchBrowser(), startTestProvider({redirectUris: [test, live]}));
   preview = await startTestPreview({port, manifestOverrides: localProviderManifest(provider.issuer, {test, live})});
 });
 afterAll(async () => {

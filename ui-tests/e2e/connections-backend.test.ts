@@ -11,7 +11,7 @@ import type {Browser, BrowserContext, Page} from 'playwright-core';
 import Stripe from 'stripe';
 import manifest from '../../stripe-app.json';
 import type {RunningBackend} from '../../backend/server';
-import {LOCAL_CLIENT_SECRET, localBackendModeManifest, previewRedirectUris, PREVIEW_ACCOUNT, PREVIEW_USERS, startTestProvider, type TestProvider} from 'stripe-apps-offline/testing';
+import {LOCAL_CLIENT_SECRET, localBackendModeManifest, previewRedirectUris, PREVIEW_ACCOUNT, PREVIEW_USERS, startTestProvider, type TestProvider, startAll} from 'stripe-apps-offline/testing';
 import {startLocalBackend} from '../support/localBackend';
 import {CONNECTION_SECRET} from '../../src/connections';
 import {storedConnection} from '../support/storedSecrets';
@@ -35,7 +35,7 @@ let responses: string[];
 beforeAll(async () => {
   const [port, backendPort] = [await freePort(), await freePort()];
   const [test, live] = previewRedirectUris(`http://127.0.0.1:${port}`, manifest.id);
-  [browser, provider] = await Promise.all([launchBrowser(), startTestProvider({redirectUris: [test, live]})]);
+  [browser, provider] = await startAll(launchBrowser(), startTestProvider({redirectUris: [test, live]}));
   const layer = localBackendModeManifest(provider.issuer, {test, live}, `http://127.0.0.1:${backendPort}`);
   preview = await startTestPreview({port, manifestOverrides: layer});
   // The preview starts no backend: this one verifies the preview's signatures and keeps its connections in the preview's store.

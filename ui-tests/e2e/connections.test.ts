@@ -8,7 +8,7 @@ import path from 'node:path';
 import type {Browser, BrowserContext, Page} from 'playwright-core';
 import Stripe from 'stripe';
 import manifest from '../../stripe-app.json';
-import {localProviderManifest, previewRedirectUris, PREVIEW_ACCOUNT, PREVIEW_USERS, startTestProvider, type TestProvider} from 'stripe-apps-offline/testing';
+import {localProviderManifest, previewRedirectUris, PREVIEW_ACCOUNT, PREVIEW_USERS, startTestProvider, type TestProvider, startAll} from 'stripe-apps-offline/testing';
 import {CONNECTION_SECRET} from '../../src/connections';
 import {storedConnection} from '../support/storedSecrets';
 import {consentAtProvider, freePort, launchBrowser, logInAtProvider, recordConsole, ROOT, screenshot, startTestPreview, type PreviewUnderTest} from './browser';
@@ -28,7 +28,7 @@ let consoleLines: string[];
 beforeAll(async () => {
   const port = await freePort();
   const [test, live] = previewRedirectUris(`http://127.0.0.1:${port}`, manifest.id);
-  [browser, provider] = await Promise.all([launchBrowser(), startTestProvider({redirectUris: [test, live]})]);
+  [browser, provider] = await startAll(launchBrowser(), startTestProvider({redirectUris: [test, live]}));
   preview = await startTestPreview({
     port,
     // What stripe-app.local.json does for `npm start`, on this run's ports.

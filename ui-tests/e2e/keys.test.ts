@@ -9,7 +9,7 @@
 import type {Browser, Page} from 'playwright-core';
 import type {BackendLogEntry} from '../../backend/app';
 import type {RunningBackend} from '../../backend/server';
-import {startAcmeStandIn, type RunningAcmeStandIn} from 'stripe-apps-offline/testing';
+import {startAcmeStandIn, type RunningAcmeStandIn, startAll} from 'stripe-apps-offline/testing';
 import {startLocalBackend} from '../support/localBackend';
 import {everythingShown, freePort, launchBrowser, recordConsole, screenshot, startTestPreview, type PreviewUnderTest} from './browser';
 
@@ -29,7 +29,7 @@ const backendLog: BackendLogEntry[] = [];
 beforeAll(async () => {
   const backendPort = await freePort();
   const backendUrl = `http://127.0.0.1:${backendPort}`;
-  [browser, acme] = await Promise.all([launchBrowser(), startAcmeStandIn({port: 0})]);
+  [browser, acme] = await startAll(launchBrowser(), startAcmeStandIn({port: 0}));
   // What stripe-app.local.json does for `npm start`, on this run's ports.
   preview = await startTestPreview({
     manifestOverrides: {

@@ -5,7 +5,7 @@
 import type {Browser, Page} from 'playwright-core';
 import Stripe from 'stripe';
 import manifest from '../../stripe-app.json';
-import {PREVIEW_ACCOUNT, PREVIEW_USERS} from 'stripe-apps-offline/testing';
+import {PREVIEW_ACCOUNT, PREVIEW_USERS, startAll} from 'stripe-apps-offline/testing';
 import {everythingShown, launchBrowser, recordConsole, screenshot, startTestPreview, type PreviewUnderTest} from './browser';
 
 jest.setTimeout(60_000);
@@ -16,7 +16,7 @@ let page: Page;
 let consoleLines: string[];
 
 beforeAll(async () => {
-  [browser, preview] = await Promise.all([launchBrowser(), startTestPreview({withProbe: true})]);
+  [browser, preview] = await startAll(launchBrowser(), startTestPreview({withProbe: true}));
 });
 afterAll(async () => {
   await browser?.close();

@@ -8,7 +8,7 @@ import crypto from 'node:crypto';
 import http from 'node:http';
 import type {AddressInfo} from 'node:net';
 import type {Browser, BrowserContext, Page} from 'playwright-core';
-import {PREVIEW_CLIENT_ID, startTestProvider, type TestProvider} from 'stripe-apps-offline/testing';
+import {PREVIEW_CLIENT_ID, startTestProvider, type TestProvider, startAll} from 'stripe-apps-offline/testing';
 import {launchBrowser} from './browser';
 
 jest.setTimeout(60_000);
@@ -26,7 +26,7 @@ beforeAll(async () => {
   client = http.createServer((_req, res) => res.writeHead(200, {'content-type': 'text/plain'}).end('back at the client'));
   await new Promise<void>((resolve) => client.listen(0, '127.0.0.1', resolve));
   redirectUri = `http://127.0.0.1:${(client.address() as AddressInfo).port}/back`;
-  [browser, provider] = await Promise.all([launchBrowser(), startTestProvider({redirectUris: [redirectUri]})]);
+  [browser, provider] = await startAll(launchBrowser(), startTestProvider({redirectUris: [redirectUri]}));
 });
 afterAll(async () => {
   await browser?.close();

@@ -6,19 +6,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {chromium, type Browser, type Page} from 'playwright-core';
 import type {RunningPreview} from '../server/server';
+import {CHROMIUM_FLAGS, chromiumExecutable} from './chromium';
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-
-/** `args`: more Chromium flags (a rebinding test maps a name to 127.0.0.1 with --host-resolver-rules). */
+/** `args`: more Chromium flags (a rebinding test maps a name to 127.0.0.1 with --host-resolver-rules). Which Chromium: chromium.ts. */
 export async function launchBrowser(args: string[] = []): Promise<Browser> {
-  if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(`No Chromium at ${CHROMIUM}. Install Debian's package (apt-get install chromium) or set CHROMIUM_PATH.`);
-  }
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    // Without the background-networking flags Chromium keeps dialling Google on a closed network.
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', ...args],
-  });
+  return chromium.launch({executablePath: await chromiumExecutable(), args: [...CHROMIUM_FLAGS, ...args]});
 }
 
 export interface PreviewUnderTest extends RunningPreview {

@@ -1,8 +1,11 @@
 /** One of the project's CLIs as a child process, and waiting for the line that says it is ready. */
 import {spawn, type ChildProcess} from 'node:child_process';
 import path from 'node:path';
+import type {Socket} from 'node:net';
+import {pathToFileURL} from 'node:url';
 
 const ROOT = path.resolve(__dirname, '../..');
+const EXIT_WITH_PARENT = pathToFileURL(path.join(__dirname, 'exitWithParent.ts')).href;
 
 export interface CliProcess {
   child: ChildProcess;
@@ -13,12 +16,18 @@ export interface CliProcess {
 
 export function spawnCli(script: string, env: Record<string, string>): CliProcess {
   // Node itself with tsx as a loader, not the tsx CLI: the CLI runs the script in
-  // a second process, so a signal sent to it would not reach the server.
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+  // a second process, so a signal sent to it would not reach the server. stdin is a
+  // pipe that exitWithParent.ts watches: the child ends when this process does.
+  const child = spawn(process.execPath, ['--import', 'tsx', '--import', EXIT_WITH_PARENT, script], {
     cwd: ROOT,
     env: {...process.env, ...env},
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['pipe', 'pipe', 'pipe'],
   });
+  // A child a suite never stopped must not keep the test process alive ("Jest did not
+  // exit"): unreferenced, it and its pipes let this process end, which closes the
+  // stdin pipe, and exitWithParent.ts then stops the child.
+  child.unref();
+  for (const pipe of [child.stdin, child.stdout, child.stderr]) (pipe as Socket | null)?.unref();
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));

@@ -1,6 +1,7 @@
 /** One preview and one browser per test file, a fresh page per test: the hooks every preview browser suite repeats. */
 import type {Browser, Page} from 'playwright-core';
 import {launchBrowser, recordConsole, type PreviewUnderTest} from './browser';
+import {startAll} from './startAll';
 
 export interface PreviewSuite<P extends PreviewUnderTest = PreviewUnderTest> {
   browser: Browser;
@@ -18,12 +19,7 @@ export interface PreviewSuite<P extends PreviewUnderTest = PreviewUnderTest> {
 export function previewSuite<P extends PreviewUnderTest>(start: () => Promise<P>, onPage?: (page: Page) => Promise<unknown>): PreviewSuite<P> {
   const suite = {} as PreviewSuite<P>;
   beforeAll(async () => {
-    const [browser, preview] = await Promise.allSettled([launchBrowser(), start()]);
-    if (browser.status === 'rejected' || preview.status === 'rejected') {
-      await Promise.allSettled([browser.status === 'fulfilled' ? browser.value.close() : null, preview.status === 'fulfilled' ? preview.value.close() : null]);
-      throw browser.status === 'rejected' ? browser.reason : (preview as PromiseRejectedResult).reason;
-    }
-    [suite.browser, suite.preview] = [browser.value, preview.value];
+    [suite.browser, suite.preview] = await startAll(launchBrowser(), start());
   });
   afterAll(async () => {
     await suite.browser?.close();
