@@ -13,7 +13,7 @@
 import crypto from 'node:crypto';
 import type {IncomingHttpHeaders} from 'node:http';
 import {errors} from './errors';
-import type {Scope} from './params';
+import type {Scope} from './secrets/params';
 import type {Partition} from './ids';
 
 export const EXTENSION_HEADERS = {

@@ -1,37 +1,15 @@
 /**
- * Parameters of the four Secret Store operations: decoding Stripe's bracket
- * notation and validating it against the contract in Stripe's OpenAPI spec.
+ * The one parameter parser of the local Stripe API: decoding Stripe's form
+ * encoding (bracket notation) and reading scalar parameters, for the Secret
+ * Store (secrets/params.ts) and the Stripe objects (objects/params.ts) alike.
  * Errors name a nested parameter by its full name (`scope[type]`). The bytes
  * were checked as UTF-8 before they get here (server.ts).
  */
 import qs from 'qs';
-import {ApiError, errors} from './errors';
+import {errors} from './errors';
 
 export const MAX_STRING = 5000;
 export const MAX_PARAMS = 1000;
-
-export type Scope = {type: 'account'} | {type: 'user'; user: string};
-
-export interface SetParams {
-  name: string;
-  payload: string;
-  scope: Scope;
-  expiresAt: number | null;
-  expandPayload: boolean;
-}
-export interface FindParams {
-  name: string;
-  scope: Scope;
-  expandPayload: boolean;
-}
-export type DeleteParams = FindParams;
-export interface ListParams {
-  scope: Scope;
-  limit: number;
-  startingAfter: string | null;
-  endingBefore: string | null;
-  expandPayload: boolean;
-}
 
 export type Raw = Record<string, unknown>;
 
@@ -108,79 +86,24 @@ export function integerParam(params: Raw, param: string): number | null {
   return Number(value);
 }
 
-function scopeParam(params: Raw): Scope {
-  const value = params.scope;
-  if (value === undefined) throw errors.missing('scope');
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw errors.notHash('scope');
-  }
-  const scope = value as Raw;
-  for (const key of Object.keys(scope)) {
-    if (key !== 'type' && key !== 'user') throw errors.unknown(`scope[${key}]`);
-  }
-  const type = stringParam(scope, 'type', false, 'scope[type]');
-  if (type === null) throw errors.missing('scope[type]');
-  if (type !== 'account' && type !== 'user') throw errors.notOneOf('scope[type]', ['account', 'user']);
-  if (type === 'account') {
-    if (scope.user !== undefined) throw errors.userForbidden();
-    return {type};
-  }
-  if (scope.user === undefined) throw errors.userRequired();
-  if (typeof scope.user !== 'string') throw errors.notString('scope[user]');
-  if (scope.user === '') throw errors.empty('scope[user]');
-  if (scope.user.length > MAX_STRING) throw errors.tooLong('scope[user]', MAX_STRING);
-  return {type, user: scope.user};
+/** `true` or `false`, as Stripe's form encoding sends a boolean; null when absent. */
+export function booleanParam(params: Raw, param: string): boolean | null {
+  const value = params[param];
+  if (value === undefined) return null;
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  throw errors.notBoolean(param, typeof value === 'string' ? value : '');
 }
 
-/** Whether `expand` asks for the payload; `payloadPath` is what this operation may expand. */
-function expandParam(params: Raw, payloadPath: string): boolean {
-  const value = params.expand;
-  if (value === undefined) return false;
-  // Indexed arrays (`expand[0]=…`, as stripe-node sends them) and `expand[]=…` both arrive as arrays.
-  const items = Array.isArray(value)
-    ? value
-    : typeof value === 'object' && value !== null
-      ? Object.values(value)
-      : null;
-  if (items === null) throw errors.notArray('expand');
-  let payload = false;
-  for (const item of items) {
-    if (typeof item !== 'string') throw errors.notArray('expand');
-    if (item !== payloadPath) throw errors.notExpandable(item);
-    payload = true;
-  }
-  return payload;
+/**
+ * An array parameter as a list of strings: indexed (`expand[0]=a`, as
+ * stripe-node sends arrays) and bracketed (`expand[]=a`) both arrive as
+ * arrays or hashes; absent is empty.
+ */
+export function stringListParam(value: unknown, param: string): string[] {
+  if (value === undefined) return [];
+  const items = Array.isArray(value) ? value : typeof value === 'object' && value !== null ? Object.values(value) : null;
+  if (items === null) throw errors.notArray(param);
+  for (const item of items) if (typeof item !== 'string') throw errors.notArray(param);
+  return items as string[];
 }
-
-export function parseSet(params: Raw): SetParams {
-  checkKnown(params, ['name', 'payload', 'scope', 'expires_at', 'expand']);
-  const name = stringParam(params, 'name', true);
-  const payload = stringParam(params, 'payload', true);
-  const scope = scopeParam(params);
-  const expiresAt = integerParam(params, 'expires_at');
-  return {name, payload, scope, expiresAt, expandPayload: expandParam(params, 'payload')};
-}
-
-export function parseFind(params: Raw): FindParams {
-  checkKnown(params, ['name', 'scope', 'expand']);
-  const name = stringParam(params, 'name', true);
-  const scope = scopeParam(params);
-  return {name, scope, expandPayload: expandParam(params, 'payload')};
-}
-
-export const parseDelete: (params: Raw) => DeleteParams = parseFind;
-
-export function parseList(params: Raw): ListParams {
-  checkKnown(params, ['scope', 'limit', 'starting_after', 'ending_before', 'expand']);
-  const scope = scopeParam(params);
-  const limit = integerParam(params, 'limit') ?? 10;
-  if (limit < 1 || limit > 100) throw errors.limitRange();
-  const startingAfter = stringParam(params, 'starting_after', false);
-  const endingBefore = stringParam(params, 'ending_before', false);
-  if (startingAfter !== null && endingBefore !== null) {
-    throw errors.exclusive('starting_after', 'ending_before');
-  }
-  return {scope, limit, startingAfter, endingBefore, expandPayload: expandParam(params, 'data.payload')};
-}
-
-export {ApiError};

@@ -1,6 +1,6 @@
 /**
- * The HTTP face of the local Secret Store: Stripe's four `/v1/apps/secrets`
- * routes and the Stripe objects views read (objects/routes.ts), Stripe's error shapes, `Request-Id` on every answer, idempotent
+ * The HTTP face of the local Stripe API: the one route table (routes.ts: the
+ * Secret Store's four routes and the Stripe objects'), Stripe's error shapes, `Request-Id` on every answer, idempotent
  * POSTs. Requests are handled one at a time to completion (SQLite is
  * synchronous), so two writes can never interleave.
  *
@@ -17,11 +17,11 @@ import http from 'node:http';
 import type {AddressInfo} from 'node:net';
 import {createHostGuard, quoteHost} from '../hostGuard';
 import {ClientAborted, readBody} from '../requestBody';
-import {authenticate, authorizeScope, type Caller, type CallerConfig} from './callers';
+import {authenticate, type Caller, type CallerConfig} from './callers';
 import {ApiError, errors} from './errors';
 import {faultError, FaultSwitch} from './faults';
-import {matchObjectRoute, prepareObject} from './objects/routes';
-import {parseDelete, parseFind, parseForm, parseList, parseSet} from './params';
+import {parseForm} from './params';
+import {matchRoute, prepareRoute} from './routes';
 import {storageFailure} from './storage';
 import {newId, SecretStore, type StoredResponse} from './store';
 
@@ -54,73 +54,6 @@ export interface ServerOptions extends CallerConfig {
   onRequest?: (entry: RequestLogEntry) => void;
   /** Where problems go, one line each (default: stderr). */
   log?: (line: string) => void;
-}
-
-type SecretRoute = 'list' | 'set' | 'find' | 'delete';
-type Route = {kind: 'secret'; op: SecretRoute} | {kind: 'object'; match: NonNullable<ReturnType<typeof matchObjectRoute>>};
-
-function secretRoute(method: string, path: string): SecretRoute | null {
-  if (path === '/v1/apps/secrets') return method === 'GET' ? 'list' : method === 'POST' ? 'set' : null;
-  if (path === '/v1/apps/secrets/find') return method === 'GET' ? 'find' : null;
-  if (path === '/v1/apps/secrets/delete') return method === 'POST' ? 'delete' : null;
-  return null;
-}
-
-function route(method: string, path: string): Route | null {
-  const op = secretRoute(method, path);
-  if (op) return {kind: 'secret', op};
-  const match = matchObjectRoute(method, path);
-  return match ? {kind: 'object', match} : null;
-}
-
-/**
- * Parses and authorises a request without running it, so the scope check comes
- * before any idempotent replay. `payload` is what an answer may echo (an
- * expanded set): the idempotency record leaves it out (store.ts).
- */
-function prepare(
-  store: SecretStore,
-  caller: Caller,
-  op: SecretRoute,
-  params: Record<string, unknown>,
-): {run: () => StoredResponse; payload: string | null} {
-  const {partition} = caller;
-  switch (op) {
-    case 'set': {
-      const p = parseSet(params);
-      authorizeScope(caller, p.scope);
-      return {run: () => ({status: 200, body: store.set(partition, p)}), payload: p.expandPayload ? p.payload : null};
-    }
-    case 'find': {
-      const p = parseFind(params);
-      authorizeScope(caller, p.scope);
-      return {
-        run: () => {
-          const found = store.find(partition, p.scope, p.name, p.expandPayload);
-          if (!found) throw errors.noSuchSecret(p.name);
-          return {status: 200, body: found};
-        },
-        payload: null,
-      };
-    }
-    case 'delete': {
-      const p = parseDelete(params);
-      authorizeScope(caller, p.scope);
-      return {
-        run: () => {
-          const deleted = store.delete(partition, p.scope, p.name);
-          if (!deleted) throw errors.noSuchSecret(p.name);
-          return {status: 200, body: deleted};
-        },
-        payload: null,
-      };
-    }
-    case 'list': {
-      const p = parseList(params);
-      authorizeScope(caller, p.scope);
-      return {run: () => ({status: 200, body: store.list(partition, p)}), payload: null};
-    }
-  }
 }
 
 /** Whose idempotency keys these are: a backend key's, or one extension user's (never a space in it). */
@@ -219,8 +152,8 @@ export function createServer(options: ServerOptions): http.Server {
         if (fault) throw faultError(fault);
         const caller = authenticate(req.headers, options);
         door = caller.door;
-        const op = route(method, path);
-        if (!op) throw errors.unrecognizedUrl(method, path);
+        const match = matchRoute(method, path);
+        if (!match) throw errors.unrecognizedUrl(method, path);
         const body = await readBody(req, MAX_BODY_BYTES);
         if (body === null) {
           closeAfter = true;
@@ -235,10 +168,7 @@ export function createServer(options: ServerOptions): http.Server {
           params = parseForm(queryText(query), utf8(body, 'body'));
         }
         // Parsed and authorised before any replay: a key never lets a caller past the scope check.
-        const {run, payload} =
-          op.kind === 'secret'
-            ? prepare(store, caller, op.op, params)
-            : {run: prepareObject(store, caller, options.permissions ?? null, op.match, params), payload: null};
+        const {run, payload} = prepareRoute(store, caller, options.permissions ?? null, match, params);
         const key = req.headers['idempotency-key'];
         if (method === 'POST' && typeof key === 'string' && key !== '') {
           if (key.length > MAX_IDEMPOTENCY_KEY) throw errors.idempotencyKeyTooLong();

@@ -15,7 +15,8 @@
  */
 import type Database from 'better-sqlite3';
 import {errors} from './errors';
-import type {ListParams, Scope, SetParams} from './params';
+import {keysetPage} from './paging';
+import type {ListParams, Scope, SetParams} from './secrets/params';
 import {KIND_NAMES, type Kind} from './objects/kinds';
 import {createObjects, type Objects} from './objects/registry';
 import {SEEDED, seedData} from './objects/seed';
@@ -208,20 +209,13 @@ export class SecretStore {
 
   list(partition: Partition, params: ListParams): SecretList {
     const where = this.where(partition, params.scope, this.now());
-    const take = params.limit + 1;
-    let rows: Row[];
-    if (params.endingBefore !== null) {
-      const after = this.cursor(where, params.endingBefore, 'ending_before');
-      // Walk towards newer secrets, then present the page newest-first like every Stripe list.
-      rows = this.sql.oldestAfter.all({...where, after, take});
-      const hasMore = rows.length > params.limit;
-      rows = rows.slice(0, params.limit).reverse();
-      return listOf(rows, hasMore, params.expandPayload);
-    }
-    const before =
-      params.startingAfter !== null ? this.cursor(where, params.startingAfter, 'starting_after') : Number.MAX_SAFE_INTEGER;
-    rows = this.sql.newest.all({...where, before, take});
-    return listOf(rows.slice(0, params.limit), rows.length > params.limit, params.expandPayload);
+    const {rows, hasMore} = keysetPage(
+      params,
+      (id, param) => this.cursor(where, id, param),
+      (direction, seq, take) =>
+        direction === 'newer' ? this.sql.oldestAfter.all({...where, after: seq, take}) : this.sql.newest.all({...where, before: seq, take}),
+    );
+    return listOf(rows, hasMore, params.expandPayload);
   }
 
   /**

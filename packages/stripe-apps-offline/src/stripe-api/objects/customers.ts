@@ -11,7 +11,7 @@ import type Database from 'better-sqlite3';
 import {errors} from '../errors';
 import {checkKnown, stringParam, type Raw} from '../params';
 import {newId, type Partition} from '../ids';
-import {objectErrors} from './errors';
+import {missingObject, newObjectId} from './kinds';
 import {planExpand, type ExpandPlan} from './expand';
 import {applyMetadata, metadataParam, unsetField, type FilterSpec, type Metadata, type MetadataChange} from './params';
 import {partitionKey, ObjectTable, type ListPage, type ListQuery, tableSpecOf} from './table';
@@ -71,7 +71,7 @@ function textParams(params: Raw, allowEmpty: boolean): CustomerWrite['text'] {
     const value = stringParam(params, field, false);
     if (value === null) continue;
     if (value.length > MAX_TEXT[field]) throw errors.tooLong(field, MAX_TEXT[field]);
-    if (field === 'email' && !EMAIL.test(value)) throw objectErrors.invalidEmail();
+    if (field === 'email' && !EMAIL.test(value)) throw errors.invalidEmail();
     text[field] = value;
   }
   return text;
@@ -112,7 +112,7 @@ export class Customers {
   /** A deleted customer still answers, as on Stripe: `{id, object, deleted: true}`. */
   retrieve(partition: Partition, id: string): CustomerObject | DeletedCustomer {
     const found = this.find(partition, id);
-    if (!found) throw objectErrors.noSuchCustomer(id);
+    if (!found) throw missingObject('customer', id);
     return found;
   }
 
@@ -132,7 +132,7 @@ export class Customers {
   create(partition: Partition, params: CustomerWrite, seeded?: Partial<CustomerObject> & {id: string; created: number}): CustomerObject {
     return this.write(() => {
       const customer: CustomerObject = {
-        id: seeded?.id ?? newId('cus_', 14),
+        id: seeded?.id ?? newObjectId('customer'),
         object: 'customer',
         address: null,
         balance: 0,

@@ -14,6 +14,7 @@
  */
 import {ApiError, cutName, errors} from '../errors';
 import {KIND_NAMES, KINDS, type ExpandNode, type Kind} from './kinds';
+import {stringListParam} from '../params';
 
 export type {Kind};
 
@@ -80,20 +81,11 @@ export const NO_EXPAND: ExpandPlan = {paths: [], permissions: []};
 const tooDeep = (path: string) =>
   new ApiError(400, 'invalid_request_error', `You cannot expand more than ${MAX_DEPTH} levels of a property. Property: ${cutName(path)}`, undefined, 'expand');
 
-/** An array parameter (`expand[]=a&expand[]=b`, or `expand[0]=a`) as a list of strings. */
-export function expandList(value: unknown, param = 'expand'): string[] {
-  if (value === undefined) return [];
-  const items = Array.isArray(value) ? value : typeof value === 'object' && value !== null ? Object.values(value) : null;
-  if (items === null) throw errors.notArray(param);
-  for (const item of items) if (typeof item !== 'string') throw errors.notArray(param);
-  return items as string[];
-}
-
 /** Checks every path against `root` (a list answer when `list`), refusing what Stripe refuses. */
 export function planExpand(value: unknown, root: NodeName, list: boolean): ExpandPlan {
   const permissions = new Set<string>();
   const paths: string[][] = [];
-  for (const path of expandList(value)) {
+  for (const path of stringListParam(value, 'expand')) {
     let fields = path.split('.');
     if (list) {
       if (fields[0] !== 'data' || fields.length < 2) throw errors.notExpandable(path);

@@ -9,13 +9,14 @@
  * The order is the order of the tables in a data file's mark (storage.ts).
  * Adding an object type: its module, a row here (last), and its class in
  * registry.ts (the compiler names a row without one). Plain data, importing
- * nothing but the errors, so every module can read it without a cycle.
+ * nothing but the error table, so every module can read it without a cycle.
  *
  * Permissions: Stripe's app permissions have no `price_*` or `refund_*`:
  * prices are under `plan_*`, refunds under `charge_*`, balance transactions
  * under `balance_read`.
  */
-import {objectErrors} from './errors';
+import {errors} from '../errors';
+import {newId} from '../ids';
 
 /** A field holding an id (`refs`), an object in place (`embedded`), a list in place (`lists`), or a list absent unless expanded (`includes`). */
 export interface ExpandNode {
@@ -36,12 +37,14 @@ export interface KindRow {
   /** The permission of its writes, or null when Stripe has none. */
   write: string | null;
   expand: ExpandNode;
-  /** Thrown for an id not in the caller's partition; `param` names where it came from. */
-  missing: (id: string, param?: string) => Error;
+  /** How an id not in the caller's partition is answered: Stripe's word for the object, and the parameter named unless the caller says where the id came from. */
+  missing: {noun: string; param: string};
+  /** Its ids: the prefix, then this many letters and digits (ids.ts). */
+  id: {prefix: string; length: number};
 }
 
 export const KINDS = {
-  customer: {table: 'customers', path: '/v1/customers', columns: ['email'], read: 'customer_read', write: 'customer_write', expand: {}, missing: objectErrors.noSuchCustomer},
+  customer: {table: 'customers', path: '/v1/customers', columns: ['email'], read: 'customer_read', write: 'customer_write', expand: {}, missing: {noun: 'customer', param: 'id'}, id: {prefix: 'cus_', length: 14}},
   payment_intent: {
     table: 'payment_intents',
     path: '/v1/payment_intents',
@@ -49,9 +52,9 @@ export const KINDS = {
     read: 'payment_intent_read',
     write: 'payment_intent_write',
     expand: {refs: {customer: 'customer', latest_charge: 'charge'}},
-    missing: objectErrors.noSuchPaymentIntent,
+    missing: {noun: 'payment_intent', param: 'intent'}, id: {prefix: 'pi_', length: 24},
   },
-  product: {table: 'products', path: '/v1/products', columns: ['active'], read: 'product_read', write: 'product_write', expand: {refs: {default_price: 'price'}}, missing: objectErrors.noSuchProduct},
+  product: {table: 'products', path: '/v1/products', columns: ['active'], read: 'product_read', write: 'product_write', expand: {refs: {default_price: 'price'}}, missing: {noun: 'product', param: 'id'}, id: {prefix: 'prod_', length: 14}},
   price: {
     table: 'prices',
     path: '/v1/prices',
@@ -59,7 +62,7 @@ export const KINDS = {
     read: 'plan_read',
     write: 'plan_write',
     expand: {refs: {product: 'product'}},
-    missing: objectErrors.noSuchPrice,
+    missing: {noun: 'price', param: 'price'}, id: {prefix: 'price_', length: 24},
   },
   subscription: {
     table: 'subscriptions',
@@ -68,7 +71,7 @@ export const KINDS = {
     read: 'subscription_read',
     write: 'subscription_write',
     expand: {refs: {customer: 'customer', latest_invoice: 'invoice'}, lists: {items: 'subscription_item'}},
-    missing: objectErrors.noSuchSubscription,
+    missing: {noun: 'subscription', param: 'subscription_exposed_id'}, id: {prefix: 'sub_', length: 24},
   },
   invoice: {
     table: 'invoices',
@@ -77,7 +80,7 @@ export const KINDS = {
     read: 'invoice_read',
     write: 'invoice_write',
     expand: {refs: {customer: 'customer', subscription: 'subscription'}, includes: {payments: 'invoice_payment'}, lists: {lines: 'line_item'}},
-    missing: objectErrors.noSuchInvoice,
+    missing: {noun: 'invoice', param: 'invoice'}, id: {prefix: 'in_', length: 24},
   },
   charge: {
     table: 'charges',
@@ -86,7 +89,7 @@ export const KINDS = {
     read: 'charge_read',
     write: 'charge_write',
     expand: {refs: {customer: 'customer', payment_intent: 'payment_intent', balance_transaction: 'balance_transaction'}},
-    missing: objectErrors.noSuchCharge,
+    missing: {noun: 'charge', param: 'charge'}, id: {prefix: 'ch_', length: 24},
   },
   refund: {
     table: 'refunds',
@@ -95,7 +98,7 @@ export const KINDS = {
     read: 'charge_read',
     write: 'charge_write',
     expand: {refs: {charge: 'charge', payment_intent: 'payment_intent', balance_transaction: 'balance_transaction'}},
-    missing: objectErrors.noSuchRefund,
+    missing: {noun: 'refund', param: 'refund'}, id: {prefix: 're_', length: 24},
   },
   balance_transaction: {
     table: 'balance_transactions',
@@ -104,7 +107,7 @@ export const KINDS = {
     read: 'balance_read',
     write: null,
     expand: {refs: {source: 'balance_source'}},
-    missing: objectErrors.noSuchBalanceTransaction,
+    missing: {noun: 'balance transaction', param: 'id'}, id: {prefix: 'txn_', length: 24},
   },
 } as const satisfies Record<string, KindRow>;
 
@@ -116,4 +119,16 @@ export const KIND_NAMES = Object.keys(KINDS) as Kind[];
 
 export function isKind(name: string): name is Kind {
   return Object.prototype.hasOwnProperty.call(KINDS, name);
+}
+
+/** The 404 for an id of `kind` that the caller's account and mode do not hold; `param` where the id came from. */
+export function missingObject(kind: Kind, id: string, param?: string): Error {
+  const {noun, param: byDefault} = KINDS[kind].missing;
+  return errors.noSuch(noun, id, param ?? byDefault);
+}
+
+/** A fresh id for an object of `kind`, shaped as Stripe shapes that kind's ids. */
+export function newObjectId(kind: Kind): string {
+  const {prefix, length} = KINDS[kind].id;
+  return newId(prefix, length);
 }

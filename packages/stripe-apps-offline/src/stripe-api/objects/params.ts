@@ -3,10 +3,10 @@
  * parameters (paging, each resource's filters, `created`) and `expand`.
  */
 import {errors} from '../errors';
-import {checkKnown, integerParam, stringParam, type Raw} from '../params';
-import {expandList, NO_EXPAND, planExpand, type ExpandPlan, type Kind} from './expand';
+import {booleanParam, checkKnown, integerParam, stringListParam, stringParam, type Raw} from '../params';
+import {parsePaging, PAGING_PARAMS} from '../paging';
+import {NO_EXPAND, planExpand, type ExpandPlan, type Kind} from './expand';
 import type {Condition, ListQuery} from './table';
-import {objectErrors} from './errors';
 
 export type Metadata = Record<string, string>;
 
@@ -28,11 +28,11 @@ export function metadataParam(params: Raw): MetadataChange {
   const changes: Record<string, string | null> = {};
   for (const [key, item] of Object.entries(value as Raw)) {
     if (typeof item !== 'string') throw errors.notString(`metadata[${key}]`);
-    if (key.length > 40) throw objectErrors.metadataKeyTooLong(key);
-    if (item.length > 500) throw objectErrors.metadataValueTooLong(key);
+    if (key.length > 40) throw errors.metadataKeyTooLong(key);
+    if (item.length > 500) throw errors.metadataValueTooLong(key);
     changes[key] = item === '' ? null : item;
   }
-  if (Object.keys(changes).length > 50) throw objectErrors.metadataTooMany();
+  if (Object.keys(changes).length > 50) throw errors.metadataTooMany();
   return {clear: false, changes};
 }
 
@@ -43,17 +43,8 @@ export function applyMetadata(object: {metadata: Metadata}, change: MetadataChan
     if (value === null) delete metadata[key];
     else metadata[key] = value;
   }
-  if (Object.keys(metadata).length > 50) throw objectErrors.metadataTooMany();
+  if (Object.keys(metadata).length > 50) throw errors.metadataTooMany();
   object.metadata = metadata;
-}
-
-/** `true` or `false`, as Stripe's form encoding sends a boolean; null when absent. */
-export function booleanParam(params: Raw, param: string): boolean | null {
-  const value = params[param];
-  if (value === undefined) return null;
-  if (value === 'true') return true;
-  if (value === 'false') return false;
-  throw objectErrors.notBoolean(param, typeof value === 'string' ? value : '');
 }
 
 /** One filter a list takes, beside paging and `created`. */
@@ -105,19 +96,9 @@ function createdParam(params: Raw): Condition[] {
   return out;
 }
 
-/** `limit` (1–100, default 10) and one cursor at most: how every list and embedded list pages. */
-export function parsePaging(params: Raw): {limit: number; startingAfter: string | null; endingBefore: string | null} {
-  const limit = integerParam(params, 'limit') ?? 10;
-  if (limit < 1 || limit > 100) throw errors.limitRange();
-  const startingAfter = stringParam(params, 'starting_after', false);
-  const endingBefore = stringParam(params, 'ending_before', false);
-  if (startingAfter !== null && endingBefore !== null) throw errors.exclusive('starting_after', 'ending_before');
-  return {limit, startingAfter, endingBefore};
-}
-
 /** `limit`, `starting_after`, `ending_before`, `created`, `expand` (of `data.…`) and the resource's filters. */
 export function parseListParams(params: Raw, root: Kind, filters: readonly FilterSpec[]): {query: ListQuery; expand: ExpandPlan} {
-  checkKnown(params, ['limit', 'starting_after', 'ending_before', 'created', 'expand', ...filters.map((f) => f.param)]);
+  checkKnown(params, [...PAGING_PARAMS, 'created', 'expand', ...filters.map((f) => f.param)]);
   const expand = planExpand(params.expand, root, true);
   const paging = parsePaging(params);
   const where = createdParam(params);
@@ -125,7 +106,7 @@ export function parseListParams(params: Raw, root: Kind, filters: readonly Filte
     let value: string | null;
     if (filter.kind === 'ids') {
       if (params[filter.param] === undefined) continue;
-      const ids = expandList(params[filter.param], filter.param);
+      const ids = stringListParam(params[filter.param], filter.param);
       where.push({column: 'id', op: 'IN', values: ids});
       continue;
     }

@@ -7,14 +7,17 @@
  */
 import type Database from 'better-sqlite3';
 import {errors} from '../errors';
-import {checkKnown, integerParam, stringParam, type Raw} from '../params';
-import {newId, type Partition} from '../ids';
-import {CURRENCIES, objectErrors} from './errors';
+import {booleanParam, checkKnown, integerParam, stringParam, type Raw} from '../params';
+import type {Partition} from '../ids';
+import {newObjectId} from './kinds';
 import {planExpand, type ExpandPlan} from './expand';
-import {applyMetadata, booleanParam, metadataParam, type FilterSpec, type Metadata, type MetadataChange} from './params';
+import {applyMetadata, metadataParam, type FilterSpec, type Metadata, type MetadataChange} from './params';
 import type {Products} from './products';
 import {Resource, type Write} from './resource';
 import {tableSpecOf} from './table';
+
+/** The currencies a price here may use: a common subset of Stripe's, lower case as the API answers them. */
+export const CURRENCIES = ['aud', 'brl', 'cad', 'chf', 'cny', 'czk', 'dkk', 'eur', 'gbp', 'hkd', 'inr', 'jpy', 'mxn', 'nok', 'nzd', 'pln', 'sek', 'sgd', 'usd'];
 
 export type Interval = 'day' | 'week' | 'month' | 'year';
 type TaxBehavior = 'exclusive' | 'inclusive' | 'unspecified';
@@ -89,10 +92,10 @@ function amountParam(params: Raw): number {
   const decimal = params.unit_amount_decimal;
   if (amount !== null && decimal !== undefined) throw errors.exclusive('unit_amount', 'unit_amount_decimal');
   if (amount !== null) {
-    if (amount < 0) throw objectErrors.negativeAmount('unit_amount');
+    if (amount < 0) throw errors.negativeAmount('unit_amount');
     return amount;
   }
-  if (decimal === undefined) throw objectErrors.priceAmountMissing();
+  if (decimal === undefined) throw errors.priceAmountMissing();
   // Whole minor units only: fractions of a cent are Stripe's, not needed offline.
   if (typeof decimal !== 'string' || !/^\d{1,12}$/.test(decimal)) throw errors.notInteger('unit_amount_decimal');
   return Number(decimal);
@@ -108,7 +111,7 @@ function recurringParam(params: Raw): PriceObject['recurring'] {
   if (!INTERVALS.includes(interval as Interval)) throw errors.notOneOf('recurring[interval]', INTERVALS);
   const count = recurring.interval_count === undefined ? 1 : integerParam({c: recurring.interval_count}, 'c');
   if (count === null || count < 1) throw errors.notInteger('recurring[interval_count]');
-  if (count > MAX_COUNT[interval as Interval]) throw objectErrors.intervalTooLong();
+  if (count > MAX_COUNT[interval as Interval]) throw errors.intervalTooLong();
   const usage = recurring.usage_type === undefined ? 'licensed' : stringParam(recurring, 'usage_type', true, 'recurring[usage_type]');
   // Metered prices need a billing meter, which the store does not keep.
   if (usage !== 'licensed') throw errors.notOneOf('recurring[usage_type]', ['licensed']);
@@ -138,7 +141,7 @@ export function parsePriceCreate(params: Raw): PriceCreate {
     'nickname', 'lookup_key', 'tax_behavior', 'active', 'metadata', 'expand',
   ]);
   const currency = stringParam(params, 'currency', true);
-  if (!CURRENCIES.includes(currency.toLowerCase())) throw objectErrors.invalidCurrency(currency);
+  if (!CURRENCIES.includes(currency.toLowerCase())) throw errors.invalidCurrency(currency, CURRENCIES);
   const product = stringParam(params, 'product', false);
   const productData = hash(params, 'product_data');
   if (product !== null && productData !== null) throw errors.exclusive('product', 'product_data');
@@ -195,13 +198,13 @@ export class Prices extends Resource<PriceObject> {
     return this.write(() => {
       let product = params.product;
       if (product !== null) {
-        if (!this.products.find(partition, product)) throw objectErrors.missingReference('product', product, 'product');
+        if (!this.products.find(partition, product)) throw errors.missingReference('product', product, 'product');
       } else {
         const write = {id: null, text: {name: params.productName ?? ''}, active: null, defaultPrice: null, metadata: {clear: false, changes: {}}, expand: params.expand};
         product = this.products.create(partition, write).id;
       }
       const price: PriceObject = {
-        id: newId('price_', 24),
+        id: newObjectId('price'),
         object: 'price',
         active: params.active,
         billing_scheme: 'per_unit',
@@ -232,10 +235,10 @@ export class Prices extends Resource<PriceObject> {
       this.table.change(partition, id, (price) => {
         if (params.active === false && price.active) {
           const product = this.products.find(partition, price.product);
-          if (product?.default_price === id) throw objectErrors.archiveDefaultPrice();
+          if (product?.default_price === id) throw errors.archiveDefaultPrice();
         }
         if (params.taxBehavior !== null && params.taxBehavior !== price.tax_behavior) {
-          if (price.tax_behavior !== 'unspecified') throw objectErrors.taxBehaviorFixed();
+          if (price.tax_behavior !== 'unspecified') throw errors.taxBehaviorFixed();
           price.tax_behavior = params.taxBehavior;
         }
         if (params.active !== null) price.active = params.active;

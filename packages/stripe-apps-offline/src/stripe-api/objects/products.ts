@@ -5,11 +5,11 @@
  */
 import type Database from 'better-sqlite3';
 import {errors} from '../errors';
-import {checkKnown, stringParam, type Raw} from '../params';
-import {newId, type Partition} from '../ids';
-import {objectErrors} from './errors';
+import {booleanParam, checkKnown, stringParam, type Raw} from '../params';
+import type {Partition} from '../ids';
+import {newObjectId} from './kinds';
 import {planExpand, type ExpandPlan} from './expand';
-import {applyMetadata, booleanParam, metadataParam, NOTHING, type FilterSpec, type Metadata, type MetadataChange} from './params';
+import {applyMetadata, metadataParam, NOTHING, type FilterSpec, type Metadata, type MetadataChange} from './params';
 import {Resource, type Write} from './resource';
 import {tableSpecOf} from './table';
 
@@ -134,9 +134,9 @@ export class Products extends Resource<ProductObject> {
 
   create(partition: Partition, params: ProductWrite): ProductObject {
     return this.write(() => {
-      if (params.id !== null && this.table.exists(params.id)) throw objectErrors.productExists();
+      if (params.id !== null && this.table.exists(params.id)) throw errors.productExists();
       const now = this.now();
-      const product = productObject({id: params.id ?? newId('prod_', 14), livemode: partition.livemode, created: now, updated: now});
+      const product = productObject({id: params.id ?? newObjectId('product'), livemode: partition.livemode, created: now, updated: now});
       apply(product, params);
       this.table.insert(partition, product);
       return product;
@@ -148,9 +148,9 @@ export class Products extends Resource<ProductObject> {
       this.table.change(partition, id, (product) => {
         if (params.defaultPrice !== null) {
           const price = this.priceCheck(partition, params.defaultPrice);
-          if (price === null) throw objectErrors.missingReference('price', params.defaultPrice, 'default_price');
-          if (price.product !== id) throw objectErrors.defaultPriceOfOtherProduct(params.defaultPrice);
-          if (!price.active) throw objectErrors.inactiveDefaultPrice();
+          if (price === null) throw errors.missingReference('price', params.defaultPrice, 'default_price');
+          if (price.product !== id) throw errors.defaultPriceOfOtherProduct(params.defaultPrice);
+          if (!price.active) throw errors.inactiveDefaultPrice();
           product.default_price = params.defaultPrice;
         }
         apply(product, params);

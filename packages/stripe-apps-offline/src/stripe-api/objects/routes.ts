@@ -1,16 +1,17 @@
 /**
- * The route table of the Stripe objects: one entry per path and method, each
- * naming the app permission a UI extension needs for it (the Dashboard's
- * rule), plus the read permission of every object an `expand` fetches.
- * Backend keys are not restricted here: the store has no restricted keys with
- * their own permission lists.
+ * The Stripe objects' rows of the one route table (../routes.ts): each kind's
+ * list and retrieve from kinds.ts, the writes of customers, products and
+ * prices, and the lists kept inside other objects. Each row names the app
+ * permission a UI extension needs for it (the Dashboard's rule); a handler
+ * adds the read permission of every object its `expand` fetches.
  */
-import type {Caller} from '../callers';
 import {stringParam, type Raw} from '../params';
-import type {Partition, SecretStore, StoredResponse} from '../store';
+import type {Partition} from '../ids';
+import type {Prepared, Route, RouteContext} from '../routes';
+import type {SecretStore, StoredResponse} from '../store';
 import {accountObject} from './account';
 import {parseCustomerCreate, parseCustomerUpdate} from './customers';
-import {objectErrors} from './errors';
+import {errors} from '../errors';
 import {NO_EXPAND, render, renderList, type ExpandPlan, type Lookup} from './expand';
 import {KIND_NAMES, KINDS, type Kind} from './kinds';
 import {parseListParams, parseMetadataUpdate, parseRetrieve} from './params';
@@ -21,28 +22,31 @@ import type {Resource} from './resource';
 import {pageOf, parseSublist} from './sublists';
 import type {SubscriptionItem} from './subscriptions';
 
-/** A parsed request: what runs once authorised (the server checks idempotency in between), and the expand permissions it needs. */
-interface Prepared {
-  run: () => StoredResponse;
-  needs: readonly string[];
-}
-
-type Handler = (store: SecretStore, partition: Partition, params: Raw, id: string) => Prepared;
+type Handler = (store: SecretStore, partition: Partition, params: Raw, id: string) => Omit<Prepared, 'payload'>;
 
 interface ObjectRoute {
-  method: 'GET' | 'POST' | 'DELETE';
-  /** `:id` stands for one path segment. */
+  method: Route['method'];
   path: string;
   /** What a UI extension's app must declare; null when any app may (still only with a permission list given). */
   permission: string | null;
   handler: Handler;
 }
 
+/** As a row of the one table; objects never echo a secret, so there is no payload to keep out of a replay record. */
+function toRoute({method, path, permission, handler}: ObjectRoute): Route {
+  return {
+    method,
+    path,
+    access: {permission},
+    handler: ({store, caller}: RouteContext, params, id) => ({...handler(store, caller.partition, params, id), payload: null}),
+  };
+}
+
 const ok = (body: unknown): StoredResponse => ({status: 200, body});
 const lookupIn = (store: SecretStore, partition: Partition): Lookup => (kind, id) => store.findObject(partition, kind, id);
 
 /** Answers one object of `kind`, expanded as planned. */
-function one(store: SecretStore, partition: Partition, kind: Kind, plan: ExpandPlan, get: () => unknown): Prepared {
+function one(store: SecretStore, partition: Partition, kind: Kind, plan: ExpandPlan, get: () => unknown): Omit<Prepared, 'payload'> {
   return {run: () => ok(render(get(), kind, plan, lookupIn(store, partition))), needs: plan.permissions};
 }
 
@@ -89,7 +93,7 @@ function kindRoutes(kind: Kind): ObjectRoute[] {
   return routes;
 }
 
-const ROUTES: readonly ObjectRoute[] = [
+const ROWS: readonly ObjectRoute[] = [
   {
     method: 'GET',
     path: '/v1/account',
@@ -190,7 +194,7 @@ const ROUTES: readonly ObjectRoute[] = [
       return {
         run: () => {
           const sub = store.objects.subscription.find(partition, subscription);
-          if (!sub) throw objectErrors.missingReference('subscription', subscription, 'subscription');
+          if (!sub) throw errors.missingReference('subscription', subscription, 'subscription');
           const items: SubscriptionItem[] = sub.items.data;
           return ok(renderList(pageOf(items, q, '/v1/subscription_items', 'subscription_item'), 'subscription_item', q.expand, lookupIn(store, partition)));
         },
@@ -200,54 +204,4 @@ const ROUTES: readonly ObjectRoute[] = [
   },
 ];
 
-export interface ObjectRouteMatch {
-  route: ObjectRoute;
-  id: string;
-}
-
-/** The route for a method and path, or null (the server then answers Stripe's "Unrecognized request URL"). */
-export function matchObjectRoute(method: string, path: string): ObjectRouteMatch | null {
-  const segments = path.split('/');
-  for (const route of ROUTES) {
-    if (route.method !== method) continue;
-    const pattern = route.path.split('/');
-    if (pattern.length !== segments.length) continue;
-    let id = '';
-    const matches = pattern.every((part, i) => {
-      if (part !== ':id') return part === segments[i];
-      if (segments[i] === '') return false;
-      try {
-        id = decodeURIComponent(segments[i]);
-      } catch {
-        return false;
-      }
-      return true;
-    });
-    if (matches) return {route, id};
-  }
-  return null;
-}
-
-/** Whether an app's permission list grants `permission`; a `_write` grants its `_read`, as in the Dashboard's permission list. */
-function grants(permissions: readonly string[], permission: string): boolean {
-  return permissions.includes(permission) || (permission.endsWith('_read') && permissions.includes(permission.replace(/_read$/, '_write')));
-}
-
-/**
- * A UI extension reaches an object only with its app's permission. With no
- * permission list (`permissions: null`) the extension door is shut to
- * objects: the store cannot know what the app declared.
- */
-export function authorizeObject(caller: Caller, permissions: readonly string[] | null, permission: string | null): void {
-  if (caller.door !== 'extension') return;
-  if (permissions === null) throw objectErrors.noPermissionList();
-  if (permission === null) return;
-  if (!grants(permissions, permission)) throw objectErrors.missingPermission(caller.partition.account, permission);
-}
-
-export function prepareObject(store: SecretStore, caller: Caller, permissions: readonly string[] | null, match: ObjectRouteMatch, params: Raw) {
-  authorizeObject(caller, permissions, match.route.permission);
-  const prepared = match.route.handler(store, caller.partition, params, match.id);
-  for (const need of prepared.needs) authorizeObject(caller, permissions, need);
-  return prepared.run;
-}
+export const OBJECT_ROUTES: readonly Route[] = ROWS.map(toRoute);

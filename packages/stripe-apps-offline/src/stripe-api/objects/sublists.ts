@@ -5,9 +5,9 @@
  * memory, in the order the parent keeps them (a handful each here).
  */
 import {checkKnown, type Raw} from '../params';
-import {objectErrors} from './errors';
+import {errors} from '../errors';
 import {planExpand, type ExpandPlan, type NodeName} from './expand';
-import {parsePaging} from './params';
+import {parsePaging, PAGING_PARAMS} from '../paging';
 import type {ListPage} from './table';
 
 export interface SublistQuery {
@@ -18,7 +18,7 @@ export interface SublistQuery {
 }
 
 export function parseSublist(params: Raw, node: NodeName, extra: readonly string[] = []): SublistQuery {
-  checkKnown(params, ['limit', 'starting_after', 'ending_before', 'expand', ...extra]);
+  checkKnown(params, [...PAGING_PARAMS, 'expand', ...extra]);
   const expand = planExpand(params.expand, node, true);
   return {...parsePaging(params), expand};
 }
@@ -27,7 +27,7 @@ export function parseSublist(params: Raw, node: NodeName, extra: readonly string
 export function pageOf<T extends {id: string}>(items: readonly T[], query: SublistQuery, url: string, what: string): ListPage<T> {
   const at = (id: string, param: string) => {
     const index = items.findIndex((item) => item.id === id);
-    if (index === -1) throw objectErrors.missingReference(what, id, param);
+    if (index === -1) throw errors.missingReference(what, id, param);
     return index;
   };
   if (query.endingBefore !== null) {

@@ -11,7 +11,8 @@
  */
 import type Database from 'better-sqlite3';
 import type {Partition} from '../ids';
-import {KINDS, type Kind, type TableName} from './kinds';
+import {keysetPage, type Paging} from '../paging';
+import {KINDS, missingObject, type Kind, type TableName} from './kinds';
 
 export type {TableName};
 
@@ -27,10 +28,7 @@ export type Condition =
   | {column: string; op: '=' | '>' | '>=' | '<' | '<='; value: string | number}
   | {column: string; op: 'IN' | 'NOT IN'; values: readonly string[]};
 
-export interface ListQuery {
-  limit: number;
-  startingAfter: string | null;
-  endingBefore: string | null;
+export interface ListQuery extends Paging {
   where: Condition[];
 }
 
@@ -49,7 +47,7 @@ export interface TableSpec {
 /** The table of an object kind, as its row in kinds.ts describes it; `derive` for columns not read from a field of that name. */
 export function tableSpecOf(kind: Kind, derive?: TableSpec['derive']): TableSpec {
   const row = KINDS[kind];
-  return {name: row.table, columns: row.columns, url: row.path, missing: row.missing, ...(derive ? {derive} : {})};
+  return {name: row.table, columns: row.columns, url: row.path, missing: (id, param) => missingObject(kind, id, param), ...(derive ? {derive} : {})};
 }
 
 interface Row {
@@ -141,15 +139,12 @@ export class ObjectTable<T extends {id: string; created: number}> {
 
   /** Newest first, like every Stripe list; `ending_before` walks towards newer rows and still answers newest first. */
   list(partition: Partition, query: ListQuery): ListPage<T> {
-    const take = query.limit + 1;
-    if (query.endingBefore !== null) {
-      const cursor = this.cursor(partition, query.endingBefore, 'ending_before');
-      const rows = this.page(query.where, 'newer').all(...this.values(partition, query.where, cursor, take));
-      return this.answer(rows.slice(0, query.limit).reverse(), rows.length > query.limit);
-    }
-    const cursor = query.startingAfter !== null ? this.cursor(partition, query.startingAfter, 'starting_after') : Number.MAX_SAFE_INTEGER;
-    const rows = this.page(query.where, 'older').all(...this.values(partition, query.where, cursor, take));
-    return this.answer(rows.slice(0, query.limit), rows.length > query.limit);
+    const {rows, hasMore} = keysetPage(
+      query,
+      (id, param) => this.cursor(partition, id, param),
+      (direction, seq, take) => this.page(query.where, direction).all(...this.values(partition, query.where, seq, take)),
+    );
+    return this.answer(rows, hasMore);
   }
 
   /** One prepared statement per shape of query (which columns, which operators, how many values), kept. */
