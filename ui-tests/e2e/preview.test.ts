@@ -102,7 +102,7 @@ test("a view that asks for another user's scope is refused by the host", async (
 test('an SDK component the host does not implement shows a placeholder, and the rest still works', async () => {
   await open();
   const placeholder = drawer().locator('[data-component="FutureWidget"]');
-  await placeholder.getByText('FutureWidget is not available in the Keyring preview').waitFor();
+  await placeholder.getByText('FutureWidget is not available in the offline preview').waitFor();
   // What it carries in props and children is still shown.
   await placeholder.getByText('a title carried in props').waitFor();
   await placeholder.getByText('an SDK component the preview does not draw').waitFor();

@@ -78,7 +78,7 @@ export function createPlatform(config: PreviewConfig, session: Session, hooks: P
   const platform = {
     supportsFetchAppEmbeddedKey: async () => false,
     fetchAppEmbeddedKey: async () => {
-      throw new Error('App embedded keys are not available in the Keyring preview.');
+      throw new Error('App embedded keys are not available in the offline preview.');
     },
     stripeApiFetch: (path: string, init: {method?: string; headers?: Record<string, string>; body?: string} = {}) =>
       post(config, '/__preview/api', {...who, path, method: init.method ?? 'GET', headers: init.headers ?? {}, body: init.body}),

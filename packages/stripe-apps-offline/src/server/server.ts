@@ -299,7 +299,7 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
   const sendJson = (res: http.ServerResponse, status: number, body: unknown) => send(res, status, 'application/json', JSON.stringify(body));
 
   const hostPage = (opening?: OAuthReturn) =>
-    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${manifest.name} · Keyring preview</title><style>${styles}</style></head><body><div id="root"></div><script id="kr-config">window.__KEYRING_PREVIEW__=${JSON.stringify(config(opening)).replace(/</g, '\\u003c')}</script><script src="/__preview/host.js"></script></body></html>`;
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${manifest.name} · offline preview</title><style>${styles}</style></head><body><div id="root"></div><script id="kr-config">window.__KEYRING_PREVIEW__=${JSON.stringify(config(opening)).replace(/</g, '\\u003c')}</script><script src="/__preview/host.js"></script></body></html>`;
 
   /**
    * The Dashboard's OAuth return route: the drawer reopens for the user and
@@ -502,7 +502,7 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
           res,
           421,
           'text/plain; charset=utf-8',
-          `This Keyring preview answers only at ${hostGuard.describe()}. Other host names are refused, so a web page cannot reach it through DNS rebinding.`,
+          `This offline preview answers only at ${hostGuard.describe()}. Other host names are refused, so a web page cannot reach it through DNS rebinding.`,
         );
       }
       const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);

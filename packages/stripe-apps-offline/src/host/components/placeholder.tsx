@@ -30,7 +30,7 @@ export function placeholderFor(type: string): ComponentType<PlaceholderProps> {
       const content = carried(props);
       return (
         <div className="kr-placeholder" data-component={type} role="note">
-          <div className="kr-placeholder-label">{type} is not available in the Keyring preview</div>
+          <div className="kr-placeholder-label">{type} is not available in the offline preview</div>
           {content.length ? (
             <dl className="kr-placeholder-props">
               {content.map(([key, value]) => (
