@@ -7,6 +7,7 @@ import type {RemoteReceiver} from '@remote-ui/core';
 import {createEndpoint, fromMessagePort, release, retain} from '@remote-ui/rpc';
 import type {ExtensionContextValue} from '@stripe/ui-extension-sdk/context';
 import type {RemoteApi, RenderRequest} from '../remote/runtime';
+import {acceptingOlderRemotes} from './remoteProtocol';
 
 export interface ExtensionFrame {
   dispose(): void;
@@ -36,6 +37,8 @@ export function connectExtension(options: {
   iframe.tabIndex = -1;
 
   let endpoint: ReturnType<typeof createEndpoint<RemoteApi>> | null = null;
+  // One function for the frame's life: it is what is retained, sent and released.
+  const receive = acceptingOlderRemotes(options.receiver.receive);
   // The receiver is retained once per frame, however often the frame says it loaded, and released once.
   let retained = false;
   const onMessage = (event: MessageEvent) => {
@@ -46,7 +49,6 @@ export function connectExtension(options: {
     endpoint?.terminate();
     endpoint = createEndpoint<RemoteApi>(fromMessagePort(port1));
     endpoint.expose(options.platform);
-    const receive = options.receiver.receive;
     if (!retained) {
       retain(receive);
       retained = true;
@@ -62,7 +64,7 @@ export function connectExtension(options: {
     remote: () => endpoint?.call ?? null,
     dispose() {
       window.removeEventListener('message', onMessage);
-      if (retained) release(options.receiver.receive);
+      if (retained) release(receive);
       endpoint?.terminate();
       iframe.remove();
     },

@@ -6,12 +6,22 @@
  * (API requests, OAuth state, toasts) goes to the host over a MessagePort.
  */
 import {createRemoteRoot, type RemoteChannel} from '@remote-ui/core';
-import {createRemoteReactComponent, createRoot} from '@remote-ui/react';
+import * as remoteReact from '@remote-ui/react';
 import {createEndpoint, fromMessagePort, retain} from '@remote-ui/rpc';
 import type {ExtensionContextValue} from '@stripe/ui-extension-sdk/context';
 import type {SearchParams} from '@stripe/ui-extension-sdk/types/global.navigation';
 import {Component, type ComponentType, type ReactNode} from 'react';
 import {createExtRouter, createMemoryStorage} from './navigation';
+
+/**
+ * What either major of @remote-ui/react offers to draw into a remote root: 5.x
+ * has createRoot, the 4.x that SDK 7 and 8 depend on only render. Read off the
+ * namespace so esbuild does not refuse the export one of them lacks.
+ */
+interface LegacyRemoteReact {
+  createRoot?: (root: unknown) => {render: (element: unknown) => void};
+  render: (element: unknown, root: unknown) => void;
+}
 
 export interface RenderRequest {
   context: ExtensionContextValue;
@@ -39,7 +49,7 @@ export interface PreviewHostCalls {
 
 /** The preview's own component (not the SDK's): how a crash reaches the host, which draws it in the view's place. */
 export const PREVIEW_ERROR = 'PreviewError';
-const PreviewError = createRemoteReactComponent<typeof PREVIEW_ERROR, {message: string; stack?: string; phase?: 'load' | 'render'}>(PREVIEW_ERROR);
+const PreviewError = remoteReact.createRemoteReactComponent<typeof PREVIEW_ERROR, {message: string; stack?: string; phase?: 'load' | 'render'}>(PREVIEW_ERROR);
 
 /**
  * A render error after the first render would otherwise leave the host showing
@@ -102,7 +112,11 @@ function serve(draw: (context: ExtensionContextValue) => ReactNode): void {
         retain(channel);
         // No component allow-list: an SDK component the host lacks becomes its placeholder there.
         const root = createRemoteRoot(channel);
-        createRoot(root).render(draw(context));
+        // The app's own @remote-ui/react draws the tree (see LegacyRemoteReact).
+        const api = remoteReact as unknown as LegacyRemoteReact;
+        const create = api['createRoot'];
+        if (typeof create === 'function') create(root).render(draw(context));
+        else api.render(draw(context), root);
         await root.mount();
       },
       setHref(href, searchParams) {

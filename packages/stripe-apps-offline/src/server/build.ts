@@ -34,6 +34,9 @@ export const KIT_SRC = path.resolve(__dirname, '..');
  * @stripe/ui-extension-sdk finds them (then the app's folder), so the kit's
  * runtime and the app's SDK share one; the host page takes the kit's.
  */
+/** require first: every shared package has a CommonJS build, not every one an ESM build. */
+const SHARED_KINDS: esbuild.ImportKind[] = ['require-call', 'import-statement'];
+
 function singleCopies(resolveDirs: string[]): esbuild.Plugin {
   return {
     name: 'single-copies',
@@ -41,8 +44,15 @@ function singleCopies(resolveDirs: string[]): esbuild.Plugin {
       build.onResolve({filter: /^(react|react-dom|react-reconciler|scheduler|@remote-ui\/[^/]+)(\/.*)?$/}, async (args) => {
         if (args.pluginData === 'single-copies') return undefined;
         for (const resolveDir of resolveDirs) {
-          const resolved = await build.resolve(args.path, {kind: args.kind, resolveDir, pluginData: 'single-copies'});
-          if (!resolved.errors.length) return {path: resolved.path};
+          // One kind for every importer: a package with both an "import" and a
+          // "require" build would otherwise be bundled twice when the kit's
+          // runtime imports it and an SDK compiled to CommonJS (SDK 8 and
+          // older) requires it, and the two copies' React contexts never meet
+          // ("No remote-ui Render instance found in context").
+          for (const kind of SHARED_KINDS) {
+            const resolved = await build.resolve(args.path, {kind, resolveDir, pluginData: 'single-copies'});
+            if (!resolved.errors.length) return {path: resolved.path};
+          }
         }
         return undefined;
       });
@@ -50,16 +60,75 @@ function singleCopies(resolveDirs: string[]): esbuild.Plugin {
   };
 }
 
+/** The Node built-ins stripe-node 8 requires, each with a browser file of the kit's in its place (remote/node-shims/README.md). */
+const LEGACY_STRIPE_BUILTINS = ['path', 'events', 'http', 'https', 'crypto', 'child_process'];
+
+/**
+ * stripe-node before its browser build (SDK 8's own dependency, used in the
+ * views of Stripe's older sample apps) gets the kit's stand-ins for the Node
+ * built-ins it requires. Only imports made from inside the `stripe` package:
+ * anything else that needs a Node built-in fails to build and says so.
+ */
+const legacyStripeNode: esbuild.Plugin = {
+  name: 'legacy-stripe-node',
+  setup(build) {
+    const filter = new RegExp(`^(node:)?(${LEGACY_STRIPE_BUILTINS.join('|')})$`);
+    build.onResolve({filter}, (args) => {
+      if (packageNameOf(args.importer) !== 'stripe') return undefined;
+      const name = args.path.replace(/^node:/, '');
+      return {path: path.join(KIT_SRC, 'remote/node-shims', `${name}.ts`)};
+    });
+  },
+};
+
+/**
+ * The name of the package `file` belongs to: the nearest package.json above it
+ * that has one (a build folder's own `{"type": "module"}` names nothing).
+ * Cached per folder: esbuild asks once per import.
+ */
+const packageNames = new Map<string, string | null>();
+function packageNameOf(file: string): string | null {
+  const dir = path.dirname(file);
+  const known = packageNames.get(dir);
+  if (known !== undefined) return known;
+  let name: string | null = null;
+  try {
+    const declared = (JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as {name?: unknown}).name;
+    if (typeof declared === 'string') name = declared;
+  } catch {
+    // No package.json here (or not JSON): the folder above decides.
+  }
+  if (name === null && dir !== path.dirname(dir)) name = packageNameOf(dir);
+  packageNames.set(dir, name);
+  return name;
+}
+
 /** Where the app's @stripe/ui-extension-sdk sits, so its react and @remote-ui are the ones every view bundle uses. */
 export function sharedCopiesFrom(root: string): string[] {
   const dirs = [root];
   try {
     const sdk = path.dirname(require.resolve('@stripe/ui-extension-sdk/package.json', {paths: [root]}));
-    dirs.unshift(sdk);
+    // react-reconciler next from where the SDK's @remote-ui/react finds it: an
+    // app on React 18 with SDK 8 has the 0.26 reconciler its React 17 needs
+    // only under @remote-ui/react, and the kit's (for React 18) would not run it.
+    const remoteReact = packageDir('@remote-ui/react', sdk);
+    dirs.unshift(...(remoteReact ? [sdk, remoteReact] : [sdk]));
   } catch {
     // No SDK in the app's node_modules: its views fail to build and say which import is missing.
   }
   return [...dirs, KIT_SRC];
+}
+
+/** The folder of `pkg` as Node resolves it from `from` (its exports need not list package.json), or null. */
+function packageDir(pkg: string, from: string): string | null {
+  try {
+    const entry = require.resolve(pkg, {paths: [from]});
+    const marker = `${path.sep}node_modules${path.sep}${pkg.split('/').join(path.sep)}${path.sep}`;
+    const at = entry.lastIndexOf(marker);
+    return at < 0 ? null : entry.slice(0, at + marker.length - 1);
+  } catch {
+    return null;
+  }
 }
 
 function common(options: Pick<BuildOptions, 'root' | 'minify'>, resolveDirs = sharedCopiesFrom(options.root)): esbuild.BuildOptions {
@@ -74,7 +143,7 @@ function common(options: Pick<BuildOptions, 'root' | 'minify'>, resolveDirs = sh
     logLevel: 'silent',
     absWorkingDir: options.root,
     define: {'process.env.NODE_ENV': JSON.stringify(options.minify ? 'production' : 'development')},
-    plugins: [singleCopies(resolveDirs)],
+    plugins: [singleCopies(resolveDirs), legacyStripeNode],
   };
 }
 
