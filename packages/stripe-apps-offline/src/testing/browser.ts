@@ -26,6 +26,11 @@ export function recordConsole(page: Page): string[] {
   return lines;
 }
 
+/** The errors among recordConsole's lines: console errors and errors thrown in the page. */
+export function errorsIn(lines: string[]): string[] {
+  return lines.filter((line) => line.startsWith('error: ') || line.startsWith('pageerror: '));
+}
+
 /** Everything a person or a log could see of a run: the page, every frame, the request log, the console and the preview's output. */
 export async function everythingShown(page: Page, consoleLines: string[], preview: {output: string[]}): Promise<string> {
   return [

@@ -10,9 +10,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type {Browser, Page} from 'playwright-core';
-import {launchBrowser} from '../../src/testing/browser';
-import {startKitCommand, type RunningKitCommand} from '../../src/testing/kitCommand';
+import {errorsIn} from '../../src/testing/browser';
+import {startKitCommand} from '../../src/testing/kitCommand';
+import {previewSuite} from '../../src/testing/previewSuite';
 
 const VIEW = `import {Box, Button, ContextView, Spinner} from '@stripe/ui-extension-sdk/ui';
 import {createHttpClient, STRIPE_API_KEY} from '@stripe/ui-extension-sdk/http_client';
@@ -42,10 +42,6 @@ export default Old;
 `;
 
 let app = '';
-let kit: RunningKitCommand | undefined;
-let browser: Browser | undefined;
-let page: Page;
-const pageErrors: string[] = [];
 
 function write(file: string, text: string): void {
   fs.mkdirSync(path.dirname(path.join(app, file)), {recursive: true});
@@ -58,53 +54,38 @@ function link(name: string, devDependency: string): void {
   fs.symlinkSync(target, path.join(app, 'node_modules', name), 'dir');
 }
 
-beforeAll(async () => {
+/** Makes the app in a temporary folder and starts the kit's command on it; closing stops the command and removes the folder. */
+async function startOnOldSdkApp() {
   app = fs.mkdtempSync(path.join(os.tmpdir(), 'kit-old-sdk-app-'));
   write('stripe-app.json', JSON.stringify({id: 'com.example.oldsdk', version: '0.0.1', name: 'Old SDK App', icon: '', permissions: [{permission: 'customer_read', purpose: 'Shows the first customer.'}], ui_extension: {views: [{viewport: 'stripe.dashboard.drawer.default', component: 'Old'}], content_security_policy: {'connect-src': null, 'image-src': null, purpose: ''}}}));
   write('package.json', JSON.stringify({name: 'old-sdk-app', private: true, dependencies: {'@stripe/ui-extension-sdk': '^8.0.0', stripe: '^8.219.0'}}));
   write('src/views/Old.tsx', VIEW);
   link('@stripe/ui-extension-sdk', 'ui-extension-sdk-8');
   link('stripe', 'stripe-node-8');
-  kit = await startKitCommand(app);
-  try {
-    browser = await launchBrowser();
-  } catch (e) {
-    await kit.stop();
-    throw e;
-  }
-}, 90_000);
+  const kit = await startKitCommand(app);
+  return {
+    ...kit,
+    close: async () => {
+      await kit.stop();
+      fs.rmSync(app, {recursive: true, force: true});
+    },
+  };
+}
 
-afterAll(async () => {
-  await browser?.close();
-  await kit?.stop();
-  if (app) fs.rmSync(app, {recursive: true, force: true});
-});
-
-beforeEach(async () => {
-  page = await (browser as Browser).newPage();
-  pageErrors.length = 0;
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') pageErrors.push(m.text());
-  });
-});
-
-afterEach(async () => {
-  await page.close();
-});
+const suite = previewSuite(startOnOldSdkApp, undefined, 90_000);
 
 test("the view draws with SDK 8's components, its spinner replaced by what stripe-node 8 fetched", async () => {
-  await page.goto(`${kit?.url ?? ''}/?view=Old`);
-  await page.getByText(/First customer: (?!failed)/).waitFor();
-  await page.getByText('Viewport: stripe.dashboard.drawer.default').waitFor();
-  expect(pageErrors).toEqual([]);
+  await suite.page.goto(`${suite.preview.url}/?view=Old`);
+  await suite.page.getByText(/First customer: (?!failed)/).waitFor();
+  await suite.page.getByText('Viewport: stripe.dashboard.drawer.default').waitFor();
+  expect(errorsIn(suite.consoleLines)).toEqual([]);
 });
 
 test("the view's state updates on a press, by keyboard", async () => {
-  await page.goto(`${kit?.url ?? ''}/?view=Old`);
-  const button = page.getByRole('button', {name: 'Count a press'});
+  await suite.page.goto(`${suite.preview.url}/?view=Old`);
+  const button = suite.page.getByRole('button', {name: 'Count a press'});
   await button.focus();
-  await page.keyboard.press('Enter');
-  await page.getByText('Presses: 1').waitFor();
-  expect(pageErrors).toEqual([]);
+  await suite.page.keyboard.press('Enter');
+  await suite.page.getByText('Presses: 1').waitFor();
+  expect(errorsIn(suite.consoleLines)).toEqual([]);
 });
