@@ -114,7 +114,7 @@ function serve(draw: (context: ExtensionContextValue) => ReactNode): void {
         const root = createRemoteRoot(channel);
         // The app's own @remote-ui/react draws the tree (see LegacyRemoteReact).
         const api = remoteReact as unknown as LegacyRemoteReact;
-        const create = api['createRoot'];
+        const create = api.createRoot;
         if (typeof create === 'function') create(root).render(draw(context));
         else api.render(draw(context), root);
         await root.mount();

@@ -28,15 +28,15 @@ export interface BuildOptions {
 /** The kit's own sources (the host page, the extension runtime): built with the kit's settings, never the app's. */
 export const KIT_SRC = path.resolve(__dirname, '..');
 
+/** require first: every shared package has a CommonJS build, not every one an ESM build. */
+const SHARED_KINDS: esbuild.ImportKind[] = ['require-call', 'import-statement'];
+
 /**
  * One copy of react and @remote-ui in every bundle: two copies break hooks
  * ("Invalid hook call"). A view bundle takes them from where the app's own
  * @stripe/ui-extension-sdk finds them (then the app's folder), so the kit's
  * runtime and the app's SDK share one; the host page takes the kit's.
  */
-/** require first: every shared package has a CommonJS build, not every one an ESM build. */
-const SHARED_KINDS: esbuild.ImportKind[] = ['require-call', 'import-statement'];
-
 function singleCopies(resolveDirs: string[]): esbuild.Plugin {
   return {
     name: 'single-copies',
