@@ -23,7 +23,7 @@ export {
 } from './src/oauth-provider/constants';
 export {acceptsKey} from './src/acme-api/standIn';
 export {placementOf, titleOf, VIEWPORTS} from './src/host/viewports';
-export {IMPLEMENTED} from './src/host/components';
+export {IMPLEMENTED, IMPLEMENTED_NEXT} from './src/host/components';
 export {allowedByCsp} from './src/host/platform';
 export {startTestStore, TEST_KEY, type RawBody, type TestSecretStore} from './src/testing/localSecretStore';
 export {startTestProvider, type ClientAs, type ClientRequest, type TestProvider} from './src/testing/oauthProvider';

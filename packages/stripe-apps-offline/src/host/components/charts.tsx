@@ -9,7 +9,7 @@ import type {ReactNode} from 'react';
 type Datum = Record<string, unknown>;
 type ChannelProp = string | number | Channel | undefined;
 
-const PALETTE = ['#635bff', '#00a2e1', '#ff7d54', '#3ecf8e', '#f5be58', '#a450b5', '#e25950'];
+export const PALETTE = ['#635bff', '#00a2e1', '#ff7d54', '#3ecf8e', '#f5be58', '#a450b5', '#e25950'];
 
 function field(channel: ChannelProp): string | undefined {
   if (channel === undefined) return undefined;

@@ -1,6 +1,6 @@
 /** The SDK component names the preview host renders, and a placeholder for the rest. */
 import {createController, type Controller} from '@remote-ui/react/host';
-import type {ComponentType} from 'react';
+import {createElement, type ComponentType} from 'react';
 import {Banner, Button} from './actions';
 import {BarChart, LineChart, Sparkline} from './charts';
 import {
@@ -20,6 +20,7 @@ import {
   TextField,
 } from './forms';
 import {Icon} from './icons';
+import {MeterChart, NextBarChart, NextLineChart, NextTab, NextTabs, SparkLineChart} from './next';
 import {Accordion, AccordionItem, Badge, Box, Chip, ChipList, Divider, Img, Inline, Link, List, ListItem, Spinner, TaskList, TaskListItem} from './layout';
 import {ButtonGroup, FocusView, Menu, MenuGroup, MenuItem, Tooltip} from './overlays';
 import {placeholderFor} from './placeholder';
@@ -125,12 +126,38 @@ export const IMPLEMENTED: Record<string, HostComponent> = {
 };
 
 /**
+ * What `@stripe/ui-extension-sdk/ui/next` exports, by the name it sends. Tabs,
+ * Tab, BarChart and LineChart reuse `ui`'s names with other props; the SDK
+ * tells them apart by the `schemaVersion` it adds to every element.
+ */
+export const IMPLEMENTED_NEXT: Record<string, HostComponent> = {
+  BarChart: NextBarChart,
+  LineChart: NextLineChart,
+  MeterChart,
+  SparkLineChart,
+  Tab: NextTab,
+  Tabs: NextTabs,
+};
+
+/** One host component per name: the next one for elements the SDK marks "v9Next", `ui`'s for the rest. */
+function bySchema(name: string): HostComponent | undefined {
+  const current = IMPLEMENTED[name];
+  const next = IMPLEMENTED_NEXT[name];
+  if (!next) return current;
+  if (!current) return next;
+  const Either = (props: {schemaVersion?: string}) => (props.schemaVersion === 'v9Next' ? createElement(next, props) : createElement(current, props));
+  Either.displayName = `${name}ByVersion`;
+  return Either;
+}
+const CHOSEN = new Map([...Object.keys(IMPLEMENTED), ...Object.keys(IMPLEMENTED_NEXT)].map((name) => [name, bySchema(name) as HostComponent]));
+
+/**
  * Beyond the SDK's: host elements a view may write inside SDK components
  * (`<option>` in a Select), and the preview runtime's own crash report.
  */
 const ELEMENTS: Record<string, HostComponent> = {option: Option, optgroup: OptGroup, PreviewError};
 
-const base = createController({...IMPLEMENTED, ...ELEMENTS});
+const base = createController({...Object.fromEntries(CHOSEN), ...ELEMENTS});
 
 /**
  * remote-ui's controller throws "Unknown component" on a name it lacks, which
@@ -140,6 +167,6 @@ export const hostController: Controller = {
   renderer: base.renderer,
   get: (type) => {
     const name = typeof type === 'string' ? type : String(type);
-    return IMPLEMENTED[name] ?? ELEMENTS[name] ?? placeholderFor(name);
+    return CHOSEN.get(name) ?? ELEMENTS[name] ?? placeholderFor(name);
   },
 };

@@ -54,7 +54,7 @@ export function Tabs({selectedKey, onSelectionChange, fitted, size = 'medium', c
 }
 
 /** Left/Right (and Home/End) move between tabs and select the one reached, as WAI-ARIA tabs do. */
-function onTabListKey(e: KeyboardEvent<HTMLDivElement>) {
+export function onTabListKey(e: KeyboardEvent<HTMLDivElement>) {
   const tabs = Array.from(e.currentTarget.querySelectorAll<HTMLButtonElement>('[role="tab"]:not([disabled])'));
   const at = tabs.indexOf(document.activeElement as HTMLButtonElement);
   const to = {ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: tabs.length - 1}[e.key];
