@@ -13,7 +13,7 @@ import {newObjectId} from './kinds';
 import {planExpand, type ExpandPlan} from './expand';
 import {applyMetadata, metadataParam, type FilterSpec, type Metadata, type MetadataChange} from './params';
 import type {Products} from './products';
-import {Resource, type Write} from './resource';
+import {inStripeOrder, Resource, type Write} from './resource';
 import {tableSpecOf} from './table';
 
 /** The currencies a price here may use: a common subset of Stripe's, lower case as the API answers them. */
@@ -42,6 +42,37 @@ export interface PriceObject {
   type: 'one_time' | 'recurring';
   unit_amount: number;
   unit_amount_decimal: string;
+}
+
+/**
+ * A price with Stripe's defaults for everything not given: the one shape a
+ * create and the seed start from. Keys in Stripe's order; given fields win.
+ */
+export function priceObject(fields: Pick<PriceObject, 'id' | 'livemode' | 'created' | 'product' | 'currency' | 'unit_amount' | 'recurring'> & Partial<PriceObject>): PriceObject {
+  return inStripeOrder<PriceObject>(
+    {
+      id: fields.id,
+      object: 'price',
+      active: true,
+      billing_scheme: 'per_unit',
+      created: fields.created,
+      currency: fields.currency,
+      custom_unit_amount: null,
+      livemode: fields.livemode,
+      lookup_key: null,
+      metadata: {},
+      nickname: null,
+      product: fields.product,
+      recurring: fields.recurring,
+      tax_behavior: 'unspecified',
+      tiers_mode: null,
+      transform_quantity: null,
+      type: fields.recurring ? 'recurring' : 'one_time',
+      unit_amount: fields.unit_amount,
+      unit_amount_decimal: String(fields.unit_amount),
+},
+    fields,
+  );
 }
 
 /** As Stripe documents it: a list without `active` answers the active prices only. */
@@ -203,27 +234,19 @@ export class Prices extends Resource<PriceObject> {
         const write = {id: null, text: {name: params.productName ?? ''}, active: null, defaultPrice: null, metadata: {clear: false, changes: {}}, expand: params.expand};
         product = this.products.create(partition, write).id;
       }
-      const price: PriceObject = {
+      const price = priceObject({
         id: newObjectId('price'),
-        object: 'price',
         active: params.active,
-        billing_scheme: 'per_unit',
         created: this.now(),
         currency: params.currency,
-        custom_unit_amount: null,
         livemode: partition.livemode,
         lookup_key: params.lookupKey,
-        metadata: {},
         nickname: params.nickname,
         product,
         recurring: params.recurring,
         tax_behavior: params.taxBehavior,
-        tiers_mode: null,
-        transform_quantity: null,
-        type: params.recurring ? 'recurring' : 'one_time',
         unit_amount: params.unitAmount,
-        unit_amount_decimal: String(params.unitAmount),
-      };
+      });
       applyMetadata(price, params.metadata);
       this.table.insert(partition, price);
       return price;

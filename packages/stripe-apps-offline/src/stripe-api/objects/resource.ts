@@ -10,6 +10,16 @@ import {ObjectTable, type ListPage, type ListQuery, type TableSpec} from './tabl
 
 export type Write = <T>(fn: () => T) => T;
 
+/**
+ * An object builder's defaults with the given fields laid over them. The keys
+ * keep the defaults' order, which is Stripe's (a spread would move the given
+ * ones to the end, and an object literal that names a key before a spread of
+ * it is refused by the compiler).
+ */
+export function inStripeOrder<T extends object>(defaults: T, given: Partial<T>): T {
+  return Object.assign(defaults, given);
+}
+
 export class Resource<T extends {id: string; created: number}> {
   readonly table: ObjectTable<T>;
 

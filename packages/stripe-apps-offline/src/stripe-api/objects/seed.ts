@@ -7,18 +7,23 @@
  * Stripe fixture is copied), and deterministic: the same ids on every
  * re-seed, so a bookmarked page keeps working; times are relative to the
  * moment of seeding, and nothing is dated after it.
+ *
+ * This file holds only the story (names, the catalogue, how often each state
+ * occurs, what refers to what); every object's shape, with Stripe's defaults,
+ * comes from its kind's builder (priceObject, chargeObject, invoiceObject, …),
+ * the same one a create route uses where there is one.
  */
-import type {BalanceTransactionObject} from './balance-transactions';
-import type {ChargeObject} from './charges';
+import {balanceTransactionObject, type BalanceTransactionObject} from './balance-transactions';
+import {chargeObject, type ChargeObject} from './charges';
 import type {CustomerObject, CustomerWrite} from './customers';
-import type {InvoiceObject} from './invoices';
+import {invoiceObject, subscriptionLineItem, type InvoiceObject} from './invoices';
 import type {Kind} from './kinds';
-import type {PaymentIntentObject, PaymentIntentStatus} from './payment-intents';
+import {paymentIntentObject, type PaymentIntentObject, type PaymentIntentStatus} from './payment-intents';
 import {PICKER_IDS} from './pickerIds';
-import type {Interval, PriceObject} from './prices';
+import {priceObject, type Interval, type PriceObject} from './prices';
 import {productObject, type ProductObject} from './products';
-import type {RefundObject} from './refunds';
-import type {SubscriptionItem, SubscriptionObject, SubscriptionStatus} from './subscriptions';
+import {refundObject, type RefundObject} from './refunds';
+import {subscriptionItemObject, subscriptionObject, type SubscriptionObject, type SubscriptionStatus} from './subscriptions';
 
 export const SEED_CUSTOMERS = 36;
 
@@ -36,6 +41,8 @@ const FIRST = ['Ada', 'Ben', 'Chidi', 'Dana', 'Emil', 'Farah', 'Goran', 'Hana', 
 const LAST = ['Okafor', 'Lindqvist', 'Moreau', 'Tanaka', 'Novak', 'Haddad', 'Silva', 'Kowalski', 'Brennan', 'Iyer', 'Fischer', 'Adeyemi'];
 const DOMAINS = ['example.com', 'example.org', 'example.net'];
 const BRANDS = ['visa', 'mastercard', 'amex'] as const;
+/** What a customer's card statement shows for the seeded charges. */
+const STATEMENT_DESCRIPTOR = 'KEYRING';
 
 /** The catalogue: products and their prices (amounts in cents). The first product is the picker's. */
 const CATALOGUE: {name: string; description: string; active: boolean; prices: {nickname: string; amount: number; interval: Interval | null; active: boolean}[]}[] = [
@@ -155,27 +162,19 @@ export function seedData(livemode: boolean, now: number): SeedData {
   const catalogueCreated = now - 200 * DAY;
   CATALOGUE.forEach((entry, p) => {
     const productId = p === 0 ? picker.product : id('prod_', 14);
-    const prices = entry.prices.map((price, k): PriceObject => ({
-      id: id('price_', 24),
-      object: 'price',
-      active: price.active,
-      billing_scheme: 'per_unit',
-      created: catalogueCreated + p * 600 + k * 60 + 30,
-      currency: 'usd',
-      custom_unit_amount: null,
-      livemode,
-      lookup_key: null,
-      metadata: {},
-      nickname: price.nickname,
-      product: productId,
-      recurring: price.interval ? {interval: price.interval, interval_count: 1, meter: null, trial_period_days: null, usage_type: 'licensed'} : null,
-      tax_behavior: 'unspecified',
-      tiers_mode: null,
-      transform_quantity: null,
-      type: price.interval ? 'recurring' : 'one_time',
-      unit_amount: price.amount,
-      unit_amount_decimal: String(price.amount),
-    }));
+    const prices = entry.prices.map((price, k) =>
+      priceObject({
+        id: id('price_', 24),
+        active: price.active,
+        created: catalogueCreated + p * 600 + k * 60 + 30,
+        currency: 'usd',
+        livemode,
+        nickname: price.nickname,
+        product: productId,
+        recurring: price.interval ? {interval: price.interval, interval_count: 1, meter: null, trial_period_days: null, usage_type: 'licensed'} : null,
+        unit_amount: price.amount,
+      }),
+    );
     out.products.push(
       productObject({
         id: productId,
@@ -200,42 +199,17 @@ export function seedData(livemode: boolean, now: number): SeedData {
     const created = intent.created + 2;
     const txn = id('txn_', 24);
     const fee = Math.round(intent.amount * 0.029) + 30;
-    const c: ChargeObject = {
+    const c = chargeObject({
       id: chargeId,
-      object: 'charge',
       amount: intent.amount,
-      amount_captured: intent.amount,
-      amount_refunded: 0,
-      application: null,
-      application_fee: null,
-      application_fee_amount: null,
       balance_transaction: txn,
       billing_details: {address: {city: null, country: 'US', line1: null, line2: null, postal_code: null, state: null}, email, name, phone: null, tax_id: null},
-      calculated_statement_descriptor: 'KEYRING',
-      captured: true,
+      calculated_statement_descriptor: STATEMENT_DESCRIPTOR,
       created,
       currency: intent.currency,
       customer: intent.customer,
       description: intent.description,
-      disputed: false,
-      failure_balance_transaction: null,
-      failure_code: null,
-      failure_message: null,
-      fraud_details: {},
       livemode,
-      metadata: {},
-      on_behalf_of: null,
-      outcome: {
-        advice_code: null,
-        network_advice_code: null,
-        network_decline_code: null,
-        network_status: 'approved_by_network',
-        reason: null,
-        risk_level: 'normal',
-        seller_message: 'Payment complete.',
-        type: 'authorized',
-      },
-      paid: true,
       payment_intent: intent.id,
       payment_method: card.pm,
       payment_method_details: {
@@ -255,49 +229,29 @@ export function seedData(livemode: boolean, now: number): SeedData {
         type: 'card',
       },
       receipt_email: email,
-      receipt_number: null,
-      receipt_url: null,
-      refunded: false,
-      refunds: {object: 'list', data: [], has_more: false, url: `/v1/charges/${chargeId}/refunds`},
-      review: null,
-      shipping: null,
-      source: null,
-      source_transfer: null,
-      statement_descriptor: null,
-      statement_descriptor_suffix: null,
-      status: 'succeeded',
-      transfer_data: null,
-      transfer_group: null,
-    };
+    });
     out.charges.push(c);
-    out.balanceTransactions.push(balanceTransaction(txn, created, intent.amount, fee, 'charge', chargeId, intent.description));
+    out.balanceTransactions.push(balanceTransactionObject({id: txn, created, amount: intent.amount, fee, currency: 'usd', type: 'charge', source: chargeId, description: intent.description}, now));
     if (refundable && random() < 0.12 && created < now - 2 * DAY) {
       const amount = random() < 0.6 ? intent.amount : Math.round(intent.amount / 2);
       const refundId = id('re_', 24);
       const refundTxn = id('txn_', 24);
       const refundCreated = Math.min(now - 3600, created + DAY + Math.floor(random() * 6 * DAY));
-      const refund: RefundObject = {
+      const refund = refundObject({
         id: refundId,
-        object: 'refund',
         amount,
         balance_transaction: refundTxn,
         charge: chargeId,
         created: refundCreated,
         currency: intent.currency,
         customer: intent.customer,
-        customer_account: null,
         destination_details: {card: {reference: id('', 12), reference_status: 'available', reference_type: 'acquirer_reference_number', type: 'refund'}, type: 'card'},
-        metadata: {},
         payment_intent: intent.id,
         payment_method: card.pm,
         reason: 'requested_by_customer',
-        receipt_number: null,
-        source_transfer_reversal: null,
-        status: 'succeeded',
-        transfer_reversal: null,
-      };
+      });
       out.refunds.push(refund);
-      out.balanceTransactions.push(balanceTransaction(refundTxn, refundCreated, -amount, 0, 'refund', refundId, 'REFUND FOR CHARGE'));
+      out.balanceTransactions.push(balanceTransactionObject({id: refundTxn, created: refundCreated, amount: -amount, fee: 0, currency: 'usd', type: 'refund', source: refundId, description: 'REFUND FOR CHARGE'}, now));
       c.amount_refunded = amount;
       c.refunded = amount === intent.amount;
       c.refunds.data.push(refund);
@@ -305,81 +259,8 @@ export function seedData(livemode: boolean, now: number): SeedData {
     return chargeId;
   };
 
-  const balanceTransaction = (txn: string, created: number, amount: number, fee: number, type: 'charge' | 'refund', source: string, description: string | null): BalanceTransactionObject => {
-    const availableOn = created + 2 * DAY;
-    return {
-      id: txn,
-      object: 'balance_transaction',
-      amount,
-      available_on: availableOn,
-      balance_type: 'payments',
-      created,
-      currency: 'usd',
-      description,
-      exchange_rate: null,
-      fee,
-      fee_details: fee > 0 ? [{amount: fee, application: null, currency: 'usd', description: 'Stripe processing fees', type: 'stripe_fee'}] : [],
-      net: amount - fee,
-      reporting_category: type,
-      source,
-      status: availableOn <= now ? 'available' : 'pending',
-      type,
-    };
-  };
-
-  const paymentIntent = (
-    piId: string,
-    customer: string,
-    amount: number,
-    created: number,
-    status: PaymentIntentStatus,
-    description: string,
-    email: string,
-    card: Card,
-  ): PaymentIntentObject => ({
-    id: piId,
-    object: 'payment_intent',
-    amount,
-    amount_capturable: 0,
-    amount_details: {tip: {}},
-    amount_received: status === 'succeeded' ? amount : 0,
-    application: null,
-    application_fee_amount: null,
-    automatic_payment_methods: {enabled: true},
-    canceled_at: status === 'canceled' ? Math.min(now - 60, created + 3600) : null,
-    cancellation_reason: status === 'canceled' ? 'abandoned' : null,
-    capture_method: 'automatic',
-    client_secret: `${piId}_secret_${id('', 24)}`,
-    confirmation_method: 'automatic',
-    created,
-    currency: 'usd',
-    customer,
-    customer_account: null,
-    description,
-    excluded_payment_method_types: null,
-    last_payment_error: null,
-    latest_charge: null,
-    livemode,
-    managed_payments: null,
-    metadata: {},
-    next_action: null,
-    on_behalf_of: null,
-    payment_method: status === 'succeeded' || status === 'processing' ? card.pm : null,
-    payment_method_configuration_details: null,
-    payment_method_options: {},
-    payment_method_types: ['card'],
-    processing: null,
-    receipt_email: email,
-    review: null,
-    setup_future_usage: null,
-    shipping: null,
-    source: null,
-    statement_descriptor: null,
-    statement_descriptor_suffix: null,
-    status,
-    transfer_data: null,
-    transfer_group: null,
-  });
+  const paymentIntent = (piId: string, customer: string, amount: number, created: number, status: PaymentIntentStatus, description: string, email: string, card: Card) =>
+    paymentIntentObject({id: piId, livemode, created, amount, currency: 'usd', status, customer, description, receipt_email: email, card: card.pm, secret: id('', 24), now});
 
   for (let i = 0; i < SEED_CUSTOMERS; i++) {
     const first = FIRST[i % FIRST.length];
@@ -448,202 +329,65 @@ export function seedData(livemode: boolean, now: number): SeedData {
         }
         invoiceCount++;
         if (open) delinquent = true;
-        out.invoices.push({
-          id: invoiceId,
-          object: 'invoice',
-          account_country: 'US',
-          account_name: null,
-          account_tax_ids: null,
-          amount_due: amount,
-          amount_overpaid: 0,
-          amount_paid: open ? 0 : amount,
-          amount_remaining: open ? amount : 0,
-          amount_shipping: 0,
-          application: null,
-          attempt_count: open ? 1 + Math.floor(random() * 3) : amount > 0 ? 1 : 0,
-          attempted: amount > 0,
-          auto_advance: open,
-          automatic_tax: {disabled_reason: null, enabled: false, liability: null, provider: null, status: null},
-          automatically_finalizes_at: null,
-          billing_reason: n === 0 ? 'subscription_create' : 'subscription_cycle',
-          collection_method: 'charge_automatically',
-          created: periodStart,
-          currency: 'usd',
-          custom_fields: null,
-          customer: customerId,
-          customer_account: null,
-          customer_address: null,
-          customer_email: email,
-          customer_name: name,
-          customer_phone: null,
-          customer_shipping: null,
-          customer_tax_exempt: 'none',
-          customer_tax_ids: [],
-          default_payment_method: null,
-          default_source: null,
-          default_tax_rates: [],
-          description: null,
-          discounts: [],
-          due_date: null,
-          effective_at: finalized,
-          ending_balance: 0,
-          footer: null,
-          from_invoice: null,
-          hosted_invoice_url: null,
-          invoice_pdf: null,
-          issuer: {type: 'self'},
-          last_finalization_error: null,
-          latest_revision: null,
-          lines: {
-            object: 'list',
-            data: [
-              {
-                id: id('il_', 24),
-                object: 'line_item',
-                amount,
-                currency: 'usd',
-                description: status === 'trialing' ? `Trial period for ${product.name}` : `1 × ${product.name} (at $${(price.unit_amount / 100).toFixed(2)} / ${recurring.interval})`,
-                discount_amounts: [],
-                discountable: true,
-                discounts: [],
-                invoice: invoiceId,
-                livemode,
-                metadata: {},
-                parent: {
-                  invoice_item_details: null,
-                  subscription_item_details: {invoice_item: null, proration: false, proration_details: {credited_items: null}, subscription: subId, subscription_item: itemId},
-                  type: 'subscription_item_details',
-                },
-                period: {end: periodEnd, start: periodStart},
-                pretax_credit_amounts: [],
-                pricing: {price_details: {price: price.id, product: product.id}, type: 'price_details', unit_amount_decimal: String(amount)},
-                quantity: 1,
-                quantity_decimal: '1',
-                subscription: subId,
-                subtotal: amount,
-                taxes: [],
-              },
-            ],
-            has_more: false,
-            url: `/v1/invoices/${invoiceId}/lines`,
-          },
+        const attemptCount = open ? 1 + Math.floor(random() * 3) : amount > 0 ? 1 : 0;
+        const line = subscriptionLineItem({
+          id: id('il_', 24),
+          invoice: invoiceId,
           livemode,
-          metadata: {},
-          next_payment_attempt: open ? now + 2 * DAY : null,
-          number: `${prefix}-${String(invoiceCount).padStart(4, '0')}`,
-          on_behalf_of: null,
-          parent: {quote_details: null, subscription_details: {metadata: {}, subscription: subId}, type: 'subscription_details'},
-          payment_settings: {default_mandate: null, payment_method_options: null, payment_method_types: null},
-          period_end: periodStart,
-          period_start: periodStart,
-          post_payment_credit_notes_amount: 0,
-          pre_payment_credit_notes_amount: 0,
-          receipt_number: null,
-          rendering: null,
-          shipping_cost: null,
-          shipping_details: null,
-          starting_balance: 0,
-          statement_descriptor: null,
-          status: open ? 'open' : 'paid',
-          status_transitions: {finalized_at: finalized, marked_uncollectible_at: null, paid_at: paidAt, voided_at: null},
+          amount,
+          currency: 'usd',
+          description: status === 'trialing' ? `Trial period for ${product.name}` : `1 × ${product.name} (at $${(price.unit_amount / 100).toFixed(2)} / ${recurring.interval})`,
+          period: {start: periodStart, end: periodEnd},
+          price: price.id,
+          product: product.id,
           subscription: subId,
-          subtotal: amount,
-          subtotal_excluding_tax: amount,
-          test_clock: null,
-          total: amount,
-          total_discount_amounts: [],
-          total_excluding_tax: amount,
-          total_pretax_credit_amounts: [],
-          total_taxes: [],
-          webhooks_delivered_at: finalized,
-          _payment_intent: piId,
+          subscriptionItem: itemId,
         });
+        out.invoices.push(
+          invoiceObject({
+            id: invoiceId,
+            livemode,
+            created: periodStart,
+            customer: customerId,
+            currency: 'usd',
+            amount,
+            status: open ? 'open' : 'paid',
+            finalizedAt: finalized,
+            paidAt,
+            lines: [line],
+            attempt_count: attemptCount,
+            billing_reason: n === 0 ? 'subscription_create' : 'subscription_cycle',
+            customer_email: email,
+            customer_name: name,
+            next_payment_attempt: open ? now + 2 * DAY : null,
+            number: `${prefix}-${String(invoiceCount).padStart(4, '0')}`,
+            parent: {quote_details: null, subscription_details: {metadata: {}, subscription: subId}, type: 'subscription_details'},
+            subscription: subId,
+            _payment_intent: piId,
+          }),
+        );
       });
       const currentStart = starts[starts.length - 1];
-      const item: SubscriptionItem = {
-        id: itemId,
-        object: 'subscription_item',
-        billing_thresholds: null,
-        created: start,
-        current_period_end: trialEnd ?? advance(currentStart, recurring.interval),
-        current_period_start: currentStart,
-        discounts: [],
-        metadata: {},
-        plan: {
-          id: price.id,
-          object: 'plan',
-          active: price.active,
-          amount: price.unit_amount,
-          amount_decimal: price.unit_amount_decimal,
-          billing_scheme: 'per_unit',
-          created: price.created,
-          currency: price.currency,
-          interval: recurring.interval,
-          interval_count: recurring.interval_count,
+      const item = subscriptionItemObject({id: itemId, created: start, price, subscription: subId, period: {start: currentStart, end: trialEnd ?? advance(currentStart, recurring.interval)}});
+      out.subscriptions.push(
+        subscriptionObject({
+          id: subId,
           livemode,
-          metadata: {},
-          meter: null,
-          nickname: price.nickname,
-          product: price.product,
-          tiers_mode: null,
-          transform_usage: null,
-          trial_period_days: null,
-          usage_type: 'licensed',
-        },
-        price,
-        quantity: 1,
-        subscription: subId,
-        tax_rates: [],
-      };
-      out.subscriptions.push({
-        id: subId,
-        object: 'subscription',
-        application: null,
-        application_fee_percent: null,
-        automatic_tax: {disabled_reason: null, enabled: false, liability: null},
-        billing_cycle_anchor: trialEnd ?? start,
-        billing_cycle_anchor_config: null,
-        billing_mode: {flexible: null, type: 'classic'},
-        billing_schedules: [],
-        billing_thresholds: null,
-        cancel_at: null,
-        cancel_at_period_end: false,
-        canceled_at: endedAt,
-        cancellation_details: {comment: null, feedback: null, reason: endedAt ? 'cancellation_requested' : null},
-        collection_method: 'charge_automatically',
-        created: start,
-        currency: 'usd',
-        customer: customerId,
-        customer_account: null,
-        days_until_due: null,
-        default_payment_method: card.pm,
-        default_source: null,
-        default_tax_rates: [],
-        description: null,
-        discounts: [],
-        ended_at: endedAt,
-        invoice_settings: {account_tax_ids: null, issuer: {type: 'self'}},
-        items: {object: 'list', data: [item], has_more: false, url: `/v1/subscription_items?subscription=${subId}`},
-        latest_invoice: invoiceIds[invoiceIds.length - 1],
-        livemode,
-        managed_payments: null,
-        metadata: {},
-        next_pending_invoice_item_invoice: null,
-        on_behalf_of: null,
-        pause_collection: null,
-        payment_settings: {payment_method_options: null, payment_method_types: null, save_default_payment_method: 'off'},
-        pending_invoice_item_interval: null,
-        pending_setup_intent: null,
-        pending_update: null,
-        schedule: null,
-        start_date: start,
-        status,
-        test_clock: null,
-        transfer_data: null,
-        trial_end: trialEnd,
-        trial_settings: {end_behavior: {missing_payment_method: 'create_invoice'}},
-        trial_start: trialEnd ? start : null,
-      });
+          created: start,
+          customer: customerId,
+          currency: 'usd',
+          status,
+          item,
+          latest_invoice: invoiceIds[invoiceIds.length - 1],
+          billing_cycle_anchor: trialEnd ?? start,
+          canceled_at: endedAt,
+          cancellation_details: {comment: null, feedback: null, reason: endedAt ? 'cancellation_requested' : null},
+          default_payment_method: card.pm,
+          ended_at: endedAt,
+          trial_end: trialEnd,
+          trial_start: trialEnd ? start : null,
+        }),
+      );
     }
 
     // One-off payments (onboarding sessions), in any state a payment can be in.

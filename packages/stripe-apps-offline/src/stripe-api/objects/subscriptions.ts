@@ -8,7 +8,7 @@
 import type Database from 'better-sqlite3';
 import {NOTHING, unsetField, type FilterSpec, type Metadata} from './params';
 import type {PriceObject} from './prices';
-import {Resource, type Write} from './resource';
+import {inStripeOrder, Resource, type Write} from './resource';
 import {tableSpecOf} from './table';
 
 export type SubscriptionStatus = 'active' | 'canceled' | 'incomplete' | 'incomplete_expired' | 'past_due' | 'paused' | 'trialing' | 'unpaid';
@@ -41,6 +41,109 @@ export interface SubscriptionObject {
   metadata: Metadata;
   items: {object: 'list'; data: SubscriptionItem[]; has_more: boolean; url: string};
   [field: string]: unknown;
+}
+
+/** A subscription item for one unit of a recurring price; its legacy `plan` mirrors the price. */
+export function subscriptionItemObject(fields: {id: string; created: number; price: PriceObject; subscription: string; period: {start: number; end: number}}): SubscriptionItem {
+  const {price} = fields;
+  const recurring = price.recurring as NonNullable<PriceObject['recurring']>;
+  return {
+    id: fields.id,
+    object: 'subscription_item',
+    billing_thresholds: null,
+    created: fields.created,
+    current_period_end: fields.period.end,
+    current_period_start: fields.period.start,
+    discounts: [],
+    metadata: {},
+    plan: {
+      id: price.id,
+      object: 'plan',
+      active: price.active,
+      amount: price.unit_amount,
+      amount_decimal: price.unit_amount_decimal,
+      billing_scheme: 'per_unit',
+      created: price.created,
+      currency: price.currency,
+      interval: recurring.interval,
+      interval_count: recurring.interval_count,
+      livemode: price.livemode,
+      metadata: {},
+      meter: null,
+      nickname: price.nickname,
+      product: price.product,
+      tiers_mode: null,
+      transform_usage: null,
+      trial_period_days: null,
+      usage_type: 'licensed',
+    },
+    price,
+    quantity: 1,
+    subscription: fields.subscription,
+    tax_rates: [],
+  };
+}
+
+/**
+ * A subscription of one item, charged automatically, with Stripe's defaults
+ * for the rest. Keys in Stripe's order; given fields win.
+ */
+export function subscriptionObject(
+  fields: Pick<SubscriptionObject, 'id' | 'livemode' | 'created' | 'customer' | 'status' | 'latest_invoice'> & Partial<SubscriptionObject> & {item: SubscriptionItem; currency: string},
+): SubscriptionObject {
+  const {item, ...given} = fields;
+  return inStripeOrder<SubscriptionObject>(
+    {
+      id: given.id,
+      object: 'subscription',
+      application: null,
+      application_fee_percent: null,
+      automatic_tax: {disabled_reason: null, enabled: false, liability: null},
+      billing_cycle_anchor: given.created,
+      billing_cycle_anchor_config: null,
+      billing_mode: {flexible: null, type: 'classic'},
+      billing_schedules: [],
+      billing_thresholds: null,
+      cancel_at: null,
+      cancel_at_period_end: false,
+      canceled_at: null,
+      cancellation_details: {comment: null, feedback: null, reason: null},
+      collection_method: 'charge_automatically',
+      created: given.created,
+      currency: given.currency,
+      customer: given.customer,
+      customer_account: null,
+      days_until_due: null,
+      default_payment_method: null,
+      default_source: null,
+      default_tax_rates: [],
+      description: null,
+      discounts: [],
+      ended_at: null,
+      invoice_settings: {account_tax_ids: null, issuer: {type: 'self'}},
+      items: {object: 'list', data: [item], has_more: false, url: `/v1/subscription_items?subscription=${given.id}`},
+      latest_invoice: given.latest_invoice,
+      livemode: given.livemode,
+      managed_payments: null,
+      metadata: {},
+      next_pending_invoice_item_invoice: null,
+      on_behalf_of: null,
+      pause_collection: null,
+      payment_settings: {payment_method_options: null, payment_method_types: null, save_default_payment_method: 'off'},
+      pending_invoice_item_interval: null,
+      pending_setup_intent: null,
+      pending_update: null,
+      schedule: null,
+      start_date: given.created,
+      status: given.status,
+      test_clock: null,
+      transfer_data: null,
+      trial_end: null,
+      trial_settings: {end_behavior: {missing_payment_method: 'create_invoice'}},
+      trial_start: null,
+},
+    given,
+  );
 }
 
 export const SUBSCRIPTION_FILTERS: readonly FilterSpec[] = [
