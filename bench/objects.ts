@@ -5,7 +5,7 @@
  * cost of one page of a list with 10 against 10,000 objects in the partition.
  */
 import path from 'node:path';
-import {EXTENSION_HEADERS, type PaymentIntentObject, DEFAULT_ACCOUNT, DEFAULT_APP, SecretStore} from 'stripe-apps-offline/testing';
+import {EXTENSION_HEADERS, type PaymentIntentObject, DEFAULT_ACCOUNT, DEFAULT_APP, StripeStore} from 'stripe-apps-offline/testing';
 import {CONCURRENCY, DURATION_MS, WARMUP_MS, floorRow, floorTableHead, fmt, measureAgainstFloor, measureAlone, ratio} from './floor';
 import {runBatch, type LoadRequest, type LoadResult} from './load';
 import {benchTempDir} from './tempDir';
@@ -178,7 +178,7 @@ interface Populated {
 /** A store whose partition holds `count` customers and `count` payment intents, 10 of them the payer's. */
 async function populated(file: string, count: number, template: PaymentIntentObject): Promise<Populated> {
   const server = await startBenchServer('store', file, JSON.stringify(STORE_OPTIONS));
-  const direct = new SecretStore({file, log: (line) => process.stderr.write(`bench: ${line}\n`)});
+  const direct = new StripeStore({file, log: (line) => process.stderr.write(`bench: ${line}\n`)});
   try {
     const creates = Array.from({length: count}, (_, k): LoadRequest => ({
       method: 'POST',

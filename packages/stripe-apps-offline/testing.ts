@@ -29,7 +29,7 @@ export {startTestStore, TEST_KEY, type RawBody, type TestSecretStore} from './sr
 export {startTestProvider, type ClientAs, type ClientRequest, type TestProvider} from './src/testing/oauthProvider';
 export {killIfRunning, spawnCli, waitForReady, type CliProcess} from './src/testing/cliProcess';
 export {readSharedReference} from './src/testing/sharedReference';
-export {SecretStore} from './src/stripe-api/store';
+export {StripeStore} from './src/stripe-api/store';
 export type {PaymentIntentObject} from './src/stripe-api/objects/payment-intents';
 export {startSecretStoreProcess, spawnSecretStore, type StoreProcess} from './src/testing/secretStoreProcess';
 export {launchBrowser} from './src/testing/browser';

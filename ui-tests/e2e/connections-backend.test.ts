@@ -100,7 +100,7 @@ test('connect, check and disconnect through the backend: the browser never holds
   expect(connected !== null).toBe(true);
   expect(await provider.me(connected!.access_token)).toBe(200);
   // The drawer never read or wrote the Secret Store itself (the settings view on the same page lists its keys).
-  expect(preview.requests.filter((r) => r.service === 'secret-store' && (r.method === 'POST' || r.path === '/v1/apps/secrets/find')).map((r) => `${r.method} ${r.path}`)).toEqual([]);
+  expect(preview.requests.filter((r) => r.service === 'stripe-api' && (r.method === 'POST' || r.path === '/v1/apps/secrets/find')).map((r) => `${r.method} ${r.path}`)).toEqual([]);
 
   await drawerOf(tab).getByRole('button', {name: 'Check connection'}).click();
   await drawerOf(tab).getByText('Connected as ada').waitFor();

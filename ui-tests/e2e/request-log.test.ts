@@ -163,8 +163,8 @@ describe('in view mode (the view exchanges its own code)', () => {
       'oauth-provider POST /token 200',
       'oauth-provider GET /api/me 200',
       'oauth-provider POST /token/revocation 200',
-      'secret-store POST /v1/apps/secrets 200',
-      'secret-store POST /v1/apps/secrets/delete 200',
+      'stripe-api POST /v1/apps/secrets 200',
+      'stripe-api POST /v1/apps/secrets/delete 200',
     ];
     // Both pages show the one log: the tab that came back from the provider, and the first.
     for (const p of [tab, page]) {
@@ -172,7 +172,7 @@ describe('in view mode (the view exchanges its own code)', () => {
       expect(expected.filter((e) => !rows.map(line).includes(e))).toEqual([]);
       // The provider cannot tell which preview user called it; the Secret Store's rows name them.
       expect(rows.filter((r) => r.service === 'oauth-provider').every((r) => r.user === '—')).toBe(true);
-      expect(rows.filter((r) => r.service === 'secret-store' && r.method === 'POST').every((r) => r.user === ADA.id)).toBe(true);
+      expect(rows.filter((r) => r.service === 'stripe-api' && r.method === 'POST').every((r) => r.user === ADA.id)).toBe(true);
       // The person's own pages at the provider (sign-in, consent) are not the views' calls.
       expect(rows.filter((r) => r.path.startsWith('/auth') || r.path.startsWith('/interaction'))).toEqual([]);
     }
@@ -236,7 +236,7 @@ describe('in backend mode (KEYRING_OAUTH_EXCHANGE=backend)', () => {
     // A preflight that succeeded is the browser's plumbing, not a call of the view's.
     expect(rows.filter((r) => r.method === 'OPTIONS')).toEqual([]);
     // The drawer itself never read or wrote the Secret Store in backend mode.
-    expect(rows.filter((r) => r.service === 'secret-store' && r.path.startsWith('/v1/apps/secrets') && r.method === 'POST')).toEqual([]);
+    expect(rows.filter((r) => r.service === 'stripe-api' && r.path.startsWith('/v1/apps/secrets') && r.method === 'POST')).toEqual([]);
     await screenshot(tab, 'request-log-backend-mode');
 
     const values = new Map(secrets);

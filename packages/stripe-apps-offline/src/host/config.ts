@@ -54,7 +54,7 @@ export interface OAuthReturn {
  * serves), the OAuth provider, the app backend, the Acme stand-in, or the
  * preview itself (a view's route changes and Dashboard navigation).
  */
-export type LogService = 'secret-store' | 'oauth-provider' | 'backend' | 'acme' | 'preview';
+export type LogService = 'stripe-api' | 'oauth-provider' | 'backend' | 'acme' | 'preview';
 
 export interface LogEntry {
   at: number;

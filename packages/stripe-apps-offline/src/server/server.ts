@@ -70,7 +70,7 @@ export interface RunningPreview {
    * provider, the backend, the Acme stand-in) answered for a view. The
    * service says what it served; the path is cut at any query all the same.
    */
-  recordServed(service: Exclude<LogService, 'secret-store' | 'preview'>, served: ServedRequest): void;
+  recordServed(service: Exclude<LogService, 'stripe-api' | 'preview'>, served: ServedRequest): void;
   close(): Promise<void>;
 }
 
@@ -330,7 +330,7 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
     }
     const entry: LogEntry = {
       at: Date.now(),
-      service: 'secret-store',
+      service: 'stripe-api',
       user: identity.user,
       mode: identity.mode,
       method: init.method,

@@ -1,5 +1,5 @@
 /**
- * `npm run secret-store`: the local Secret Store in the foreground.
+ * `npm run stripe-api`: the local Stripe API (secrets and objects) in the foreground.
  *
  *   HOST          address to listen on (default 127.0.0.1: loopback only)
  *   PORT          port (default 4310)

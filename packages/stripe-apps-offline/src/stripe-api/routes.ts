@@ -11,7 +11,7 @@ import {errors} from './errors';
 import {OBJECT_ROUTES} from './objects/routes';
 import type {Raw} from './params';
 import {SECRET_ROUTES} from './secrets/routes';
-import type {SecretStore, StoredResponse} from './store';
+import type {StripeStore, StoredResponse} from './store';
 
 export interface Prepared {
   run: () => StoredResponse;
@@ -22,7 +22,7 @@ export interface Prepared {
 }
 
 export interface RouteContext {
-  store: SecretStore;
+  store: StripeStore;
   caller: Caller;
 }
 
@@ -90,7 +90,7 @@ export function authorizeObject(caller: Caller, permissions: readonly string[] |
 }
 
 /** Parses and authorises a matched request; what it returns runs it. */
-export function prepareRoute(store: SecretStore, caller: Caller, permissions: readonly string[] | null, match: RouteMatch, params: Raw): Prepared {
+export function prepareRoute(store: StripeStore, caller: Caller, permissions: readonly string[] | null, match: RouteMatch, params: Raw): Prepared {
   const {access} = match.route;
   if (access !== 'scope') authorizeObject(caller, permissions, access.permission);
   const prepared = match.route.handler({store, caller}, params, match.id);

@@ -23,7 +23,7 @@ import {faultError, FaultSwitch} from './faults';
 import {parseForm} from './params';
 import {matchRoute, prepareRoute} from './routes';
 import {storageFailure} from './storage';
-import {newId, SecretStore, type StoredResponse} from './store';
+import {newId, StripeStore, type StoredResponse} from './store';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 const MAX_IDEMPOTENCY_KEY = 255;
@@ -46,7 +46,7 @@ export interface RequestLogEntry {
 }
 
 export interface ServerOptions extends CallerConfig {
-  store: SecretStore;
+  store: StripeStore;
   /** The address it was told to bind: answered as a Host name besides the loopback names. */
   host: string;
   /** Test-only failures on purpose (see faults.ts). */
@@ -251,7 +251,7 @@ export interface RunningSecretStore {
   url: string;
   host: string;
   port: number;
-  store: SecretStore;
+  store: StripeStore;
   server: http.Server;
   /** Makes requests fail on purpose (tests and the preview's own checks only). */
   faults: FaultSwitch;
@@ -281,7 +281,7 @@ export const DEFAULT_ACCOUNT = 'acct_1KeyringLocal000';
 /** Starts a store and its server; resolves once it is listening. */
 export async function startSecretStore(options: StartOptions = {}): Promise<RunningSecretStore> {
   const log = options.log ?? toStderr;
-  const store = new SecretStore({file: options.file, now: options.now, log});
+  const store = new StripeStore({file: options.file, now: options.now, log});
   const seed = options.seed ?? 'off';
   if (seed !== 'off') {
     try {

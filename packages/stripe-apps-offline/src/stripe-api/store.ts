@@ -103,7 +103,12 @@ interface Row {
 const SCOPE_WHERE = 'app = @app AND account = @account AND livemode = @livemode AND scope_type = @scope_type AND scope_user = @scope_user';
 const LIVE = '(expires_at IS NULL OR expires_at > @now)';
 
-export class SecretStore {
+/**
+ * One account's local Stripe data, in one SQLite file: its Secret Store
+ * secrets (kept here) and every object kind (kept by objects/registry.ts), so
+ * a write to either is one transaction and one durability story.
+ */
+export class StripeStore {
   readonly file: string;
   /** Every Stripe object kind's keeper (objects/registry.ts), in the same file and transactions as the secrets. */
   readonly objects: Objects;
@@ -359,7 +364,7 @@ export class SecretStore {
     };
   }
 
-  private cursor(where: ReturnType<SecretStore['where']>, id: string, param: string): number {
+  private cursor(where: ReturnType<StripeStore['where']>, id: string, param: string): number {
     const seq = this.sql.cursor.get({...where, id}) as number | undefined;
     if (seq === undefined) throw errors.noSuchCursor(id, param);
     return seq;

@@ -1,4 +1,4 @@
-/** `npm run secret-store` as a child process, for restarts, signals and crashes. */
+/** `npm run stripe-api` as a child process, for restarts, signals and crashes. */
 import {spawnCli, waitForReady, type CliProcess} from './cliProcess';
 
 export interface StoreProcess extends CliProcess {

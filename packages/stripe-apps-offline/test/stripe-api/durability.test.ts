@@ -1,5 +1,5 @@
 /**
- * The store as a user runs it (`npm run secret-store`): data on disk survives
+ * The store as a user runs it (`npm run stripe-api`): data on disk survives
  * restarts and `kill -9`, signals stop it cleanly, an existing data folder is
  * tightened to its owner, and a data file it cannot trust stops start-up
  * without being touched.

@@ -1,5 +1,5 @@
 /**
- * What `npm run secret-store` prints for requests that end badly: a client
+ * What `npm run stripe-api` prints for requests that end badly: a client
  * that hangs up halfway through its upload is logged as aborted (not as an
  * internal error) and the store carries on; a request under a foreign Host is
  * one log line naming the refusal.

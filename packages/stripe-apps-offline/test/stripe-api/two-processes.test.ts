@@ -1,6 +1,6 @@
 /**
  * Two store processes on one data folder (two terminals, or the preview and
- * `npm run secret-store`): SQLite serialises their writes, and every write
+ * `npm run stripe-api`): SQLite serialises their writes, and every write
  * either succeeds or is never acknowledged. Write transactions take the lock
  * up front (BEGIN IMMEDIATE), so a busy file waits (busy_timeout) instead of
  * failing with SQLITE_BUSY.

@@ -7,7 +7,7 @@ import type {LogEntry} from '../config';
  * with a word saying so, so real errors stand out in red.
  */
 export function isExpectedOutcome(entry: LogEntry): boolean {
-  return entry.service === 'secret-store' && entry.status === 404 && entry.method === 'GET' && entry.path === '/v1/apps/secrets/find';
+  return entry.service === 'stripe-api' && entry.status === 404 && entry.method === 'GET' && entry.path === '/v1/apps/secrets/find';
 }
 
 export function RequestLog({log}: {log: LogEntry[]}) {

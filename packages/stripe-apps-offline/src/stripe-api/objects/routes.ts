@@ -8,7 +8,7 @@
 import {stringParam, type Raw} from '../params';
 import type {Partition} from '../ids';
 import type {Prepared, Route, RouteContext} from '../routes';
-import type {SecretStore, StoredResponse} from '../store';
+import type {StripeStore, StoredResponse} from '../store';
 import {accountObject} from './account';
 import {parseCustomerCreate, parseCustomerUpdate} from './customers';
 import {errors} from '../errors';
@@ -22,7 +22,7 @@ import type {Resource} from './resource';
 import {pageOf, parseSublist} from './sublists';
 import type {SubscriptionItem} from './subscriptions';
 
-type Handler = (store: SecretStore, partition: Partition, params: Raw, id: string) => Omit<Prepared, 'payload'>;
+type Handler = (store: StripeStore, partition: Partition, params: Raw, id: string) => Omit<Prepared, 'payload'>;
 
 interface ObjectRoute {
   method: Route['method'];
@@ -43,10 +43,10 @@ function toRoute({method, path, permission, handler}: ObjectRoute): Route {
 }
 
 const ok = (body: unknown): StoredResponse => ({status: 200, body});
-const lookupIn = (store: SecretStore, partition: Partition): Lookup => (kind, id) => store.findObject(partition, kind, id);
+const lookupIn = (store: StripeStore, partition: Partition): Lookup => (kind, id) => store.findObject(partition, kind, id);
 
 /** Answers one object of `kind`, expanded as planned. */
-function one(store: SecretStore, partition: Partition, kind: Kind, plan: ExpandPlan, get: () => unknown): Omit<Prepared, 'payload'> {
+function one(store: StripeStore, partition: Partition, kind: Kind, plan: ExpandPlan, get: () => unknown): Omit<Prepared, 'payload'> {
   return {run: () => ok(render(get(), kind, plan, lookupIn(store, partition))), needs: plan.permissions};
 }
 
@@ -61,7 +61,7 @@ function kindRoutes(kind: Kind): ObjectRoute[] {
   const {path, read, write} = KINDS[kind];
   const filters = listFilters(kind);
   // Each keeper answers list/retrieve/updateMetadata for its own object type; the route knows only the kind.
-  const keeper = (store: SecretStore) => store.objects[kind] as unknown as Keeper;
+  const keeper = (store: StripeStore) => store.objects[kind] as unknown as Keeper;
   const routes: ObjectRoute[] = [
     {
       method: 'GET',
