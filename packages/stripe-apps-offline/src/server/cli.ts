@@ -6,6 +6,8 @@
  * one, the app's own backend (appBackend.ts); rebuilds on every change.
  *
  *   --root DIR    the app's folder (holds stripe-app.json); default: the current folder
+ *   --manifest DIR  read stripe-app.json and stripe-app.local.json from DIR instead (an app's tests
+ *                   run its views on a manifest of their own); also APP_MANIFEST, as APP_ROOT for --root
  *   PORT          preview port (default 4300)
  *   STORE_PORT    local Stripe API port (default 4310)
  *   OAUTH_PORT    local OAuth provider port (default 4320)
@@ -33,17 +35,19 @@ import {DEFAULT_LOCAL_PORTS, type LocalPorts} from './localPorts';
 import {startPreview, type RunningPreview} from './server';
 import {portsInUse, startServices, type Service, type StartContext} from './services';
 
-const USAGE = `Usage: stripe-apps-offline [start] [--root DIR]
+const USAGE = `Usage: stripe-apps-offline [start] [--root DIR] [--manifest DIR]
 
 Previews the Stripe App in DIR (default: the current folder) offline: its views
 in a local Dashboard, a local Stripe API, a local OAuth provider, and the app's
 backend when its package.json names one ("stripe-apps-offline": {"backend": {"command": "…"}}).
+--manifest DIR reads stripe-app.json (and stripe-app.local.json) from DIR instead of the app's folder.
 Ports and data: see the kit's README (PORT, STORE_PORT, OAUTH_PORT, BACKEND_PORT, KEYRING_DATA).
 `;
 
 /** The app's folder from the arguments; exits with a plain message on anything else. */
-function parseArgs(argv: string[]): {root: string} {
+function parseArgs(argv: string[]): {root: string; manifestDir: string} {
   let root = process.env.APP_ROOT || process.cwd();
+  let manifestDir: string | undefined = process.env.APP_MANIFEST || undefined;
   const args = argv[0] === 'start' ? argv.slice(1) : argv;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
@@ -52,6 +56,8 @@ function parseArgs(argv: string[]): {root: string} {
       process.exit(0);
     } else if (arg === '--root' && args[i + 1]) root = args[++i];
     else if (arg.startsWith('--root=')) root = arg.slice('--root='.length);
+    else if (arg === '--manifest' && args[i + 1]) manifestDir = args[++i];
+    else if (arg.startsWith('--manifest=')) manifestDir = arg.slice('--manifest='.length);
     else {
       process.stderr.write(`stripe-apps-offline: unknown argument "${arg.slice(0, 60)}".
 
@@ -60,12 +66,14 @@ ${USAGE}`);
     }
   }
   root = path.resolve(root);
-  if (!fs.existsSync(path.join(root, 'stripe-app.json'))) {
-    process.stderr.write(`stripe-apps-offline: no stripe-app.json in ${root}. Run it in the app's folder, or pass --root DIR.
+  const from = path.resolve(root, manifestDir ?? '.');
+  if (!fs.existsSync(path.join(from, 'stripe-app.json'))) {
+    const hint = manifestDir === undefined ? "Run it in the app's folder, or pass --root DIR." : 'Check --manifest.';
+    process.stderr.write(`stripe-apps-offline: no stripe-app.json in ${from}. ${hint}
 `);
     process.exit(2);
   }
-  return {root};
+  return {root, manifestDir: from};
 }
 
 /** Where the manifest sends OAuth, when that does not match the preview's own ports. */
@@ -97,9 +105,9 @@ function portsFromEnvironment(): LocalPorts {
 }
 
 async function main(): Promise<void> {
-  const {root} = parseArgs(process.argv.slice(2));
+  const {root, manifestDir} = parseArgs(process.argv.slice(2));
   const ports = portsFromEnvironment();
-  const appId = loadManifest(root).manifest.id;
+  const appId = loadManifest(manifestDir).manifest.id;
   const manifestOverrides: {constants?: Record<string, unknown>} = {};
   const exchange = process.env.KEYRING_OAUTH_EXCHANGE === 'backend' ? 'backend' : 'view';
   if (exchange === 'backend') {
@@ -141,6 +149,7 @@ async function main(): Promise<void> {
       async start(context) {
         const preview = await startPreview({
           root,
+          manifestDir,
           port: ports.preview,
           storePort: ports.store,
           storeFile: data === ':memory:' ? data : path.resolve(data, 'secret-store.sqlite3'),

@@ -45,6 +45,12 @@ export interface PreviewOptions {
    * the tests use it to point OAuth at a provider on a port of their own.
    */
   manifestOverrides?: Record<string, unknown>;
+  /**
+   * The folder whose stripe-app.json (and stripe-app.local.json) the preview
+   * reads, when not `root`: an app's tests preview its views on a manifest of
+   * their own, so a fork's edits to its manifest do not change what they test.
+   */
+  manifestDir?: string;
   /** The local services' ports, when not the defaults stripe-app.local.json names: its URLs move with them. */
   localPorts?: Partial<LocalPorts>;
   /** Views beyond the manifest's, for the preview's own tests: built and shown like the app's. */
@@ -131,7 +137,7 @@ function dashboardAnswer(identity: ExtensionIdentity, method: string, apiPath: s
 
 export async function startPreview(options: PreviewOptions): Promise<RunningPreview> {
   const log = options.log ?? (() => undefined);
-  const {manifest} = loadManifest(options.root, options.manifestOverrides, {localPorts: options.localPorts});
+  const {manifest} = loadManifest(options.manifestDir ?? options.root, options.manifestOverrides, {localPorts: options.localPorts});
   const extraViews = options.extraViews ?? [];
   const declared = [
     // An extra view takes its viewport from the app's view (one view per viewport, as in the Dashboard).
