@@ -1,82 +1,144 @@
 /**
- * stripe-app.json against Stripe's official manifest schema (when
- * ../shared/reference holds it), plus what the schema cannot say about Keyring.
+ * The one suite that reads the shipped stripe-app.json (and stripe-app.local.json
+ * beside it), whatever a fork has put there: Stripe's manifest schema (when
+ * ../shared/reference holds it), the views it names exist, and what the
+ * schema cannot say: the constants read without a problem, and the CSP
+ * allows every URL the views call in the exchange mode the manifest chooses.
+ * A failure names the field. Every other suite runs on its own manifest
+ * (ui-tests/fixtures/app), so editing this one changes nothing they test.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
-import manifest from '../stripe-app.json';
-import {allowedByCsp, DEFAULT_PROVIDER_PORT, PREVIEW_CLIENT_ID, DEFAULT_LOCAL_PORTS, remapLocalPorts, loadManifest, readSharedReference} from 'stripe-apps-offline/testing';
+import {allowedByCsp, DEFAULT_LOCAL_PORTS, remapLocalPorts, loadManifest, readSharedReference} from 'stripe-apps-offline/testing';
 import {readOAuthProvider} from '../src/oauth';
+import {readKeySlots} from '../src/settings/keySlots';
+import fixture from './fixtures/app/stripe-app.json';
 
 const ROOT = path.resolve(__dirname, '..');
+const FIXTURE = path.join(__dirname, 'fixtures/app');
 
-test("stripe-app.json passes Stripe's manifest schema", () => {
-  const schema = readSharedReference('stripe-app.schema.json');
-  if (!schema) return; // readSharedReference printed SKIPPED
-  const ajv = new Ajv({strict: false, allErrors: true});
-  addFormats(ajv);
-  const validate = ajv.compile(schema as object);
-  const valid = validate(manifest);
-  expect(validate.errors ?? []).toEqual([]);
-  expect(valid).toBe(true);
-});
+interface Shipped {
+  id: string;
+  permissions?: {permission: string; purpose?: string}[];
+  ui_extension: {views: {viewport: string; component: string}[]; content_security_policy?: {'connect-src'?: string[]}};
+  constants?: Record<string, unknown>;
+}
 
-test('the schema check can fail: a manifest with an unknown field and a bad id is refused', () => {
-  const schema = readSharedReference('stripe-app.schema.json');
-  if (!schema) return;
-  const ajv = new Ajv({strict: false});
-  addFormats(ajv);
-  const validate = ajv.compile(schema as object);
-  expect(validate({...manifest, id: 'not a valid id!', surprise: true})).toBe(false);
-});
+const shipped = () => JSON.parse(fs.readFileSync(path.join(ROOT, 'stripe-app.json'), 'utf8')) as Shipped;
+const layers: [string, () => Shipped][] = [
+  ['stripe-app.json', shipped],
+  ...(fs.existsSync(path.join(ROOT, 'stripe-app.local.json')) ? [['stripe-app.json + stripe-app.local.json', () => loadManifest(ROOT).manifest as unknown as Shipped] as [string, () => Shipped]] : []),
+];
 
-test('Keyring asks for secret_write with a purpose, and nothing it does not use', () => {
-  expect(manifest.permissions.map((p) => p.permission)).toEqual(['secret_write']);
-  expect(manifest.permissions[0].purpose.length).toBeGreaterThan(20);
-});
-
-test('every view the manifest declares exists under src/views', () => {
-  const views = (manifest.ui_extension.views as {component: string}[]).map((v) => v.component);
-  for (const component of views) {
-    expect(fs.existsSync(path.join(ROOT, 'src/views', `${component}.tsx`))).toBe(true);
+/** The URLs the views call for this manifest, each with the field that names it. */
+function urlsTheViewsCall(manifest: Shipped): [string, string][] {
+  const constants = (manifest.constants ?? {}) as never;
+  const urls: [string, string][] = [];
+  const backendUrl = manifest.constants?.backendUrl;
+  if (typeof backendUrl === 'string') urls.push(['constants.backendUrl', `${backendUrl.replace(/\/$/, '')}/v1/`]);
+  if (manifest.constants?.oauth !== undefined) {
+    const {provider} = readOAuthProvider(constants);
+    // In backend mode the backend calls the provider; the views call only the backend.
+    if (provider && (provider.exchange ?? 'view') === 'view') {
+      urls.push(['constants.oauth.tokenUrl', provider.tokenUrl]);
+      if (provider.revocationUrl) urls.push(['constants.oauth.revocationUrl', provider.revocationUrl]);
+      if (provider.identityUrl) urls.push(['constants.oauth.identityUrl', provider.identityUrl]);
+    }
   }
-});
+  return urls;
+}
 
-describe('OAuth provider settings', () => {
-  function urlsTheViewFetches(constants: unknown): string[] {
-    const {provider, problems} = readOAuthProvider(constants as never);
+describe.each(layers)('%s', (_name, load) => {
+  test('its constants read without a problem (key slots, key checks, the OAuth provider when there is one)', () => {
+    const constants = (load().constants ?? {}) as never;
+    const problems = [...readKeySlots(constants).problems];
+    if (load().constants?.oauth !== undefined) problems.push(...readOAuthProvider(constants).problems);
     expect(problems).toEqual([]);
-    return [provider!.tokenUrl, provider!.revocationUrl!, provider!.identityUrl!];
-  }
+  });
 
-  test("the shipped provider returns to the Dashboard's routes for this app id, and the CSP allows every URL the view fetches", () => {
+  test('the CSP allows every URL the views call in its exchange mode', () => {
+    const manifest = load();
+    const connectSrc = manifest.ui_extension.content_security_policy?.['connect-src'] ?? [];
+    const blocked = urlsTheViewsCall(manifest)
+      .filter(([, url]) => !allowedByCsp(connectSrc, url))
+      .map(([field, url]) => `${field} (${url}) is not in ui_extension.content_security_policy.connect-src`);
+    expect(blocked).toEqual([]);
+  });
+
+  test('backend mode needs a backend to exchange the code', () => {
+    const {provider} = readOAuthProvider((load().constants ?? {}) as never);
+    const missing = provider?.exchange === 'backend' && typeof load().constants?.backendUrl !== 'string';
+    expect(missing ? ['constants.oauth.exchange is "backend" but constants.backendUrl is not set'] : []).toEqual([]);
+  });
+});
+
+describe('stripe-app.json', () => {
+  test("passes Stripe's manifest schema", () => {
+    const schema = readSharedReference('stripe-app.schema.json');
+    if (!schema) return; // readSharedReference printed SKIPPED
+    const ajv = new Ajv({strict: false, allErrors: true});
+    addFormats(ajv);
+    const validate = ajv.compile(schema as object);
+    validate(shipped());
+    expect((validate.errors ?? []).map((e) => `${e.instancePath || '(top)'} ${e.message}`)).toEqual([]);
+  });
+
+  test('every view it declares has its module under src/views', () => {
+    const missing = shipped()
+      .ui_extension.views.map((v) => v.component)
+      .filter((component) => !['.tsx', '.ts', '.jsx', '.js'].some((ext) => fs.existsSync(path.join(ROOT, 'src/views', `${component}${ext}`))));
+    expect(missing.map((c) => `ui_extension.views names ${c}, but there is no src/views/${c}.tsx`)).toEqual([]);
+  });
+
+  test('it asks for secret_write, which keeping keys and tokens in the Secret Store needs, and says why for every permission', () => {
+    const permissions = shipped().permissions ?? [];
+    expect(permissions.some((p) => p.permission === 'secret_write') ? [] : ['permissions has no secret_write']).toEqual([]);
+    expect(permissions.filter((p) => !(typeof p.purpose === 'string' && p.purpose.trim().length > 0)).map((p) => `permissions: ${p.permission} has no purpose`)).toEqual([]);
+  });
+
+  test("an OAuth provider returns to the Dashboard's routes for this app id", () => {
+    const manifest = shipped();
+    if (manifest.constants?.oauth === undefined) return;
     const {provider} = readOAuthProvider(manifest.constants as never);
-    expect(provider!.redirectUris).toEqual({
+    expect(provider?.redirectUris).toEqual({
       test: `https://dashboard.stripe.com/test/apps-oauth/${manifest.id}`,
       live: `https://dashboard.stripe.com/apps-oauth/${manifest.id}`,
     });
-    const connectSrc = manifest.ui_extension.content_security_policy['connect-src'];
-    for (const url of urlsTheViewFetches(manifest.constants)) expect([url, allowedByCsp(connectSrc, url)]).toEqual([url, true]);
-    expect(manifest.ui_extension.views).toContainEqual({viewport: 'stripe.dashboard.drawer.default', component: 'ConnectionsDrawer'});
+  });
+});
+
+describe('the checks above can fail', () => {
+  test("the schema refuses an unknown field and a bad id", () => {
+    const schema = readSharedReference('stripe-app.schema.json');
+    if (!schema) return;
+    const ajv = new Ajv({strict: false});
+    addFormats(ajv);
+    const validate = ajv.compile(schema as object);
+    expect(validate({...fixture, id: 'not a valid id!', surprise: true})).toBe(false);
   });
 
-  test('stripe-app.local.json points the preview at the local provider and back at the preview, and its CSP allows it', () => {
-    const {manifest: local, files} = loadManifest(ROOT);
-    expect(files.map((f) => path.basename(f))).toEqual(['stripe-app.json', 'stripe-app.local.json']);
-    const oauth = (local.constants as {oauth: {authorizeUrl: string; redirectUris: {test: string; live: string}; clientId: string}}).oauth;
-    expect(new URL(oauth.authorizeUrl).origin).toBe(`http://127.0.0.1:${DEFAULT_PROVIDER_PORT}`);
-    expect(oauth.clientId).toBe(PREVIEW_CLIENT_ID);
-    expect(oauth.redirectUris).toEqual({test: `http://127.0.0.1:4300/test/apps-oauth/${manifest.id}`, live: `http://127.0.0.1:4300/apps-oauth/${manifest.id}`});
-    const connectSrc = local.ui_extension.content_security_policy?.['connect-src'] ?? [];
-    for (const url of urlsTheViewFetches(local.constants)) expect([url, allowedByCsp(connectSrc, url)]).toEqual([url, true]);
-    // Objects merge key by key: the rest of the manifest is the real one.
-    expect(local.ui_extension.views).toEqual(manifest.ui_extension.views);
-    expect((local.constants as {keySlots: unknown}).keySlots).toEqual(manifest.constants.keySlots);
+  test('a view-mode provider whose token URL the CSP leaves out is named', () => {
+    const manifest = {...fixture, ui_extension: {...fixture.ui_extension, content_security_policy: {'connect-src': ['https://backend.keyring.example/v1/']}}} as unknown as Shipped;
+    const connectSrc = manifest.ui_extension.content_security_policy?.['connect-src'] ?? [];
+    expect(urlsTheViewsCall(manifest).filter(([, url]) => !allowedByCsp(connectSrc, url)).map(([field]) => field)).toEqual([
+      'constants.oauth.tokenUrl',
+      'constants.oauth.revocationUrl',
+      'constants.oauth.identityUrl',
+    ]);
   });
 
+  test('in backend mode only the backend has to be allowed, and no revocation URL is needed', () => {
+    const {revocationUrl: _left, ...oauth} = fixture.constants.oauth;
+    const manifest = {...fixture, constants: {...fixture.constants, oauth: {...oauth, exchange: 'backend'}}} as unknown as Shipped;
+    expect(urlsTheViewsCall(manifest)).toEqual([['constants.backendUrl', 'https://backend.keyring.example/v1/']]);
+    expect(readOAuthProvider(manifest.constants as never).problems).toEqual([]);
+  });
+});
+
+describe('reading the manifest layers (on the suites’ own manifest)', () => {
   test('merging: objects merge key by key, lists and values replace, a third layer overrides both, a wrong "extends" is refused', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'keyring-manifest-'));
     try {
@@ -94,29 +156,15 @@ describe('OAuth provider settings', () => {
       fs.rmSync(dir, {recursive: true, force: true});
     }
   });
-});
 
-describe('the app backend', () => {
-  test.each([
-    ['stripe-app.json', () => manifest as unknown as {constants: {backendUrl?: string}; ui_extension: {content_security_policy?: {'connect-src'?: string[]}}}, 'https://backend.keyring.example'],
-    ['stripe-app.json + stripe-app.local.json', () => loadManifest(ROOT).manifest as unknown as {constants: {backendUrl?: string}; ui_extension: {content_security_policy?: {'connect-src'?: string[]}}}, 'http://127.0.0.1:4330'],
-  ])("%s: constants.backendUrl is set and the CSP lets the views call its routes", (_what, load, expected) => {
-    const {constants, ui_extension: extension} = load();
-    expect(constants.backendUrl).toBe(expected);
-    const connectSrc = extension.content_security_policy?.['connect-src'] ?? [];
-    expect(allowedByCsp(connectSrc, `${constants.backendUrl}/v1/connection/status`)).toBe(true);
-  });
-});
+  const local = () => JSON.parse(fs.readFileSync(path.join(FIXTURE, 'stripe-app.local.json'), 'utf8')) as Record<string, unknown>;
 
-describe('stripe-app.local.json on other ports', () => {
-  const local = () => JSON.parse(fs.readFileSync(path.join(ROOT, 'stripe-app.local.json'), 'utf8')) as Record<string, unknown>;
-
-  test('on the default ports it is read as written', () => {
+  test('on the default ports the local layer is read as written', () => {
     expect(remapLocalPorts(local(), DEFAULT_LOCAL_PORTS)).toEqual(local());
   });
 
   test('loadManifest reads the local layer on the ports it is given', () => {
-    const {manifest: moved} = loadManifest(ROOT, undefined, {localPorts: {oauth: 5320}});
+    const {manifest: moved} = loadManifest(FIXTURE, undefined, {localPorts: {oauth: 5320}});
     expect((moved.constants as {oauth: {tokenUrl: string}}).oauth.tokenUrl).toBe('http://127.0.0.1:5320/token');
     expect(moved.ui_extension.content_security_policy?.['connect-src']).toContain('http://127.0.0.1:5320/');
   });
@@ -124,7 +172,7 @@ describe('stripe-app.local.json on other ports', () => {
   test('PORT, OAUTH_PORT and BACKEND_PORT move every local URL with them, and nothing else', () => {
     const moved = JSON.stringify(remapLocalPorts(local(), {preview: 5300, oauth: 5320, backend: 5330}));
     for (const old of [':4300', ':4320', ':4330']) expect(moved.includes(`127.0.0.1${old}`)).toBe(false);
-    expect(moved).toContain(`http://127.0.0.1:5300/test/apps-oauth/${manifest.id}`);
+    expect(moved).toContain(`http://127.0.0.1:5300/test/apps-oauth/${fixture.id}`);
     expect(moved).toContain('http://127.0.0.1:5320/token');
     expect(moved).toContain('"http://127.0.0.1:5330/v1/"');
     // Only the origin moves: other hosts, and port-like text elsewhere in a URL, stay.

@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Stripe from 'stripe';
-import manifest from '../../stripe-app.json';
+import manifest from '../fixtures/app/stripe-app.json';
 import {ConfigError, readConfig, type BackendConfig} from '../../backend/config';
 import {CONNECTED_USERS_SECRET} from '../../backend/connectionRegistry';
 import {CONNECTION_SECRET} from '../../backend/credentials';

@@ -8,7 +8,7 @@ import http from 'node:http';
 import type {AddressInfo} from 'node:net';
 import {getMockContextProps} from '@stripe/ui-extension-sdk/testing';
 import {Banner, ContextView, Spinner} from '@stripe/ui-extension-sdk/ui';
-import manifest from '../../stripe-app.json';
+import manifest from '../fixtures/app/stripe-app.json';
 import {CONNECTION_SECRET, REFRESH_LEASE_SECRET, type StoredConnection} from '../../src/connections';
 import type {OAuthContext} from '../../src/connections/connectionMachine';
 import {DEFAULT_IDENTITY, installHostEndpoint, uninstallHostEndpoint, type InstalledHost} from '../support/hostEndpoint';

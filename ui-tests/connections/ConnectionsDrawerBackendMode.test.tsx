@@ -9,7 +9,7 @@
  * view never reads the Secret Store itself.
  */
 import {getMockContextProps} from '@stripe/ui-extension-sdk/testing';
-import manifest from '../../stripe-app.json';
+import manifest from '../fixtures/app/stripe-app.json';
 import {startBackend, type RunningBackend} from '../../backend/server';
 import {CONFIDENTIAL_CLIENTS, LOCAL_CLIENT_SECRET, localBackendModeManifest, startTestStore, type TestSecretStore, startTestProvider, type TestProvider, startAll} from 'stripe-apps-offline/testing';
 import {CONNECTION_SECRET, REFRESH_LEASE_SECRET, type StoredConnection} from '../../src/connections';

@@ -4,6 +4,8 @@ import type {Page} from 'playwright-core';
 import {consentAtProvider, everythingShown, freePort, launchBrowser, logInAtProvider, recordConsole, screenshot as screenshotInto, startPreview, type PreviewUnderTest} from 'stripe-apps-offline/testing';
 
 export const ROOT = path.resolve(__dirname, '../..');
+/** The manifest the app's browser suites run on (ui-tests/fixtures/app), not the one a fork edits. */
+export const FIXTURE_APP = path.join(ROOT, 'ui-tests/fixtures/app');
 export const ARTIFACTS = path.join(ROOT, 'ui-tests/.artifacts');
 
 // Chromium, ports and what a test does with a page come from the kit's harness, which its own browser tests use too.
@@ -18,6 +20,7 @@ export async function startTestPreview(
   const output: string[] = [];
   const preview = await startPreview({
     root: ROOT,
+    manifestDir: FIXTURE_APP,
     port: options.port ?? 0,
     manifestOverrides: options.manifestOverrides,
     storeFile: ':memory:',

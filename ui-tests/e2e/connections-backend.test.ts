@@ -9,7 +9,7 @@
  */
 import type {Browser, BrowserContext, Page} from 'playwright-core';
 import Stripe from 'stripe';
-import manifest from '../../stripe-app.json';
+import manifest from '../fixtures/app/stripe-app.json';
 import type {RunningBackend} from '../../backend/server';
 import {LOCAL_CLIENT_SECRET, localBackendModeManifest, previewRedirectUris, PREVIEW_ACCOUNT, PREVIEW_USERS, startTestProvider, type TestProvider, startAll} from 'stripe-apps-offline/testing';
 import {startLocalBackend} from '../support/localBackend';

@@ -9,7 +9,7 @@ import net from 'node:net';
 import path from 'node:path';
 import type {Browser, BrowserContext, Page} from 'playwright-core';
 import Stripe from 'stripe';
-import manifest from '../../stripe-app.json';
+import manifest from '../fixtures/app/stripe-app.json';
 import {PREVIEW_ACCOUNT, PREVIEW_USERS, MAX_OUTSTANDING} from 'stripe-apps-offline/testing';
 import {until} from 'stripe-apps-offline/testing';
 import {launchBrowser, recordConsole, screenshot, startTestPreview, type PreviewUnderTest} from './browser';

@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type {Page} from 'playwright-core';
-import manifest from '../../stripe-app.json';
+import manifest from '../fixtures/app/stripe-app.json';
 import {PREVIEW_USERS, titleOf} from 'stripe-apps-offline/testing';
 import {ARTIFACTS, ROOT, screenshot} from './browser';
 import {previewSuite} from './previewSuite';

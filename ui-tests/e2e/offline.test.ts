@@ -16,11 +16,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type {Browser, BrowserContext, Page} from 'playwright-core';
-import manifest from '../../stripe-app.json';
+import manifest from '../fixtures/app/stripe-app.json';
 import type {RunningBackend} from '../../backend/server';
 import {startAcmeStandIn, type RunningAcmeStandIn, previewRedirectUris, PREVIEW_USERS, startPreview, type RunningPreview, startTestProvider, type TestProvider} from 'stripe-apps-offline/testing';
 import {startLocalBackend} from '../support/localBackend';
-import {consentAtProvider, freePort, launchBrowser, logInAtProvider, ROOT, screenshot} from './browser';
+import {consentAtProvider, FIXTURE_APP, freePort, launchBrowser, logInAtProvider, ROOT, screenshot} from './browser';
 
 jest.setTimeout(120_000);
 
@@ -98,6 +98,7 @@ beforeAll(async () => {
   // stripe-app.local.json itself, its URLs moved to this run's ports: what `npm start` serves.
   preview = await startPreview({
     root: ROOT,
+    manifestDir: FIXTURE_APP,
     port,
     storeFile: ':memory:',
     localPorts: {preview: port, oauth: Number(new URL(provider.issuer).port), backend: backendPort, acme: acme.port},

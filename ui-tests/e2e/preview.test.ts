@@ -4,7 +4,7 @@
  */
 import type {Browser, Page} from 'playwright-core';
 import Stripe from 'stripe';
-import manifest from '../../stripe-app.json';
+import manifest from '../fixtures/app/stripe-app.json';
 import {PREVIEW_ACCOUNT, PREVIEW_USERS, startAll} from 'stripe-apps-offline/testing';
 import {everythingShown, launchBrowser, recordConsole, screenshot, startTestPreview, type PreviewUnderTest} from './browser';
 

@@ -12,7 +12,7 @@ import type {Browser, BrowserContext, Page, Request} from 'playwright-core';
 import Stripe from 'stripe';
 import {LOCAL_CLIENT_SECRET, PREVIEW_ACCOUNT, PREVIEW_USERS, startKitCommand, type CliProcess} from 'stripe-apps-offline/testing';
 import {storedConnection} from '../support/storedSecrets';
-import {consentAtProvider, launchBrowser, logInAtProvider, ROOT, screenshot} from './browser';
+import {consentAtProvider, FIXTURE_APP, launchBrowser, logInAtProvider, ROOT, screenshot} from './browser';
 
 jest.setTimeout(120_000);
 
@@ -30,7 +30,7 @@ interface NpmStart {
 
 /** `npm start` itself (the kit's command on this app's folder), on free ports and an in-memory store, in the OAuth mode given. */
 async function npmStart(exchange: 'view' | 'backend'): Promise<NpmStart> {
-  const started = await startKitCommand(ROOT, {KEYRING_OAUTH_EXCHANGE: exchange});
+  const started = await startKitCommand(ROOT, {KEYRING_OAUTH_EXCHANGE: exchange, APP_MANIFEST: FIXTURE_APP});
   expect(started.cli.output()).toContain('Keyring preview ready');
   return {url: started.url, storePort: started.ports.store, providerUrl: `http://127.0.0.1:${started.ports.oauth}`, acmeUrl: `http://127.0.0.1:${started.ports.acme}`, cli: started.cli};
 }

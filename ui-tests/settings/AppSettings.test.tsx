@@ -5,7 +5,7 @@
  */
 import {getMockContextProps, render} from '@stripe/ui-extension-sdk/testing';
 import {Banner, Box, DateField, SettingsView, Spinner, TextField} from '@stripe/ui-extension-sdk/ui';
-import manifest from '../../stripe-app.json';
+import manifest from '../fixtures/app/stripe-app.json';
 import AppSettings from '../../src/views/AppSettings';
 import {DEFAULT_IDENTITY, installHostEndpoint, uninstallHostEndpoint, type InstalledHost} from '../support/hostEndpoint';
 import {startTestStore, type TestSecretStore} from 'stripe-apps-offline/testing';

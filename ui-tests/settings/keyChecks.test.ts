@@ -1,5 +1,5 @@
 /** constants.keyChecks as the settings page and the backend read it, and the stand-in's rule for which keys work. */
-import manifest from '../../stripe-app.json';
+import manifest from '../fixtures/app/stripe-app.json';
 import {acceptsKey, loadManifest} from 'stripe-apps-offline/testing';
 import {readKeyChecks} from '../../src/settings/keyChecks';
 import {readKeySlots} from '../../src/settings/keySlots';
@@ -19,7 +19,7 @@ test('the shipped manifest lets the Acme slot be tested, presenting the key as a
 });
 
 test('stripe-app.local.json overrides only the URL: the preview checks against the local stand-in, presenting the key the same way', () => {
-  const {manifest: local} = loadManifest(path.resolve(__dirname, '../..'));
+  const {manifest: local} = loadManifest(path.resolve(__dirname, '../fixtures/app'));
   const check = readKeyChecks(local.constants as never).checks.get('acme_api_key');
   expect(check).toMatchObject({service: 'Acme', url: 'http://127.0.0.1:4340/v1/ping', present: {kind: 'bearer'}});
 });

@@ -1,5 +1,5 @@
 /** The declared key slots and the page's own checks, as plain functions. */
-import manifest from '../../stripe-app.json';
+import manifest from '../fixtures/app/stripe-app.json';
 import {readKeySlots} from '../../src/settings/keySlots';
 import {checkKeyInput, parseExpiryDay} from '../../src/settings/keyInput';
 import {keyStatus} from '../../src/settings/keyStatus';

@@ -4,7 +4,7 @@
  * with key checks that point at the stand-in. Every line the backend logs is
  * kept, so tests can show the key is never in one.
  */
-import manifest from '../../stripe-app.json';
+import manifest from '../fixtures/app/stripe-app.json';
 import type {BackendLogEntry} from '../../backend/app';
 import {startBackend, type RunningBackend} from '../../backend/server';
 import {startAcmeStandIn, type RunningAcmeStandIn, startTestStore, type TestSecretStore} from 'stripe-apps-offline/testing';
