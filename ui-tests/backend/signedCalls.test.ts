@@ -6,6 +6,8 @@
  * ever reaches that account's and that user's secrets.
  */
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import Stripe from 'stripe';
 import {ConfigError, readConfig, type BackendConfig} from '../../backend/config';
 import {CONNECTION_SECRET} from '../../backend/credentials';
@@ -188,7 +190,13 @@ test('an unknown route is a JSON 404', async () => {
 });
 
 describe('configuration', () => {
-  const complete = {STRIPE_SECRET_KEY: 'sk_test_configCheck1', STRIPE_APP_SIGNING_SECRET: 'absec_configCheck', STRIPE_WEBHOOK_SECRET: 'whsec_configCheck'};
+  // The tests' own manifest, not the shipped one: a fork's edits to stripe-app.json (a backend exchange, say) change nothing here.
+  const complete = {
+    STRIPE_SECRET_KEY: 'sk_test_configCheck1',
+    STRIPE_APP_SIGNING_SECRET: 'absec_configCheck',
+    STRIPE_WEBHOOK_SECRET: 'whsec_configCheck',
+    STRIPE_APP_MANIFEST: path.join(__dirname, '../fixtures/app/stripe-app.json'),
+  };
 
   test.each([
     ['STRIPE_SECRET_KEY', {STRIPE_APP_SIGNING_SECRET: 'absec_x'}],
@@ -215,7 +223,14 @@ describe('configuration', () => {
     const config = readConfig({...complete, STRIPE_APP_SIGNING_SECRET_PREVIOUS: 'absec_before', STRIPE_WEBHOOK_SECRET_PREVIOUS: 'whsec_before', STRIPE_API_BASE: 'http://127.0.0.1:4310'});
     expect(config).toMatchObject({port: 4330, host: '127.0.0.1', signingSecrets: ['absec_configCheck', 'absec_before'], webhookSecrets: ['whsec_configCheck', 'whsec_before']});
     expect(config.apiBase?.port).toBe('4310');
-    // The manifest in the working directory: the app's own constants.
     expect(Object.keys(config.constants)).toEqual(expect.arrayContaining(['keySlots', 'oauth', 'backendUrl']));
+  });
+
+  test('without STRIPE_APP_MANIFEST the backend acts on the stripe-app.json of its working directory', () => {
+    const {STRIPE_APP_MANIFEST: _fixture, ...noManifest} = complete;
+    // Whatever the shipped manifest declares: a backend exchange also needs its client secret.
+    const config = readConfig({...noManifest, OAUTH_CLIENT_SECRET: 'from-the-provider'});
+    const shipped = JSON.parse(fs.readFileSync(path.resolve('stripe-app.json'), 'utf8')) as {constants: unknown};
+    expect(config.constants).toEqual(shipped.constants);
   });
 });
