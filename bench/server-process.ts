@@ -8,12 +8,13 @@
  *   backend <store port> <signing secret>            the app backend, reading that store
  *   backend-unsigned <store port> <signing secret>   the same route handlers with no signature check (bench/unsignedBackend.ts)
  *   (both take the app's constants as JSON in a third argument)
- *   acme           the Acme stand-in (preview/acme-api), for Test key
+ *   acme           the Acme stand-in (stand-ins/acme), for Test key
  *
  * It reports its port to the parent over IPC.
  */
 import http from 'node:http';
-import {startSecretStore, type StartOptions, startAcmeStandIn} from 'stripe-apps-offline/testing';
+import {startSecretStore, type StartOptions} from 'stripe-apps-offline/testing';
+import {startAcmeStandIn} from '../stand-ins/acme/standIn';
 import {startBackend} from '../backend/server';
 import {startUnsignedBackend} from './unsignedBackend';
 

@@ -5,8 +5,8 @@
  */
 export {startPreview, PREVIEW_ACCOUNT, PREVIEW_USERS, type PreviewOptions, type RunningPreview} from './src/server/server';
 export {loadManifest, type Manifest} from './src/server/manifest';
+export {moveToStandIns, readStandIns, standInPortVariable, type StandInConfig} from './src/server/standIns';
 export {readAppBackendConfig, startAppBackend, type AppBackendConfig, type RunningAppBackend} from './src/server/appBackend';
 export {startSecretStore, DEFAULT_ACCOUNT, DEFAULT_APP, type RunningSecretStore, type StartOptions} from './src/stripe-api/server';
 export {DEFAULT_PROVIDER_PORT} from './src/oauth-provider/constants';
-export {startAcmeStandIn, type RunningAcmeStandIn} from './src/acme-api/standIn';
 export {DEFAULT_LOCAL_PORTS, remapLocalPorts, type LocalPorts} from './src/server/localPorts';

@@ -21,7 +21,6 @@ export {
   PREVIEW_CLIENT_ID,
   previewRedirectUris,
 } from './src/oauth-provider/constants';
-export {acceptsKey} from './src/acme-api/standIn';
 export {placementOf, titleOf, VIEWPORTS} from './src/host/viewports';
 export {IMPLEMENTED, IMPLEMENTED_NEXT} from './src/host/components';
 export {allowedByCsp} from './src/host/platform';

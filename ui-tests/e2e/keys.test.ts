@@ -9,7 +9,8 @@
 import type {Browser, Page} from 'playwright-core';
 import type {BackendLogEntry} from '../../backend/app';
 import type {RunningBackend} from '../../backend/server';
-import {startAcmeStandIn, type RunningAcmeStandIn, startAll} from 'stripe-apps-offline/testing';
+import {startAll} from 'stripe-apps-offline/testing';
+import {startAcmeStandIn, type RunningAcmeStandIn} from '../../stand-ins/acme/standIn';
 import {startLocalBackend} from '../support/localBackend';
 import {everythingShown, freePort, launchBrowser, recordConsole, screenshot, startTestPreview, type PreviewUnderTest} from './browser';
 

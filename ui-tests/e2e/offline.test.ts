@@ -18,7 +18,8 @@ import path from 'node:path';
 import type {Browser, BrowserContext, Page} from 'playwright-core';
 import manifest from '../fixtures/app/stripe-app.json';
 import type {RunningBackend} from '../../backend/server';
-import {startAcmeStandIn, type RunningAcmeStandIn, previewRedirectUris, PREVIEW_USERS, startPreview, type RunningPreview, startTestProvider, type TestProvider} from 'stripe-apps-offline/testing';
+import {previewRedirectUris, PREVIEW_USERS, startPreview, type RunningPreview, startTestProvider, type TestProvider} from 'stripe-apps-offline/testing';
+import {startAcmeStandIn, type RunningAcmeStandIn} from '../../stand-ins/acme/standIn';
 import {startLocalBackend} from '../support/localBackend';
 import {consentAtProvider, FIXTURE_APP, freePort, launchBrowser, logInAtProvider, ROOT, screenshot} from './browser';
 
@@ -95,13 +96,14 @@ beforeAll(async () => {
     startTestProvider({redirectUris: [test, live]}),
     startAcmeStandIn({port: 0}),
   ]);
-  // stripe-app.local.json itself, its URLs moved to this run's ports: what `npm start` serves.
+  // stripe-app.local.json itself, its URLs moved to this run's ports, and Acme's to the stand-in: what `npm start` serves.
   preview = await startPreview({
     root: ROOT,
     manifestDir: FIXTURE_APP,
     port,
     storeFile: ':memory:',
-    localPorts: {preview: port, oauth: Number(new URL(provider.issuer).port), backend: backendPort, acme: acme.port},
+    localPorts: {preview: port, oauth: Number(new URL(provider.issuer).port), backend: backendPort},
+    standIns: [{standsInFor: 'https://api.acme.example', url: acme.url}],
     extraViews: [GALLERY],
   });
   backend = await startLocalBackend(preview, {port: backendPort});

@@ -32,7 +32,7 @@ interface NpmStart {
 async function npmStart(exchange: 'view' | 'backend'): Promise<NpmStart> {
   const started = await startKitCommand(ROOT, {KEYRING_OAUTH_EXCHANGE: exchange, APP_MANIFEST: FIXTURE_APP});
   expect(started.cli.output()).toContain('Keyring preview ready');
-  return {url: started.url, storePort: started.ports.store, providerUrl: `http://127.0.0.1:${started.ports.oauth}`, acmeUrl: `http://127.0.0.1:${started.ports.acme}`, cli: started.cli};
+  return {url: started.url, storePort: started.ports.store, providerUrl: `http://127.0.0.1:${started.ports.oauth}`, acmeUrl: `http://127.0.0.1:${started.standInPorts.acme}`, cli: started.cli};
 }
 
 async function stop(started: NpmStart | undefined): Promise<void> {

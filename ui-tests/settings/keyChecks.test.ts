@@ -1,6 +1,7 @@
 /** constants.keyChecks as the settings page and the backend read it, and the stand-in's rule for which keys work. */
 import manifest from '../fixtures/app/stripe-app.json';
-import {acceptsKey, loadManifest} from 'stripe-apps-offline/testing';
+import {loadManifest, readStandIns} from 'stripe-apps-offline/testing';
+import {acceptsKey} from '../../stand-ins/acme/standIn';
 import {readKeyChecks} from '../../src/settings/keyChecks';
 import {readKeySlots} from '../../src/settings/keySlots';
 import path from 'node:path';
@@ -18,8 +19,9 @@ test('the shipped manifest lets the Acme slot be tested, presenting the key as a
   expect(slots.find((s) => s.name === 'shipping_webhook_secret')?.check).toBeUndefined();
 });
 
-test('stripe-app.local.json overrides only the URL: the preview checks against the local stand-in, presenting the key the same way', () => {
-  const {manifest: local} = loadManifest(path.resolve(__dirname, '../fixtures/app'));
+test("in the preview the check goes to the Acme stand-in the app's package.json declares, presenting the key the same way", () => {
+  const standIns = readStandIns(path.resolve(__dirname, '../..')).map((s) => ({standsInFor: s.standsInFor, url: `http://127.0.0.1:${s.port}`}));
+  const {manifest: local} = loadManifest(path.resolve(__dirname, '../fixtures/app'), undefined, {standIns});
   const check = readKeyChecks(local.constants as never).checks.get('acme_api_key');
   expect(check).toMatchObject({service: 'Acme', url: 'http://127.0.0.1:4340/v1/ping', present: {kind: 'bearer'}});
 });

@@ -7,7 +7,8 @@
 import manifest from '../fixtures/app/stripe-app.json';
 import type {BackendLogEntry} from '../../backend/app';
 import {startBackend, type RunningBackend} from '../../backend/server';
-import {startAcmeStandIn, type RunningAcmeStandIn, startTestStore, type TestSecretStore} from 'stripe-apps-offline/testing';
+import {startTestStore, type TestSecretStore} from 'stripe-apps-offline/testing';
+import {startAcmeStandIn, type RunningAcmeStandIn} from '../../stand-ins/acme/standIn';
 
 export interface KeyTestRig {
   store: TestSecretStore;

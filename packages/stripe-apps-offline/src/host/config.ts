@@ -54,7 +54,11 @@ export interface OAuthReturn {
  * serves), the OAuth provider, the app backend, the Acme stand-in, or the
  * preview itself (a view's route changes and Dashboard navigation).
  */
-export type LogService = 'stripe-api' | 'oauth-provider' | 'backend' | 'acme' | 'preview';
+/** The kit's own services. */
+export type KitService = 'stripe-api' | 'oauth-provider' | 'backend' | 'preview';
+/** A kit service, or one of the app's stand-ins by the name its package.json gives it (standIns.ts). */
+// `string & {}` keeps the kit's names offered by editors while any stand-in name type-checks.
+export type LogService = KitService | (string & {});
 
 export interface LogEntry {
   at: number;

@@ -16,15 +16,12 @@
  *   HOST, PORT, BACKEND_PORT   where to listen (an internal port; the kit answers the public one)
  *   OAUTH_CLIENT_SECRET        the local provider's client secret, when connections go through the backend
  */
-import {spawn, type ChildProcess} from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import http from 'node:http';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type {ServedRequest} from '../host/config';
-import {freePort} from './localPorts';
+import {startAppProcess, type RunningAppProcess} from './appProcess';
 
 export interface AppBackendConfig {
   /** A shell command, run in the app's folder. */
@@ -77,128 +74,42 @@ export interface RunningAppBackend {
   close(): Promise<void>;
 }
 
-function accepts(host: string, port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect({host, port});
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
-}
-
-/** The command's whole process group: a shell, npm or tsx in between would otherwise outlive the kill. */
-function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
-  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
-  try {
-    process.kill(-child.pid, signal);
-  } catch {
-    child.kill(signal);
-  }
-}
-
 export async function startAppBackend(options: AppBackendOptions): Promise<RunningAppBackend> {
   const host = options.host ?? '127.0.0.1';
-  const log = options.log ?? (() => undefined);
-  const innerPort = await freePort(host);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stripe-apps-offline-'));
   const manifestFile = path.join(dir, 'stripe-app.json');
   fs.writeFileSync(manifestFile, JSON.stringify(options.manifest, null, 2), {mode: 0o600});
-  const child = spawn(options.command, {
-    cwd: options.root,
-    shell: true,
-    // Its own process group, so stopping the kit stops everything the command started.
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      ...process.env,
-      STRIPE_SECRET_KEY: 'sk_test_offlineAppBackend',
-      STRIPE_API_BASE: options.apiBase,
-      STRIPE_APP_SIGNING_SECRET: options.signingSecret,
-      STRIPE_WEBHOOK_SECRET: `whsec_${crypto.randomBytes(24).toString('base64url')}`,
-      STRIPE_APP_MANIFEST: manifestFile,
-      HOST: host,
-      PORT: String(innerPort),
-      BACKEND_PORT: String(innerPort),
-      ...options.env,
-    },
-  });
-  const lines = (stream: NodeJS.ReadableStream | null) => {
-    let partial = '';
-    stream?.on('data', (chunk: Buffer) => {
-      const parts = (partial + chunk.toString()).split('\n');
-      partial = parts.pop() ?? '';
-      for (const line of parts) if (line.trim()) log(line);
-    });
-  };
-  // Whatever way the kit exits (but SIGKILL), the backend's group goes with it.
-  const onExit = () => killGroup(child, 'SIGKILL');
-  process.once('exit', onExit);
-  lines(child.stdout);
-  lines(child.stderr);
-  const exited = new Promise<string>((resolve) => child.once('exit', (code, signal) => resolve(signal ? `was stopped by ${signal}` : `exited with code ${code}`)));
-  const cleanUp = () => {
-    process.removeListener('exit', onExit);
-    fs.rmSync(dir, {recursive: true, force: true});
-  };
-
-  const deadline = Date.now() + (options.readyTimeoutMs ?? 30000);
-  let exitedEarly: string | null = null;
-  void exited.then((why) => (exitedEarly = why));
-  while (!(await accepts(host, innerPort))) {
-    if (exitedEarly || Date.now() > deadline) {
-      killGroup(child, 'SIGKILL');
-      cleanUp();
-      throw new Error(
-        exitedEarly
-          ? `The app's backend (${options.command}) ${exitedEarly} before it listened on port ${innerPort}; its output is above.`
-          : `The app's backend (${options.command}) did not listen on PORT (${innerPort}) within ${Math.round((options.readyTimeoutMs ?? 30000) / 1000)} s: it should listen on the HOST and PORT it is given.`,
-      );
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-
-  // The public face: every request passed through as it is, and its answer's status recorded.
-  const front = http.createServer((req, res) => {
-    const started = performance.now();
-    const upstream = http.request({host, port: innerPort, method: req.method, path: req.url, headers: req.headers}, (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(res);
-      answer.on('end', () => {
-        const status = answer.statusCode ?? 502;
-        // A CORS preflight that succeeded is the browser's plumbing, not the view's call.
-        if (req.method === 'OPTIONS' && status < 300) return;
-        options.onServed?.({method: req.method ?? 'GET', path: (req.url ?? '/').split('?')[0], status, ms: performance.now() - started});
-      });
-    });
-    upstream.on('error', () => {
-      if (!res.headersSent) res.writeHead(502, {'content-type': 'application/json'});
-      res.end(JSON.stringify({error: {message: "The app's backend did not answer (it may have stopped: see the terminal)."}}));
-      options.onServed?.({method: req.method ?? 'GET', path: (req.url ?? '/').split('?')[0], status: 502, ms: performance.now() - started});
-    });
-    req.pipe(upstream);
-  });
+  const cleanUp = () => fs.rmSync(dir, {recursive: true, force: true});
+  let running: RunningAppProcess;
   try {
-    await new Promise<void>((resolve, reject) => front.once('error', reject).listen(options.port, host, resolve));
+    running = await startAppProcess({
+      title: "the app's backend",
+      command: options.command,
+      root: options.root,
+      port: options.port,
+      host,
+      portAliases: ['BACKEND_PORT'],
+      readyTimeoutMs: options.readyTimeoutMs,
+      log: options.log,
+      onServed: options.onServed,
+      env: {
+        STRIPE_SECRET_KEY: 'sk_test_offlineAppBackend',
+        STRIPE_API_BASE: options.apiBase,
+        STRIPE_APP_SIGNING_SECRET: options.signingSecret,
+        STRIPE_WEBHOOK_SECRET: `whsec_${crypto.randomBytes(24).toString('base64url')}`,
+        STRIPE_APP_MANIFEST: manifestFile,
+        ...options.env,
+      },
+    });
   } catch (e) {
-    killGroup(child, 'SIGKILL');
     cleanUp();
     throw e;
   }
-  const {port} = front.address() as net.AddressInfo;
-  void exited.then((why) => log(`the app's backend ${why}`));
   return {
-    url: `http://${host}:${port}`,
-    port,
+    url: running.url,
+    port: running.port,
     async close() {
-      await new Promise<void>((resolve) => {
-        front.close(() => resolve());
-        front.closeAllConnections();
-      });
-      killGroup(child, 'SIGTERM');
-      const stopped = await Promise.race([exited.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 5000))]);
-      if (!stopped) killGroup(child, 'SIGKILL');
+      await running.close();
       cleanUp();
     },
   };

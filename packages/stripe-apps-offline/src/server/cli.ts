@@ -2,8 +2,9 @@
  * `stripe-apps-offline [--root DIR]`: previews the Stripe App in DIR (default:
  * the current folder) offline. Builds its views with the app's own SDK and
  * React, starts the local Stripe API (persistent, in KEYRING_DATA), the local
- * OAuth provider, the Acme stand-in and, when the app's package.json asks for
- * one, the app's own backend (appBackend.ts); rebuilds on every change.
+ * OAuth provider and, when the app's package.json declares them, the app's own
+ * backend (appBackend.ts) and its stand-ins for third parties (standIns.ts);
+ * rebuilds on every change.
  *
  *   --root DIR    the app's folder (holds stripe-app.json); default: the current folder
  *   --manifest DIR  read stripe-app.json and stripe-app.local.json from DIR instead (an app's tests
@@ -11,7 +12,7 @@
  *   PORT          preview port (default 4300)
  *   STORE_PORT    local Stripe API port (default 4310)
  *   OAUTH_PORT    local OAuth provider port (default 4320)
- *   ACME_PORT     the Acme stand-in's port (default 4340): Test key on a settings page can check keys against it
+ *   <NAME>_PORT   a stand-in's port (ACME_PORT for "acme"; default: the port its package.json entry names)
  *   BACKEND_PORT  the app backend's port (default 4330), when the app has one
  *   KEYRING_DATA  data folder (default DIR/.keyring)
  *   KEYRING_SEED  made-up Stripe objects (customers, payments, invoices, subscriptions, products…): "once" per data file (default), "reset", or "off"
@@ -25,7 +26,6 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import {startAcmeStandIn} from '../acme-api/standIn';
 import {startOAuthProvider} from '../oauth-provider/provider';
 import {LOCAL_CLIENT_SECRET, localBackendModeManifest, previewRedirectUris} from '../oauth-provider/constants';
 import {DataFileError} from '../stripe-api/storage';
@@ -34,6 +34,8 @@ import {loadManifest, type Manifest} from './manifest';
 import {DEFAULT_LOCAL_PORTS, type LocalPorts} from './localPorts';
 import {startPreview, type RunningPreview} from './server';
 import {portsInUse, startServices, type Service, type StartContext} from './services';
+import {startAppProcess} from './appProcess';
+import {readStandIns, standInPortVariable} from './standIns';
 
 const USAGE = `Usage: stripe-apps-offline [start] [--root DIR] [--manifest DIR]
 
@@ -100,13 +102,20 @@ function portsFromEnvironment(): LocalPorts {
     store: read('STORE_PORT', DEFAULT_LOCAL_PORTS.store),
     oauth: read('OAUTH_PORT', DEFAULT_LOCAL_PORTS.oauth),
     backend: read('BACKEND_PORT', DEFAULT_LOCAL_PORTS.backend),
-    acme: read('ACME_PORT', DEFAULT_LOCAL_PORTS.acme),
   };
 }
 
 async function main(): Promise<void> {
   const {root, manifestDir} = parseArgs(process.argv.slice(2));
   const ports = portsFromEnvironment();
+  let standIns;
+  try {
+    standIns = readStandIns(root).map((s) => ({...s, port: Number(process.env[standInPortVariable(s.name)] || s.port)}));
+  } catch (e) {
+    process.stderr.write(`stripe-apps-offline: ${(e as Error).message}\n`);
+    process.exit(2);
+  }
+  const standInUrls = standIns.map((s) => ({standsInFor: s.standsInFor, url: `http://127.0.0.1:${s.port}`}));
   const appId = loadManifest(manifestDir).manifest.id;
   const manifestOverrides: {constants?: Record<string, unknown>} = {};
   const exchange = process.env.KEYRING_OAUTH_EXCHANGE === 'backend' ? 'backend' : 'view';
@@ -157,6 +166,7 @@ async function main(): Promise<void> {
           signingSecret,
           manifestOverrides,
           localPorts: ports,
+          standIns: standInUrls,
           seed: process.env.KEYRING_SEED === 'reset' ? 'reset' : process.env.KEYRING_SEED === 'off' ? 'off' : 'once',
           log: out,
         });
@@ -179,15 +189,26 @@ async function main(): Promise<void> {
       // Started by the preview (it holds the host key of the views' door); listed for its port.
       start: async () => null,
     },
-    {
-      name: 'Acme stand-in',
-      port: ports.acme,
-      portVariable: 'ACME_PORT',
-      async start(context) {
-        const acme = await startAcmeStandIn({port: ports.acme, log: (line) => out(`acme: ${line}`), onServed: (served) => context.recordServed('acme', served)});
-        return {url: acme.url, info: `  Acme stand-in: ${acme.url}/v1/ping (a stand-in for Acme's API: sk_test_abcdefgh works, sk_test_revoked123 is refused)`, stop: () => acme.close()};
-      },
-    },
+    // One service per stand-in the app declares, each like the backend: its command behind a front that logs its answers.
+    ...standIns.map(
+      (standIn): Service => ({
+        name: `${standIn.name} stand-in`,
+        port: standIn.port,
+        portVariable: standInPortVariable(standIn.name),
+        async start(context) {
+          const running = await startAppProcess({
+            title: `the ${standIn.name} stand-in`,
+            command: standIn.command,
+            root,
+            port: standIn.port,
+            readyTimeoutMs: standIn.readyTimeoutMs,
+            log: (line) => out(`${standIn.name}: ${line}`),
+            onServed: (served) => context.recordServed(standIn.name, served),
+          });
+          return {url: running.url, info: `  ${standIn.name} stand-in: ${running.url} (for ${standIn.standsInFor}: the manifest's URLs there come here)`, stop: () => running.close()};
+        },
+      }),
+    ),
     {
       name: 'backend',
       port: ports.backend,

@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {remapLocalPorts, type LocalPorts} from './localPorts';
+import {moveToStandIns} from './standIns';
 
 export interface Manifest {
   id: string;
@@ -31,6 +32,11 @@ function merge(base: Json, override: Json): Json {
   return override;
 }
 
+function connectSources(manifest: Json): string[] {
+  const sources = (manifest as {ui_extension?: {content_security_policy?: {'connect-src'?: unknown}}} | null)?.ui_extension?.content_security_policy?.['connect-src'];
+  return Array.isArray(sources) ? sources.filter((s): s is string => typeof s === 'string') : [];
+}
+
 function readJson(file: string): Json {
   try {
     return JSON.parse(fs.readFileSync(file, 'utf8')) as Json;
@@ -46,11 +52,15 @@ function readJson(file: string): Json {
 export function loadManifest(
   root: string,
   overrides?: Record<string, unknown>,
-  options: {localPorts?: Partial<LocalPorts>} = {},
+  options: {localPorts?: Partial<LocalPorts>; standIns?: readonly {standsInFor: string; url: string}[]} = {},
 ): {manifest: Manifest; files: string[]} {
   const baseFile = path.join(root, 'stripe-app.json');
   const localFile = path.join(root, 'stripe-app.local.json');
-  let merged = readJson(baseFile);
+  // The third parties the app has stand-ins for are reached at the stand-ins: stripe-app.local.json need not say so.
+  const base = readJson(baseFile);
+  let merged = moveToStandIns(base, options.standIns ?? []);
+  // The CSP entries so moved: kept even when the local file's connect-src replaces the list, as its views still call there.
+  const movedSources = connectSources(merged).filter((source) => !connectSources(base).includes(source));
   const files = [baseFile];
   if (fs.existsSync(localFile)) {
     const local = readJson(localFile);
@@ -64,6 +74,9 @@ export function loadManifest(
   }
   if (overrides) merged = merge(merged, overrides as Json);
   const manifest = merged as unknown as Manifest;
+  const csp = manifest.ui_extension?.content_security_policy;
+  const missing = movedSources.filter((source) => !(csp?.['connect-src'] ?? []).includes(source));
+  if (csp && missing.length > 0) csp['connect-src'] = [...(csp['connect-src'] ?? []), ...missing];
   if (typeof manifest.id !== 'string' || !Array.isArray(manifest.ui_extension?.views)) {
     throw new Error('stripe-app.json needs an id and ui_extension.views.');
   }

@@ -53,6 +53,8 @@ export interface PreviewOptions {
   manifestDir?: string;
   /** The local services' ports, when not the defaults stripe-app.local.json names: its URLs move with them. */
   localPorts?: Partial<LocalPorts>;
+  /** The app's stand-ins, where they answer: the manifest's URLs on each one's origin are read moved to it (standIns.ts). */
+  standIns?: readonly {standsInFor: string; url: string}[];
   /** Views beyond the manifest's, for the preview's own tests: built and shown like the app's. */
   extraViews?: {viewport: string; component: string; file: string}[];
   /** One line per request and rebuild (never a body or a token). */
@@ -137,7 +139,7 @@ function dashboardAnswer(identity: ExtensionIdentity, method: string, apiPath: s
 
 export async function startPreview(options: PreviewOptions): Promise<RunningPreview> {
   const log = options.log ?? (() => undefined);
-  const {manifest} = loadManifest(options.manifestDir ?? options.root, options.manifestOverrides, {localPorts: options.localPorts});
+  const {manifest} = loadManifest(options.manifestDir ?? options.root, options.manifestOverrides, {localPorts: options.localPorts, standIns: options.standIns});
   const extraViews = options.extraViews ?? [];
   const declared = [
     // An extra view takes its viewport from the app's view (one view per viewport, as in the Dashboard).

@@ -21,7 +21,8 @@ export interface StartContext {
   /** The preview, once it has started (services after it record their answers in its request log). */
   preview: RunningPreview | null;
   /** Into the page's request log, once the preview is up (before, nothing of a view runs). */
-  recordServed(service: 'oauth-provider' | 'backend' | 'acme', served: ServedRequest): void;
+  /** `service`: 'oauth-provider', 'backend', or a stand-in's name. */
+  recordServed(service: string, served: ServedRequest): void;
   log(line: string): void;
 }
 

@@ -2,8 +2,8 @@
  * The kit previews an app that is not Keyring, from that app's own folder: a
  * fixture with classic JSX ("jsx": "react" in its tsconfig), a component
  * declared for two viewports, a view that waits on animation frames, one that
- * asks the SDK for the Dashboard user's email, and a backend of its own named
- * in its package.json. Everything runs through the kit's command, as a
+ * asks the SDK for the Dashboard user's email, and a backend of its own and a
+ * stand-in for its weather service, both named in its package.json. Everything runs through the kit's command, as a
  * developer runs it.
  */
 import path from 'node:path';
@@ -44,6 +44,18 @@ test("the app's backend answers the view, given this run's signing secret", asyn
   await suite.page.goto(`${suite.preview.url}/?view=WhoAmI`);
   await suite.page.getByText('Backend: answered with the signing secret set').waitFor();
   await suite.page.getByRole('cell', {name: 'GET /hello'}).or(suite.page.getByText('/hello')).first().waitFor();
+});
+
+test("a stand-in the app's package.json declares is started, and the app's URLs on its third party reach it", async () => {
+  const output = suite.preview.cli.output();
+  expect(output).toMatch(/weather stand-in: +http:\/\/127\.0\.0\.1:\d+ \(for https:\/\/api\.weather\.example/);
+  expect(output).toContain('weather: weather stand-in on');
+  await suite.page.goto(`${suite.preview.url}/?view=WhoAmI`);
+  // forecastUrl and the CSP say https://api.weather.example, as the app ships them; neither local file names the stand-in.
+  await suite.page.getByText('Forecast: clear (from the stand-in)').waitFor();
+  await suite.page.getByText('/v1/today').first().waitFor();
+  const log = await suite.page.locator('table tr').allInnerTexts();
+  expect(log.filter((row) => /\bweather\b[^]*\bGET\s+\/v1\/today\s+200\b/.test(row))).toHaveLength(1);
 });
 
 test('a component declared for two viewports is listed and opened in each', async () => {

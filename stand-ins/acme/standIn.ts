@@ -1,7 +1,10 @@
 /**
  * A STAND-IN for Acme's API, not Acme: the real third party cannot run on
  * this machine, so the preview and the tests check keys against this small
- * server instead (stripe-app.local.json points constants.keyChecks at it).
+ * server instead. package.json declares it to the kit ("stripe-apps-offline".
+ * standIns.acme: this folder's cli.ts, standing in for https://api.acme.example),
+ * so `npm start` runs it and moves the manifest's Acme URLs to it; a fork's
+ * own third party gets a folder like this one and an entry like that one.
  * It answers one route, on the loopback interface only:
  *
  *   GET /v1/ping   200 when the presented key is accepted, 401 otherwise
@@ -19,7 +22,6 @@
  */
 import http from 'node:http';
 import type {AddressInfo} from 'node:net';
-import type {ServedRequest} from '../host/config';
 
 export const DEFAULT_ACME_PORT = 4340;
 
@@ -66,23 +68,22 @@ const masked = (key: string) => `${key.slice(0, 8)}****${key.slice(-4)}`;
 
 export interface AcmeStandInOptions {
   port?: number;
+  /** Where to listen; loopback by default, as a stand-in has no business answering the network. */
+  host?: string;
   log?: (line: string) => void;
-  /** Each request answered, for the preview's request log: method, path, status, time; never the key. */
-  onServed?: (served: ServedRequest) => void;
 }
 
 export async function startAcmeStandIn(options: AcmeStandInOptions = {}): Promise<RunningAcmeStandIn> {
   const requests: AcmeRequest[] = [];
   let trouble: Trouble = null;
   const delayed = new Set<NodeJS.Timeout>();
+  const host = options.host ?? '127.0.0.1';
 
   const server = http.createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
-    const started = performance.now();
     const answer = (status: number, body: unknown, presentedAs: Presentation = 'none') => {
       requests.push({method: req.method ?? 'GET', path, presentedAs, status});
       options.log?.(`${req.method} ${path} ${status} (key ${presentedAs === 'none' ? 'missing' : `as ${presentedAs}`})`);
-      options.onServed?.({method: req.method ?? 'GET', path, status, ms: performance.now() - started});
       res.writeHead(status, {'content-type': 'application/json'}).end(JSON.stringify(body));
     };
     const respond = () => {
@@ -105,12 +106,11 @@ export async function startAcmeStandIn(options: AcmeStandInOptions = {}): Promis
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    // Loopback only: a stand-in has no business answering the network.
-    server.listen(options.port ?? DEFAULT_ACME_PORT, '127.0.0.1', () => resolve());
+    server.listen(options.port ?? DEFAULT_ACME_PORT, host, () => resolve());
   });
   const {port} = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://${host}:${port}`,
     port,
     requests,
     simulate: (next) => {
