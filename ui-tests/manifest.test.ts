@@ -51,6 +51,12 @@ function urlsTheViewsCall(manifest: Shipped): [string, string][] {
   return urls;
 }
 
+/** The URLs the views call that the manifest's CSP leaves out, each with the field that names it. */
+function blockedByCsp(manifest: Shipped): [string, string][] {
+  const connectSrc = manifest.ui_extension.content_security_policy?.['connect-src'] ?? [];
+  return urlsTheViewsCall(manifest).filter(([, url]) => !allowedByCsp(connectSrc, url));
+}
+
 describe.each(layers)('%s', (_name, load) => {
   test('its constants read without a problem (key slots, key checks, the OAuth provider when there is one)', () => {
     const constants = (load().constants ?? {}) as never;
@@ -60,11 +66,7 @@ describe.each(layers)('%s', (_name, load) => {
   });
 
   test('the CSP allows every URL the views call in its exchange mode', () => {
-    const manifest = load();
-    const connectSrc = manifest.ui_extension.content_security_policy?.['connect-src'] ?? [];
-    const blocked = urlsTheViewsCall(manifest)
-      .filter(([, url]) => !allowedByCsp(connectSrc, url))
-      .map(([field, url]) => `${field} (${url}) is not in ui_extension.content_security_policy.connect-src`);
+    const blocked = blockedByCsp(load()).map(([field, url]) => `${field} (${url}) is not in ui_extension.content_security_policy.connect-src`);
     expect(blocked).toEqual([]);
   });
 
@@ -122,8 +124,7 @@ describe('the checks above can fail', () => {
 
   test('a view-mode provider whose token URL the CSP leaves out is named', () => {
     const manifest = {...fixture, ui_extension: {...fixture.ui_extension, content_security_policy: {'connect-src': ['https://backend.keyring.example/v1/']}}} as unknown as Shipped;
-    const connectSrc = manifest.ui_extension.content_security_policy?.['connect-src'] ?? [];
-    expect(urlsTheViewsCall(manifest).filter(([, url]) => !allowedByCsp(connectSrc, url)).map(([field]) => field)).toEqual([
+    expect(blockedByCsp(manifest).map(([field]) => field)).toEqual([
       'constants.oauth.tokenUrl',
       'constants.oauth.revocationUrl',
       'constants.oauth.identityUrl',

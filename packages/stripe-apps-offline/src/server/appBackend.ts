@@ -21,7 +21,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type {ServedRequest} from '../host/config';
-import {startAppProcess, type RunningAppProcess} from './appProcess';
+import {readKitSection, startAppProcess, type RunningAppProcess} from './appProcess';
 
 export interface AppBackendConfig {
   /** A shell command, run in the app's folder. */
@@ -32,15 +32,7 @@ export interface AppBackendConfig {
 
 /** The app's request for a backend, from its package.json; null when it asks for none. */
 export function readAppBackendConfig(root: string): AppBackendConfig | null {
-  const file = path.join(root, 'package.json');
-  if (!fs.existsSync(file)) return null;
-  let pkg: unknown;
-  try {
-    pkg = JSON.parse(fs.readFileSync(file, 'utf8'));
-  } catch (e) {
-    throw new Error(`${file} could not be read as JSON: ${(e as Error).message}`);
-  }
-  const section = (pkg as Record<string, unknown>)['stripe-apps-offline'];
+  const section = readKitSection(root);
   if (section === undefined) return null;
   const backend = (section as {backend?: unknown} | null)?.backend;
   if (backend === undefined) return null;

@@ -8,10 +8,25 @@
  * Stopping the kit stops the command's whole process group.
  */
 import {spawn, type ChildProcess} from 'node:child_process';
+import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
+import path from 'node:path';
 import type {ServedRequest} from '../host/config';
 import {freePort} from './localPorts';
+
+/** The app's package.json section for the kit ("stripe-apps-offline"), where it names its processes; undefined when it has none. */
+export function readKitSection(root: string): unknown {
+  const file = path.join(root, 'package.json');
+  if (!fs.existsSync(file)) return undefined;
+  let pkg: unknown;
+  try {
+    pkg = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new Error(`${file} could not be read as JSON: ${(e as Error).message}`);
+  }
+  return (pkg as Record<string, unknown>)['stripe-apps-offline'];
+}
 
 export interface AppProcessOptions {
   /** What the messages call it ("the app's backend", "the Acme stand-in"). */

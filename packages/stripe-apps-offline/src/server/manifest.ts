@@ -60,7 +60,8 @@ export function loadManifest(
   const base = readJson(baseFile);
   let merged = moveToStandIns(base, options.standIns ?? []);
   // The CSP entries so moved: kept even when the local file's connect-src replaces the list, as its views still call there.
-  const movedSources = connectSources(merged).filter((source) => !connectSources(base).includes(source));
+  const baseSources = connectSources(base);
+  const movedSources = connectSources(merged).filter((source) => !baseSources.includes(source));
   const files = [baseFile];
   if (fs.existsSync(localFile)) {
     const local = readJson(localFile);

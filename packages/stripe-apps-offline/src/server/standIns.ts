@@ -14,8 +14,8 @@
  * stripe-app.local.json nor the app's code names it; its requests reach the
  * page's log under its name; its port moves with <NAME>_PORT (ACME_PORT).
  */
-import fs from 'node:fs';
-import path from 'node:path';
+import {KIT_SERVICES} from '../host/config';
+import {readKitSection} from './appProcess';
 import {DEFAULT_LOCAL_PORTS} from './localPorts';
 
 export interface StandInConfig {
@@ -29,8 +29,6 @@ export interface StandInConfig {
   readyTimeoutMs?: number;
 }
 
-/** Names the kit's own services already use in the request log. */
-const RESERVED = new Set(['stripe-api', 'oauth-provider', 'backend', 'preview']);
 const NAME = /^[a-z][a-z0-9-]{0,29}$/;
 
 /** The variable that moves a stand-in's port: acme → ACME_PORT, shipping-api → SHIPPING_API_PORT. */
@@ -40,15 +38,7 @@ export function standInPortVariable(name: string): string {
 
 /** The stand-ins the app's package.json declares (none when it declares none); a mistake stops start-up naming the field. */
 export function readStandIns(root: string): StandInConfig[] {
-  const file = path.join(root, 'package.json');
-  if (!fs.existsSync(file)) return [];
-  let pkg: unknown;
-  try {
-    pkg = JSON.parse(fs.readFileSync(file, 'utf8'));
-  } catch (e) {
-    throw new Error(`${file} could not be read as JSON: ${(e as Error).message}`);
-  }
-  const declared = ((pkg as Record<string, unknown>)['stripe-apps-offline'] as {standIns?: unknown} | undefined)?.standIns;
+  const declared = (readKitSection(root) as {standIns?: unknown} | null | undefined)?.standIns;
   if (declared === undefined) return [];
   const where = 'package.json "stripe-apps-offline".standIns';
   if (!declared || typeof declared !== 'object' || Array.isArray(declared)) {
@@ -59,7 +49,7 @@ export function readStandIns(root: string): StandInConfig[] {
   return Object.entries(declared as Record<string, unknown>).map(([name, value]) => {
     const at = `${where}.${name}`;
     if (!NAME.test(name)) throw new Error(`${where}: "${name.slice(0, 40)}" is not a usable name (lower-case letters, digits and dashes, starting with a letter).`);
-    if (RESERVED.has(name)) throw new Error(`${where}: "${name}" is the name of one of the kit's own services; choose another.`);
+    if ((KIT_SERVICES as readonly string[]).includes(name)) throw new Error(`${where}: "${name}" is the name of one of the kit's own services; choose another.`);
     const entry = (value ?? {}) as Record<string, unknown>;
     if (typeof entry.command !== 'string' || !entry.command.trim()) throw new Error(`${at}.command must be the shell command that starts the stand-in.`);
     const port = entry.port;
