@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
-import {allowedByCsp, DEFAULT_LOCAL_PORTS, remapLocalPorts, loadManifest, readSharedReference} from 'stripe-apps-offline/testing';
+import {allowedByCsp, DEFAULT_LOCAL_PORTS, localTarget, remapLocalPorts, loadManifest, readSharedReference} from 'stripe-apps-offline/testing';
 import {readOAuthProvider} from '../src/oauth';
 import {readKeySlots} from '../src/settings/keySlots';
 import fixture from './fixtures/app/stripe-app.json';
@@ -30,7 +30,7 @@ interface Shipped {
 const shipped = () => JSON.parse(fs.readFileSync(path.join(ROOT, 'stripe-app.json'), 'utf8')) as Shipped;
 const layers: [string, () => Shipped][] = [
   ['stripe-app.json', shipped],
-  ...(fs.existsSync(path.join(ROOT, 'stripe-app.local.json')) ? [['stripe-app.json + stripe-app.local.json', () => loadManifest(ROOT).manifest as unknown as Shipped] as [string, () => Shipped]] : []),
+  ...(fs.existsSync(path.join(ROOT, 'stripe-app.local.json')) ? [['stripe-app.json + stripe-app.local.json', () => loadManifest(ROOT, undefined, {localProvider: localTarget()}).manifest as unknown as Shipped] as [string, () => Shipped]] : []),
 ];
 
 /** The URLs the views call for this manifest, each with the field that names it. */
@@ -165,13 +165,15 @@ describe('reading the manifest layers (on the suites’ own manifest)', () => {
   });
 
   test('loadManifest reads the local layer on the ports it is given', () => {
-    const {manifest: moved} = loadManifest(FIXTURE, undefined, {localPorts: {oauth: 5320}});
+    const {manifest: moved} = loadManifest(FIXTURE, undefined, {localPorts: {oauth: 5320}, localProvider: localTarget({oauth: 5320})});
     expect((moved.constants as {oauth: {tokenUrl: string}}).oauth.tokenUrl).toBe('http://127.0.0.1:5320/token');
     expect(moved.ui_extension.content_security_policy?.['connect-src']).toContain('http://127.0.0.1:5320/');
   });
 
   test('PORT, OAUTH_PORT and BACKEND_PORT move every local URL with them, and nothing else', () => {
-    const moved = JSON.stringify(remapLocalPorts(local(), {preview: 5300, oauth: 5320, backend: 5330}));
+    const ports = {preview: 5300, oauth: 5320, backend: 5330};
+    // As npm start reads it: the local layer moved, the app's provider pointed at the local one on these ports.
+    const moved = JSON.stringify(loadManifest(FIXTURE, undefined, {localPorts: ports, localProvider: localTarget(ports)}).manifest);
     for (const old of [':4300', ':4320', ':4330']) expect(moved.includes(`127.0.0.1${old}`)).toBe(false);
     expect(moved).toContain(`http://127.0.0.1:5300/test/apps-oauth/${fixture.id}`);
     expect(moved).toContain('http://127.0.0.1:5320/token');

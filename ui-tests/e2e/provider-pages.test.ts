@@ -13,6 +13,10 @@ import {launchBrowser} from './browser';
 
 jest.setTimeout(60_000);
 
+// Whatever the app and its provider are called: the pages take both from the manifest (here, from the test).
+const APP_NAME = 'Pages Test App';
+const PROVIDER_NAME = 'Example Provider';
+
 let browser: Browser;
 let provider: TestProvider;
 let client: http.Server;
@@ -26,7 +30,7 @@ beforeAll(async () => {
   client = http.createServer((_req, res) => res.writeHead(200, {'content-type': 'text/plain'}).end('back at the client'));
   await new Promise<void>((resolve) => client.listen(0, '127.0.0.1', resolve));
   redirectUri = `http://127.0.0.1:${(client.address() as AddressInfo).port}/back`;
-  [browser, provider] = await startAll(launchBrowser(), startTestProvider({redirectUris: [redirectUri]}));
+  [browser, provider] = await startAll(launchBrowser(), startTestProvider({redirectUris: [redirectUri], clientName: APP_NAME, providerName: PROVIDER_NAME}));
 });
 afterAll(async () => {
   await browser?.close();
@@ -65,7 +69,9 @@ const focused = () =>
 
 /** Signs `login` in by keyboard: the user name field has focus on arrival, Tab to the password, Tab to Sign in. */
 async function signInByKeyboard(login: string): Promise<void> {
-  expect(await page.getByRole('heading').textContent()).toContain('Keyring');
+  expect(await page.getByRole('heading').textContent()).toContain(APP_NAME);
+  expect(await page.locator('.brand').textContent()).toBe(`${PROVIDER_NAME} (local stand-in)`);
+  expect(await page.title()).toBe(`Sign in · ${PROVIDER_NAME} (local stand-in)`);
   expect(await focused()).toMatchObject({tag: 'INPUT', name: 'login'});
   await page.keyboard.type(login);
   await page.keyboard.press('Tab');

@@ -9,15 +9,20 @@
  * secret that went by (checked against the actual values, reported by name).
  */
 import type {Browser, BrowserContext, Page, Request} from 'playwright-core';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import Stripe from 'stripe';
 import {LOCAL_CLIENT_SECRET, PREVIEW_ACCOUNT, PREVIEW_USERS, startKitCommand, type CliProcess} from 'stripe-apps-offline/testing';
 import {storedConnection} from '../support/storedSecrets';
+import manifest from '../fixtures/app/stripe-app.json';
 import {consentAtProvider, FIXTURE_APP, launchBrowser, logInAtProvider, ROOT, screenshot} from './browser';
 
 jest.setTimeout(120_000);
 
 const [ADA] = PREVIEW_USERS;
-const PROVIDER = 'Local OAuth provider';
+// The app's own provider name: locally only its endpoints and client change (the kit's localOAuth.ts).
+const PROVIDER = manifest.constants.oauth.name;
 
 interface NpmStart {
   url: string;
@@ -28,11 +33,26 @@ interface NpmStart {
   cli: CliProcess;
 }
 
-/** `npm start` itself (the kit's command on this app's folder), on free ports and an in-memory store, in the OAuth mode given. */
-async function npmStart(exchange: 'view' | 'backend'): Promise<NpmStart> {
-  const started = await startKitCommand(ROOT, {KEYRING_OAUTH_EXCHANGE: exchange, APP_MANIFEST: FIXTURE_APP});
+/**
+ * `npm start` itself (the kit's command on this app's folder), on free ports and an in-memory store, in the OAuth
+ * mode given (none: the manifest's), on the tests' manifest or the one in `manifestDir`.
+ */
+async function npmStart(exchange: 'view' | 'backend' | undefined, manifestDir = FIXTURE_APP): Promise<NpmStart> {
+  const started = await startKitCommand(ROOT, {...(exchange ? {KEYRING_OAUTH_EXCHANGE: exchange} : {}), APP_MANIFEST: manifestDir});
   expect(started.cli.output()).toContain('Keyring preview ready');
   return {url: started.url, storePort: started.ports.store, providerUrl: `http://127.0.0.1:${started.ports.oauth}`, acmeUrl: `http://127.0.0.1:${started.standInPorts.acme}`, cli: started.cli};
+}
+
+/** The tests' manifest in a folder of its own, with `oauth` changed in stripe-app.json and `localOAuth` set in stripe-app.local.json. */
+function manifestWith(oauth: Record<string, unknown>, localOAuth?: Record<string, unknown>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'keyring-manifest-'));
+  const base = JSON.parse(fs.readFileSync(path.join(FIXTURE_APP, 'stripe-app.json'), 'utf8')) as {constants: {oauth: Record<string, unknown>}};
+  base.constants.oauth = {...base.constants.oauth, ...oauth};
+  fs.writeFileSync(path.join(dir, 'stripe-app.json'), JSON.stringify(base));
+  const local = JSON.parse(fs.readFileSync(path.join(FIXTURE_APP, 'stripe-app.local.json'), 'utf8')) as {constants: Record<string, unknown>};
+  if (localOAuth) local.constants.oauth = localOAuth;
+  fs.writeFileSync(path.join(dir, 'stripe-app.local.json'), JSON.stringify(local));
+  return dir;
 }
 
 async function stop(started: NpmStart | undefined): Promise<void> {
@@ -248,4 +268,37 @@ describe('in backend mode (KEYRING_OAUTH_EXCHANGE=backend)', () => {
     expect(secretsIn(shown, values)).toEqual([]);
     await context.close();
   });
+});
+
+describe('a manifest that declares the backend exchange, with nothing else set', () => {
+  let started: NpmStart;
+  beforeAll(async () => {
+    started = await npmStart(undefined, manifestWith({exchange: 'backend', clientAuth: 'client_secret_post'}));
+  });
+  afterAll(() => stop(started));
+
+  test('the terminal, the drawer and the backend agree: Connect goes through the backend, sending the secret as the manifest says', async () => {
+    expect(started.cli.output()).toContain(`Connections:  to ${PROVIDER} (its local stand-in), through the backend, as a confidential client (exchange "backend" from stripe-app.json)`);
+    expect(started.cli.output()).not.toContain('warning:');
+    const context = await browser.newContext({viewport: {width: 1280, height: 900}});
+    const page = await context.newPage();
+    const {tab} = await connectAndDisconnect(started, context, page);
+    const rows = await logShows(tab, ['backend POST /v1/connection/exchange 200']);
+    expect(rows.map(line)).toContain('backend POST /v1/connection/exchange 200');
+    // The app's own clientAuth reached the local provider: the secret in the form, not as Basic.
+    expect(started.cli.output()).toMatch(/^oauth: token request: client keyring-preview-backend-post auth post → 200$/m);
+    await context.close();
+  });
+});
+
+test('a local file that changes the exchange mode is named at start-up, with its fix, and the terminal says where the mode came from', async () => {
+  const started = await npmStart(undefined, manifestWith({exchange: 'backend'}, {exchange: 'view'}));
+  try {
+    expect(started.cli.output()).toContain('in the view, as a public client with PKCE (exchange "view" from stripe-app.local.json)');
+    expect(started.cli.output()).toContain(
+      'warning: stripe-app.local.json sets constants.oauth.exchange to "view", stripe-app.json says "backend": locally the code is exchanged otherwise than in the Dashboard. Remove it from stripe-app.local.json to run as the app ships.',
+    );
+  } finally {
+    await stop(started);
+  }
 });

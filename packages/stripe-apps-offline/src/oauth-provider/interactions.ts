@@ -40,7 +40,8 @@ function missingScopes(details: Details['prompt']['details']): string[] {
   return [...new Set([...oidc, ...Object.values(resources).flat()])];
 }
 
-export function interactionHandler(provider: Provider, redirectUris: string[]) {
+/** `brand`: what the pages call the provider (pages.ts). */
+export function interactionHandler(provider: Provider, redirectUris: string[], brand: string) {
   const csp = pageCsp(redirectUris);
 
   const send = (res: http.ServerResponse, status: number, html: string) => {
@@ -78,7 +79,7 @@ export function interactionHandler(provider: Provider, redirectUris: string[]) {
     if (step === 'login') {
       if (prompt.name !== 'login') throw new Error(`expected the ${prompt.name} step`);
       const login = (await readForm(req)).get('login')?.trim();
-      if (!login) return send(res, 400, loginPage(`${base}/login`, await clientName(params.client_id)));
+      if (!login) return send(res, 400, loginPage(`${base}/login`, await clientName(params.client_id), brand));
       return provider.interactionFinished(req, res, {login: {accountId: login}}, {mergeWithLastSubmission: false});
     }
     if (step === 'confirm') {
@@ -99,18 +100,18 @@ export function interactionHandler(provider: Provider, redirectUris: string[]) {
     }
 
     const name = await clientName(params.client_id);
-    if (prompt.name === 'login') return send(res, 200, loginPage(`${base}/login`, name));
+    if (prompt.name === 'login') return send(res, 200, loginPage(`${base}/login`, name, brand));
     if (prompt.name === 'consent') {
-      return send(res, 200, consentPage({allow: `${base}/confirm`, cancel: `${base}/abort`}, name, session?.accountId ?? '', missingScopes(prompt.details)));
+      return send(res, 200, consentPage({allow: `${base}/confirm`, cancel: `${base}/abort`}, name, session?.accountId ?? '', missingScopes(prompt.details), brand));
     }
-    return send(res, 501, errorPage({error: 'not_implemented', error_description: `no page for the ${prompt.name} step`}));
+    return send(res, 501, errorPage({error: 'not_implemented', error_description: `no page for the ${prompt.name} step`}, brand));
   };
 
   return (req: http.IncomingMessage, res: http.ServerResponse): void => {
     handle(req, res).catch((error: Error & {error_description?: string}) => {
       if (res.headersSent) return;
       // Usually an interaction that expired or a browser without its cookie: start again from the app.
-      send(res, 400, errorPage({error: error.name === 'SessionNotFound' ? 'interaction_expired' : 'invalid_request', error_description: error.error_description ?? error.message}));
+      send(res, 400, errorPage({error: error.name === 'SessionNotFound' ? 'interaction_expired' : 'invalid_request', error_description: error.error_description ?? error.message}, brand));
     });
   };
 }

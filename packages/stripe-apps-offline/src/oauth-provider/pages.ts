@@ -40,18 +40,22 @@ const STYLE = `
   code{word-break:break-all}
 `;
 
-function layout(title: string, body: string): string {
+/** What the pages call the provider when not told whose stand-in it is. */
+export const DEFAULT_BRAND = 'Local OAuth provider';
+
+/** `brand`: the provider the pages stand in for, as the app's manifest names it ("Acme (local stand-in)"). */
+function layout(title: string, body: string, brand: string): string {
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)} · Local OAuth provider</title>
+<title>${escapeHtml(title)} · ${escapeHtml(brand)}</title>
 <style>${STYLE}</style>
 </head>
 <body>
 <main>
-<p class="brand">Local OAuth provider</p>
+<p class="brand">${escapeHtml(brand)}</p>
 <p class="note">A stand-in for the real one: any user name signs in, with any password.</p>
 ${body}
 </main>
@@ -59,7 +63,7 @@ ${body}
 </html>`;
 }
 
-export function loginPage(action: string, clientName: string): string {
+export function loginPage(action: string, clientName: string, brand = DEFAULT_BRAND): string {
   return layout(
     'Sign in',
     `<h1>Sign in to continue to ${escapeHtml(clientName)}</h1>
@@ -70,10 +74,11 @@ export function loginPage(action: string, clientName: string): string {
 <input id="password" name="password" type="password" autocomplete="current-password">
 <div class="actions"><button class="primary" type="submit">Sign in</button></div>
 </form>`,
+    brand,
   );
 }
 
-export function consentPage(actions: {allow: string; cancel: string}, clientName: string, login: string, scopes: string[]): string {
+export function consentPage(actions: {allow: string; cancel: string}, clientName: string, login: string, scopes: string[], brand = DEFAULT_BRAND): string {
   const list = scopes.map((s) => `<li><code>${escapeHtml(s)}</code></li>`).join('');
   return layout(
     'Allow access',
@@ -84,13 +89,14 @@ export function consentPage(actions: {allow: string; cancel: string}, clientName
 <form method="post" action="${escapeHtml(actions.cancel)}"><button type="submit">Cancel</button></form>
 <form method="post" action="${escapeHtml(actions.allow)}"><button class="primary" type="submit" autofocus>Allow</button></form>
 </div>`,
+    brand,
   );
 }
 
-export function errorPage(details: Record<string, string | undefined>): string {
+export function errorPage(details: Record<string, string | undefined>, brand = DEFAULT_BRAND): string {
   const rows = Object.entries(details)
     .filter(([, v]) => v)
     .map(([k, v]) => `<p><strong>${escapeHtml(k)}</strong>: <code>${escapeHtml(String(v))}</code></p>`)
     .join('');
-  return layout('Something went wrong', `<h1 class="error">Something went wrong</h1>${rows}`);
+  return layout('Something went wrong', `<h1 class="error">Something went wrong</h1>${rows}`, brand);
 }

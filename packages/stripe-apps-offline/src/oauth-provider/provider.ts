@@ -21,7 +21,7 @@ import {heldBackNotices} from './developmentNotices';
 import Provider, {type KoaContextWithOIDC} from 'oidc-provider';
 
 import {interactionHandler, isInteractionPath} from './interactions';
-import {errorPage} from './pages';
+import {DEFAULT_BRAND, errorPage} from './pages';
 import {CONFIDENTIAL_CLIENTS, DEFAULT_PROVIDER_PORT, LOCAL_CLIENT_SECRET, PREVIEW_CLIENT_ID, PROVIDER_SCOPES} from './constants';
 import {createHostGuard, quoteHost} from '../hostGuard';
 
@@ -46,6 +46,12 @@ export interface OAuthProviderOptions {
    * reported, nor a CORS preflight that succeeded.
    */
   onServed?: (served: ServedRequest) => void;
+  /** What the consent page calls the client: the app's name (default "the app"). */
+  clientName?: string;
+  /** The provider it stands in for, as the app names it ("Acme"): the pages say "Acme (local stand-in)". */
+  providerName?: string;
+  /** The scopes a token may be granted: the app's (default PROVIDER_SCOPES, "read write"). */
+  scopes?: readonly string[];
 }
 
 export interface RunningOAuthProvider {
@@ -80,13 +86,16 @@ export async function startOAuthProvider(options: OAuthProviderOptions): Promise
   const {port} = server.address() as AddressInfo;
   const issuer = `http://${host}:${port}`;
   const resource = `${issuer}/api`;
+  const clientName = options.clientName || 'the app';
+  const scopes = options.scopes && options.scopes.length > 0 ? options.scopes.join(' ') : PROVIDER_SCOPES;
+  const brand = options.providerName ? `${options.providerName} (local stand-in)` : DEFAULT_BRAND;
 
   const provider = new Provider(issuer, {
     clients: [
       {
         client_id: PREVIEW_CLIENT_ID,
         // What the consent page calls the app.
-        client_name: 'Keyring',
+        client_name: clientName,
         // A public client: the Dashboard view can keep no client secret.
         token_endpoint_auth_method: 'none',
         grant_types: ['authorization_code', 'refresh_token'],
@@ -95,7 +104,7 @@ export async function startOAuthProvider(options: OAuthProviderOptions): Promise
       },
       ...Object.entries(CONFIDENTIAL_CLIENTS).map(([method, clientId]) => ({
         client_id: clientId,
-        client_name: 'Keyring',
+        client_name: clientName,
         client_secret: LOCAL_CLIENT_SECRET,
         token_endpoint_auth_method: method as keyof typeof CONFIDENTIAL_CLIENTS,
         grant_types: ['authorization_code', 'refresh_token'],
@@ -121,7 +130,7 @@ export async function startOAuthProvider(options: OAuthProviderOptions): Promise
     renderError: (ctx, out) => {
       ctx.type = 'html';
       ctx.set('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'");
-      ctx.body = errorPage({error: out.error, error_description: out.error_description});
+      ctx.body = errorPage({error: out.error, error_description: out.error_description}, brand);
     },
     features: {
       // The login and consent pages are this provider's own (interactions.ts), served at the default interactions.url.
@@ -132,7 +141,7 @@ export async function startOAuthProvider(options: OAuthProviderOptions): Promise
         enabled: true,
         defaultResource: () => resource,
         useGrantedResource: () => true,
-        getResourceServerInfo: () => ({scope: PROVIDER_SCOPES, audience: resource, accessTokenFormat: 'opaque'}),
+        getResourceServerInfo: () => ({scope: scopes, audience: resource, accessTokenFormat: 'opaque'}),
       },
     },
     // Cookies sign the login session in the browser; nothing secret is at stake locally.
@@ -178,7 +187,7 @@ export async function startOAuthProvider(options: OAuthProviderOptions): Promise
   };
 
   const callback = provider.callback();
-  const interactions = interactionHandler(provider, options.redirectUris);
+  const interactions = interactionHandler(provider, options.redirectUris, brand);
   log(`local provider with development settings, as intended: in-memory grants, its own keys (${heldBackNotices()} oidc-provider notices about them held back)`);
   // A rebound name (see preview/hostGuard.ts) could walk the sign-in pages or read the token endpoint as a same-origin page.
   const hostGuard = createHostGuard(host, () => port);

@@ -16,10 +16,14 @@
  *   BACKEND_PORT  the app backend's port (default 4330), when the app has one
  *   KEYRING_DATA  data folder (default DIR/.keyring)
  *   KEYRING_SEED  made-up Stripe objects (customers, payments, invoices, subscriptions, products…): "once" per data file (default), "reset", or "off"
- *   KEYRING_OAUTH_EXCHANGE     "backend": the Connections panel connects through the app backend as a
- *                              confidential client (the local provider's keyring-preview-backend); default "view"
- *   KEYRING_OAUTH_CLIENT_AUTH  with backend: "client_secret_post" instead of the default "client_secret_basic"
+ *   KEYRING_OAUTH_EXCHANGE     "view" or "backend": overrides the exchange mode the manifest declares
+ *                              (constants.oauth.exchange); backend runs the app backend as a confidential
+ *                              client (the local provider's keyring-preview-backend)
+ *   KEYRING_OAUTH_CLIENT_AUTH  overrides constants.oauth.clientAuth ("client_secret_basic" or "client_secret_post")
  *
+ * The app's constants.oauth runs as declared, pointed at the local provider
+ * (localOAuth.ts): its name, scopes, exchange mode and client authentication
+ * stay the app's; a local file that changes them is named at start-up.
  * stripe-app.local.json names the default ports; other ports move its URLs
  * with them (localPorts.ts), so setting the variable is enough.
  */
@@ -27,7 +31,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import {startOAuthProvider} from '../oauth-provider/provider';
-import {LOCAL_CLIENT_SECRET, localBackendModeManifest, previewRedirectUris} from '../oauth-provider/constants';
+import {LOCAL_CLIENT_SECRET, previewRedirectUris} from '../oauth-provider/constants';
+import {localTarget, oauthBehaviour, oauthBlock} from './localOAuth';
 import {DataFileError} from '../stripe-api/storage';
 import {readAppBackendConfig, startAppBackend} from './appBackend';
 import {loadManifest, type Manifest} from './manifest';
@@ -94,38 +99,73 @@ function oauthMismatches(manifest: Manifest, previewOrigin: string, providerOrig
   return problems;
 }
 
+/** A port from its variable, else `fallback`. */
+function readPort(variable: string, fallback: number): number {
+  return Number(process.env[variable] || fallback);
+}
+
 /** Each service's port: its variable, else the ports table's default. */
 function portsFromEnvironment(): LocalPorts {
-  const read = (variable: string, fallback: number) => Number(process.env[variable] || fallback);
   return {
-    preview: read('PORT', DEFAULT_LOCAL_PORTS.preview),
-    store: read('STORE_PORT', DEFAULT_LOCAL_PORTS.store),
-    oauth: read('OAUTH_PORT', DEFAULT_LOCAL_PORTS.oauth),
-    backend: read('BACKEND_PORT', DEFAULT_LOCAL_PORTS.backend),
+    preview: readPort('PORT', DEFAULT_LOCAL_PORTS.preview),
+    store: readPort('STORE_PORT', DEFAULT_LOCAL_PORTS.store),
+    oauth: readPort('OAUTH_PORT', DEFAULT_LOCAL_PORTS.oauth),
+    backend: readPort('BACKEND_PORT', DEFAULT_LOCAL_PORTS.backend),
   };
+}
+
+/** The kit's settings of the exchange mode from the environment: an override layer over both manifest files. */
+function exchangeOverrides(): {constants?: {oauth: Record<string, string>}} {
+  const oauth: Record<string, string> = {};
+  const exchange = process.env.KEYRING_OAUTH_EXCHANGE;
+  if (exchange) {
+    if (exchange !== 'view' && exchange !== 'backend') fail(`KEYRING_OAUTH_EXCHANGE=${exchange.slice(0, 40)}: use view or backend (or leave it unset for the manifest's).`);
+    oauth.exchange = exchange;
+  }
+  const clientAuth = process.env.KEYRING_OAUTH_CLIENT_AUTH;
+  if (clientAuth) {
+    if (clientAuth !== 'client_secret_basic' && clientAuth !== 'client_secret_post') {
+      fail(`KEYRING_OAUTH_CLIENT_AUTH=${clientAuth.slice(0, 40)}: use client_secret_basic or client_secret_post (or leave it unset for the manifest's).`);
+    }
+    oauth.clientAuth = clientAuth;
+  }
+  return Object.keys(oauth).length > 0 ? {constants: {oauth}} : {};
+}
+
+function fail(message: string): never {
+  process.stderr.write(`stripe-apps-offline: ${message}\n`);
+  process.exit(2);
+}
+
+/** What `read` returns; a mistake it names (in the manifest, in package.json) stops start-up with that message. */
+function orFail<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (e) {
+    return fail((e as Error).message);
+  }
+}
+
+/** Where the exchange mode in effect was set, for the terminal: the last layer that names it. */
+function exchangeSource(manifestDir: string): string {
+  if (process.env.KEYRING_OAUTH_EXCHANGE) return 'KEYRING_OAUTH_EXCHANGE';
+  const local = path.join(manifestDir, 'stripe-app.local.json');
+  const inLocal = fs.existsSync(local) && oauthBlock(JSON.parse(fs.readFileSync(local, 'utf8')))?.exchange !== undefined;
+  return inLocal ? 'stripe-app.local.json' : 'stripe-app.json';
 }
 
 async function main(): Promise<void> {
   const {root, manifestDir} = parseArgs(process.argv.slice(2));
   const ports = portsFromEnvironment();
-  let standIns;
-  try {
-    standIns = readStandIns(root).map((s) => ({...s, port: Number(process.env[standInPortVariable(s.name)] || s.port)}));
-  } catch (e) {
-    process.stderr.write(`stripe-apps-offline: ${(e as Error).message}\n`);
-    process.exit(2);
-  }
+  const standIns = orFail(() => readStandIns(root).map((s) => ({...s, port: readPort(standInPortVariable(s.name), s.port)})));
   const standInUrls = standIns.map((s) => ({standsInFor: s.standsInFor, url: `http://127.0.0.1:${s.port}`}));
-  const appId = loadManifest(manifestDir).manifest.id;
-  const manifestOverrides: {constants?: Record<string, unknown>} = {};
-  const exchange = process.env.KEYRING_OAUTH_EXCHANGE === 'backend' ? 'backend' : 'view';
-  if (exchange === 'backend') {
-    const clientAuth = process.env.KEYRING_OAUTH_CLIENT_AUTH === 'client_secret_post' ? 'client_secret_post' : 'client_secret_basic';
-    const [test, live] = previewRedirectUris(`http://127.0.0.1:${ports.preview}`, appId);
-    const layer = localBackendModeManifest(`http://127.0.0.1:${ports.oauth}`, {test, live}, `http://127.0.0.1:${ports.backend}`, clientAuth) as {constants: {oauth: unknown}};
-    // Only constants.oauth: the local layer already lists the backend and the provider in the CSP.
-    manifestOverrides.constants = {oauth: layer.constants.oauth};
-  }
+  const manifestOverrides = exchangeOverrides();
+  // The manifest as the preview will run it, read once here for what the provider and the backend must agree on.
+  const effective = orFail(() => loadManifest(manifestDir, manifestOverrides, {localPorts: ports, standIns: standInUrls, localProvider: localTarget(ports)}));
+  const appId = effective.manifest.id;
+  const oauth = oauthBlock(effective.manifest);
+  const behaviour = oauth ? oauthBehaviour(oauth) : null;
+  const exchange = behaviour?.exchange ?? 'view';
   // One signing secret per run, shared by the preview's fetchStripeSignature and the backend: verification is real, never skipped.
   const signingSecret = `absec_${crypto.randomBytes(24).toString('base64url')}`;
   const data = process.env.KEYRING_DATA || path.join(root, '.keyring');
@@ -142,6 +182,10 @@ async function main(): Promise<void> {
           port: ports.oauth,
           redirectUris: previewRedirectUris(`http://127.0.0.1:${ports.preview}`, appId),
           log: (line) => out(`oauth: ${line}`),
+          // The app's name on the consent page, its provider's on the pages, its scopes grantable: what the Dashboard user would see.
+          clientName: effective.manifest.name,
+          providerName: behaviour?.name,
+          scopes: behaviour?.scopes,
           onServed: (served) => {
             // The same line as the backend's and the stand-in's, so the terminal has every request the page's log shows.
             out(`oauth: ${served.method} ${served.path} ${served.status} ${served.ms.toFixed(0)}ms`);
@@ -258,7 +302,11 @@ async function main(): Promise<void> {
       ...services.lines,
       ...(usesOAuth
         ? [
-            `  Connections:  ${exchange === 'backend' ? 'through the backend, as a confidential client (KEYRING_OAUTH_EXCHANGE=backend)' : 'in the view, as a public client with PKCE (KEYRING_OAUTH_EXCHANGE=backend switches)'}`,
+            `  Connections:  to ${behaviour?.name ?? 'the provider'} (its local stand-in), ${exchange === 'backend' ? 'through the backend, as a confidential client' : 'in the view, as a public client with PKCE'} (exchange "${exchange}" from ${exchangeSource(manifestDir)})`,
+            ...effective.notices.map((notice) => `  warning: ${notice}`),
+            ...(exchange === 'backend' && !readAppBackendConfig(root)
+              ? [`  warning: the exchange mode is "backend" but package.json names no "stripe-apps-offline".backend command, so Connect cannot finish; add one, or set KEYRING_OAUTH_EXCHANGE=view.`]
+              : []),
             ...oauthMismatches(preview.manifest, preview.url, `http://127.0.0.1:${ports.oauth}`).map((p) => `  warning: ${p}; edit stripe-app.local.json to match the ports in use.`),
           ]
         : []),

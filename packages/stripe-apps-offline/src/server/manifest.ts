@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {remapLocalPorts, type LocalPorts} from './localPorts';
 import {moveToStandIns} from './standIns';
+import {localDifferences, localOAuthLayer, oauthBehaviour, oauthBlock, type LocalOAuthTarget} from './localOAuth';
 
 export interface Manifest {
   id: string;
@@ -48,21 +49,27 @@ function readJson(file: string): Json {
 /**
  * `localPorts`: the ports the local services run on, when not the defaults
  * stripe-app.local.json names; its URLs are read moved to them (localPorts.ts).
+ * `localProvider`: the local OAuth provider and the preview, to point the
+ * app's constants.oauth at (localOAuth.ts), under the local file's layer.
+ * `notices`: what the local file changes that makes the app run otherwise
+ * than it ships, each with its fix, for the terminal.
  */
 export function loadManifest(
   root: string,
   overrides?: Record<string, unknown>,
-  options: {localPorts?: Partial<LocalPorts>; standIns?: readonly {standsInFor: string; url: string}[]} = {},
-): {manifest: Manifest; files: string[]} {
+  options: {localPorts?: Partial<LocalPorts>; standIns?: readonly {standsInFor: string; url: string}[]; localProvider?: LocalOAuthTarget} = {},
+): {manifest: Manifest; files: string[]; notices: string[]} {
   const baseFile = path.join(root, 'stripe-app.json');
   const localFile = path.join(root, 'stripe-app.local.json');
-  // The third parties the app has stand-ins for are reached at the stand-ins: stripe-app.local.json need not say so.
   const base = readJson(baseFile);
-  let merged = moveToStandIns(base, options.standIns ?? []);
+  // The third parties the app has stand-ins for are reached at the stand-ins: stripe-app.local.json need not say so.
+  const moved = moveToStandIns(base, options.standIns ?? []);
   // The CSP entries so moved: kept even when the local file's connect-src replaces the list, as its views still call there.
   const baseSources = connectSources(base);
-  const movedSources = connectSources(merged).filter((source) => !baseSources.includes(source));
+  const movedSources = connectSources(moved).filter((source) => !baseSources.includes(source));
   const files = [baseFile];
+  const layers: Json[] = [];
+  let localLayer: Json = null;
   if (fs.existsSync(localFile)) {
     const local = readJson(localFile);
     if (!local || typeof local !== 'object' || Array.isArray(local)) throw new Error('stripe-app.local.json must hold a JSON object.');
@@ -70,10 +77,20 @@ export function loadManifest(
     if (extendsName !== undefined && extendsName !== 'stripe-app.json') {
       throw new Error(`stripe-app.local.json extends "${String(extendsName)}"; the preview only knows stripe-app.json.`);
     }
-    merged = merge(merged, options.localPorts ? remapLocalPorts(layer, options.localPorts) : layer);
+    localLayer = options.localPorts ? remapLocalPorts(layer, options.localPorts) : layer;
+    layers.push(localLayer);
     files.push(localFile);
   }
-  if (overrides) merged = merge(merged, overrides as Json);
+  if (overrides) layers.push(overrides as Json);
+  let merged = layers.reduce<Json>(merge, moved);
+  const baseOAuth = oauthBlock(base);
+  if (options.localProvider && baseOAuth) {
+    // The exchange mode (and so the client) is the one the layers end up with; the local endpoints go under them.
+    const behaviour = oauthBehaviour(oauthBlock(merged) ?? baseOAuth);
+    const pointed = {constants: {oauth: localOAuthLayer(baseOAuth, behaviour, options.localProvider, String((merged as {id?: unknown}).id))}} as Json;
+    merged = layers.reduce<Json>(merge, merge(moved, pointed));
+  }
+  const notices = localDifferences(baseOAuth, oauthBlock(localLayer));
   const manifest = merged as unknown as Manifest;
   const csp = manifest.ui_extension?.content_security_policy;
   const missing = movedSources.filter((source) => !(csp?.['connect-src'] ?? []).includes(source));
@@ -81,5 +98,5 @@ export function loadManifest(
   if (typeof manifest.id !== 'string' || !Array.isArray(manifest.ui_extension?.views)) {
     throw new Error('stripe-app.json needs an id and ui_extension.views.');
   }
-  return {manifest, files};
+  return {manifest, files, notices};
 }

@@ -13,12 +13,14 @@ import {createHostGuard, quoteHost} from '../hostGuard';
 import {readBody} from '../requestBody';
 import {forwardAsExtension, type ExtensionIdentity, type ViewResponse} from '../stripe-api/extension-door';
 import {DEFAULT_ACCOUNT, startSecretStore, type RunningSecretStore} from '../stripe-api/server';
+import {LOCAL_ACCOUNT_NAME} from '../stripe-api/objects/account';
 import type {LogEntry, LogService, OAuthReturn, PreviewConfig, PreviewProblem, PreviewUser, ServedRequest} from '../host/config';
 import type {ViewBuildFailure} from '../host/buildFailures';
 import {createBuilds, KIT_SRC} from './build';
 import {describeFailure, failurePrinter, formatErrors} from './buildErrors';
 import type {LocalPorts} from './localPorts';
 import {loadManifest, type Manifest} from './manifest';
+import {localTarget} from './localOAuth';
 import {FULL_PAGE_VIEWPORT} from '../host/navigation';
 import {VIEWPORTS} from '../host/viewports';
 import {oauthContextForReturn, OAuthStates, ViewStateTooLargeError} from './oauthStates';
@@ -26,10 +28,10 @@ import {signForView} from './signature';
 import {sourceMappedStack} from './sourceStack';
 
 export const PREVIEW_USERS: PreviewUser[] = [
-  {id: 'usr_PreviewAda0001', name: 'Ada Lovelace', email: 'ada@keyring.example', roles: [{id: 'admin', name: 'Administrator', type: 'builtIn'}]},
-  {id: 'usr_PreviewBen0002', name: 'Ben Okafor', email: 'ben@keyring.example', roles: [{id: 'developer', name: 'Developer', type: 'builtIn'}]},
+  {id: 'usr_PreviewAda0001', name: 'Ada Lovelace', email: 'ada@example.com', roles: [{id: 'admin', name: 'Administrator', type: 'builtIn'}]},
+  {id: 'usr_PreviewBen0002', name: 'Ben Okafor', email: 'ben@example.com', roles: [{id: 'developer', name: 'Developer', type: 'builtIn'}]},
 ];
-export const PREVIEW_ACCOUNT = {id: DEFAULT_ACCOUNT, name: 'Keyring Local', country: 'US'};
+export const PREVIEW_ACCOUNT = {id: DEFAULT_ACCOUNT, name: LOCAL_ACCOUNT_NAME, country: 'US'};
 
 export interface PreviewOptions {
   root: string;
@@ -139,7 +141,12 @@ function dashboardAnswer(identity: ExtensionIdentity, method: string, apiPath: s
 
 export async function startPreview(options: PreviewOptions): Promise<RunningPreview> {
   const log = options.log ?? (() => undefined);
-  const {manifest} = loadManifest(options.manifestDir ?? options.root, options.manifestOverrides, {localPorts: options.localPorts, standIns: options.standIns});
+  const {manifest} = loadManifest(options.manifestDir ?? options.root, options.manifestOverrides, {
+    localPorts: options.localPorts,
+    standIns: options.standIns,
+    // Connect goes to the local provider and returns here; a test's overrides can still send it elsewhere.
+    localProvider: localTarget({...options.localPorts, preview: options.port || options.localPorts?.preview}),
+  });
   const extraViews = options.extraViews ?? [];
   const declared = [
     // An extra view takes its viewport from the app's view (one view per viewport, as in the Dashboard).

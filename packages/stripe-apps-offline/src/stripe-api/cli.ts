@@ -86,7 +86,7 @@ async function main(): Promise<void> {
 
   const {url} = running;
   const lines = [
-    `Keyring local Secret Store listening on ${url}`,
+    `Local Stripe API (Secret Store and objects) listening on ${url}`,
     `  data:    ${file === MEMORY ? 'in memory (forgotten on exit)' : file}`,
     `  app:     ${app}`,
     `  account: ${account} (send Stripe-Account to act on another)`,

@@ -66,10 +66,24 @@ class CookieJar {
   }
 }
 
-export async function startTestProvider(options: {redirectUris: string[]; accessTokenTtl?: number}): Promise<TestProvider> {
+/**
+ * `clientName`, `providerName`, `scopes`: what the provider calls the app and
+ * itself and may grant (default: the app's in the kit's folder has none, so
+ * "the app", "Local OAuth provider", "read write").
+ */
+export async function startTestProvider(options: {
+  redirectUris: string[];
+  accessTokenTtl?: number;
+  clientName?: string;
+  providerName?: string;
+  scopes?: readonly string[];
+}): Promise<TestProvider> {
   const started = spawnCli('src/oauth-provider/cli.ts', {
     PORT: '0',
     REDIRECT_URIS: options.redirectUris.join(','),
+    ...(options.clientName ? {CLIENT_NAME: options.clientName} : {}),
+    ...(options.providerName ? {PROVIDER_NAME: options.providerName} : {}),
+    ...(options.scopes ? {SCOPES: options.scopes.join(' ')} : {}),
     ...(options.accessTokenTtl ? {ACCESS_TOKEN_TTL: String(options.accessTokenTtl)} : {}),
   });
   const {child, exited, output} = started;

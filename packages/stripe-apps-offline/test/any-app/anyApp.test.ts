@@ -38,7 +38,7 @@ test("requestAnimationFrame runs in a view's frame, so a canvas view can draw", 
 
 test("the SDK's getDashboardUserEmail answers the preview user's email", async () => {
   await suite.page.goto(`${suite.preview.url}/?view=WhoAmI&user=usr_PreviewBen0002`);
-  await suite.page.getByText('Email: ben@keyring.example').waitFor();
+  await suite.page.getByText('Email: ben@example.com').waitFor();
 });
 
 test("the app's backend answers the view, given this run's signing secret", async () => {

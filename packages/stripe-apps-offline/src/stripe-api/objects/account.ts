@@ -4,11 +4,14 @@
  */
 import type {Partition} from '../ids';
 
-/** The preview's account has a name a developer recognises; any other account id gets a neutral one. */
-const NAMES: Record<string, string> = {acct_1KeyringLocal000: 'Keyring (local)'};
+/**
+ * The account is the business that installed the app, not the app: a neutral
+ * made-up name (the same as the preview's top bar shows), whatever app runs.
+ */
+export const LOCAL_ACCOUNT_NAME = 'Local test account';
 
 export function accountObject(partition: Partition): Record<string, unknown> {
-  const name = NAMES[partition.account] ?? 'Local test account';
+  const name = LOCAL_ACCOUNT_NAME;
   const requirements = {
     alternatives: [],
     current_deadline: null,
@@ -32,7 +35,7 @@ export function accountObject(partition: Partition): Record<string, unknown> {
     created: 1577836800,
     default_currency: 'usd',
     details_submitted: true,
-    email: 'owner@keyring.local',
+    email: 'owner@example.com',
     external_accounts: {object: 'list', data: [], has_more: false, url: `/v1/accounts/${partition.account}/external_accounts`},
     future_requirements: requirements,
     metadata: {},

@@ -1,6 +1,6 @@
 /**
  * Products (`/v1/products`): retrieve, list (`active`), create and update,
- * kept per account and mode. The seed (seed.ts) makes the plans Keyring's
+ * kept per account and mode. The seed (seed.ts) makes a made-up business's plans
  * made-up customers subscribe to.
  */
 import type Database from 'better-sqlite3';

@@ -42,23 +42,23 @@ const LAST = ['Okafor', 'Lindqvist', 'Moreau', 'Tanaka', 'Novak', 'Haddad', 'Sil
 const DOMAINS = ['example.com', 'example.org', 'example.net'];
 const BRANDS = ['visa', 'mastercard', 'amex'] as const;
 /** What a customer's card statement shows for the seeded charges. */
-const STATEMENT_DESCRIPTOR = 'KEYRING';
+const STATEMENT_DESCRIPTOR = 'LOCAL TEST';
 
 /** The catalogue: products and their prices (amounts in cents). The first product is the picker's. */
 const CATALOGUE: {name: string; description: string; active: boolean; prices: {nickname: string; amount: number; interval: Interval | null; active: boolean}[]}[] = [
   {
-    name: 'Keyring Pro',
-    description: 'Unlimited connections and key checks for one team.',
+    name: 'Pro plan',
+    description: 'Everything, for one team.',
     active: true,
     prices: [
       {nickname: 'Pro monthly', amount: 2900, interval: 'month', active: true},
       {nickname: 'Pro yearly', amount: 29000, interval: 'year', active: true},
     ],
   },
-  {name: 'Keyring Starter', description: 'Three connections, for trying Keyring out.', active: true, prices: [{nickname: 'Starter monthly', amount: 900, interval: 'month', active: true}]},
-  {name: 'Keyring Team', description: 'Pro for up to 25 people, with audit export.', active: true, prices: [{nickname: 'Team monthly', amount: 9900, interval: 'month', active: true}]},
-  {name: 'Onboarding session', description: 'An hour with us setting up your connections.', active: true, prices: [{nickname: 'One session', amount: 15000, interval: null, active: true}]},
-  {name: 'Keyring Classic', description: 'The first plan, no longer sold.', active: false, prices: [{nickname: 'Classic monthly', amount: 500, interval: 'month', active: false}]},
+  {name: 'Starter plan', description: 'The basics, for trying it out.', active: true, prices: [{nickname: 'Starter monthly', amount: 900, interval: 'month', active: true}]},
+  {name: 'Team plan', description: 'Pro for up to 25 people, with audit export.', active: true, prices: [{nickname: 'Team monthly', amount: 9900, interval: 'month', active: true}]},
+  {name: 'Onboarding session', description: 'An hour with us setting it up.', active: true, prices: [{nickname: 'One session', amount: 15000, interval: null, active: true}]},
+  {name: 'Classic plan', description: 'The first plan, no longer sold.', active: false, prices: [{nickname: 'Classic monthly', amount: 500, interval: 'month', active: false}]},
 ];
 
 const SUBSCRIPTION_STATUSES: [SubscriptionStatus, number][] = [
