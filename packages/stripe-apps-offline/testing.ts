@@ -32,6 +32,7 @@ export {StripeStore} from './src/stripe-api/store';
 export type {PaymentIntentObject} from './src/stripe-api/objects/payment-intents';
 export {startSecretStoreProcess, spawnSecretStore, type StoreProcess} from './src/testing/secretStoreProcess';
 export {launchBrowser} from './src/testing/browser';
+export {explainingTimeouts, WAIT_MS} from './src/testing/explainTimeouts';
 export {freePort, startKitCommand, type RunningKitCommand} from './src/testing/kitCommand';
 export {consentAtProvider, everythingShown, logInAtProvider, recordConsole, screenshot, type PreviewUnderTest} from './src/testing/browser';
 export {previewSuite, type PreviewSuite} from './src/testing/previewSuite';

@@ -71,11 +71,23 @@ async function postForm(url: string, form: Record<string, string>, fetchImpl: Fe
   } catch {
     // Not JSON: judged by the status below.
   }
-  if (response.ok) return body;
   const code = oauthErrorCode(body && typeof body === 'object' ? (body as {error?: unknown}).error : undefined);
+  // Some providers report errors with HTTP 200 and an `error` in the body (GitHub's token endpoint; Slack's
+  // `{"ok": false, "error": …}`): an answer with an error code and no token is that error, whatever its status.
+  const errorOn200 = response.ok && code !== undefined && !(body as {access_token?: unknown}).access_token;
+  if (response.ok && !errorOn200) return body;
   if (response.status >= 500 || !code) throw new ProviderError('unavailable', {status: response.status, code});
-  throw new ProviderError(code === 'invalid_grant' ? 'invalid-grant' : 'refused', {status: response.status, code});
+  throw new ProviderError(GRANT_REFUSED.has(code) ? 'invalid-grant' : 'refused', {status: response.status, code});
 }
+
+/**
+ * The error codes that mean "this code or refresh token is no good" (used,
+ * expired, revoked): RFC 6749's invalid_grant, and GitHub's names for it,
+ * bad_verification_code (GitHub's "Troubleshooting OAuth app access token
+ * request errors") and bad_refresh_token (reported in GitHub community
+ * discussion #24745; not found in GitHub's reference, so unconfirmed).
+ */
+const GRANT_REFUSED = new Set(['invalid_grant', 'bad_verification_code', 'bad_refresh_token']);
 
 async function tokenRequest(provider: OAuthProviderConfig, form: Record<string, string>, fetchImpl: Fetch, client: ClientCredentials | null): Promise<TokenResponse> {
   const request = authenticate(provider.clientId, form, client);

@@ -7,10 +7,14 @@ import path from 'node:path';
 import {chromium, type Browser, type Page} from 'playwright-core';
 import type {RunningPreview} from '../server/server';
 import {CHROMIUM_FLAGS, chromiumExecutable} from './chromium';
+import {explainingTimeouts} from './explainTimeouts';
 
-/** `args`: more Chromium flags (a rebinding test maps a name to 127.0.0.1 with --host-resolver-rules). Which Chromium: chromium.ts. */
+/**
+ * `args`: more Chromium flags (a rebinding test maps a name to 127.0.0.1 with --host-resolver-rules). Which Chromium: chromium.ts.
+ * Its waits fail after WAIT_MS, saying what the page showed (explainTimeouts.ts).
+ */
 export async function launchBrowser(args: string[] = []): Promise<Browser> {
-  return chromium.launch({executablePath: await chromiumExecutable(), args: [...CHROMIUM_FLAGS, ...args]});
+  return explainingTimeouts(await chromium.launch({executablePath: await chromiumExecutable(), args: [...CHROMIUM_FLAGS, ...args]}));
 }
 
 export interface PreviewUnderTest extends RunningPreview {
