@@ -8,8 +8,9 @@
  *   STRIPE_APP_SIGNING_SECRET_PREVIOUS  the one before a rotation, accepted alongside for Stripe's 24 hours (optional)
  *   STRIPE_WEBHOOK_SECRET               the webhook endpoint's signing secret (whsec_…): verifies Stripe's events (uninstall)
  *   STRIPE_WEBHOOK_SECRET_PREVIOUS      the one before a rotation (optional)
- *   OAUTH_CLIENT_SECRET                 the OAuth client's secret at the provider: required when constants.oauth.exchange
- *                                       is "backend" (the backend exchanges codes as a confidential client), unused otherwise
+ *   OAUTH_CLIENT_SECRET_<ID>            connection <id>'s OAuth client secret at its provider (OAUTH_CLIENT_SECRET_GITHUB for
+ *                                       "github"): required for each connection whose exchange is "backend" (the backend
+ *                                       exchanges its codes as a confidential client), unused otherwise
  *   STRIPE_API_BASE                     where Stripe's API is (optional; `npm start` points it at the local Secret Store)
  *   BACKEND_PORT, HOST                  where to listen (default 127.0.0.1:4330)
  *   STRIPE_APP_MANIFEST                 the app's stripe-app.json (default ./stripe-app.json): the backend acts on
@@ -34,8 +35,8 @@ export interface BackendConfig {
   port: number;
   /** stripe-app.json's `constants`: what the views are configured with, read on the server side. */
   constants: Record<string, unknown>;
-  /** The OAuth client's secret, when constants.oauth.exchange is "backend" (readConfig requires it then). */
-  oauthClientSecret?: string;
+  /** Each backend-mode connection's client secret, by connection id (readConfig requires one for each). */
+  oauthClientSecrets?: Record<string, string>;
 }
 
 export class ConfigError extends Error {
@@ -51,6 +52,11 @@ export class ConfigError extends Error {
 const SECRET_KEY = /^(sk|rk)_(test|live)_[A-Za-z0-9]+$/;
 
 type Env = Record<string, string | undefined>;
+
+/** The variable that holds connection `id`'s client secret: github → OAUTH_CLIENT_SECRET_GITHUB. */
+export function clientSecretVariable(connectionId: string): string {
+  return `OAUTH_CLIENT_SECRET_${connectionId.toUpperCase()}`;
+}
 
 function required(env: Env, name: string, what: string): string {
   const value = env[name]?.trim();
@@ -91,15 +97,17 @@ export function readConfig(env: Env = process.env): BackendConfig {
   }
   const rawConstants = (manifest as {constants?: unknown})?.constants;
   const constants = rawConstants && typeof rawConstants === 'object' && !Array.isArray(rawConstants) ? (rawConstants as Record<string, unknown>) : {};
-  const exchange = (constants.oauth as {exchange?: unknown} | undefined)?.exchange;
-  const oauthClientSecret =
-    exchange === 'backend'
-      ? required(env, 'OAUTH_CLIENT_SECRET', "constants.oauth.exchange is \"backend\": set it to the OAuth client's secret at the provider")
-      : undefined;
+  const oauthClientSecrets: Record<string, string> = {};
+  for (const entry of Array.isArray(constants.connections) ? (constants.connections as unknown[]) : []) {
+    const {id, exchange} = (entry ?? {}) as {id?: unknown; exchange?: unknown};
+    if (exchange !== 'backend' || typeof id !== 'string') continue;
+    const variable = clientSecretVariable(id);
+    oauthClientSecrets[id] = required(env, variable, `connection "${id.slice(0, 30)}" exchanges its codes on the backend: set it to that OAuth client's secret at its provider`);
+  }
 
   return {
     constants,
-    ...(oauthClientSecret ? {oauthClientSecret} : {}),
+    oauthClientSecrets,
     secretKey,
     signingSecrets: previous ? [signing, previous] : [signing],
     webhookSecrets: webhookPrevious ? [webhook, webhookPrevious] : [webhook],

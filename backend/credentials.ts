@@ -4,11 +4,10 @@
  * scopes of a verified call (secretsFor), so they can only read what that
  * call's account and user may see.
  */
-import type {StoredConnection} from '../src/connections/storedConnection';
+import {connectionSecretName, type StoredConnection} from '../src/connections/storedConnection';
 import type {ScopedSecrets} from './secrets';
 
-/** The secret the Connections panel keeps in each user's scope (src/connections/storedConnection.ts). */
-export const CONNECTION_SECRET = 'keyring_oauth_connection';
+export {connectionSecretName};
 
 /** An account-scoped API key pasted on the settings page, or null when it is not set. */
 export async function readAccountKey(account: ScopedSecrets, name: string): Promise<string | null> {
@@ -27,9 +26,12 @@ function isStoredConnection(value: unknown): value is StoredConnection {
   );
 }
 
-/** The signed-in user's OAuth connection (tokens included: never send it to a view), or null when there is none or it is unreadable. */
-export async function readUserConnection(user: ScopedSecrets): Promise<StoredConnection | null> {
-  const payload = await user.read(CONNECTION_SECRET);
+/**
+ * The signed-in user's connection `connectionId` (constants.connections[].id; tokens included: never send it to
+ * a view), or null when there is none or it is unreadable.
+ */
+export async function readUserConnection(user: ScopedSecrets, connectionId: string): Promise<StoredConnection | null> {
+  const payload = await user.read(connectionSecretName(connectionId));
   if (payload === null) return null;
   try {
     const parsed: unknown = JSON.parse(payload);

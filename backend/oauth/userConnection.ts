@@ -1,40 +1,44 @@
 /**
  * The signed-in user's OAuth connection, held by the backend: the same core
  * the views use (src/connections/connectionCore), over the backend's door to
- * the user's scope, and as a confidential client when constants.oauth.exchange
- * is "backend". So a backend copy takes the same refresh lease as a view or
+ * the user's scope, and as a confidential client when the connection's
+ * exchange is "backend". So a backend copy takes the same refresh lease as a view or
  * another copy, saves rotations the same way, and writes the same payload.
  *
  * A fork's own backend code calls the provider as the user with
- *   const connection = userConnection(context);
+ *   const connection = userConnection(context, 'github');
  *   await connection.load();
  *   const response = await connection.fetchAsUser('https://api.acme.example/v1/things');
  * which refreshes when due and once more on a refused token.
  */
 import {ConnectionGoneError, createConnectionCore, revokeConnection, type ConnectionCore, type ConnectionSecrets} from '../../src/connections/connectionCore';
 import {ConnectionPayloadError, type ConnectionSummary, type StoredConnection} from '../../src/connections/storedConnection';
-import {ProviderError, readOAuthProvider, type ClientCredentials, type Mode, type OAuthProviderConfig} from '../../src/oauth';
+import {ProviderError, readConnections, type ClientCredentials, type Mode, type OAuthProviderConfig} from '../../src/oauth';
 import type {ManifestConstants} from '../../src/manifestConstants';
-import type {BackendConfig} from '../config';
+import {clientSecretVariable, type BackendConfig} from '../config';
 import {BackendError} from '../errors';
 import type {ScopedSecrets} from '../secrets';
 import type {RouteContext} from '../routes/types';
 
-/** constants.oauth read as the views read it; the backend's constants come from the manifest's JSON, so they are JSON. */
-export const readBackendOAuthProvider = (config: BackendConfig) => readOAuthProvider(config.constants as ManifestConstants);
+/** constants.connections read as the views read them; the backend's constants come from the manifest's JSON, so they are JSON. */
+export const readBackendConnections = (config: BackendConfig) => readConnections(config.constants as ManifestConstants);
 
-/** The provider from the backend's own manifest constants, never from a view. */
-export function oauthProvider(config: BackendConfig): OAuthProviderConfig {
-  const {provider, problems} = readBackendOAuthProvider(config);
-  if (!provider) throw new BackendError('oauth-not-configured', `constants.oauth is not usable: ${problems.join(' ').slice(0, 500)}`);
-  return provider;
+/** Connection `connectionId` from the backend's own manifest constants, never from a view; a refusal naming what is wrong otherwise. */
+export function oauthProvider(config: BackendConfig, connectionId: unknown): OAuthProviderConfig {
+  const {connections, problems} = readBackendConnections(config);
+  if (typeof connectionId !== 'string' || !connectionId) throw new BackendError('bad-request', 'connection must be the id of one of constants.connections.');
+  const provider = connections.find((c) => c.id === connectionId);
+  if (provider) return provider;
+  if (problems.length > 0) throw new BackendError('oauth-not-configured', `constants.connections is not usable: ${problems.join(' ').slice(0, 500)}`);
+  throw new BackendError('bad-request', `No connection "${connectionId.slice(0, 30)}" in constants.connections.`);
 }
 
-/** The backend's client credentials: only in backend mode, and then the secret must be there (readConfig insists). */
+/** The backend's client credentials for a connection: only in backend mode, and then its secret must be there (readConfig insists). */
 export function clientCredentials(config: BackendConfig, provider: OAuthProviderConfig): ClientCredentials | null {
   if (provider.exchange !== 'backend') return null;
-  if (!config.oauthClientSecret) throw new BackendError('oauth-not-configured', 'constants.oauth.exchange is "backend" but OAUTH_CLIENT_SECRET is not set.');
-  return {method: provider.clientAuth ?? 'client_secret_basic', secret: config.oauthClientSecret};
+  const secret = config.oauthClientSecrets?.[provider.id];
+  if (!secret) throw new BackendError('oauth-not-configured', `Connection "${provider.id}" exchanges on the backend but ${clientSecretVariable(provider.id)} is not set.`);
+  return {method: provider.clientAuth ?? 'client_secret_basic', secret};
 }
 
 /**
@@ -57,9 +61,9 @@ export interface UserConnectionOptions {
   fetch?: typeof fetch;
 }
 
-/** The verified caller's own connection (RouteContext's scopes: never another user's). */
-export function userConnection(context: Pick<RouteContext, 'config' | 'secrets'>, options: UserConnectionOptions = {}): ConnectionCore {
-  const provider = oauthProvider(context.config);
+/** The verified caller's own connection `connectionId` (RouteContext's scopes: never another user's). */
+export function userConnection(context: Pick<RouteContext, 'config' | 'secrets'>, connectionId: unknown, options: UserConnectionOptions = {}): ConnectionCore {
+  const provider = oauthProvider(context.config, connectionId);
   return createConnectionCore({
     secrets: connectionSecrets(context.secrets.signedInUser),
     provider,
@@ -70,23 +74,24 @@ export function userConnection(context: Pick<RouteContext, 'config' | 'secrets'>
 }
 
 /**
- * For the uninstall webhook (createApp's `uninstall.revoke`): revokes a
- * connection at the provider as this app's OAuth client; false when the
- * provider did not confirm, or when constants.oauth is not usable.
+ * For the uninstall webhook (createApp's `uninstall.revoke`): revokes a user's
+ * connection `connectionId` at its provider as this app's OAuth client; false
+ * when the provider did not confirm, or when the connection is not usable.
  */
-export function uninstallRevoker(config: BackendConfig, fetchImpl?: typeof fetch): (connection: StoredConnection) => Promise<boolean> {
-  return async (connection) => {
-    const {provider} = readBackendOAuthProvider(config);
-    if (!provider || (provider.exchange === 'backend' && !config.oauthClientSecret)) return false;
+export function uninstallRevoker(config: BackendConfig, fetchImpl?: typeof fetch): (connectionId: string, connection: StoredConnection) => Promise<boolean> {
+  return async (connectionId, connection) => {
+    const provider = readBackendConnections(config).connections.find((c) => c.id === connectionId);
+    if (!provider || (provider.exchange === 'backend' && !config.oauthClientSecrets?.[provider.id])) return false;
     return (await revokeConnection(provider, connection, {fetch: fetchImpl, client: clientCredentials(config, provider)})) === 'revoked';
   };
 }
 
 /** What a view is told of a connection: a summary, never a token. */
-export function summaryAnswer(summary: ConnectionSummary, providerName: string | null): Record<string, unknown> {
+export function summaryAnswer(summary: ConnectionSummary, provider: OAuthProviderConfig): Record<string, unknown> {
   return {
     connected: true,
-    provider: providerName,
+    connection: provider.id,
+    provider: provider.name,
     account_name: summary.accountName,
     scopes: summary.scopes,
     access_token_expires_at: summary.accessTokenExpiresAt,

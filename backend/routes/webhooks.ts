@@ -4,23 +4,25 @@
  *
  * Stripe leaves an app's secrets in place when an account uninstalls it
  * (stripe/stripe-apps#534), so on `account.application.deauthorized` the
- * backend cleans up itself: every user connection it can find (from the
- * connected-users list) is revoked at the provider when it can be and
- * deleted, then every account-scoped secret of the app (the API keys and
- * the list itself) is deleted. Every other event is acknowledged and ignored.
+ * backend cleans up itself: for every user it can find (from the
+ * connected-users list), each of their connections is revoked at its provider
+ * when it can be, and every secret of theirs the app kept is deleted (the
+ * connections, a refresh lease, the record of sign-ins); then every
+ * account-scoped secret of the app (the API keys and the list itself). Every other event is acknowledged and ignored.
  */
 import Stripe from 'stripe';
 import type {BackendConfig} from '../config';
 import {connectedUsers} from '../connectionRegistry';
-import {CONNECTION_SECRET, readUserConnection} from '../credentials';
+import {connectionSecretName, readUserConnection} from '../credentials';
+import {readBackendConnections} from '../oauth/userConnection';
 import {BackendError} from '../errors';
 import {secretsForUninstalledAccount} from '../secrets';
 
 export const UNINSTALLED = 'account.application.deauthorized';
 
 export interface UninstallCleanup {
-  /** Revokes a user's tokens at the provider; resolves false when it could not. Optional: without it, connections are only deleted. */
-  revoke?: (connection: NonNullable<Awaited<ReturnType<typeof readUserConnection>>>) => Promise<boolean>;
+  /** Revokes a user's connection at its provider; resolves false when it could not. Optional: without it, connections are only deleted. */
+  revoke?: (connectionId: string, connection: NonNullable<Awaited<ReturnType<typeof readUserConnection>>>) => Promise<boolean>;
 }
 
 export interface WebhookAnswer {
@@ -59,9 +61,13 @@ export async function handleStripeWebhook(
   for (const userId of await connectedUsers(account)) {
     // Named from the list, not from a signed call: the only place the backend acts for a user it did not hear from.
     const user = scopes.user(userId);
-    const connection = await readUserConnection(user);
-    if (connection && cleanup.revoke && !(await cleanup.revoke(connection))) revocationsFailed += 1;
-    if (await user.remove(CONNECTION_SECRET)) connections += 1;
+    for (const {id} of readBackendConnections(config).connections) {
+      const connection = await readUserConnection(user, id);
+      if (connection && cleanup.revoke && !(await cleanup.revoke(id, connection))) revocationsFailed += 1;
+      if (await user.remove(connectionSecretName(id))) connections += 1;
+    }
+    // What else the app kept for the user (a lease, the sign-ins record, a connection no longer declared): gone too.
+    for (const name of await user.names()) await user.remove(name);
   }
   let accountSecrets = 0;
   for (const name of await account.names()) if (await account.remove(name)) accountSecrets += 1;

@@ -1,9 +1,10 @@
 /**
- * The signed-in user's connection in backend mode (constants.oauth.exchange
+ * The signed-in user's connection in backend mode (a connection's exchange
  * "backend"): the app backend is the OAuth client and keeps the tokens, so
  * this side only ever holds the summary it is answered. Same interface as the
  * view-mode service, so the panel and its machine do not know the difference.
  *
+ *   (every call's body also names the connection: {connection: id})
  *   load        POST /v1/connection/status
  *   connect     POST /v1/connection/exchange  {code, verifier, redirect_uri (this mode's, from the manifest)}
  *   fresh       POST /v1/connection/refresh   {when: "due"}   (only called when due by this summary)
@@ -79,7 +80,8 @@ export function createBackendConnection(
   const ask = async (path: string, body?: Record<string, unknown>): Promise<ConnectionSummary> => {
     let answer: SummaryAnswer;
     try {
-      answer = await backend.call<SummaryAnswer>(path, body);
+      // Every call names the connection: the backend acts on that one of the user's connections only.
+      answer = await backend.call<SummaryAnswer>(path, {...body, connection: provider.id});
     } catch (e) {
       const error = asConnectionError(e);
       if (error instanceof ConnectionGoneError) current = null;
@@ -127,7 +129,7 @@ export function createBackendConnection(
       held();
       let answer: {revocation?: unknown};
       try {
-        answer = await backend.call<{revocation?: unknown}>('/v1/connection/disconnect');
+        answer = await backend.call<{revocation?: unknown}>('/v1/connection/disconnect', {connection: provider.id});
       } catch (e) {
         throw asConnectionError(e);
       }

@@ -21,9 +21,9 @@ import {
   type Mode,
   type OAuthProviderConfig,
 } from '../oauth';
-import {DEFAULT_LEASE_TIMING, underRefreshLease, type LeaseSecrets, type LeaseTiming} from './refreshLease';
+import {DEFAULT_LEASE_TIMING, refreshLeaseName, underRefreshLease, type LeaseSecrets, type LeaseTiming} from './refreshLease';
 import {
-  CONNECTION_SECRET,
+  connectionSecretName,
   connectionFromTokens,
   needsRefresh,
   parseConnection,
@@ -112,6 +112,8 @@ export function createConnectionCore(options: ConnectionCoreOptions): Connection
   const timing: LeaseTiming = {...DEFAULT_LEASE_TIMING, ...options.lease};
   const waitMs = options.waitForOtherRefreshMs ?? 15_000;
   const nowSeconds = () => Math.floor(timing.now() / 1000);
+  // This connection's own secret in the user's scope: another connection's tokens are never read or written here.
+  const secretName = connectionSecretName(provider.id);
   let current: StoredConnection | null = null;
 
   const held = (): StoredConnection => {
@@ -125,12 +127,12 @@ export function createConnectionCore(options: ConnectionCoreOptions): Connection
   };
 
   const save = async (connection: StoredConnection): Promise<ConnectionSummary> => {
-    await secrets.set(CONNECTION_SECRET, serializeConnection(connection), {expiresAt: secretExpiryFrom(connection, nowSeconds())});
+    await secrets.set(secretName, serializeConnection(connection), {expiresAt: secretExpiryFrom(connection, nowSeconds())});
     return keep(connection);
   };
 
   const read = async (): Promise<StoredConnection | null> => {
-    const payload = await secrets.reveal(CONNECTION_SECRET);
+    const payload = await secrets.reveal(secretName);
     return payload === null ? null : parseConnection(payload);
   };
 
@@ -149,7 +151,7 @@ export function createConnectionCore(options: ConnectionCoreOptions): Connection
    * holder stored meanwhile will do.
    */
   const underLease = (write: () => Promise<ConnectionSummary>, adopt: (latest: StoredConnection) => boolean) =>
-    underRefreshLease(secrets, timing, waitMs, write, async () => {
+    underRefreshLease(secrets, refreshLeaseName(provider.id), timing, waitMs, write, async () => {
       const latest = await readOrGone();
       return adopt(latest) ? keep(latest) : null;
     });
@@ -256,7 +258,7 @@ export function createConnectionCore(options: ConnectionCoreOptions): Connection
       // The stored tokens, not the ones held here: another holder may have refreshed.
       const latest = (await read().catch(() => null)) ?? held();
       const revocation = await revokeAll(latest);
-      await secrets.delete(CONNECTION_SECRET);
+      await secrets.delete(secretName);
       current = null;
       return {revocation};
     },

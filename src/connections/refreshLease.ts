@@ -1,5 +1,5 @@
 /**
- * One refresh at a time per user, across every open view.
+ * One refresh at a time per user and connection, across every open view.
  *
  * Providers that rotate refresh tokens treat a second use of the same refresh
  * token as theft and revoke the whole grant, so two drawers (two tabs) must
@@ -16,7 +16,10 @@
  */
 import {ProviderError} from '../oauth/providerErrors';
 
-export const REFRESH_LEASE_SECRET = 'keyring_oauth_refresh_lease';
+/** The lease of connection `id` in its user's scope: one per connection, so two providers renew independently. */
+export function refreshLeaseName(connectionId: string): string {
+  return `keyring_refresh_lease_${connectionId}`;
+}
 
 export interface LeaseTiming {
   /** How long a lease lasts if its holder never releases it. */
@@ -54,18 +57,18 @@ function leaseId(): string {
 }
 
 /** The lease, or null when another view holds it. */
-export async function acquireRefreshLease(secrets: LeaseSecrets, timing: LeaseTiming = DEFAULT_LEASE_TIMING): Promise<Lease | null> {
-  const held = await secrets.find(REFRESH_LEASE_SECRET);
+export async function acquireRefreshLease(secrets: LeaseSecrets, name: string, timing: LeaseTiming = DEFAULT_LEASE_TIMING): Promise<Lease | null> {
+  const held = await secrets.find(name);
   const nowSeconds = Math.floor(timing.now() / 1000);
   if (held && (held.expiresAt === null || held.expiresAt > nowSeconds)) return null;
   const id = leaseId();
-  await secrets.set(REFRESH_LEASE_SECRET, id, {expiresAt: nowSeconds + timing.leaseSeconds});
+  await secrets.set(name, id, {expiresAt: nowSeconds + timing.leaseSeconds});
   await timing.sleep(timing.settleMs);
-  if ((await secrets.reveal(REFRESH_LEASE_SECRET)) !== id) return null;
+  if ((await secrets.reveal(name)) !== id) return null;
   return {
     release: async () => {
       // Only our own: after a long stall the lease may have passed to another view.
-      if ((await secrets.reveal(REFRESH_LEASE_SECRET)) === id) await secrets.delete(REFRESH_LEASE_SECRET);
+      if ((await secrets.reveal(name)) === id) await secrets.delete(name);
     },
   };
 }
@@ -77,6 +80,7 @@ export async function acquireRefreshLease(secrets: LeaseSecrets, timing: LeaseTi
  */
 export async function underRefreshLease<T>(
   secrets: LeaseSecrets,
+  name: string,
   timing: LeaseTiming,
   waitMs: number,
   write: () => Promise<T>,
@@ -84,7 +88,7 @@ export async function underRefreshLease<T>(
 ): Promise<T> {
   const deadline = timing.now() + waitMs;
   for (;;) {
-    const lease = await acquireRefreshLease(secrets, timing);
+    const lease = await acquireRefreshLease(secrets, name, timing);
     if (lease) {
       try {
         return await write();

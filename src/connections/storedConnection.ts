@@ -1,6 +1,6 @@
 /**
  * A user's connection as it is kept in their own Secret Store scope, under
- * CONNECTION_SECRET. The payload is JSON in snake_case so the app's backend can
+ * connectionSecretName(its id), one secret per connection. The payload is JSON in snake_case so the app's backend can
  * read it too:
  *
  *   {"version": 1, "access_token": "…", "refresh_token": "…", "token_type": "Bearer",
@@ -14,8 +14,10 @@
 import {MAX_PAYLOAD_LENGTH} from '../secrets/limits';
 import type {TokenResponse} from '../oauth';
 
-/** The secret's name in the signed-in user's scope. */
-export const CONNECTION_SECRET = 'keyring_oauth_connection';
+/** The secret of connection `id` (constants.connections[].id) in the signed-in user's scope. */
+export function connectionSecretName(connectionId: string): string {
+  return `keyring_connection_${connectionId}`;
+}
 
 export interface StoredConnection {
   version: 1;

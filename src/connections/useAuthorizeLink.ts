@@ -8,7 +8,8 @@ import {useEffect, useState} from 'react';
 import {buildAuthorizeUrl} from '../oauth';
 import type {Mode, OAuthProviderConfig} from '../oauth';
 
-export type AuthorizeLink = {status: 'preparing'} | {status: 'ready'; href: string} | {status: 'failed'};
+/** `state`: the sign-in's, as the Dashboard will hand it back with the code (signIns.ts records it). */
+export type AuthorizeLink = {status: 'preparing'} | {status: 'ready'; href: string; state: string} | {status: 'failed'};
 
 export function useAuthorizeLink(provider: OAuthProviderConfig | null, mode: Mode, wanted: boolean): AuthorizeLink {
   const [link, setLink] = useState<AuthorizeLink>({status: 'preparing'});
@@ -17,7 +18,7 @@ export function useAuthorizeLink(provider: OAuthProviderConfig | null, mode: Mod
     let current = true;
     setLink({status: 'preparing'});
     createOAuthState().then(
-      (issued) => current && setLink({status: 'ready', href: buildAuthorizeUrl(provider, mode, issued)}),
+      (issued) => current && setLink({status: 'ready', href: buildAuthorizeUrl(provider, mode, issued), state: issued.state}),
       () => current && setLink({status: 'failed'}),
     );
     return () => {

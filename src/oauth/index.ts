@@ -3,7 +3,8 @@
  * time, so the app backend uses it too (as a confidential client). The
  * connections feature (src/connections/) and backend/oauth are its callers.
  *
- *   stripe-app.json constants.oauth ─▶ providerConfig   readOAuthProvider, redirectUriFor (the return route by mode)
+ *   stripe-app.json constants.oauth ─▶ providerConfig   MAX_CONNECTIONS,
+  readConnections, redirectUriFor (the return route by mode)
  *   Connect link                     ─▶ authorizeUrl     buildAuthorizeUrl (state + S256 challenge from createOAuthState)
  *   code / refresh token / revoke    ─▶ tokenEndpoint    exchangeCode, refreshTokens, revokeToken (RFC 6749, RFC 7009);
  *                                                        ClientCredentials on the backend only
@@ -14,7 +15,8 @@ export {buildAuthorizeUrl} from './authorizeUrl';
 export {fetchIdentity, identityFrom} from './identityEndpoint';
 export {
   modeOfRedirectUri,
-  readOAuthProvider,
+  MAX_CONNECTIONS,
+  readConnections,
   redirectUriFor,
   type ClientAuthMethod,
   type Mode,

@@ -1,33 +1,46 @@
 /**
- * The OAuth provider a user connects to, declared in stripe-app.json:
+ * The OAuth providers a user connects to, declared in stripe-app.json as a
+ * list, one entry per connection:
  *
- *   "constants": {"oauth": {
- *     "name": "Acme",
- *     "authorizeUrl": "https://auth.acme.example/oauth/authorize",
- *     "tokenUrl": "https://auth.acme.example/oauth/token",
- *     "revocationUrl": "https://auth.acme.example/oauth/revoke",     (optional)
- *     "identityUrl": "https://api.acme.example/me",                  (optional: who is connected)
- *     "clientId": "…", "scopes": ["read", "write"],
- *     "refreshTokenLifetimeSeconds": 1209600,                        (optional)
+ *   "constants": {
  *     "redirectUris": {"test": "https://dashboard.stripe.com/test/apps-oauth/<app id>",
  *                      "live": "https://dashboard.stripe.com/apps-oauth/<app id>"},
- *     "exchange": "view",                                            (optional: "view" or "backend")
- *     "clientAuth": "client_secret_basic"}}                          (optional, backend only: or "client_secret_post")
+ *     "connections": [{
+ *       "id": "acme",                                                  (stable: secret names and variables derive from it)
+ *       "name": "Acme",
+ *       "authorizeUrl": "https://auth.acme.example/oauth/authorize",
+ *       "tokenUrl": "https://auth.acme.example/oauth/token",
+ *       "revocationUrl": "https://auth.acme.example/oauth/revoke",     (optional)
+ *       "identityUrl": "https://api.acme.example/me",                  (optional: who is connected)
+ *       "clientId": "…", "scopes": ["read", "write"],
+ *       "refreshTokenLifetimeSeconds": 1209600,                        (optional)
+ *       "exchange": "view",                                            (optional: "view" or "backend")
+ *       "clientAuth": "client_secret_basic",                           (optional, backend only: or "client_secret_post")
+ *       "redirectUris": {…}}]}                                         (optional: the shared ones otherwise)
  *
  * `exchange` says who trades the code for tokens. "view" (the default): the
  * view itself, as a public client with PKCE; the provider must accept that
  * and answer CORS from the sandboxed iframe. "backend": the app backend, as a
- * confidential client with its OAUTH_CLIENT_SECRET (sent as `clientAuth`
- * says); the view still makes the PKCE link and hands the code and verifier
- * over, and the tokens never reach the browser.
+ * confidential client with the secret in OAUTH_CLIENT_SECRET_<ID> (sent as
+ * `clientAuth` says); the view still makes the PKCE link and hands the code
+ * and verifier over, and the tokens never reach the browser.
  *
  * A view cannot learn its app id, so the Dashboard's return routes are written
- * out; stripe-app.local.json replaces the whole object for the offline preview.
+ * out (the same for every provider: the Dashboard's, for this app).
+ *
+ * Each connection keeps its tokens in one secret of the user's scope and takes
+ * a refresh lease there while it renews (connectionSecrets.ts); with more than
+ * one, a record of the sign-ins under way says which connection a return is
+ * for. A user's scope has 10 places, so the list is refused past
+ * MAX_CONNECTIONS, naming the numbers.
  */
 import type {ExtensionContextValue} from '@stripe/ui-extension-sdk/context';
 import {manifestConstant, text, type ManifestConstants} from '../manifestConstants';
+import {SECRETS_PER_SCOPE} from '../secrets/limits';
 
 export interface OAuthProviderConfig {
+  /** The connection's id in the manifest: its secrets' names, its client secret's variable. */
+  id: string;
   name: string;
   authorizeUrl: string;
   tokenUrl: string;
@@ -47,11 +60,19 @@ export interface OAuthProviderConfig {
 export type OAuthExchange = 'view' | 'backend';
 export type ClientAuthMethod = 'client_secret_basic' | 'client_secret_post';
 
-interface OAuthProviderSetup {
-  provider: OAuthProviderConfig | null;
+interface ConnectionsSetup {
+  connections: OAuthProviderConfig[];
   /** What is wrong in the manifest, for the developer (shown in the panel). */
   problems: string[];
 }
+
+/** A connection's id: lower case, so that OAUTH_CLIENT_SECRET_<ID> and the secrets' names follow from it. */
+const CONNECTION_ID = /^[a-z][a-z0-9_]{0,29}$/;
+
+/** Places in a user's scope: each connection's tokens and its refresh lease, and one record of sign-ins under way. */
+export const PLACES_PER_CONNECTION = 2;
+export const SHARED_USER_PLACES = 1;
+export const MAX_CONNECTIONS = Math.floor((SECRETS_PER_SCOPE - SHARED_USER_PLACES) / PLACES_PER_CONNECTION);
 
 export type Mode = ExtensionContextValue['environment']['mode'];
 
@@ -69,22 +90,64 @@ function url(value: unknown): string | undefined {
   return undefined;
 }
 
-export function readOAuthProvider(constants: ManifestConstants): OAuthProviderSetup {
-  const raw = manifestConstant(constants, 'oauth');
-  if (raw === undefined) return {provider: null, problems: ['stripe-app.json has no constants.oauth: there is no service to connect to.']};
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return {provider: null, problems: ['constants.oauth in stripe-app.json must be an object.']};
+/** The connections stripe-app.json declares, each checked; a mistake is named by its place in the list. */
+export function readConnections(constants: ManifestConstants): ConnectionsSetup {
+  const list = manifestConstant(constants, 'connections');
+  if (list === undefined) {
+    if (manifestConstant(constants, 'oauth') !== undefined) {
+      return {
+        connections: [],
+        problems: [
+          'constants.oauth is the one-provider form of an older Keyring: move it into constants.connections, a list, as [{"id": "acme", …its fields}], and its redirectUris to constants.redirectUris. Connections stored under the old form are not read: users connect again.',
+        ],
+      };
+    }
+    return {connections: [], problems: ['stripe-app.json has no constants.connections: there is no service to connect to.']};
+  }
+  if (!Array.isArray(list)) return {connections: [], problems: ['constants.connections in stripe-app.json must be a list of connections.']};
+  if (list.length > MAX_CONNECTIONS) {
+    return {
+      connections: [],
+      problems: [
+        `constants.connections declares ${list.length} connections, but a user's Secret Store scope holds ${SECRETS_PER_SCOPE} secrets and each connection takes ${PLACES_PER_CONNECTION} (its tokens and its refresh lease) besides ${SHARED_USER_PLACES} for sign-ins under way: at most ${MAX_CONNECTIONS} fit.`,
+      ],
+    };
+  }
+  const shared = manifestConstant(constants, 'redirectUris');
+  const problems: string[] = [];
+  const connections: OAuthProviderConfig[] = [];
+  const ids = new Set<string>();
+  list.forEach((raw: unknown, index: number) => {
+    const read = readConnection(raw, index, shared);
+    problems.push(...read.problems);
+    if (!read.connection) return;
+    if (ids.has(read.connection.id)) {
+      problems.push(`constants.connections[${index}].id "${read.connection.id}" is also the id of an earlier connection; each needs its own.`);
+      return;
+    }
+    ids.add(read.connection.id);
+    connections.push(read.connection);
+  });
+  return {connections, problems};
+}
 
+function readConnection(entry: unknown, index: number, sharedRedirects: unknown): {connection: OAuthProviderConfig | null; problems: string[]} {
+  const at = `constants.connections[${index}]`;
+  if (!entry || typeof entry !== 'object' || Array.isArray(entry)) return {connection: null, problems: [`${at} must be an object.`]};
+  const raw = entry as Record<string, unknown>;
   const problems: string[] = [];
   const need = <T>(value: T | undefined, what: string): T | undefined => {
-    if (value === undefined) problems.push(`constants.oauth.${what}`);
+    if (value === undefined) problems.push(`${at}.${what}`);
     return value;
   };
   const optionalUrl = (key: string): string | undefined => {
     if (raw[key] === undefined) return undefined;
     const found = url(raw[key]);
-    if (!found) problems.push(`constants.oauth.${key} must be an https URL (or http on 127.0.0.1).`);
+    if (!found) problems.push(`${at}.${key} must be an https URL (or http on 127.0.0.1).`);
     return found;
   };
+  const id = typeof raw.id === 'string' && CONNECTION_ID.test(raw.id) ? raw.id : undefined;
+  need(id, 'id must be lower-case letters, digits and underscores, starting with a letter (at most 30): "github", "google_drive".');
   const name = need(text(raw.name), 'name is missing.');
   const authorizeUrl = need(url(raw.authorizeUrl), 'authorizeUrl must be an https URL (or http on 127.0.0.1).');
   const tokenUrl = need(url(raw.tokenUrl), 'tokenUrl must be an https URL (or http on 127.0.0.1).');
@@ -93,27 +156,31 @@ export function readOAuthProvider(constants: ManifestConstants): OAuthProviderSe
   const identityUrl = optionalUrl('identityUrl');
   const scopes = Array.isArray(raw.scopes) ? raw.scopes.filter((s): s is string => typeof s === 'string' && s.trim() !== '') : [];
   if (raw.scopes !== undefined && (!Array.isArray(raw.scopes) || scopes.length !== raw.scopes.length)) {
-    problems.push('constants.oauth.scopes must be a list of scope names.');
+    problems.push(`${at}.scopes must be a list of scope names.`);
   }
   const lifetime = raw.refreshTokenLifetimeSeconds;
   if (lifetime !== undefined && !(typeof lifetime === 'number' && Number.isInteger(lifetime) && lifetime > 0)) {
-    problems.push('constants.oauth.refreshTokenLifetimeSeconds must be a whole number of seconds.');
+    problems.push(`${at}.refreshTokenLifetimeSeconds must be a whole number of seconds.`);
   }
-  const redirects = raw.redirectUris;
-  const redirectObject = redirects && typeof redirects === 'object' && !Array.isArray(redirects) ? redirects : {};
-  const test = need(url(redirectObject.test), 'redirectUris.test must be the Dashboard\'s test-mode return route (https://dashboard.stripe.com/test/apps-oauth/<app id>).');
-  const live = need(url(redirectObject.live), 'redirectUris.live must be the Dashboard\'s live-mode return route (https://dashboard.stripe.com/apps-oauth/<app id>).');
+  const redirects = raw.redirectUris ?? sharedRedirects;
+  const where = raw.redirectUris === undefined ? 'constants.redirectUris' : `${at}.redirectUris`;
+  const redirectObject = (redirects && typeof redirects === 'object' && !Array.isArray(redirects) ? redirects : {}) as Record<string, unknown>;
+  const test = url(redirectObject.test);
+  const live = url(redirectObject.live);
+  if (!test) problems.push(`${where}.test must be the Dashboard's test-mode return route (https://dashboard.stripe.com/test/apps-oauth/<app id>).`);
+  if (!live) problems.push(`${where}.live must be the Dashboard's live-mode return route (https://dashboard.stripe.com/apps-oauth/<app id>).`);
 
   const exchange = raw.exchange ?? 'view';
-  if (exchange !== 'view' && exchange !== 'backend') problems.push('constants.oauth.exchange must be "view" or "backend".');
+  if (exchange !== 'view' && exchange !== 'backend') problems.push(`${at}.exchange must be "view" or "backend".`);
   const clientAuth = raw.clientAuth ?? 'client_secret_basic';
   if (clientAuth !== 'client_secret_basic' && clientAuth !== 'client_secret_post') {
-    problems.push('constants.oauth.clientAuth must be "client_secret_basic" or "client_secret_post".');
+    problems.push(`${at}.clientAuth must be "client_secret_basic" or "client_secret_post".`);
   }
 
-  if (!name || !authorizeUrl || !tokenUrl || !clientId || !test || !live || problems.length > 0) return {provider: null, problems};
+  if (!id || !name || !authorizeUrl || !tokenUrl || !clientId || !test || !live || problems.length > 0) return {connection: null, problems};
   return {
-    provider: {
+    connection: {
+      id,
       name,
       authorizeUrl,
       tokenUrl,
