@@ -9,5 +9,5 @@ export {moveToStandIns, readStandIns, standInPortVariable, type StandInConfig} f
 export {readAppBackendConfig, startAppBackend, type AppBackendConfig, type RunningAppBackend} from './src/server/appBackend';
 export {startSecretStore, DEFAULT_ACCOUNT, DEFAULT_APP, type RunningSecretStore, type StartOptions} from './src/stripe-api/server';
 export {DEFAULT_PROVIDER_PORT} from './src/oauth-provider/constants';
-export {localDifferences, localOAuthLayer, localTarget, oauthBehaviour, oauthBlock, type LocalOAuthTarget, type OAuthBehaviour} from './src/server/localOAuth';
+export {connectionBlocks, localDifferences, localOAuthLayer, localRedirectUris, localTarget, oauthBehaviour, withKeyedConnections, type LocalOAuthTarget, type OAuthBehaviour} from './src/server/localOAuth';
 export {DEFAULT_LOCAL_PORTS, remapLocalPorts, type LocalPorts} from './src/server/localPorts';

@@ -5,7 +5,7 @@
  * which verifies with stripe-node and reads the real local Secret Store.
  */
 import {createBackendClient, BackendCallError} from '../../src/appBackend';
-import {CONNECTION_SECRET} from '../../backend/credentials';
+import {CONNECTION_SECRET} from '../support/fixtureConnection';
 import {startBackend, type RunningBackend} from '../../backend/server';
 import {DEFAULT_IDENTITY, installHostEndpoint, TEST_SIGNING_SECRET, uninstallHostEndpoint} from '../support/hostEndpoint';
 import {startTestStore, type TestSecretStore} from 'stripe-apps-offline/testing';

@@ -12,14 +12,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Stripe from 'stripe';
-import manifest from '../fixtures/app/stripe-app.json';
 import {ConfigError, readConfig, type BackendConfig} from '../../backend/config';
 import {CONNECTED_USERS_SECRET} from '../../backend/connectionRegistry';
-import {CONNECTION_SECRET} from '../../backend/credentials';
+import {CLIENT_SECRET_VARIABLE, CONNECTION_SECRET, FIXTURE_CONNECTION, REDIRECTS, REFRESH_LEASE_SECRET} from '../support/fixtureConnection';
 import {startBackend, type RunningBackend} from '../../backend/server';
 import {CONFIDENTIAL_CLIENTS, LOCAL_CLIENT_SECRET, localBackendModeManifest, startTestStore, type TestSecretStore, startTestProvider, type TestProvider} from 'stripe-apps-offline/testing';
-import {createConnectionService, REFRESH_LEASE_SECRET, type StoredConnection} from '../../src/connections';
-import {buildAuthorizeUrl, readOAuthProvider, type OAuthProviderConfig} from '../../src/oauth';
+import {createConnectionService, type StoredConnection} from '../../src/connections';
+import {buildAuthorizeUrl, readConnections, type OAuthProviderConfig} from '../../src/oauth';
 import {installHostEndpoint, uninstallHostEndpoint} from '../support/hostEndpoint';
 import {storedConnection} from '../support/storedSecrets';
 
@@ -29,7 +28,7 @@ const SECRET = `absec_${crypto.randomBytes(16).toString('hex')}`;
 const ACCOUNT = 'acct_1OAuthBackend01';
 const ADA = 'usr_OAuthBackendAda1';
 const BEN = 'usr_OAuthBackendBen2';
-const REDIRECTS = manifest.constants.oauth.redirectUris;
+const ID = FIXTURE_CONNECTION.id;
 
 let store: TestSecretStore;
 let provider: TestProvider;
@@ -38,10 +37,10 @@ let backend: RunningBackend;
 let storeRequests: string[] = [];
 const extra: RunningBackend[] = [];
 
-/** constants.oauth in backend mode for this run's provider, as localBackendModeManifest makes it. */
+/** The fixture's connection in backend mode for this run's provider, as localBackendModeManifest makes it. */
 function backendModeOAuth(overrides: Record<string, unknown> = {}, clientAuth: keyof typeof CONFIDENTIAL_CLIENTS = 'client_secret_basic') {
-  const layer = localBackendModeManifest(provider.issuer, REDIRECTS, 'http://127.0.0.1:1', clientAuth) as {constants: {oauth: Record<string, unknown>}};
-  return {...layer.constants.oauth, ...overrides};
+  const layer = localBackendModeManifest(provider.issuer, REDIRECTS, 'http://127.0.0.1:1', [ID], clientAuth) as {constants: {connections: Record<string, Record<string, unknown>>}};
+  return {...layer.constants.connections[ID], ...overrides};
 }
 
 function configFor(oauth: Record<string, unknown>, secret: string | undefined = LOCAL_CLIENT_SECRET): BackendConfig {
@@ -51,8 +50,8 @@ function configFor(oauth: Record<string, unknown>, secret: string | undefined = 
     apiBase: new URL(store.url),
     host: '127.0.0.1',
     port: 0,
-    constants: {oauth},
-    ...(secret === undefined ? {} : {oauthClientSecret: secret}),
+    constants: {connections: [oauth]},
+    oauthClientSecrets: secret === undefined ? {} : {[String(oauth.id)]: secret},
   };
 }
 
@@ -100,7 +99,8 @@ async function call(route: string, user: string, body: Record<string, unknown> =
   const response = await fetch(`${to.url}/v1/connection/${route}`, {
     method: 'POST',
     headers: {'content-type': 'application/json', 'stripe-signature': sign(user)},
-    body: JSON.stringify({...body, user_id: user, account_id: ACCOUNT}),
+    // The fixture's connection unless the body names another (or, with connection: undefined, none).
+    body: JSON.stringify({connection: ID, ...body, user_id: user, account_id: ACCOUNT}),
   });
   const text = await response.text();
   return {status: response.status, body: JSON.parse(text) as Answer['body'], text};
@@ -108,11 +108,11 @@ async function call(route: string, user: string, body: Record<string, unknown> =
 
 const base64url = (bytes: Buffer) => bytes.toString('base64url');
 
-/** constants.oauth as the views read it. */
+/** A connection as the views read it. */
 function providerFrom(oauth: Record<string, unknown>): OAuthProviderConfig {
-  const {provider: config, problems} = readOAuthProvider({oauth} as never);
-  if (!config) throw new Error(`constants.oauth is not usable: ${problems.join(' ')}`);
-  return config;
+  const {connections, problems} = readConnections({connections: [oauth], redirectUris: REDIRECTS} as never);
+  if (!connections[0]) throw new Error(`the connection is not usable: ${problems.join(' ')}`);
+  return connections[0];
 }
 
 /** What the Dashboard hands the reopened drawer: a code and its verifier, after `login` signed in at the provider. */
@@ -162,7 +162,7 @@ describe('connecting through the backend', () => {
     const answer = await call('exchange', ADA, {...grant, redirect_uri: REDIRECTS.test});
 
     expect(answer.status).toBe(200);
-    expect(answer.body).toMatchObject({connected: true, provider: 'Local OAuth provider', account_name: 'ada', scopes: ['read', 'write'], can_refresh: true});
+    expect(answer.body).toMatchObject({connected: true, connection: ID, provider: 'Local OAuth provider', account_name: 'ada', scopes: ['read', 'write'], can_refresh: true});
     expect(answer.body.access_token_expires_at).toBeGreaterThan(nowSeconds() + 3500);
     expect(tokenRequestsSince(requestsBefore)).toEqual([{endpoint: 'token', client: CONFIDENTIAL_CLIENTS.client_secret_basic, auth: 'basic', status: 200}]);
     expect(storeRequests.filter((r) => r.startsWith('POST '))).toEqual(['POST /v1/apps/secrets']);
@@ -241,8 +241,8 @@ describe('connecting through the backend', () => {
   });
 
   test('a backend whose manifest keeps the exchange in the view refuses to exchange', async () => {
-    const viewMode = await anotherBackend(provider.oauthConstants(REDIRECTS));
-    const grant = await signIn('ada', provider.oauthConstants(REDIRECTS));
+    const viewMode = await anotherBackend(provider.oauthConstants(REDIRECTS, {id: ID, id: ID}));
+    const grant = await signIn('ada', provider.oauthConstants(REDIRECTS, {id: ID, id: ID}));
     const answer = await call('exchange', ADA, {...grant, redirect_uri: REDIRECTS.test}, viewMode);
     expect([answer.status, answer.body.error?.type]).toEqual([501, 'oauth-not-configured']);
   });
@@ -302,7 +302,7 @@ describe('refreshing through the backend', () => {
   });
 
   test('a view and the backend refreshing at once (view mode, public client): one refresh grant', async () => {
-    const oauth = provider.oauthConstants(REDIRECTS);
+    const oauth = provider.oauthConstants(REDIRECTS, {id: ID, id: ID});
     const viewModeBackend = await anotherBackend(oauth);
     const grant = await signIn('ada', oauth);
     const tokens = await provider.token({grant_type: 'authorization_code', code: grant.code, code_verifier: grant.verifier, redirect_uri: REDIRECTS.test});
@@ -377,7 +377,7 @@ describe('disconnecting through the backend', () => {
     expect(provider.clientRequests().slice(requestsBefore).map((r) => `${r.endpoint} ${r.auth} ${r.status}`)).toEqual(['revocation basic 200', 'revocation basic 200']);
     expect(await isStored()).toBe(false);
     expect(await provider.me(before!.access_token)).toBe(401);
-    expect((await call('status', ADA)).body).toEqual({connected: false});
+    expect((await call('status', ADA)).body).toEqual({connected: false, connection: ID});
   });
 
   test('a revocation failure still deletes, and says so', async () => {
@@ -396,7 +396,7 @@ describe('isolation', () => {
   test('a call signed for Ben reaches only Ben’s scope: it can neither see, refresh, check nor disconnect Ada’s connection', async () => {
     await connect(ADA, 'ada');
     const grants = provider.grants('refresh_token');
-    expect((await call('status', BEN)).body).toEqual({connected: false});
+    expect((await call('status', BEN)).body).toEqual({connected: false, connection: ID});
     for (const route of ['refresh', 'verify', 'disconnect']) expect((await call(route, BEN, {when: route === 'refresh' ? 'now' : undefined})).body.error?.type).toBe('not-connected');
     expect(provider.grants('refresh_token')).toBe(grants);
     expect(await isStored(ADA)).toBe(true);
@@ -408,7 +408,7 @@ describe('isolation', () => {
     const answer = await fetch(`${backend.url}/v1/connection/exchange`, {
       method: 'POST',
       headers: {'content-type': 'application/json', 'stripe-signature': sign(BEN)},
-      body: JSON.stringify({...grant, redirect_uri: REDIRECTS.test, user_id: ADA, account_id: ACCOUNT}),
+      body: JSON.stringify({connection: ID, ...grant, redirect_uri: REDIRECTS.test, user_id: ADA, account_id: ACCOUNT}),
     });
     expect(answer.status).toBe(401);
     expect(await isStored(ADA)).toBe(false);
@@ -417,14 +417,14 @@ describe('isolation', () => {
 
 describe('configuration', () => {
   const env = {STRIPE_SECRET_KEY: 'sk_test_oauthConfig1', STRIPE_APP_SIGNING_SECRET: 'absec_x', STRIPE_WEBHOOK_SECRET: 'whsec_x'};
-  const manifestWith = (oauth: Record<string, unknown>) => {
+  const manifestWith = (...connections: Record<string, unknown>[]) => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'keyring-oauth-')), 'stripe-app.json');
-    fs.writeFileSync(file, JSON.stringify({constants: {oauth}}));
+    fs.writeFileSync(file, JSON.stringify({constants: {connections}}));
     return file;
   };
 
-  test('backend mode without OAUTH_CLIENT_SECRET stops start-up with an error naming it', () => {
-    const file = manifestWith({exchange: 'backend'});
+  test("a backend-mode connection without its OAUTH_CLIENT_SECRET_<ID> stops start-up with an error naming that variable", () => {
+    const file = manifestWith({id: ID, exchange: 'backend'});
     let error: unknown;
     try {
       readConfig({...env, STRIPE_APP_MANIFEST: file});
@@ -432,11 +432,15 @@ describe('configuration', () => {
       error = e;
     }
     expect(error).toBeInstanceOf(ConfigError);
-    expect((error as ConfigError).variable).toBe('OAUTH_CLIENT_SECRET');
-    expect(readConfig({...env, STRIPE_APP_MANIFEST: file, OAUTH_CLIENT_SECRET: 'from-the-provider'}).oauthClientSecret).toBe('from-the-provider');
+    expect((error as ConfigError).variable).toBe(CLIENT_SECRET_VARIABLE);
+    expect(readConfig({...env, STRIPE_APP_MANIFEST: file, [CLIENT_SECRET_VARIABLE]: 'from-the-provider'}).oauthClientSecrets).toEqual({[ID]: 'from-the-provider'});
   });
 
-  test('view mode needs no client secret', () => {
-    expect(readConfig({...env, STRIPE_APP_MANIFEST: manifestWith({exchange: 'view'})}).oauthClientSecret).toBeUndefined();
+  test('each backend-mode connection reads its own variable; view mode needs none', () => {
+    const file = manifestWith({id: 'github', exchange: 'backend'}, {id: 'slack', exchange: 'view'}, {id: 'google', exchange: 'backend'});
+    const config = readConfig({...env, STRIPE_APP_MANIFEST: file, OAUTH_CLIENT_SECRET_GITHUB: 'gh', OAUTH_CLIENT_SECRET_GOOGLE: 'go', OAUTH_CLIENT_SECRET_SLACK: 'unused'});
+    expect(config.oauthClientSecrets).toEqual({github: 'gh', google: 'go'});
+    expect(() => readConfig({...env, STRIPE_APP_MANIFEST: file, OAUTH_CLIENT_SECRET_GITHUB: 'gh'})).toThrow('OAUTH_CLIENT_SECRET_GOOGLE');
+    expect(readConfig({...env, STRIPE_APP_MANIFEST: manifestWith({id: ID, exchange: 'view'})}).oauthClientSecrets).toEqual({});
   });
 });

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Stripe from 'stripe';
 import {ConfigError, readConfig, type BackendConfig} from '../../backend/config';
-import {CONNECTION_SECRET} from '../../backend/credentials';
+import {CONNECTION_SECRET} from '../support/fixtureConnection';
 import {startBackend, type RunningBackend} from '../../backend/server';
 import {startTestStore, type TestSecretStore} from 'stripe-apps-offline/testing';
 

@@ -9,7 +9,7 @@ import crypto from 'node:crypto';
 import Stripe from 'stripe';
 import {WEBHOOK_PATH} from '../../backend/app';
 import {CONNECTED_USERS_SECRET, rememberConnectedUser} from '../../backend/connectionRegistry';
-import {CONNECTION_SECRET} from '../../backend/credentials';
+import {CONNECTION_SECRET} from '../support/fixtureConnection';
 import {secretsForUninstalledAccount, createStripe} from '../../backend/secrets';
 import {startBackend, type RunningBackend} from '../../backend/server';
 import type {BackendConfig} from '../../backend/config';

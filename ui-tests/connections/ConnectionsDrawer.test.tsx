@@ -9,7 +9,8 @@ import type {AddressInfo} from 'node:net';
 import {getMockContextProps} from '@stripe/ui-extension-sdk/testing';
 import {Banner, ContextView, Spinner} from '@stripe/ui-extension-sdk/ui';
 import manifest from '../fixtures/app/stripe-app.json';
-import {CONNECTION_SECRET, REFRESH_LEASE_SECRET, type StoredConnection} from '../../src/connections';
+import {type StoredConnection} from '../../src/connections';
+import {CONNECTION_SECRET, FIXTURE_CONNECTION, REDIRECTS, REFRESH_LEASE_SECRET} from '../support/fixtureConnection';
 import type {OAuthContext} from '../../src/connections/connectionMachine';
 import {DEFAULT_IDENTITY, installHostEndpoint, uninstallHostEndpoint, type InstalledHost} from '../support/hostEndpoint';
 import {startTestStore, type TestSecretStore, startTestProvider, type TestProvider, startAll} from 'stripe-apps-offline/testing';
@@ -19,7 +20,7 @@ import {closeDrawers, confirmDisconnect, connectLink as linkOf, openDrawer, open
 
 jest.setTimeout(60_000);
 
-const REDIRECTS = manifest.constants.oauth.redirectUris;
+const ID = FIXTURE_CONNECTION.id;
 const PROVIDER = 'Local OAuth provider';
 const CONNECT = `Connect to ${PROVIDER}`;
 const OTHER_USER = 'usr_OtherUser0002';
@@ -31,7 +32,7 @@ let constants: Record<string, unknown>;
 
 beforeAll(async () => {
   [store, provider] = await startAll(startTestStore(), startTestProvider({redirectUris: [REDIRECTS.test, REDIRECTS.live]}));
-  constants = {...manifest.constants, oauth: provider.oauthConstants(REDIRECTS)};
+  constants = {...manifest.constants, connections: [provider.oauthConstants(REDIRECTS, {id: ID})]};
 });
 afterAll(async () => {
   uninstallHostEndpoint();
@@ -67,7 +68,7 @@ type DrawerOptions = {oauthContext?: OAuthContext; mode?: 'test' | 'live'; oauth
 
 function contextFor(options: DrawerOptions) {
   const context = getMockContextProps({
-    environment: {constants: {...constants, ...(options.oauth ? {oauth: options.oauth} : {})} as never, mode: options.mode ?? 'test'},
+    environment: {constants: {...constants, ...(options.oauth ? {connections: [options.oauth]} : {})} as never, mode: options.mode ?? 'test'},
     ...(options.userId !== undefined ? {userContext: {id: options.userId} as never} : {}),
   });
   if (options.userId === '') context.userContext.id = undefined;
@@ -170,7 +171,7 @@ describe('not connected', () => {
     expect(description).toContain('authorizeUrl');
     expect(description).toContain('tokenUrl must be an https URL');
     expect(description).toContain('clientId is missing');
-    expect(description).toContain('redirectUris.test');
+    expect(description).toContain('constants.connections[0].id must be');
     expect(host.requests).toHaveLength(0);
   });
 
@@ -201,7 +202,7 @@ describe('connecting', () => {
     expect(saved!.scope).toBe('read write');
     expect(saved!.account_name).toBe('ada');
     expect(saved!.access_token_expires_at).toBeGreaterThan(nowSeconds() + 3500);
-    // The secret ends with the refresh token (14 days, from constants.oauth.refreshTokenLifetimeSeconds).
+    // The secret ends with the refresh token (14 days, from the connection's refreshTokenLifetimeSeconds).
     expect(saved!.expiresAt).toBeGreaterThan(nowSeconds() + 14 * 24 * 3600 - 120);
     expect(saved!.expiresAt).toBeLessThanOrEqual(nowSeconds() + 14 * 24 * 3600);
     expect(await provider.me(saved!.access_token)).toBe(200);
@@ -301,7 +302,7 @@ describe('connecting', () => {
     const downUrl = `http://127.0.0.1:${(down.address() as AddressInfo).port}/token`;
     try {
       const failing = await signIn('ada');
-      const drawer = renderDrawer({oauthContext: failing, oauth: provider.oauthConstants(REDIRECTS, {tokenUrl: downUrl})});
+      const drawer = renderDrawer({oauthContext: failing, oauth: provider.oauthConstants(REDIRECTS, {id: ID, tokenUrl: downUrl})});
       await drawer.wait(() => expect(drawer.banner(`Could not connect to ${PROVIDER}`)).toBeDefined());
       expect(String(drawer.banner(`Could not connect to ${PROVIDER}`)?.props.description)).toContain('answered with an error (HTTP 503)');
       expect(await isStored()).toBe(false);
@@ -310,7 +311,7 @@ describe('connecting', () => {
     }
     // The same port, now closed: a network failure.
     const unreachable = await signIn('ada');
-    const drawer = renderDrawer({oauthContext: unreachable, oauth: provider.oauthConstants(REDIRECTS, {tokenUrl: downUrl})});
+    const drawer = renderDrawer({oauthContext: unreachable, oauth: provider.oauthConstants(REDIRECTS, {id: ID, tokenUrl: downUrl})});
     await drawer.wait(() => expect(drawer.banner(`Could not connect to ${PROVIDER}`)).toBeDefined());
     expect(String(drawer.banner(`Could not connect to ${PROVIDER}`)?.props.description)).toContain('could not be reached');
     expect(await isStored()).toBe(false);
@@ -461,7 +462,7 @@ describe('disconnecting', () => {
 
   test('when revocation fails the secret is still deleted, and the panel says to revoke at the provider', async () => {
     await connect('ada');
-    const drawer = renderDrawer({oauth: provider.oauthConstants(REDIRECTS, {revocationUrl: 'http://127.0.0.1:9/revoke'})});
+    const drawer = renderDrawer({oauth: provider.oauthConstants(REDIRECTS, {id: ID, revocationUrl: 'http://127.0.0.1:9/revoke'})});
     await drawer.wait(() => expect(drawer.text()).toContain('Connected as ada'));
     await confirmDisconnect(drawer);
     await drawer.wait(() => expect(drawer.banner('Disconnected here; revoke at the provider')).toBeDefined());

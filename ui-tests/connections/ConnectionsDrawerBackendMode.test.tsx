@@ -1,5 +1,5 @@
 /**
- * The Connections panel in backend mode (constants.oauth.exchange "backend"),
+ * The Connections panel in backend mode (a connection's exchange "backend"),
  * rendered with the SDK: the view makes the PKCE link and hands the code to
  * the real app backend in signed calls (the host's fetchStripeSignature signs
  * with the backend's signing secret); the backend exchanges, refreshes,
@@ -12,7 +12,8 @@ import {getMockContextProps} from '@stripe/ui-extension-sdk/testing';
 import manifest from '../fixtures/app/stripe-app.json';
 import {startBackend, type RunningBackend} from '../../backend/server';
 import {CONFIDENTIAL_CLIENTS, LOCAL_CLIENT_SECRET, localBackendModeManifest, startTestStore, type TestSecretStore, startTestProvider, type TestProvider, startAll} from 'stripe-apps-offline/testing';
-import {CONNECTION_SECRET, REFRESH_LEASE_SECRET, type StoredConnection} from '../../src/connections';
+import {type StoredConnection} from '../../src/connections';
+import {CONNECTION_SECRET, FIXTURE_CONNECTION, REDIRECTS, REFRESH_LEASE_SECRET} from '../support/fixtureConnection';
 import type {OAuthContext} from '../../src/connections/connectionMachine';
 import {DEFAULT_IDENTITY, installHostEndpoint, TEST_SIGNING_SECRET, uninstallHostEndpoint, type InstalledHost} from '../support/hostEndpoint';
 import {buttonProps, everything} from '../support/remoteTree';
@@ -21,7 +22,7 @@ import {closeDrawers, confirmDisconnect, connectLink as linkOf, openDrawer, open
 
 jest.setTimeout(60_000);
 
-const REDIRECTS = manifest.constants.oauth.redirectUris;
+const ID = FIXTURE_CONNECTION.id;
 const PROVIDER = 'Local OAuth provider';
 const CONNECT = `Connect to ${PROVIDER}`;
 
@@ -39,9 +40,9 @@ const realFetch = globalThis.fetch;
 
 /** The manifest layer for backend mode, pointing at `backendUrl`. */
 function backendModeConstants(backendUrl: string, overrides: Record<string, unknown> = {}): {constants: Record<string, unknown>; oauth: Record<string, unknown>} {
-  const layer = localBackendModeManifest(provider.issuer, REDIRECTS, backendUrl) as {constants: {backendUrl: string; oauth: Record<string, unknown>}};
-  const oauth = {...layer.constants.oauth, ...overrides};
-  return {constants: {...manifest.constants, backendUrl: layer.constants.backendUrl, oauth}, oauth};
+  const layer = localBackendModeManifest(provider.issuer, REDIRECTS, backendUrl, [ID]) as {constants: {backendUrl: string; connections: Record<string, Record<string, unknown>>}};
+  const oauth = {...layer.constants.connections[ID], ...overrides};
+  return {constants: {...manifest.constants, backendUrl: layer.constants.backendUrl, connections: [oauth]}, oauth};
 }
 
 async function startBackendFor(oauthOverrides: Record<string, unknown> = {}, secret = LOCAL_CLIENT_SECRET): Promise<RunningBackend> {
@@ -52,7 +53,7 @@ async function startBackendFor(oauthOverrides: Record<string, unknown> = {}, sec
     host: '127.0.0.1',
     port: 0,
     constants: backendModeConstants('http://127.0.0.1:1', oauthOverrides).constants,
-    oauthClientSecret: secret,
+    oauthClientSecrets: {[ID]: secret},
   });
 }
 

@@ -6,7 +6,8 @@
  * oidc-provider.) Tokens are compared as booleans, never printed.
  */
 import {getMockContextProps} from '@stripe/ui-extension-sdk/testing';
-import {CONNECTION_SECRET, createConnectionService, REFRESH_LEASE_SECRET, type StoredConnection} from '../../src/connections';
+import {createConnectionService, type StoredConnection} from '../../src/connections';
+import {CONNECTION_SECRET, REFRESH_LEASE_SECRET} from '../support/fixtureConnection';
 import {ConnectionGoneError, type ConnectionServiceOptions} from '../../src/connections/connectionService';
 import {acquireRefreshLease, DEFAULT_LEASE_TIMING} from '../../src/connections/refreshLease';
 import {ProviderError} from '../../src/oauth';
@@ -113,7 +114,7 @@ describe('refreshing', () => {
 
   test('waiting on another view that never finishes its refresh ends after waitForOtherRefreshMs, as unavailable', async () => {
     await storeConnection({access_token_expires_at: nowSeconds() - 1});
-    const stuck = await acquireRefreshLease(scope, {...DEFAULT_LEASE_TIMING, now: clock.now, sleep: clock.sleep});
+    const stuck = await acquireRefreshLease(scope, REFRESH_LEASE_SECRET, {...DEFAULT_LEASE_TIMING, now: clock.now, sleep: clock.sleep});
     expect(stuck).not.toBeNull();
     const connection = service({}, {waitForOtherRefreshMs: 2000});
     await connection.load();

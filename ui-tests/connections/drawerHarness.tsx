@@ -9,7 +9,7 @@ import type {ExtensionContextValue} from '@stripe/ui-extension-sdk/context';
 import ConnectionsDrawer from '../../src/views/ConnectionsDrawer';
 import {Connections, type ConnectionOptions} from '../../src/connections';
 import type {OAuthContext} from '../../src/connections/connectionMachine';
-import {readOAuthProvider} from '../../src/oauth';
+import {readConnections} from '../../src/oauth';
 import {buttonProps, hasBanner, press, renderedStrings} from '../support/remoteTree';
 import {renderView} from '../support/renderView';
 import {until} from 'stripe-apps-offline/testing';
@@ -29,8 +29,8 @@ export function openDrawer(context: ExtensionContextValue, oauthContext?: OAuthC
  * itself always uses the Dashboard's), e.g. a short wait for another tab's sign-in.
  */
 export function openPanel(context: ExtensionContextValue, options: ConnectionOptions) {
-  const {provider} = readOAuthProvider(context.environment.constants);
-  if (!provider) throw new Error('the test constants name no usable OAuth provider');
+  const [provider] = readConnections(context.environment.constants).connections;
+  if (!provider) throw new Error('the test constants name no usable connection');
   return harness(renderView(<Connections context={context} provider={provider} options={options} />));
 }
 

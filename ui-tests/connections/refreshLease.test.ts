@@ -2,7 +2,9 @@
  * The refresh lease on its own, with a fake clock and an in-memory scope: one
  * holder at a time, taken in three steps (look, write, wait and read back).
  */
-import {acquireRefreshLease, DEFAULT_LEASE_TIMING, REFRESH_LEASE_SECRET, type LeaseTiming} from '../../src/connections/refreshLease';
+import {acquireRefreshLease, DEFAULT_LEASE_TIMING, refreshLeaseName, type LeaseTiming} from '../../src/connections/refreshLease';
+
+const REFRESH_LEASE_SECRET = refreshLeaseName('acme');
 import {fakeClock, type FakeClock} from '../support/fakeClock';
 import {memorySecrets, type MemorySecrets} from '../support/memorySecrets';
 
@@ -17,7 +19,7 @@ beforeEach(() => {
 });
 
 test('a free lease is taken by writing, waiting settleMs and reading back; releasing deletes it', async () => {
-  const lease = await acquireRefreshLease(scope, timing);
+  const lease = await acquireRefreshLease(scope, REFRESH_LEASE_SECRET, timing);
   expect(lease).not.toBeNull();
   expect(scope.calls).toEqual([`find ${REFRESH_LEASE_SECRET}`, `set ${REFRESH_LEASE_SECRET}`, `reveal ${REFRESH_LEASE_SECRET}`]);
   expect(clock.slept).toEqual([timing.settleMs]);
@@ -28,28 +30,28 @@ test('a free lease is taken by writing, waiting settleMs and reading back; relea
 });
 
 test('a lease another view holds is not taken, and nothing is written', async () => {
-  const other = await acquireRefreshLease(scope, timing);
+  const other = await acquireRefreshLease(scope, REFRESH_LEASE_SECRET, timing);
   scope.calls.length = 0;
-  expect(await acquireRefreshLease(scope, timing)).toBeNull();
+  expect(await acquireRefreshLease(scope, REFRESH_LEASE_SECRET, timing)).toBeNull();
   expect(scope.calls).toEqual([`find ${REFRESH_LEASE_SECRET}`]);
   await other!.release();
 });
 
 test('a lease whose holder vanished is free again once it expires', async () => {
-  expect(await acquireRefreshLease(scope, timing)).not.toBeNull();
+  expect(await acquireRefreshLease(scope, REFRESH_LEASE_SECRET, timing)).not.toBeNull();
   clock.advance(timing.leaseSeconds * 1000);
-  expect(await acquireRefreshLease(scope, timing)).not.toBeNull();
+  expect(await acquireRefreshLease(scope, REFRESH_LEASE_SECRET, timing)).not.toBeNull();
 });
 
 test('two views that start together: only the last writer reads its own id back', async () => {
-  const results = await Promise.all([acquireRefreshLease(scope, timing), acquireRefreshLease(scope, timing)]);
+  const results = await Promise.all([acquireRefreshLease(scope, REFRESH_LEASE_SECRET, timing), acquireRefreshLease(scope, REFRESH_LEASE_SECRET, timing)]);
   expect(results.filter((lease) => lease !== null)).toHaveLength(1);
 });
 
 test('releasing after a long stall leaves the lease that passed to another view alone', async () => {
-  const stalled = await acquireRefreshLease(scope, timing);
+  const stalled = await acquireRefreshLease(scope, REFRESH_LEASE_SECRET, timing);
   clock.advance(timing.leaseSeconds * 1000);
-  const next = await acquireRefreshLease(scope, timing);
+  const next = await acquireRefreshLease(scope, REFRESH_LEASE_SECRET, timing);
   await stalled!.release();
   expect(await scope.find(REFRESH_LEASE_SECRET)).not.toBeNull();
   await next!.release();

@@ -16,7 +16,7 @@ import type {Browser, BrowserContext, Locator, Page} from 'playwright-core';
 import Stripe from 'stripe';
 import manifest from '../fixtures/app/stripe-app.json';
 import {localProviderManifest, previewRedirectUris, PREVIEW_ACCOUNT, PREVIEW_USERS, startTestProvider, type TestProvider, startAll} from 'stripe-apps-offline/testing';
-import {CONNECTION_SECRET} from '../../src/connections';
+import {CONNECTION_SECRET} from '../support/fixtureConnection';
 import {freePort, launchBrowser, recordConsole, screenshot, startTestPreview, type PreviewUnderTest} from './browser';
 
 jest.setTimeout(120_000);

@@ -13,7 +13,7 @@ import manifest from '../fixtures/app/stripe-app.json';
 import type {RunningBackend} from '../../backend/server';
 import {LOCAL_CLIENT_SECRET, localBackendModeManifest, previewRedirectUris, PREVIEW_ACCOUNT, PREVIEW_USERS, startTestProvider, type TestProvider, startAll} from 'stripe-apps-offline/testing';
 import {startLocalBackend} from '../support/localBackend';
-import {CONNECTION_SECRET} from '../../src/connections';
+import {CONNECTION_SECRET} from '../support/fixtureConnection';
 import {storedConnection} from '../support/storedSecrets';
 import {consentAtProvider, freePort, launchBrowser, logInAtProvider, recordConsole, screenshot, startTestPreview, type PreviewUnderTest} from './browser';
 

@@ -7,6 +7,7 @@
 import type {OAuthProviderConfig} from '../../src/oauth';
 
 export const FAKE_PROVIDER: OAuthProviderConfig = {
+  id: 'acme',
   name: 'Acme',
   authorizeUrl: 'https://auth.acme.test/authorize',
   tokenUrl: 'https://auth.acme.test/token',

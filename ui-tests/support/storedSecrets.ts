@@ -4,7 +4,8 @@
  * non-secret fields: a failing matcher prints what it was given.
  */
 import type Stripe from 'stripe';
-import {CONNECTION_SECRET, type StoredConnection} from '../../src/connections';
+import {type StoredConnection} from '../../src/connections';
+import {CONNECTION_SECRET} from './fixtureConnection';
 import type {SecretScope} from '../../src/secrets';
 
 /** The secret with its payload, or null when there is none. */

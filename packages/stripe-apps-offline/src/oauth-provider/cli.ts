@@ -8,13 +8,14 @@
  *                      (default: the preview's on port 4300)
  *   ACCESS_TOKEN_TTL   seconds (default 3600)
  *   CLIENT_NAME        what the consent page calls the app (default: stripe-app.json's name)
- *   PROVIDER_NAME      the provider it stands in for (default: stripe-app.json's constants.oauth.name)
- *   SCOPES             space-separated scopes a token may have (default: constants.oauth.scopes, else "read write")
+ *   PROVIDER_NAME      the provider it stands in for (default: the names of stripe-app.json's constants.connections)
+ *   SCOPES             space-separated scopes a token may have (default: every connection's scopes, else "read write")
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import {loadManifest, type Manifest} from '../server/manifest';
-import {oauthBehaviour, oauthBlock} from '../server/localOAuth';
+import {connectionBlocks, oauthBehaviour} from '../server/localOAuth';
+import {providerIdentity} from './constants';
 import {DEFAULT_PROVIDER_PORT, startOAuthProvider} from './provider';
 import {previewRedirectUris} from './constants';
 
@@ -22,7 +23,7 @@ async function main(): Promise<void> {
   const root = path.resolve(process.env.APP_ROOT || process.cwd());
   // The app's manifest, when there is one: run alone elsewhere, the provider needs only its variables.
   const manifest: Manifest | null = fs.existsSync(path.join(root, 'stripe-app.json')) ? loadManifest(root).manifest : null;
-  const oauth = oauthBlock(manifest);
+  const identity = providerIdentity(connectionBlocks(manifest).map(oauthBehaviour));
   const redirectUris = process.env.REDIRECT_URIS
     ? process.env.REDIRECT_URIS.split(',')
     : manifest
@@ -41,8 +42,8 @@ async function main(): Promise<void> {
       accessTokenTtl: process.env.ACCESS_TOKEN_TTL ? Number(process.env.ACCESS_TOKEN_TTL) : undefined,
       log: (line) => process.stdout.write(`${line}\n`),
       clientName: process.env.CLIENT_NAME || manifest?.name,
-      providerName: process.env.PROVIDER_NAME || (oauth ? oauthBehaviour(oauth).name : undefined),
-      scopes: process.env.SCOPES ? process.env.SCOPES.split(' ').filter(Boolean) : oauth ? oauthBehaviour(oauth).scopes : undefined,
+      providerName: process.env.PROVIDER_NAME || identity.providerName,
+      scopes: process.env.SCOPES ? process.env.SCOPES.split(' ').filter(Boolean) : identity.scopes,
     });
     process.stdout.write(`OAuth provider listening on ${provider.issuer}\n`);
     const stop = () => void provider.close().then(() => process.exit(0));

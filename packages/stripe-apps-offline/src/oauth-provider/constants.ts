@@ -28,11 +28,28 @@ export function previewRedirectUris(previewOrigin: string, appId: string): strin
 }
 
 /**
- * constants.oauth for the local provider at `issuer`, returning to
- * `redirectUris`: what stripe-app.local.json says for the default ports.
+ * What the one local provider calls itself and may grant when it stands in
+ * for all of an app's connections: their names ("Acme", "GitHub and Slack")
+ * and every scope any of them asks for. Undefined: the provider's defaults.
  */
-export function localOAuthConstants(issuer: string, redirectUris: {test: string; live: string}): Record<string, unknown> {
+export function providerIdentity(connections: readonly {name: string; scopes: readonly string[]}[]): {providerName?: string; scopes?: string[]} {
+  if (connections.length === 0) return {};
+  const names = connections.map((c) => c.name);
+  const scopes = [...new Set(connections.flatMap((c) => c.scopes))];
   return {
+    providerName: names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`,
+    ...(scopes.length > 0 ? {scopes} : {}),
+  };
+}
+
+/**
+ * A connection (an entry of constants.connections, id `id`) at the local
+ * provider at `issuer`, returning to `redirectUris`: for a test that renders
+ * a view with constants of its own.
+ */
+export function localOAuthConstants(issuer: string, redirectUris: {test: string; live: string}, id = 'local'): Record<string, unknown> {
+  return {
+    id,
     name: 'Local OAuth provider',
     authorizeUrl: `${issuer}/auth`,
     tokenUrl: `${issuer}/token`,
@@ -45,31 +62,38 @@ export function localOAuthConstants(issuer: string, redirectUris: {test: string;
   };
 }
 
-/** The manifest layer that points the app at the local provider (constants.oauth and the CSP), for a preview on other ports. */
-export function localProviderManifest(issuer: string, redirectUris: {test: string; live: string}): Record<string, unknown> {
+/**
+ * The manifest layer that points the app's connections `ids` at the local
+ * provider (each as localOAuthConstants, keyed by id) and the CSP, for a
+ * preview on other ports.
+ */
+export function localProviderManifest(issuer: string, redirectUris: {test: string; live: string}, ids: readonly string[]): Record<string, unknown> {
   return {
-    constants: {oauth: localOAuthConstants(issuer, redirectUris)},
+    constants: {redirectUris, connections: Object.fromEntries(ids.map((id) => [id, localOAuthConstants(issuer, redirectUris, id)]))},
     ui_extension: {content_security_policy: {'connect-src': [`${issuer}/`]}},
   };
 }
 
 /**
- * The manifest layer that also switches the Connections panel to backend mode
+ * The manifest layer that also switches the connections `ids` to backend mode
  * against the local provider: the code is exchanged by the app backend at
  * `backendUrl`, as a confidential client authenticating with `clientAuth`
- * (start the backend with OAUTH_CLIENT_SECRET=LOCAL_CLIENT_SECRET). The CSP
+ * (start the backend with OAUTH_CLIENT_SECRET_<ID>=LOCAL_CLIENT_SECRET). The CSP
  * lists the backend, not the token endpoint: the view never calls it.
  */
 export function localBackendModeManifest(
   issuer: string,
   redirectUris: {test: string; live: string},
   backendUrl: string,
+  ids: readonly string[],
   clientAuth: keyof typeof CONFIDENTIAL_CLIENTS = 'client_secret_basic',
 ): Record<string, unknown> {
+  const backendMode = (id: string) => ({...localOAuthConstants(issuer, redirectUris, id), clientId: CONFIDENTIAL_CLIENTS[clientAuth], exchange: 'backend', clientAuth});
   return {
     constants: {
       backendUrl,
-      oauth: {...localOAuthConstants(issuer, redirectUris), clientId: CONFIDENTIAL_CLIENTS[clientAuth], exchange: 'backend', clientAuth},
+      redirectUris,
+      connections: Object.fromEntries(ids.map((id) => [id, backendMode(id)])),
     },
     ui_extension: {content_security_policy: {'connect-src': [`${backendUrl}/v1/`]}},
   };

@@ -16,12 +16,12 @@
  *   BACKEND_PORT  the app backend's port (default 4330), when the app has one
  *   KEYRING_DATA  data folder (default DIR/.keyring)
  *   KEYRING_SEED  made-up Stripe objects (customers, payments, invoices, subscriptions, products…): "once" per data file (default), "reset", or "off"
- *   KEYRING_OAUTH_EXCHANGE     "view" or "backend": overrides the exchange mode the manifest declares
- *                              (constants.oauth.exchange); backend runs the app backend as a confidential
+ *   KEYRING_OAUTH_EXCHANGE     "view" or "backend": overrides every connection's exchange mode
+ *                              (constants.connections[].exchange); backend runs the app backend as a confidential
  *                              client (the local provider's keyring-preview-backend)
- *   KEYRING_OAUTH_CLIENT_AUTH  overrides constants.oauth.clientAuth ("client_secret_basic" or "client_secret_post")
+ *   KEYRING_OAUTH_CLIENT_AUTH  overrides every connection's clientAuth ("client_secret_basic" or "client_secret_post")
  *
- * The app's constants.oauth runs as declared, pointed at the local provider
+ * The app's constants.connections run as declared, pointed at the local provider
  * (localOAuth.ts): its name, scopes, exchange mode and client authentication
  * stay the app's; a local file that changes them is named at start-up.
  * stripe-app.local.json names the default ports; other ports move its URLs
@@ -31,8 +31,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import {startOAuthProvider} from '../oauth-provider/provider';
-import {LOCAL_CLIENT_SECRET, previewRedirectUris} from '../oauth-provider/constants';
-import {localTarget, oauthBehaviour, oauthBlock} from './localOAuth';
+import {LOCAL_CLIENT_SECRET, previewRedirectUris, providerIdentity} from '../oauth-provider/constants';
+import {connectionBlocks, localTarget, oauthBehaviour} from './localOAuth';
 import {DataFileError} from '../stripe-api/storage';
 import {readAppBackendConfig, startAppBackend} from './appBackend';
 import {loadManifest, type Manifest} from './manifest';
@@ -83,10 +83,8 @@ ${USAGE}`);
   return {root, manifestDir: from};
 }
 
-/** Where the manifest sends OAuth, when that does not match the preview's own ports. */
+/** Where the manifest sends each connection's sign-in, when that does not match the preview's own ports. */
 function oauthMismatches(manifest: Manifest, previewOrigin: string, providerOrigin: string): string[] {
-  const oauth = (manifest.constants?.oauth ?? {}) as {authorizeUrl?: unknown; redirectUris?: {test?: unknown}};
-  const problems: string[] = [];
   const origin = (value: unknown) => {
     try {
       return new URL(String(value)).origin;
@@ -94,9 +92,14 @@ function oauthMismatches(manifest: Manifest, previewOrigin: string, providerOrig
       return '';
     }
   };
-  if (origin(oauth.authorizeUrl) !== providerOrigin) problems.push(`constants.oauth.authorizeUrl is not on the local provider (${providerOrigin})`);
-  if (origin(oauth.redirectUris?.test) !== previewOrigin) problems.push(`constants.oauth.redirectUris does not return to this preview (${previewOrigin})`);
-  return problems;
+  const shared = (manifest.constants?.redirectUris ?? {}) as {test?: unknown};
+  return connectionBlocks(manifest).flatMap((c) => {
+    const redirect = ((c.redirectUris ?? shared) as {test?: unknown}).test;
+    return [
+      ...(origin(c.authorizeUrl) !== providerOrigin ? [`the authorizeUrl of connection "${String(c.id)}" is not on the local provider (${providerOrigin})`] : []),
+      ...(origin(redirect) !== previewOrigin ? [`the redirectUris of connection "${String(c.id)}" do not return to this preview (${previewOrigin})`] : []),
+    ];
+  });
 }
 
 /** A port from its variable, else `fallback`. */
@@ -114,22 +117,22 @@ function portsFromEnvironment(): LocalPorts {
   };
 }
 
-/** The kit's settings of the exchange mode from the environment: an override layer over both manifest files. */
-function exchangeOverrides(): {constants?: {oauth: Record<string, string>}} {
-  const oauth: Record<string, string> = {};
+/** The kit's settings of the exchange mode from the environment, for every connection `ids`: an override layer over both manifest files. */
+function exchangeOverrides(ids: string[]): {constants?: {connections: Record<string, Record<string, string>>}} {
+  const change: Record<string, string> = {};
   const exchange = process.env.KEYRING_OAUTH_EXCHANGE;
   if (exchange) {
     if (exchange !== 'view' && exchange !== 'backend') fail(`KEYRING_OAUTH_EXCHANGE=${exchange.slice(0, 40)}: use view or backend (or leave it unset for the manifest's).`);
-    oauth.exchange = exchange;
+    change.exchange = exchange;
   }
   const clientAuth = process.env.KEYRING_OAUTH_CLIENT_AUTH;
   if (clientAuth) {
     if (clientAuth !== 'client_secret_basic' && clientAuth !== 'client_secret_post') {
       fail(`KEYRING_OAUTH_CLIENT_AUTH=${clientAuth.slice(0, 40)}: use client_secret_basic or client_secret_post (or leave it unset for the manifest's).`);
     }
-    oauth.clientAuth = clientAuth;
+    change.clientAuth = clientAuth;
   }
-  return Object.keys(oauth).length > 0 ? {constants: {oauth}} : {};
+  return Object.keys(change).length > 0 ? {constants: {connections: Object.fromEntries(ids.map((id) => [id, change]))}} : {};
 }
 
 function fail(message: string): never {
@@ -146,12 +149,15 @@ function orFail<T>(read: () => T): T {
   }
 }
 
-/** Where the exchange mode in effect was set, for the terminal: the last layer that names it. */
-function exchangeSource(manifestDir: string): string {
+/** Where the exchange mode in effect for connection `id` was set, for the terminal: the last layer that names it. */
+function exchangeSource(manifestDir: string, id: string): string {
   if (process.env.KEYRING_OAUTH_EXCHANGE) return 'KEYRING_OAUTH_EXCHANGE';
   const local = path.join(manifestDir, 'stripe-app.local.json');
-  const inLocal = fs.existsSync(local) && oauthBlock(JSON.parse(fs.readFileSync(local, 'utf8')))?.exchange !== undefined;
-  return inLocal ? 'stripe-app.local.json' : 'stripe-app.json';
+  if (!fs.existsSync(local)) return 'stripe-app.json';
+  const layer = JSON.parse(fs.readFileSync(local, 'utf8')) as {constants?: {connections?: unknown}};
+  const connections = layer.constants?.connections;
+  const change = (Array.isArray(connections) ? connections.find((c: {id?: unknown}) => c?.id === id) : (connections as Record<string, unknown> | undefined)?.[id]) as {exchange?: unknown} | undefined;
+  return change?.exchange !== undefined ? 'stripe-app.local.json' : 'stripe-app.json';
 }
 
 async function main(): Promise<void> {
@@ -159,13 +165,13 @@ async function main(): Promise<void> {
   const ports = portsFromEnvironment();
   const standIns = orFail(() => readStandIns(root).map((s) => ({...s, port: readPort(standInPortVariable(s.name), s.port)})));
   const standInUrls = standIns.map((s) => ({standsInFor: s.standsInFor, url: `http://127.0.0.1:${s.port}`}));
-  const manifestOverrides = exchangeOverrides();
+  const declared = orFail(() => connectionBlocks(loadManifest(manifestDir).manifest).map((c) => c.id as string));
+  const manifestOverrides = exchangeOverrides(declared);
   // The manifest as the preview will run it, read once here for what the provider and the backend must agree on.
   const effective = orFail(() => loadManifest(manifestDir, manifestOverrides, {localPorts: ports, standIns: standInUrls, localProvider: localTarget(ports)}));
   const appId = effective.manifest.id;
-  const oauth = oauthBlock(effective.manifest);
-  const behaviour = oauth ? oauthBehaviour(oauth) : null;
-  const exchange = behaviour?.exchange ?? 'view';
+  const connections = connectionBlocks(effective.manifest).map((c) => ({id: c.id as string, ...oauthBehaviour(c)}));
+  const inBackend = connections.filter((c) => c.exchange === 'backend');
   // One signing secret per run, shared by the preview's fetchStripeSignature and the backend: verification is real, never skipped.
   const signingSecret = `absec_${crypto.randomBytes(24).toString('base64url')}`;
   const data = process.env.KEYRING_DATA || path.join(root, '.keyring');
@@ -184,8 +190,7 @@ async function main(): Promise<void> {
           log: (line) => out(`oauth: ${line}`),
           // The app's name on the consent page, its provider's on the pages, its scopes grantable: what the Dashboard user would see.
           clientName: effective.manifest.name,
-          providerName: behaviour?.name,
-          scopes: behaviour?.scopes,
+          ...providerIdentity(connections),
           onServed: (served) => {
             // The same line as the backend's and the stand-in's, so the terminal has every request the page's log shows.
             out(`oauth: ${served.method} ${served.path} ${served.status} ${served.ms.toFixed(0)}ms`);
@@ -267,7 +272,8 @@ async function main(): Promise<void> {
           apiBase: context.preview.store.url,
           signingSecret,
           manifest: context.preview.manifest,
-          env: exchange === 'backend' ? {OAUTH_CLIENT_SECRET: LOCAL_CLIENT_SECRET} : {},
+          // Each backend-mode connection's client secret, as a deployed backend gets it (OAUTH_CLIENT_SECRET_<ID>).
+          env: Object.fromEntries(inBackend.map((c) => [`OAUTH_CLIENT_SECRET_${c.id.toUpperCase()}`, LOCAL_CLIENT_SECRET])),
           log: (line) => out(`backend: ${line}`),
           onServed: (served) => context.recordServed('backend', served),
         });
@@ -295,17 +301,20 @@ async function main(): Promise<void> {
   }
   const preview = context.preview as RunningPreview | null;
   if (!preview) throw new Error('the preview service did not start');
-  const usesOAuth = Boolean(preview.manifest.constants?.oauth);
+  const usesOAuth = connections.length > 0;
   out(
     [
       `${preview.manifest.name} preview ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${preview.url}`,
       ...services.lines,
       ...(usesOAuth
         ? [
-            `  Connections:  to ${behaviour?.name ?? 'the provider'} (its local stand-in), ${exchange === 'backend' ? 'through the backend, as a confidential client' : 'in the view, as a public client with PKCE'} (exchange "${exchange}" from ${exchangeSource(manifestDir)})`,
+            ...connections.map(
+              (c) =>
+                `  Connections:  ${c.name} ("${c.id}", at the local stand-in), ${c.exchange === 'backend' ? 'through the backend, as a confidential client' : 'in the view, as a public client with PKCE'} (exchange "${c.exchange}" from ${exchangeSource(manifestDir, c.id)})`,
+            ),
             ...effective.notices.map((notice) => `  warning: ${notice}`),
-            ...(exchange === 'backend' && !readAppBackendConfig(root)
-              ? [`  warning: the exchange mode is "backend" but package.json names no "stripe-apps-offline".backend command, so Connect cannot finish; add one, or set KEYRING_OAUTH_EXCHANGE=view.`]
+            ...(inBackend.length > 0 && !readAppBackendConfig(root)
+              ? [`  warning: ${inBackend.map((c) => `"${c.id}"`).join(', ')} exchange on the backend but package.json names no "stripe-apps-offline".backend command, so Connect cannot finish; add one, or set KEYRING_OAUTH_EXCHANGE=view.`]
               : []),
             ...oauthMismatches(preview.manifest, preview.url, `http://127.0.0.1:${ports.oauth}`).map((p) => `  warning: ${p}; edit stripe-app.local.json to match the ports in use.`),
           ]

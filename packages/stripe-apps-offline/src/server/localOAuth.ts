@@ -1,15 +1,19 @@
 /**
- * The app's `constants.oauth` as the preview runs it: the app's own provider
- * settings from stripe-app.json, with only what must reach the local provider
- * changed (its endpoints, the client it knows, the preview's return routes).
- * Everything else (the provider's name, the scopes, the exchange mode, how a
+ * The app's connections (`constants.connections`, the convention of apps
+ * built on Keyring: a list of OAuth providers, each with an `id`) as the
+ * preview runs them: the app's own provider settings from stripe-app.json,
+ * with only what must reach the local provider changed (its endpoints, the
+ * client it knows, the preview's return routes in `constants.redirectUris`).
+ * Everything else (each provider's name, scopes, exchange mode, how a
  * confidential client authenticates, the refresh token's lifetime) stays the
  * app's, so `npm start` exercises the settings the app ships with, and
  * stripe-app.local.json need not repeat them.
  *
  * The layer goes between stripe-app.json and stripe-app.local.json, so the
  * local file (and a test's overrides) can still change any of it; a change
- * that alters behaviour is named at start-up (localDifferences).
+ * that alters behaviour is named at start-up (localDifferences). A layer may
+ * give `constants.connections` as an object keyed by id, changing those
+ * connections only ({"github": {"exchange": "view"}}); a list replaces the list.
  */
 import {CONFIDENTIAL_CLIENTS, PREVIEW_CLIENT_ID, previewRedirectUris} from '../oauth-provider/constants';
 import {DEFAULT_LOCAL_PORTS, type LocalPorts} from './localPorts';
@@ -45,12 +49,36 @@ function asBlock(value: unknown): Block | null {
   return value && typeof value === 'object' && !Array.isArray(value) ? (value as Block) : null;
 }
 
-/** constants.oauth of a manifest (or of one layer of it), when it has one. */
-export function oauthBlock(manifest: unknown): Block | null {
-  return asBlock(asBlock(asBlock(manifest)?.constants)?.oauth);
+/** A manifest's (or one layer's) constants.connections as written: a list, an object keyed by id, or null. */
+function connectionsValue(manifest: unknown): unknown {
+  return asBlock(asBlock(manifest)?.constants)?.connections ?? null;
 }
 
-/** How a (merged) oauth block makes Connect run; unknown values read as the defaults, which the app's reader refuses anyway. */
+/** The connections of a (merged) manifest, each an object with a string id. */
+export function connectionBlocks(manifest: unknown): Block[] {
+  const list = connectionsValue(manifest);
+  return Array.isArray(list) ? list.map(asBlock).filter((b): b is Block => b !== null && typeof b.id === 'string') : [];
+}
+
+/**
+ * `layer` with a keyed constants.connections ({id: changes}) turned into the
+ * full list of `below` with those entries changed, so the kit's plain merge
+ * (lists replace) can apply it. Ids that `below` lacks are ignored: a layer
+ * changes connections, it does not declare them.
+ */
+export function withKeyedConnections(below: unknown, layer: unknown): unknown {
+  const keyed = connectionsValue(layer);
+  if (!keyed || typeof keyed !== 'object' || Array.isArray(keyed)) return layer;
+  const changes = keyed as Record<string, unknown>;
+  const list = connectionBlocks(below).map((entry) => {
+    const change = asBlock(changes[entry.id as string]);
+    return change ? {...entry, ...change} : entry;
+  });
+  const constants = asBlock(asBlock(layer)?.constants) ?? {};
+  return {...(asBlock(layer) ?? {}), constants: {...constants, connections: list}};
+}
+
+/** How a (merged) connection makes Connect run; unknown values read as the defaults, which the app's reader refuses anyway. */
 export function oauthBehaviour(block: Block): OAuthBehaviour {
   return {
     name: typeof block.name === 'string' ? block.name : 'the OAuth provider',
@@ -61,44 +89,57 @@ export function oauthBehaviour(block: Block): OAuthBehaviour {
 }
 
 /**
- * The layer that points the app's provider (`base`, stripe-app.json's
- * constants.oauth) at the local one, for the exchange mode the merged
- * manifest ends up with (`behaviour`). A revocation or identity URL is
- * given only when the app declares one: a provider without revocation
- * (GitHub) runs without it locally too.
+ * The changes that point one of the app's connections (`base`, its entry in
+ * stripe-app.json) at the local provider, for the exchange mode the merged
+ * manifest ends up with (`behaviour`). A revocation or identity URL is given
+ * only when the app declares one: a provider without revocation (GitHub)
+ * runs without it locally too. Return routes: see localRedirectUris.
  */
 export function localOAuthLayer(base: Block, behaviour: OAuthBehaviour, target: LocalOAuthTarget, appId: string): Block {
-  const [test, live] = previewRedirectUris(target.previewOrigin, appId);
   return {
     authorizeUrl: `${target.issuer}/auth`,
     tokenUrl: `${target.issuer}/token`,
     ...(base.revocationUrl !== undefined ? {revocationUrl: `${target.issuer}/token/revocation`} : {}),
     ...(base.identityUrl !== undefined ? {identityUrl: `${target.issuer}/api/me`} : {}),
     clientId: behaviour.exchange === 'backend' ? CONFIDENTIAL_CLIENTS[behaviour.clientAuth] : PREVIEW_CLIENT_ID,
-    redirectUris: {test, live},
+    // An entry with return routes of its own gets the preview's too; the others use constants.redirectUris.
+    ...(base.redirectUris !== undefined ? {redirectUris: localRedirectUris(target, appId)} : {}),
   };
+}
+
+/** The preview's return routes for the app (constants.redirectUris, shared by every connection). */
+export function localRedirectUris(target: LocalOAuthTarget, appId: string): {test: string; live: string} {
+  const [test, live] = previewRedirectUris(target.previewOrigin, appId);
+  return {test, live};
 }
 
 const SAME = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /**
- * What stripe-app.local.json (`local`, its constants.oauth) changes against
- * stripe-app.json (`base`) that makes Connect run otherwise than it will in
- * the Dashboard, each with its fix. Endpoints, client id and return routes
- * are not listed: pointing them at the local provider is the local file's job.
+ * What stripe-app.local.json (`local`, the layer as written) changes in a
+ * connection of stripe-app.json (`base`) that makes Connect run otherwise
+ * than it will in the Dashboard, each with its fix. Endpoints, client id and
+ * return routes are not listed: pointing them at the local provider is the
+ * local file's job.
  */
-export function localDifferences(base: Block | null, local: Block | null): string[] {
-  if (!base || !local) return [];
-  const defaults = oauthBehaviour(base);
+export function localDifferences(base: unknown, local: unknown): string[] {
+  const layer = connectionsValue(local);
+  if (!layer) return [];
   const notes: string[] = [];
-  const changed = (field: 'exchange' | 'clientAuth' | 'scopes', effect: string) => {
-    if (local[field] === undefined || SAME(local[field], base[field] ?? defaults[field])) return;
-    notes.push(
-      `stripe-app.local.json sets constants.oauth.${field} to ${JSON.stringify(local[field])}, stripe-app.json ${base[field] === undefined ? `leaves the default ${JSON.stringify(defaults[field])}` : `says ${JSON.stringify(base[field])}`}: ${effect}. Remove it from stripe-app.local.json to run as the app ships.`,
-    );
-  };
-  changed('exchange', 'locally the code is exchanged otherwise than in the Dashboard');
-  changed('clientAuth', 'locally the backend sends its client secret otherwise than in production');
-  changed('scopes', 'locally the sign-in asks for other scopes than in the Dashboard');
+  for (const entry of connectionBlocks(base)) {
+    const id = entry.id as string;
+    const change = Array.isArray(layer) ? layer.map(asBlock).find((b) => b?.id === id) : asBlock((layer as Record<string, unknown>)[id]);
+    if (!change) continue;
+    const defaults = oauthBehaviour(entry);
+    const changed = (field: 'exchange' | 'clientAuth' | 'scopes', effect: string) => {
+      if (change[field] === undefined || SAME(change[field], entry[field] ?? defaults[field])) return;
+      notes.push(
+        `stripe-app.local.json sets the ${field} of connection "${id}" to ${JSON.stringify(change[field])}, stripe-app.json ${entry[field] === undefined ? `leaves the default ${JSON.stringify(defaults[field])}` : `says ${JSON.stringify(entry[field])}`}: ${effect}. Remove it from stripe-app.local.json to run as the app ships.`,
+      );
+    };
+    changed('exchange', 'locally the code is exchanged otherwise than in the Dashboard');
+    changed('clientAuth', 'locally the backend sends its client secret otherwise than in production');
+    changed('scopes', 'locally the sign-in asks for other scopes than in the Dashboard');
+  }
   return notes;
 }

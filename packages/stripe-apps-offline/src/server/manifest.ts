@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {remapLocalPorts, type LocalPorts} from './localPorts';
 import {moveToStandIns} from './standIns';
-import {localDifferences, localOAuthLayer, oauthBehaviour, oauthBlock, type LocalOAuthTarget} from './localOAuth';
+import {connectionBlocks, localDifferences, localOAuthLayer, localRedirectUris, oauthBehaviour, withKeyedConnections, type LocalOAuthTarget} from './localOAuth';
 
 export interface Manifest {
   id: string;
@@ -50,7 +50,7 @@ function readJson(file: string): Json {
  * `localPorts`: the ports the local services run on, when not the defaults
  * stripe-app.local.json names; its URLs are read moved to them (localPorts.ts).
  * `localProvider`: the local OAuth provider and the preview, to point the
- * app's constants.oauth at (localOAuth.ts), under the local file's layer.
+ * app's constants.connections at (localOAuth.ts), under the local file's layer.
  * `notices`: what the local file changes that makes the app run otherwise
  * than it ships, each with its fix, for the terminal.
  */
@@ -82,15 +82,20 @@ export function loadManifest(
     files.push(localFile);
   }
   if (overrides) layers.push(overrides as Json);
-  let merged = layers.reduce<Json>(merge, moved);
-  const baseOAuth = oauthBlock(base);
-  if (options.localProvider && baseOAuth) {
-    // The exchange mode (and so the client) is the one the layers end up with; the local endpoints go under them.
-    const behaviour = oauthBehaviour(oauthBlock(merged) ?? baseOAuth);
-    const pointed = {constants: {oauth: localOAuthLayer(baseOAuth, behaviour, options.localProvider, String((merged as {id?: unknown}).id))}} as Json;
-    merged = layers.reduce<Json>(merge, merge(moved, pointed));
+  // Each layer over the one below; a layer's constants.connections keyed by id changes those connections only.
+  const apply = (below: Json, layer: Json): Json => merge(below, withKeyedConnections(below, layer) as Json);
+  let merged = layers.reduce<Json>(apply, moved);
+  const baseConnections = connectionBlocks(base);
+  if (options.localProvider && baseConnections.length > 0) {
+    // Each connection's exchange mode (and so its client) is the one the layers end up with; the local endpoints go under them.
+    const target = options.localProvider;
+    const appId = String((merged as {id?: unknown}).id);
+    const endsAs = new Map(connectionBlocks(merged).map((c) => [c.id as string, oauthBehaviour(c)]));
+    const changes = Object.fromEntries(baseConnections.map((c) => [c.id as string, localOAuthLayer(c, endsAs.get(c.id as string) ?? oauthBehaviour(c), target, appId)]));
+    const pointed = {constants: {redirectUris: localRedirectUris(target, appId), connections: changes}} as Json;
+    merged = layers.reduce<Json>(apply, apply(moved, pointed));
   }
-  const notices = localDifferences(baseOAuth, oauthBlock(localLayer));
+  const notices = localDifferences(base, localLayer);
   const manifest = merged as unknown as Manifest;
   const csp = manifest.ui_extension?.content_security_policy;
   const missing = movedSources.filter((source) => !(csp?.['connect-src'] ?? []).includes(source));

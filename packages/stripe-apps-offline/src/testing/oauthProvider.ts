@@ -15,7 +15,7 @@ export interface TestProvider {
   lines(): string[];
   /** How many grants of this type succeeded so far. */
   grants(type: 'authorization_code' | 'refresh_token'): number;
-  /** constants.oauth for this provider, returning to `redirectUris`. */
+  /** A connection (an entry of constants.connections, id "local" unless `overrides` says) at this provider, returning to `redirectUris`. */
   oauthConstants(redirectUris: {test: string; live: string}, overrides?: Record<string, unknown>): Record<string, unknown>;
   /**
    * Signs `login` in at an authorization URL and consents (or cancels), as a
