@@ -17,6 +17,13 @@ import {runLoad, type LoadRequest, type LoadResult} from './load';
 import {benchTempDir} from './tempDir';
 import {startBenchServer} from './servers';
 
+/** The one connection the status route is asked about (no provider is called: status only reads the store). */
+const BENCH_CONNECTION = {id: 'bench', name: 'Bench', authorizeUrl: 'https://auth.bench.example/authorize', tokenUrl: 'https://auth.bench.example/token', clientId: 'bench', scopes: ['read']};
+const STATUS_CONSTANTS = {
+  redirectUris: {test: 'https://dashboard.stripe.com/test/apps-oauth/com.example.bench', live: 'https://dashboard.stripe.com/apps-oauth/com.example.bench'},
+  connections: [BENCH_CONNECTION],
+};
+
 const ACCOUNT = 'acct_1KeyringLocal000';
 
 export async function benchBackend(): Promise<string> {
@@ -36,7 +43,7 @@ export async function benchBackend(): Promise<string> {
   ];
   // One user per client; each signature is what fetchStripeSignature() would hand that user.
   const request = (w: number): LoadRequest => {
-    const payload = JSON.stringify({user_id: `usr_bench${w}`, account_id: ACCOUNT});
+    const payload = JSON.stringify({user_id: `usr_bench${w}`, account_id: ACCOUNT, connection: BENCH_CONNECTION.id});
     const signature = Stripe.webhooks.generateTestHeaderString({payload, secret});
     return {method: 'POST', path: '/v1/connection/status', body: payload, headers: {'content-type': 'application/json', 'stripe-signature': signature}};
   };
@@ -45,7 +52,7 @@ export async function benchBackend(): Promise<string> {
     for (const concurrency of CONCURRENCY) {
       const requests = Array.from({length: concurrency}, (_, w) => request(w));
       const measure = async (kind: 'backend' | 'backend-unsigned', durationMs = DURATION_MS): Promise<LoadResult> => {
-        const server = await startBenchServer(kind, String(store.port), secret);
+        const server = await startBenchServer(kind, String(store.port), secret, JSON.stringify(STATUS_CONSTANTS));
         try {
           const result = await runLoad({port: server.port, concurrency, durationMs, warmupMs: WARMUP_MS, headers: {}, request: (w) => requests[w]});
           if (result.failures > 0) throw new Error(`${kind} at ${concurrency} clients: ${result.failures} requests failed`);

@@ -4,7 +4,7 @@
  * of the Secret Store and of the provider after the provider sends the
  * browser back, and what reopening the drawer costs once connected.
  *
- * In backend mode (constants.oauth.exchange = "backend") the same flow runs
+ * In backend mode (a connection's exchange = "backend") the same flow runs
  * through the app backend as a confidential client; the counts are the signed
  * calls the view makes, the token requests, and the Secret Store writes seen
  * on the store's own HTTP server, against the floor of one of each.
@@ -19,6 +19,8 @@ import {consentAtProvider, freePort, launchBrowser, logInAtProvider} from '../ui
 
 const ROOT = path.resolve(__dirname, '..');
 const RUNS = Number(process.env.BENCH_CONNECT_RUNS || 3);
+/** The connection the bench signs in to: the manifest's first (pointed at the bench's own provider). */
+const CONNECTION_IDS = [manifest.constants.connections[0].id];
 
 const drawer = (p: Page) => p.locator('[data-view="ConnectionsDrawer"]');
 
@@ -50,7 +52,7 @@ async function benchConnectInView(): Promise<string> {
     port,
     storeFile: ':memory:',
     minify: true,
-    manifestOverrides: localProviderManifest(provider.issuer, {test, live}),
+    manifestOverrides: localProviderManifest(provider.issuer, {test, live}, CONNECTION_IDS),
   });
   const browser = await launchBrowser();
   const rows: string[] = [];
@@ -107,7 +109,7 @@ async function benchConnectInView(): Promise<string> {
       '| requests after the redirect | count |',
       '|---|---:|',
       `| token requests (authorization_code) | ${same('tokenRequests')} |`,
-      `| identity requests (constants.oauth.identityUrl) | ${same('identityRequests')} |`,
+      `| identity requests (the connection's identityUrl) | ${same('identityRequests')} |`,
       `| Secret Store writes | ${same('writes')} |`,
       `| Secret Store finds (the settings page's own list on the same page is not counted) | ${same('reads')} |`,
       `| reopening the drawer when connected: Secret Store finds | ${same('reopenFinds')} |`,
@@ -134,7 +136,7 @@ async function benchConnectThroughBackend(): Promise<string> {
     port,
     storeFile: ':memory:',
     minify: true,
-    manifestOverrides: localBackendModeManifest(provider.issuer, {test, live}, backendUrl),
+    manifestOverrides: localBackendModeManifest(provider.issuer, {test, live}, backendUrl, CONNECTION_IDS),
   });
   const signedCalls: string[] = [];
   const backend = await startLocalBackend(preview, {port: backendPort, oauthClientSecret: LOCAL_CLIENT_SECRET, log: (e) => e.method === 'POST' && signedCalls.push(e.path)});
@@ -181,7 +183,7 @@ async function benchConnectThroughBackend(): Promise<string> {
   return [
     '## Connect → connected through the backend (backend mode)',
     '',
-    `The same flow with constants.oauth.exchange = "backend" (the local provider's confidential client), ${RUNS} runs; per run, and the mean against the floor of one. ` +
+    `The same flow with a connection's exchange = "backend" (the local provider's confidential client), ${RUNS} runs; per run, and the mean against the floor of one. ` +
       "Signed calls exclude the status reads the panel makes when it opens. Each connect here also writes the account's connected-users list (for uninstall; the disconnect between runs takes the user off it), hence 2 writes where the floor has 1.",
     '',
     '| after the redirect | per run | against the floor (1) |',

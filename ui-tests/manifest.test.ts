@@ -13,7 +13,7 @@ import path from 'node:path';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import {allowedByCsp, DEFAULT_LOCAL_PORTS, localTarget, remapLocalPorts, loadManifest, readSharedReference} from 'stripe-apps-offline/testing';
-import {readOAuthProvider} from '../src/oauth';
+import {readConnections} from '../src/oauth';
 import {readKeySlots} from '../src/settings/keySlots';
 import fixture from './fixtures/app/stripe-app.json';
 
@@ -39,15 +39,14 @@ function urlsTheViewsCall(manifest: Shipped): [string, string][] {
   const urls: [string, string][] = [];
   const backendUrl = manifest.constants?.backendUrl;
   if (typeof backendUrl === 'string') urls.push(['constants.backendUrl', `${backendUrl.replace(/\/$/, '')}/v1/`]);
-  if (manifest.constants?.oauth !== undefined) {
-    const {provider} = readOAuthProvider(constants);
+  readConnections(constants).connections.forEach((provider, index) => {
     // In backend mode the backend calls the provider; the views call only the backend.
-    if (provider && (provider.exchange ?? 'view') === 'view') {
-      urls.push(['constants.oauth.tokenUrl', provider.tokenUrl]);
-      if (provider.revocationUrl) urls.push(['constants.oauth.revocationUrl', provider.revocationUrl]);
-      if (provider.identityUrl) urls.push(['constants.oauth.identityUrl', provider.identityUrl]);
-    }
-  }
+    if ((provider.exchange ?? 'view') !== 'view') return;
+    const at = `constants.connections[${index}]`;
+    urls.push([`${at}.tokenUrl`, provider.tokenUrl]);
+    if (provider.revocationUrl) urls.push([`${at}.revocationUrl`, provider.revocationUrl]);
+    if (provider.identityUrl) urls.push([`${at}.identityUrl`, provider.identityUrl]);
+  });
   return urls;
 }
 
@@ -58,10 +57,10 @@ function blockedByCsp(manifest: Shipped): [string, string][] {
 }
 
 describe.each(layers)('%s', (_name, load) => {
-  test('its constants read without a problem (key slots, key checks, the OAuth provider when there is one)', () => {
+  test('its constants read without a problem (key slots, key checks, the connections when there are any)', () => {
     const constants = (load().constants ?? {}) as never;
     const problems = [...readKeySlots(constants).problems];
-    if (load().constants?.oauth !== undefined) problems.push(...readOAuthProvider(constants).problems);
+    if (load().constants?.connections !== undefined || load().constants?.oauth !== undefined) problems.push(...readConnections(constants).problems);
     expect(problems).toEqual([]);
   });
 
@@ -71,9 +70,9 @@ describe.each(layers)('%s', (_name, load) => {
   });
 
   test('backend mode needs a backend to exchange the code', () => {
-    const {provider} = readOAuthProvider((load().constants ?? {}) as never);
-    const missing = provider?.exchange === 'backend' && typeof load().constants?.backendUrl !== 'string';
-    expect(missing ? ['constants.oauth.exchange is "backend" but constants.backendUrl is not set'] : []).toEqual([]);
+    const inBackend = readConnections((load().constants ?? {}) as never).connections.filter((c) => c.exchange === 'backend');
+    const missing = inBackend.length > 0 && typeof load().constants?.backendUrl !== 'string';
+    expect(missing ? [`${inBackend.map((c) => `connection "${c.id}"`).join(', ')} exchanges on the backend but constants.backendUrl is not set`] : []).toEqual([]);
   });
 });
 
@@ -101,14 +100,13 @@ describe('stripe-app.json', () => {
     expect(permissions.filter((p) => !(typeof p.purpose === 'string' && p.purpose.trim().length > 0)).map((p) => `permissions: ${p.permission} has no purpose`)).toEqual([]);
   });
 
-  test("an OAuth provider returns to the Dashboard's routes for this app id", () => {
+  test("every connection returns to the Dashboard's routes for this app id", () => {
     const manifest = shipped();
-    if (manifest.constants?.oauth === undefined) return;
-    const {provider} = readOAuthProvider(manifest.constants as never);
-    expect(provider?.redirectUris).toEqual({
-      test: `https://dashboard.stripe.com/test/apps-oauth/${manifest.id}`,
-      live: `https://dashboard.stripe.com/apps-oauth/${manifest.id}`,
-    });
+    const expected = {test: `https://dashboard.stripe.com/test/apps-oauth/${manifest.id}`, live: `https://dashboard.stripe.com/apps-oauth/${manifest.id}`};
+    const wrong = readConnections((manifest.constants ?? {}) as never)
+      .connections.filter((c) => JSON.stringify(c.redirectUris) !== JSON.stringify(expected))
+      .map((c) => `connection "${c.id}" returns to ${c.redirectUris.test}, not ${expected.test} (constants.redirectUris)`);
+    expect(wrong).toEqual([]);
   });
 });
 
@@ -125,17 +123,17 @@ describe('the checks above can fail', () => {
   test('a view-mode provider whose token URL the CSP leaves out is named', () => {
     const manifest = {...fixture, ui_extension: {...fixture.ui_extension, content_security_policy: {'connect-src': ['https://backend.keyring.example/v1/']}}} as unknown as Shipped;
     expect(blockedByCsp(manifest).map(([field]) => field)).toEqual([
-      'constants.oauth.tokenUrl',
-      'constants.oauth.revocationUrl',
-      'constants.oauth.identityUrl',
+      'constants.connections[0].tokenUrl',
+      'constants.connections[0].revocationUrl',
+      'constants.connections[0].identityUrl',
     ]);
   });
 
   test('in backend mode only the backend has to be allowed, and no revocation URL is needed', () => {
-    const {revocationUrl: _left, ...oauth} = fixture.constants.oauth;
-    const manifest = {...fixture, constants: {...fixture.constants, oauth: {...oauth, exchange: 'backend'}}} as unknown as Shipped;
+    const {revocationUrl: _left, ...oauth} = fixture.constants.connections[0];
+    const manifest = {...fixture, constants: {...fixture.constants, connections: [{...oauth, exchange: 'backend'}]}} as unknown as Shipped;
     expect(urlsTheViewsCall(manifest)).toEqual([['constants.backendUrl', 'https://backend.keyring.example/v1/']]);
-    expect(readOAuthProvider(manifest.constants as never).problems).toEqual([]);
+    expect(readConnections(manifest.constants as never).problems).toEqual([]);
   });
 });
 
@@ -166,7 +164,7 @@ describe('reading the manifest layers (on the suites’ own manifest)', () => {
 
   test('loadManifest reads the local layer on the ports it is given', () => {
     const {manifest: moved} = loadManifest(FIXTURE, undefined, {localPorts: {oauth: 5320}, localProvider: localTarget({oauth: 5320})});
-    expect((moved.constants as {oauth: {tokenUrl: string}}).oauth.tokenUrl).toBe('http://127.0.0.1:5320/token');
+    expect((moved.constants as {connections: {tokenUrl: string}[]}).connections[0].tokenUrl).toBe('http://127.0.0.1:5320/token');
     expect(moved.ui_extension.content_security_policy?.['connect-src']).toContain('http://127.0.0.1:5320/');
   });
 

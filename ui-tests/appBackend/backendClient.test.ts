@@ -5,7 +5,8 @@
  * which verifies with stripe-node and reads the real local Secret Store.
  */
 import {createBackendClient, BackendCallError} from '../../src/appBackend';
-import {CONNECTION_SECRET} from '../support/fixtureConnection';
+import manifest from '../fixtures/app/stripe-app.json';
+import {CONNECTION_SECRET, FIXTURE_CONNECTION} from '../support/fixtureConnection';
 import {startBackend, type RunningBackend} from '../../backend/server';
 import {DEFAULT_IDENTITY, installHostEndpoint, TEST_SIGNING_SECRET, uninstallHostEndpoint} from '../support/hostEndpoint';
 import {startTestStore, type TestSecretStore} from 'stripe-apps-offline/testing';
@@ -14,7 +15,7 @@ let store: TestSecretStore;
 let backend: RunningBackend;
 
 const start = (signingSecrets: string[]) =>
-  startBackend({secretKey: 'sk_test_backendClient', signingSecrets, apiBase: new URL(store.url), host: '127.0.0.1', port: 0, constants: {}});
+  startBackend({secretKey: 'sk_test_backendClient', signingSecrets, apiBase: new URL(store.url), host: '127.0.0.1', port: 0, constants: manifest.constants});
 
 beforeAll(async () => {
   store = await startTestStore();
@@ -48,7 +49,7 @@ async function failure(run: () => Promise<unknown>): Promise<BackendCallError> {
 
 test("a signed call reaches the backend as the signed-in user and reads that user's connection", async () => {
   const client = createBackendClient(contextFor(backend.url));
-  expect(await client.call('/v1/connection/status')).toEqual({connected: false});
+  expect(await client.call('/v1/connection/status', {connection: FIXTURE_CONNECTION.id})).toEqual({connected: false, connection: FIXTURE_CONNECTION.id});
   await store
     .backend(undefined, {stripeAccount: DEFAULT_IDENTITY.account})
     .apps.secrets.create({
@@ -56,13 +57,13 @@ test("a signed call reaches the backend as the signed-in user and reads that use
       scope: {type: 'user', user: DEFAULT_IDENTITY.user},
       payload: JSON.stringify({version: 1, access_token: 'at_client_test', refresh_token: null, token_type: 'Bearer', scope: 'read', access_token_expires_at: null, refresh_token_expires_at: null, connected_at: 1, account_name: 'ada'}),
     });
-  expect(await client.call('/v1/connection/status')).toMatchObject({connected: true, account_name: 'ada'});
+  expect(await client.call('/v1/connection/status', {connection: FIXTURE_CONNECTION.id})).toMatchObject({connected: true, account_name: 'ada'});
 });
 
 test('a body that names another user is overwritten with the signed-in one', async () => {
   const client = createBackendClient(contextFor(backend.url));
   // Were user_id taken from the body, the signature (over the real user) would not match: a 401.
-  expect(await client.call('/v1/connection/status', {user_id: 'usr_somebodyElse', account_id: 'acct_somebodyElse'})).toHaveProperty('connected');
+  expect(await client.call('/v1/connection/status', {connection: FIXTURE_CONNECTION.id, user_id: 'usr_somebodyElse', account_id: 'acct_somebodyElse'})).toHaveProperty('connected');
 });
 
 test.each<[string, string, () => Context]>([

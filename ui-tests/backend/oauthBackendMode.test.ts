@@ -241,8 +241,8 @@ describe('connecting through the backend', () => {
   });
 
   test('a backend whose manifest keeps the exchange in the view refuses to exchange', async () => {
-    const viewMode = await anotherBackend(provider.oauthConstants(REDIRECTS, {id: ID, id: ID}));
-    const grant = await signIn('ada', provider.oauthConstants(REDIRECTS, {id: ID, id: ID}));
+    const viewMode = await anotherBackend(provider.oauthConstants(REDIRECTS, {id: ID}));
+    const grant = await signIn('ada', provider.oauthConstants(REDIRECTS, {id: ID}));
     const answer = await call('exchange', ADA, {...grant, redirect_uri: REDIRECTS.test}, viewMode);
     expect([answer.status, answer.body.error?.type]).toEqual([501, 'oauth-not-configured']);
   });
@@ -302,7 +302,7 @@ describe('refreshing through the backend', () => {
   });
 
   test('a view and the backend refreshing at once (view mode, public client): one refresh grant', async () => {
-    const oauth = provider.oauthConstants(REDIRECTS, {id: ID, id: ID});
+    const oauth = provider.oauthConstants(REDIRECTS, {id: ID});
     const viewModeBackend = await anotherBackend(oauth);
     const grant = await signIn('ada', oauth);
     const tokens = await provider.token({grant_type: 'authorization_code', code: grant.code, code_verifier: grant.verifier, redirect_uri: REDIRECTS.test});

@@ -10,7 +10,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Stripe from 'stripe';
 import {ConfigError, readConfig, type BackendConfig} from '../../backend/config';
-import {CONNECTION_SECRET} from '../support/fixtureConnection';
+import manifest from '../fixtures/app/stripe-app.json';
+import {CONNECTION_SECRET, FIXTURE_CONNECTION} from '../support/fixtureConnection';
 import {startBackend, type RunningBackend} from '../../backend/server';
 import {startTestStore, type TestSecretStore} from 'stripe-apps-offline/testing';
 
@@ -30,7 +31,7 @@ const configFor = (signingSecrets: string[], apiBase = store.url): BackendConfig
   apiBase: new URL(apiBase),
   host: '127.0.0.1',
   port: 0,
-  constants: {},
+  constants: manifest.constants,
 });
 
 beforeAll(async () => {
@@ -71,7 +72,13 @@ async function call(path: string, init: {signature?: string; body?: unknown; ori
   const response = await fetch(`${(init.to ?? backend).url}${path}`, {
     method: init.method ?? 'POST',
     headers,
-    body: init.method === 'OPTIONS' ? undefined : typeof init.body === 'string' ? init.body : JSON.stringify(init.body ?? {}),
+    // A connection route's body names the tests' connection (the signature covers only user_id and account_id).
+    body:
+      init.method === 'OPTIONS'
+        ? undefined
+        : typeof init.body === 'string'
+          ? init.body
+          : JSON.stringify(path.startsWith('/v1/connection/') ? {connection: FIXTURE_CONNECTION.id, ...(init.body as object | undefined)} : (init.body ?? {})),
   });
   const text = await response.text();
   return {status: response.status, body: text ? (JSON.parse(text) as Answer['body']) : {}, headers: response.headers, text};
@@ -149,7 +156,7 @@ describe('what a verified call reaches', () => {
     await storeConnection(ADA, ACCOUNT, 'ada');
     const answer = await call(STATUS, {signature: sign(ADA, OTHER_ACCOUNT), body: {user_id: ADA, account_id: OTHER_ACCOUNT}});
     expect(answer.status).toBe(200);
-    expect(answer.body).toEqual({connected: false});
+    expect(answer.body).toEqual({connected: false, connection: FIXTURE_CONNECTION.id});
   });
 
   test('a Secret Store that cannot be reached is a 502 that says so', async () => {
@@ -223,14 +230,15 @@ describe('configuration', () => {
     const config = readConfig({...complete, STRIPE_APP_SIGNING_SECRET_PREVIOUS: 'absec_before', STRIPE_WEBHOOK_SECRET_PREVIOUS: 'whsec_before', STRIPE_API_BASE: 'http://127.0.0.1:4310'});
     expect(config).toMatchObject({port: 4330, host: '127.0.0.1', signingSecrets: ['absec_configCheck', 'absec_before'], webhookSecrets: ['whsec_configCheck', 'whsec_before']});
     expect(config.apiBase?.port).toBe('4310');
-    expect(Object.keys(config.constants)).toEqual(expect.arrayContaining(['keySlots', 'oauth', 'backendUrl']));
+    expect(Object.keys(config.constants)).toEqual(expect.arrayContaining(['keySlots', 'connections', 'redirectUris', 'backendUrl']));
   });
 
   test('without STRIPE_APP_MANIFEST the backend acts on the stripe-app.json of its working directory', () => {
     const {STRIPE_APP_MANIFEST: _fixture, ...noManifest} = complete;
-    // Whatever the shipped manifest declares: a backend exchange also needs its client secret.
-    const config = readConfig({...noManifest, OAUTH_CLIENT_SECRET: 'from-the-provider'});
-    const shipped = JSON.parse(fs.readFileSync(path.resolve('stripe-app.json'), 'utf8')) as {constants: unknown};
+    const shipped = JSON.parse(fs.readFileSync(path.resolve('stripe-app.json'), 'utf8')) as {constants: {connections?: {id?: unknown}[]}};
+    // Whatever the shipped manifest declares: each backend exchange also needs its client secret.
+    const secrets = Object.fromEntries((shipped.constants.connections ?? []).map((c) => [`OAUTH_CLIENT_SECRET_${String(c.id).toUpperCase()}`, 'from-the-provider']));
+    const config = readConfig({...noManifest, ...secrets});
     expect(config.constants).toEqual(shipped.constants);
   });
 });

@@ -9,6 +9,7 @@ import crypto from 'node:crypto';
 import Stripe from 'stripe';
 import {WEBHOOK_PATH} from '../../backend/app';
 import {CONNECTED_USERS_SECRET, rememberConnectedUser} from '../../backend/connectionRegistry';
+import manifest from '../fixtures/app/stripe-app.json';
 import {CONNECTION_SECRET} from '../support/fixtureConnection';
 import {secretsForUninstalledAccount, createStripe} from '../../backend/secrets';
 import {startBackend, type RunningBackend} from '../../backend/server';
@@ -27,11 +28,11 @@ let config: BackendConfig;
 
 beforeAll(async () => {
   [store, provider] = await startAll(startTestStore(), startTestProvider({redirectUris: [REDIRECT]}));
-  config = {secretKey: 'sk_test_uninstall', signingSecrets: ['absec_unused'], webhookSecrets: [WEBHOOK_SECRET], apiBase: new URL(store.url), host: '127.0.0.1', port: 0, constants: {}};
+  config = {secretKey: 'sk_test_uninstall', signingSecrets: ['absec_unused'], webhookSecrets: [WEBHOOK_SECRET], apiBase: new URL(store.url), host: '127.0.0.1', port: 0, constants: manifest.constants};
   backend = await startBackend(config, {
     uninstall: {
       // The provider's RFC 7009 endpoint, as the app's OAuth client: both tokens, and a failure counted, never thrown.
-      revoke: async (connection) => {
+      revoke: async (_connectionId, connection) => {
         const statuses = await Promise.all([
           provider.revoke(connection.access_token, 'access_token'),
           ...(connection.refresh_token ? [provider.revoke(connection.refresh_token, 'refresh_token')] : []),

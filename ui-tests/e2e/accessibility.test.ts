@@ -16,7 +16,7 @@ import type {Browser, BrowserContext, Locator, Page} from 'playwright-core';
 import Stripe from 'stripe';
 import manifest from '../fixtures/app/stripe-app.json';
 import {localProviderManifest, previewRedirectUris, PREVIEW_ACCOUNT, PREVIEW_USERS, startTestProvider, type TestProvider, startAll} from 'stripe-apps-offline/testing';
-import {CONNECTION_SECRET} from '../support/fixtureConnection';
+import {CONNECTION_SECRET, FIXTURE_CONNECTION} from '../support/fixtureConnection';
 import {freePort, launchBrowser, recordConsole, screenshot, startTestPreview, type PreviewUnderTest} from './browser';
 
 jest.setTimeout(120_000);
@@ -35,7 +35,7 @@ beforeAll(async () => {
   const port = await freePort();
   const [test, live] = previewRedirectUris(`http://127.0.0.1:${port}`, manifest.id);
   [browser, provider] = await startAll(launchBrowser(), startTestProvider({redirectUris: [test, live]}));
-  preview = await startTestPreview({port, manifestOverrides: localProviderManifest(provider.issuer, {test, live})});
+  preview = await startTestPreview({port, manifestOverrides: localProviderManifest(provider.issuer, {test, live}, [FIXTURE_CONNECTION.id])});
 });
 afterAll(async () => {
   await browser?.close();

@@ -13,7 +13,7 @@ import manifest from '../fixtures/app/stripe-app.json';
 import type {RunningBackend} from '../../backend/server';
 import {LOCAL_CLIENT_SECRET, localBackendModeManifest, previewRedirectUris, PREVIEW_ACCOUNT, PREVIEW_USERS, startTestProvider, type TestProvider, startAll} from 'stripe-apps-offline/testing';
 import {startLocalBackend} from '../support/localBackend';
-import {CONNECTION_SECRET} from '../support/fixtureConnection';
+import {CONNECTION_SECRET, FIXTURE_CONNECTION} from '../support/fixtureConnection';
 import {storedConnection} from '../support/storedSecrets';
 import {consentAtProvider, freePort, launchBrowser, logInAtProvider, recordConsole, screenshot, startTestPreview, type PreviewUnderTest} from './browser';
 
@@ -36,7 +36,7 @@ beforeAll(async () => {
   const [port, backendPort] = [await freePort(), await freePort()];
   const [test, live] = previewRedirectUris(`http://127.0.0.1:${port}`, manifest.id);
   [browser, provider] = await startAll(launchBrowser(), startTestProvider({redirectUris: [test, live]}));
-  const layer = localBackendModeManifest(provider.issuer, {test, live}, `http://127.0.0.1:${backendPort}`);
+  const layer = localBackendModeManifest(provider.issuer, {test, live}, `http://127.0.0.1:${backendPort}`, [FIXTURE_CONNECTION.id]);
   preview = await startTestPreview({port, manifestOverrides: layer});
   // The preview starts no backend: this one verifies the preview's signatures and keeps its connections in the preview's store.
   backend = await startLocalBackend(preview, {port: backendPort, oauthClientSecret: LOCAL_CLIENT_SECRET});

@@ -9,7 +9,7 @@ import type {Browser, BrowserContext, Page} from 'playwright-core';
 import Stripe from 'stripe';
 import manifest from '../fixtures/app/stripe-app.json';
 import {localProviderManifest, previewRedirectUris, PREVIEW_ACCOUNT, PREVIEW_USERS, startTestProvider, type TestProvider, startAll} from 'stripe-apps-offline/testing';
-import {CONNECTION_SECRET} from '../support/fixtureConnection';
+import {CONNECTION_SECRET, FIXTURE_CONNECTION} from '../support/fixtureConnection';
 import {storedConnection} from '../support/storedSecrets';
 import {consentAtProvider, freePort, launchBrowser, logInAtProvider, recordConsole, ROOT, screenshot, startTestPreview, type PreviewUnderTest} from './browser';
 
@@ -32,7 +32,7 @@ beforeAll(async () => {
   preview = await startTestPreview({
     port,
     // What stripe-app.local.json does for `npm start`, on this run's ports.
-    manifestOverrides: localProviderManifest(provider.issuer, {test, live}),
+    manifestOverrides: localProviderManifest(provider.issuer, {test, live}, [FIXTURE_CONNECTION.id]),
   });
 });
 afterAll(async () => {

@@ -27,7 +27,7 @@ jest.setTimeout(120_000);
 
 const [ADA] = PREVIEW_USERS;
 // The app's own provider name: locally only its endpoints and client change (the kit's localOAuth.ts).
-const PROVIDER = manifest.constants.oauth.name;
+const PROVIDER = manifest.constants.connections[0].name;
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 /** Schemes that name no host on any network. */
 const NOT_NETWORK = new Set(['data:', 'blob:', 'about:', 'chrome:', 'chrome-error:']);

@@ -22,7 +22,8 @@ jest.setTimeout(120_000);
 
 const [ADA] = PREVIEW_USERS;
 // The app's own provider name: locally only its endpoints and client change (the kit's localOAuth.ts).
-const PROVIDER = manifest.constants.oauth.name;
+const PROVIDER = manifest.constants.connections[0].name;
+const ID = manifest.constants.connections[0].id;
 
 interface NpmStart {
   url: string;
@@ -43,14 +44,15 @@ async function npmStart(exchange: 'view' | 'backend' | undefined, manifestDir = 
   return {url: started.url, storePort: started.ports.store, providerUrl: `http://127.0.0.1:${started.ports.oauth}`, acmeUrl: `http://127.0.0.1:${started.standInPorts.acme}`, cli: started.cli};
 }
 
-/** The tests' manifest in a folder of its own, with `oauth` changed in stripe-app.json and `localOAuth` set in stripe-app.local.json. */
+/** The tests' manifest in a folder of its own, its connection changed by `oauth` in stripe-app.json and by `localOAuth` in stripe-app.local.json. */
 function manifestWith(oauth: Record<string, unknown>, localOAuth?: Record<string, unknown>): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'keyring-manifest-'));
-  const base = JSON.parse(fs.readFileSync(path.join(FIXTURE_APP, 'stripe-app.json'), 'utf8')) as {constants: {oauth: Record<string, unknown>}};
-  base.constants.oauth = {...base.constants.oauth, ...oauth};
+  const base = JSON.parse(fs.readFileSync(path.join(FIXTURE_APP, 'stripe-app.json'), 'utf8')) as {constants: {connections: Record<string, unknown>[]}};
+  const [connection] = base.constants.connections;
+  base.constants.connections = [{...connection, ...oauth}];
   fs.writeFileSync(path.join(dir, 'stripe-app.json'), JSON.stringify(base));
   const local = JSON.parse(fs.readFileSync(path.join(FIXTURE_APP, 'stripe-app.local.json'), 'utf8')) as {constants: Record<string, unknown>};
-  if (localOAuth) local.constants.oauth = localOAuth;
+  if (localOAuth) local.constants.connections = {[String(connection.id)]: localOAuth};
   fs.writeFileSync(path.join(dir, 'stripe-app.local.json'), JSON.stringify(local));
   return dir;
 }
@@ -278,7 +280,7 @@ describe('a manifest that declares the backend exchange, with nothing else set',
   afterAll(() => stop(started));
 
   test('the terminal, the drawer and the backend agree: Connect goes through the backend, sending the secret as the manifest says', async () => {
-    expect(started.cli.output()).toContain(`Connections:  to ${PROVIDER} (its local stand-in), through the backend, as a confidential client (exchange "backend" from stripe-app.json)`);
+    expect(started.cli.output()).toContain(`Connections:  ${PROVIDER} ("${ID}", at the local stand-in), through the backend, as a confidential client (exchange "backend" from stripe-app.json)`);
     expect(started.cli.output()).not.toContain('warning:');
     const context = await browser.newContext({viewport: {width: 1280, height: 900}});
     const page = await context.newPage();
@@ -296,7 +298,7 @@ test('a local file that changes the exchange mode is named at start-up, with its
   try {
     expect(started.cli.output()).toContain('in the view, as a public client with PKCE (exchange "view" from stripe-app.local.json)');
     expect(started.cli.output()).toContain(
-      'warning: stripe-app.local.json sets constants.oauth.exchange to "view", stripe-app.json says "backend": locally the code is exchanged otherwise than in the Dashboard. Remove it from stripe-app.local.json to run as the app ships.',
+      `warning: stripe-app.local.json sets the exchange of connection "${ID}" to "view", stripe-app.json says "backend": locally the code is exchanged otherwise than in the Dashboard. Remove it from stripe-app.local.json to run as the app ships.`,
     );
   } finally {
     await stop(started);

@@ -34,7 +34,10 @@ export function reportingToPreview(preview: PreviewForBackend, log?: (entry: Bac
   };
 }
 
+/** `oauthClientSecret`: the local provider's client secret, given to every connection that exchanges on the backend. */
 export function localBackendConfig(preview: PreviewForBackend, options: {port?: number; oauthClientSecret?: string} = {}): BackendConfig {
+  const connections = Array.isArray(preview.manifest.constants?.connections) ? (preview.manifest.constants.connections as {id?: unknown; exchange?: unknown}[]) : [];
+  const secret = options.oauthClientSecret;
   return {
     secretKey: 'sk_test_keyringLocalBackend',
     signingSecrets: [preview.signingSecret],
@@ -44,7 +47,7 @@ export function localBackendConfig(preview: PreviewForBackend, options: {port?: 
     host: '127.0.0.1',
     port: options.port ?? 0,
     constants: preview.manifest.constants ?? {},
-    ...(options.oauthClientSecret ? {oauthClientSecret: options.oauthClientSecret} : {}),
+    oauthClientSecrets: secret ? Object.fromEntries(connections.filter((c) => c.exchange === 'backend').map((c) => [String(c.id), secret])) : {},
   };
 }
 
