@@ -89,8 +89,8 @@ async function benchConnectInView(): Promise<string> {
         reopenMs,
       });
       // Disconnect, so the next run with this user starts from "not connected".
-      await drawer(tab).getByRole('button', {name: 'Disconnect…'}).click();
-      await drawer(tab).getByRole('button', {name: 'Disconnect', exact: true}).click();
+      await drawer(tab).getByRole('button', {name: `Disconnect from Local OAuth provider…`}).click();
+      await drawer(tab).getByRole('button', {name: `Disconnect from Local OAuth provider`, exact: true}).click();
       await drawer(tab).getByRole('link', {name: /^Connect to/}).waitFor();
       await context.close();
     }
@@ -163,8 +163,8 @@ async function benchConnectThroughBackend(): Promise<string> {
         writes: storeWrites.length - before.writes,
         ms,
       });
-      await drawer(tab).getByRole('button', {name: 'Disconnect…'}).click();
-      await drawer(tab).getByRole('button', {name: 'Disconnect', exact: true}).click();
+      await drawer(tab).getByRole('button', {name: `Disconnect from Local OAuth provider…`}).click();
+      await drawer(tab).getByRole('button', {name: `Disconnect from Local OAuth provider`, exact: true}).click();
       await drawer(tab).getByRole('link', {name: /^Connect to/}).waitFor();
       await context.close();
     }

@@ -55,8 +55,9 @@ export function ConnectionPanel({provider, locale, mode, connection, link}: Prop
   const wording: ConfirmWording = {
     title: `Disconnect from ${provider}?`,
     consequence: `This app's access is revoked at ${provider} and your connection is removed from Stripe.`,
-    askLabel: 'Disconnect…',
-    confirmLabel: 'Disconnect',
+    // Each names its provider: with several connections the drawer has one of each per panel.
+    askLabel: `Disconnect from ${provider}…`,
+    confirmLabel: `Disconnect from ${provider}`,
     cancelLabel: 'Stay connected',
   };
   const screen = connected
@@ -142,7 +143,7 @@ function connectedScreen({provider, locale, mode, connection, link}: Props, stat
           <ConnectButton provider={provider} link={link} label={`Reconnect to ${provider}`} onOpened={connection.authorizeOpened} />
         ) : null}
         <Button pending={renewing} disabled={busy || question.phase !== 'idle'} onPress={connection.check}>
-          Check connection
+          {`Check ${provider} connection`}
         </Button>
         <ConfirmButtons
           wording={wording}

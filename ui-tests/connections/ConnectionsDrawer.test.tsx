@@ -115,10 +115,10 @@ const nowSeconds = () => Math.floor(Date.now() / 1000);
 /** Connected, then Disconnect… and Disconnect, which Stripe refuses to delete: the panel says "Could not disconnect". */
 async function refusedDisconnect(): Promise<Drawer> {
   const drawer = await connect('ada');
-  drawer.press('Disconnect…');
-  await drawer.wait(() => expect(buttonProps(drawer.wrapper, 'Disconnect')).toBeDefined());
+  drawer.press(`Disconnect from ${PROVIDER}…`);
+  await drawer.wait(() => expect(buttonProps(drawer.wrapper, `Disconnect from ${PROVIDER}`)).toBeDefined());
   store.faults.inject({fault: {kind: 'server-error'}, method: 'POST', path: '/v1/apps/secrets/delete'});
-  drawer.press('Disconnect');
+  drawer.press(`Disconnect from ${PROVIDER}`);
   await drawer.wait(() => expect(drawer.banner('Could not disconnect')).toBeDefined());
   store.faults.clear();
   return drawer;
@@ -342,8 +342,8 @@ describe('refreshing', () => {
     const refreshes = provider.grants('refresh_token');
     const drawer = renderDrawer();
     await drawer.wait(() => expect(provider.grants('refresh_token')).toBe(refreshes + 1));
-    await drawer.wait(() => expect(drawer.text()).toContain('Check connection'));
-    await drawer.wait(() => expect(everything(drawer.wrapper).some((f) => f.type === 'Button' && f.text === 'Check connection' && !f.props.pending)).toBe(true));
+    await drawer.wait(() => expect(drawer.text()).toContain(`Check ${PROVIDER} connection`));
+    await drawer.wait(() => expect(everything(drawer.wrapper).some((f) => f.type === 'Button' && f.text === `Check ${PROVIDER} connection` && !f.props.pending)).toBe(true));
     const after = await stored();
     expect(same(after!.refresh_token, before.refresh_token)).toBe(false);
     expect(same(after!.access_token, before.access_token)).toBe(false);
@@ -368,10 +368,10 @@ describe('refreshing', () => {
     const drawer = renderDrawer();
     await drawer.wait(() => expect(drawer.text()).toContain('Connected as ada'));
     const refreshes = provider.grants('refresh_token');
-    drawer.press('Check connection');
+    drawer.press(`Check ${PROVIDER} connection`);
     await drawer.wait(() => expect(provider.grants('refresh_token')).toBe(refreshes + 1));
     await drawer.wait(async () => expect(same((await stored())!.refresh_token, current!.refresh_token)).toBe(false));
-    await drawer.wait(() => expect(buttonProps(drawer.wrapper, 'Check connection')?.pending).toBeFalsy());
+    await drawer.wait(() => expect(buttonProps(drawer.wrapper, `Check ${PROVIDER} connection`)?.pending).toBeFalsy());
     expect(drawer.banner('Reconnect needed')).toBeUndefined();
     expect(drawer.text()).toContain('Connected as ada');
     expect(await provider.me((await stored())!.access_token)).toBe(200);
@@ -384,7 +384,7 @@ describe('refreshing', () => {
     await writeStored({...before!, account_name: 'ada-before-rename'});
     const drawer = renderDrawer();
     await drawer.wait(() => expect(drawer.text()).toContain('Connected as ada-before-rename'));
-    drawer.press('Check connection');
+    drawer.press(`Check ${PROVIDER} connection`);
     await drawer.wait(() => expect(drawer.text()).toMatch(/^Connected as ada$/m));
     await drawer.wait(async () => expect((await stored())!.account_name).toBe('ada'));
     const after = await stored();
@@ -405,7 +405,7 @@ describe('refreshing', () => {
     const drawer = renderDrawer();
     await drawer.wait(() => expect(drawer.banner('Reconnect needed')).toBeDefined());
     await connectLink(drawer, `Reconnect to ${PROVIDER}`);
-    expect(buttonProps(drawer.wrapper, 'Disconnect…')).toBeDefined();
+    expect(buttonProps(drawer.wrapper, `Disconnect from ${PROVIDER}…`)).toBeDefined();
   });
 
   test('two views opening at once refresh once: the provider sees one refresh and the grant survives', async () => {
@@ -437,10 +437,10 @@ describe('disconnecting', () => {
   test('asks first; then revokes at the provider and deletes the secret: the old tokens stop working', async () => {
     const drawer = await connect('ada');
     const before = await stored();
-    drawer.press('Disconnect…');
+    drawer.press(`Disconnect from ${PROVIDER}…`);
     await drawer.wait(() => expect(drawer.banner(`Disconnect from ${PROVIDER}?`)).toBeDefined());
     expect(await isStored()).toBe(true);
-    drawer.press('Disconnect');
+    drawer.press(`Disconnect from ${PROVIDER}`);
     await drawer.wait(() => expect(drawer.banner('Disconnected')).toBeDefined());
     expect(String(drawer.banner('Disconnected')?.props.description)).toContain('revoked');
     await connectLink(drawer);
@@ -453,10 +453,10 @@ describe('disconnecting', () => {
 
   test('cancel keeps the connection', async () => {
     const drawer = await connect('ada');
-    drawer.press('Disconnect…');
+    drawer.press(`Disconnect from ${PROVIDER}…`);
     await drawer.wait(() => expect(drawer.banner(`Disconnect from ${PROVIDER}?`)).toBeDefined());
     drawer.press('Stay connected');
-    await drawer.wait(() => expect(buttonProps(drawer.wrapper, 'Disconnect…')).toBeDefined());
+    await drawer.wait(() => expect(buttonProps(drawer.wrapper, `Disconnect from ${PROVIDER}…`)).toBeDefined());
     expect(await isStored()).toBe(true);
   });
 
@@ -564,11 +564,11 @@ describe('modes and messages', () => {
 
   test('Disconnect… is not the red button (only the confirming one is), and “Disconnected” reads as a sentence', async () => {
     const drawer = await connect('ada');
-    expect(buttonProps(drawer.wrapper, 'Disconnect…')?.type).not.toBe('destructive');
-    drawer.press('Disconnect…');
-    await drawer.wait(() => expect(buttonProps(drawer.wrapper, 'Disconnect')).toBeDefined());
-    expect(buttonProps(drawer.wrapper, 'Disconnect')?.type).toBe('destructive');
-    drawer.press('Disconnect');
+    expect(buttonProps(drawer.wrapper, `Disconnect from ${PROVIDER}…`)?.type).not.toBe('destructive');
+    drawer.press(`Disconnect from ${PROVIDER}…`);
+    await drawer.wait(() => expect(buttonProps(drawer.wrapper, `Disconnect from ${PROVIDER}`)).toBeDefined());
+    expect(buttonProps(drawer.wrapper, `Disconnect from ${PROVIDER}`)?.type).toBe('destructive');
+    drawer.press(`Disconnect from ${PROVIDER}`);
     await drawer.wait(() => expect(drawer.banner('Disconnected')).toBeDefined());
     expect(String(drawer.banner('Disconnected')?.props.description)).toMatch(/^This app's access was revoked/);
   });

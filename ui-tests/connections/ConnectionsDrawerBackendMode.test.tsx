@@ -190,7 +190,7 @@ describe('backend mode', () => {
     const grants = provider.grants('refresh_token');
     const drawer = renderDrawer();
     await drawer.wait(() => expect(provider.grants('refresh_token')).toBe(grants + 1), 10_000);
-    await drawer.wait(() => expect(buttonProps(drawer.wrapper, 'Check connection')?.pending).toBeFalsy());
+    await drawer.wait(() => expect(buttonProps(drawer.wrapper, `Check ${PROVIDER} connection`)?.pending).toBeFalsy());
     const after = await stored();
     expect(after!.refresh_token === before!.refresh_token).toBe(false);
     expect(await provider.me(after!.access_token)).toBe(200);
@@ -205,9 +205,9 @@ describe('backend mode', () => {
     const drawer = renderDrawer();
     await drawer.wait(() => expect(drawer.text()).toContain('Connected as ada'));
     const grants = provider.grants('refresh_token');
-    drawer.press('Check connection');
+    drawer.press(`Check ${PROVIDER} connection`);
     await drawer.wait(() => expect(provider.grants('refresh_token')).toBe(grants + 1), 10_000);
-    await drawer.wait(() => expect(buttonProps(drawer.wrapper, 'Check connection')?.pending).toBeFalsy());
+    await drawer.wait(() => expect(buttonProps(drawer.wrapper, `Check ${PROVIDER} connection`)?.pending).toBeFalsy());
     expect(drawer.banner('Reconnect needed')).toBeUndefined();
     expect(tokensReachedTheView(drawer, before, await stored())).toBe(false);
   });

@@ -63,9 +63,9 @@ export async function connectLink(drawer: Drawer, label: string): Promise<string
   return href!;
 }
 
-/** Disconnect…, then confirms with Disconnect, as a person would. */
-export async function confirmDisconnect(drawer: Drawer): Promise<void> {
-  drawer.press('Disconnect…');
-  await drawer.wait(() => expect(buttonProps(drawer.wrapper, 'Disconnect')).toBeDefined());
-  drawer.press('Disconnect');
+/** Disconnect from <provider>…, then confirms with Disconnect from <provider>, as a person would. */
+export async function confirmDisconnect(drawer: Drawer, provider = 'Local OAuth provider'): Promise<void> {
+  drawer.press(`Disconnect from ${provider}…`);
+  await drawer.wait(() => expect(buttonProps(drawer.wrapper, `Disconnect from ${provider}`)).toBeDefined());
+  drawer.press(`Disconnect from ${provider}`);
 }

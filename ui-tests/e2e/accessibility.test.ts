@@ -204,7 +204,7 @@ describe('axe-core finds nothing serious or critical', () => {
     await drawer().getByText('Connected as ada').waitFor();
     findings.push(...(await scan(DRAWER, 'drawer-connected')));
 
-    await drawer().getByRole('button', {name: 'Disconnect…'}).click();
+    await drawer().getByRole('button', {name: `Disconnect from ${PROVIDER}…`}).click();
     await drawer().getByRole('button', {name: 'Stay connected'}).waitFor();
     findings.push(...(await scan(DRAWER, 'drawer-disconnect-question')));
 
@@ -307,18 +307,18 @@ describe('keyboard only: focus lands somewhere sensible after each action, and s
     await storeConnection(ADA.id);
     await page.goto(`${preview.url}/?user=${ADA.id}&mode=test`);
     await drawer().getByText('Connected as ada').waitFor();
-    await tabTo('Disconnect…');
+    await tabTo(`Disconnect from ${PROVIDER}…`);
     await page.keyboard.press('Enter');
     await drawer().getByText(`Disconnect from ${PROVIDER}?`).waitFor();
     await expectFocusOn('Stay connected');
     await page.keyboard.press('Enter');
     await drawer().getByText(`Disconnect from ${PROVIDER}?`).waitFor({state: 'detached'});
-    await expectFocusOn('Disconnect…');
+    await expectFocusOn(`Disconnect from ${PROVIDER}…`);
     await page.keyboard.press('Enter');
     await expectFocusOn('Stay connected');
-    await drawer().getByRole('button', {name: 'Disconnect', exact: true}).waitFor();
+    await drawer().getByRole('button', {name: `Disconnect from ${PROVIDER}`, exact: true}).waitFor();
     await page.keyboard.press('Tab');
-    await expectFocusOn('Disconnect');
+    await expectFocusOn(`Disconnect from ${PROVIDER}`);
     await page.keyboard.press('Enter');
     await drawer().getByText(/You are not connected/).waitFor();
     await drawer().getByRole('link', {name: `Connect to ${PROVIDER}`}).waitFor();

@@ -102,10 +102,10 @@ test('connect, check and disconnect through the backend: the browser never holds
   // The drawer never read or wrote the Secret Store itself (the settings view on the same page lists its keys).
   expect(preview.requests.filter((r) => r.service === 'stripe-api' && (r.method === 'POST' || r.path === '/v1/apps/secrets/find')).map((r) => `${r.method} ${r.path}`)).toEqual([]);
 
-  await drawerOf(tab).getByRole('button', {name: 'Check connection'}).click();
+  await drawerOf(tab).getByRole('button', {name: `Check ${PROVIDER} connection`}).click();
   await drawerOf(tab).getByText('Connected as ada').waitFor();
-  await drawerOf(tab).getByRole('button', {name: 'Disconnect…'}).click();
-  await drawerOf(tab).getByRole('button', {name: 'Disconnect', exact: true}).click();
+  await drawerOf(tab).getByRole('button', {name: `Disconnect from ${PROVIDER}…`}).click();
+  await drawerOf(tab).getByRole('button', {name: `Disconnect from ${PROVIDER}`, exact: true}).click();
   await drawerOf(tab).getByText(`This app's access was revoked at ${PROVIDER}`).waitFor();
   expect(await stored()).toBeNull();
   expect(await provider.me(connected!.access_token)).toBe(401);

@@ -154,7 +154,7 @@ test('a due refresh rotates the refresh token and the connection keeps working',
   const deadline = Date.now() + 15_000;
   while (provider.grants('refresh_token') === refreshes && Date.now() < deadline) await page.waitForTimeout(100);
   expect(provider.grants('refresh_token')).toBe(refreshes + 1);
-  await drawerOf(page).getByRole('button', {name: 'Check connection'}).click();
+  await drawerOf(page).getByRole('button', {name: `Check ${PROVIDER} connection`}).click();
   await drawerOf(page).getByText('Connected as ada').waitFor();
   const after = await stored(ADA.id);
   expect(after!.refresh_token === before!.refresh_token).toBe(false);
@@ -168,8 +168,8 @@ test('disconnect revokes at the provider and removes the secret; replaying the o
   await drawerOf(tab).getByText('Connected as ada').waitFor();
   const before = await stored(ADA.id);
 
-  await drawerOf(tab).getByRole('button', {name: 'Disconnect…'}).click();
-  await drawerOf(tab).getByRole('button', {name: 'Disconnect', exact: true}).click();
+  await drawerOf(tab).getByRole('button', {name: `Disconnect from ${PROVIDER}…`}).click();
+  await drawerOf(tab).getByRole('button', {name: `Disconnect from ${PROVIDER}`, exact: true}).click();
   await drawerOf(tab).getByText(`This app's access was revoked at ${PROVIDER}`).waitFor();
   expect(await isStored(ADA.id)).toBe(false);
   expect(await provider.me(before!.access_token)).toBe(401);

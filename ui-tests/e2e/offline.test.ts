@@ -156,8 +156,8 @@ test('save and test a key, connect, disconnect and open the gallery: every reque
   await logInAtProvider(tab, 'ada');
   await consentAtProvider(tab);
   await drawerOf(tab).getByText('Connected as ada').waitFor();
-  await drawerOf(tab).getByRole('button', {name: 'Disconnect…'}).click();
-  await drawerOf(tab).getByRole('button', {name: 'Disconnect', exact: true}).click();
+  await drawerOf(tab).getByRole('button', {name: `Disconnect from ${PROVIDER}…`}).click();
+  await drawerOf(tab).getByRole('button', {name: `Disconnect from ${PROVIDER}`, exact: true}).click();
   await drawerOf(tab).getByText(`This app's access was revoked at ${PROVIDER}`).waitFor();
 
   // The gallery: every component the SDK exports, each of its tabs shown.

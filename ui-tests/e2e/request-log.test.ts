@@ -162,8 +162,8 @@ async function connectAndDisconnect(started: NpmStart, context: BrowserContext, 
   const stripe = new Stripe('sk_test_requestLog', {host: '127.0.0.1', port: started.storePort, protocol: 'http', telemetry: false, stripeAccount: PREVIEW_ACCOUNT.id});
   const stored = await storedConnection(stripe, ADA.id);
   expect(stored !== null).toBe(true);
-  await drawerOf(tab).getByRole('button', {name: 'Disconnect…'}).click();
-  await drawerOf(tab).getByRole('button', {name: 'Disconnect', exact: true}).click();
+  await drawerOf(tab).getByRole('button', {name: `Disconnect from ${PROVIDER}…`}).click();
+  await drawerOf(tab).getByRole('button', {name: `Disconnect from ${PROVIDER}`, exact: true}).click();
   await drawerOf(tab).getByText(`This app's access was revoked at ${PROVIDER}`).waitFor();
   return {tab, stored};
 }

@@ -110,9 +110,9 @@ test('each connection connects from its own panel; its tokens land in a secret o
   await screenshot(slack, 'several-connections');
 
   // Disconnect Slack from its panel: GitHub's stays, and its panel still says connected.
-  const slackPanel = drawerOf(slack).getByRole('button', {name: 'Disconnect…'}).nth(1);
+  const slackPanel = drawerOf(slack).getByRole('button', {name: 'Disconnect from Slack…'});
   await slackPanel.click();
-  await drawerOf(slack).getByRole('button', {name: 'Disconnect', exact: true}).click();
+  await drawerOf(slack).getByRole('button', {name: 'Disconnect from Slack', exact: true}).click();
   await drawerOf(slack).getByText("This app's access was revoked at Slack").waitFor();
   expect([await stored('github'), await stored('slack')]).toEqual([true, false]);
   await page.reload();
