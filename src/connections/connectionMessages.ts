@@ -97,7 +97,8 @@ export function refreshFailureNotice(provider: string, error: unknown): {notice:
   return {reconnect: false, notice: {tone: 'critical', title: 'Could not renew the connection', message}};
 }
 
-export function disconnectNotice(provider: string, revocation: 'revoked' | 'failed' | 'not-supported'): Notice {
+/** `revokeAt`: where the user removes the app's access themselves, when the provider has no revocation for apps. */
+export function disconnectNotice(provider: string, revocation: 'revoked' | 'failed' | 'not-supported', revokeAt?: string): Notice {
   if (revocation === 'failed') {
     return {
       tone: 'caution',
@@ -106,7 +107,8 @@ export function disconnectNotice(provider: string, revocation: 'revoked' | 'fail
     };
   }
   if (revocation === 'not-supported') {
-    return {tone: 'default', title: 'Disconnected', message: `The connection was removed from Stripe. ${provider} offers no way for apps to revoke access; remove it in your ${provider} account settings if you wish.`};
+    const where = revokeAt ? `at ${revokeAt}` : `in your ${provider} account settings`;
+    return {tone: 'default', title: 'Disconnected', message: `The connection was removed from Stripe. ${provider} offers no way for apps to revoke access; remove it ${where} if you wish.`};
   }
   return {tone: 'default', title: 'Disconnected', message: `This app's access was revoked at ${provider}, and the connection was removed from Stripe.`};
 }

@@ -123,7 +123,8 @@ export function parseConnection(payload: string): StoredConnection {
 
 export function summarize(connection: StoredConnection): ConnectionSummary {
   return {
-    scopes: connection.scope.split(' ').filter(Boolean),
+    // Space-separated as RFC 6749 says, or comma-separated as GitHub and Slack answer.
+    scopes: connection.scope.split(/[\s,]+/).filter(Boolean),
     accessTokenExpiresAt: connection.access_token_expires_at,
     refreshTokenExpiresAt: connection.refresh_token_expires_at,
     canRefresh: connection.refresh_token !== null,

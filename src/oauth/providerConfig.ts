@@ -18,6 +18,11 @@
  *       "clientAuth": "client_secret_basic",                           (optional, backend only: or "client_secret_post")
  *       "redirectUris": {…}}]}                                         (optional: the shared ones otherwise)
  *
+ * Or an entry names a preset (presets/: one file per provider, its facts and
+ * their sources) and says only what is the app's own:
+ *   {"id": "github", "preset": "github", "clientId": "Iv1.…", "scopes": ["repo"]}
+ * Any field it gives wins over the preset's.
+ *
  * `exchange` says who trades the code for tokens. "view" (the default): the
  * view itself, as a public client with PKCE; the provider must accept that
  * and answer CORS from the sandboxed iframe. "backend": the app backend, as a
@@ -37,6 +42,7 @@
 import type {ExtensionContextValue} from '@stripe/ui-extension-sdk/context';
 import {manifestConstant, text, type ManifestConstants} from '../manifestConstants';
 import {SECRETS_PER_SCOPE} from '../secrets/limits';
+import {PRESETS} from './presets';
 
 export interface OAuthProviderConfig {
   /** The connection's id in the manifest: its secrets' names, its client secret's variable. */
@@ -45,6 +51,8 @@ export interface OAuthProviderConfig {
   authorizeUrl: string;
   tokenUrl: string;
   revocationUrl?: string;
+  /** Where a user removes the app's access themselves, when the app cannot revoke it (a preset's). */
+  revokeAt?: string;
   identityUrl?: string;
   clientId: string;
   scopes: string[];
@@ -134,7 +142,18 @@ export function readConnections(constants: ManifestConstants): ConnectionsSetup 
 function readConnection(entry: unknown, index: number, sharedRedirects: unknown): {connection: OAuthProviderConfig | null; problems: string[]} {
   const at = `constants.connections[${index}]`;
   if (!entry || typeof entry !== 'object' || Array.isArray(entry)) return {connection: null, problems: [`${at} must be an object.`]};
-  const raw = entry as Record<string, unknown>;
+  const written = entry as Record<string, unknown>;
+  let raw = written;
+  if (written.preset !== undefined) {
+    const preset = typeof written.preset === 'string' && Object.hasOwn(PRESETS, written.preset) ? PRESETS[written.preset] : undefined;
+    if (!preset) {
+      const known = Object.keys(PRESETS).join(', ');
+      return {connection: null, problems: [`${at}.preset "${String(written.preset).slice(0, 40)}" is not a preset Keyring has (${known}); write the provider's fields out instead.`]};
+    }
+    // The preset's facts, under whatever the entry says itself.
+    const {sources: _sources, unconfirmed: _unconfirmed, ...fields} = preset;
+    raw = {...fields, ...written};
+  }
   const problems: string[] = [];
   const need = <T>(value: T | undefined, what: string): T | undefined => {
     if (value === undefined) problems.push(`${at}.${what}`);
@@ -153,6 +172,7 @@ function readConnection(entry: unknown, index: number, sharedRedirects: unknown)
   const tokenUrl = need(url(raw.tokenUrl), 'tokenUrl must be an https URL (or http on 127.0.0.1).');
   const clientId = need(text(raw.clientId), 'clientId is missing.');
   const revocationUrl = optionalUrl('revocationUrl');
+  const revokeAt = optionalUrl('revokeAt');
   const identityUrl = optionalUrl('identityUrl');
   const scopes = Array.isArray(raw.scopes) ? raw.scopes.filter((s): s is string => typeof s === 'string' && s.trim() !== '') : [];
   if (raw.scopes !== undefined && (!Array.isArray(raw.scopes) || scopes.length !== raw.scopes.length)) {
@@ -185,6 +205,7 @@ function readConnection(entry: unknown, index: number, sharedRedirects: unknown)
       authorizeUrl,
       tokenUrl,
       revocationUrl,
+      ...(revokeAt && !revocationUrl ? {revokeAt} : {}),
       identityUrl,
       clientId,
       scopes,

@@ -24,6 +24,7 @@ import {interactionHandler, isInteractionPath} from './interactions';
 import {DEFAULT_BRAND, errorPage} from './pages';
 import {CONFIDENTIAL_CLIENTS, DEFAULT_PROVIDER_PORT, LOCAL_CLIENT_SECRET, PREVIEW_CLIENT_ID, PROVIDER_SCOPES} from './constants';
 import {createHostGuard, quoteHost} from '../hostGuard';
+import {isPersonalPath, isSelfCall, personalRoute} from './personalRoutes';
 
 export {DEFAULT_PROVIDER_PORT, PREVIEW_CLIENT_ID};
 
@@ -197,13 +198,20 @@ export async function startOAuthProvider(options: OAuthProviderOptions): Promise
       log(`refused ${req.method ?? 'GET'} ${path.slice(0, 100)} for Host "${quoteHost(req)}": this provider answers only at ${hostGuard.describe()}`);
       return sendJson(res, 421, {error: 'misdirected_request', error_description: `This provider answers only at ${hostGuard.describe()}.`});
     }
-    if (options.onServed && CLIENT_ENDPOINTS.has(path)) {
+    // The provider's calls to itself on a personality's behalf are the personality's request, reported once as that.
+    if (options.onServed && (CLIENT_ENDPOINTS.has(path) || (isPersonalPath(path) && !path.endsWith('/auth'))) && !isSelfCall(req)) {
       const report = options.onServed;
       const started = performance.now();
       res.once('finish', () => {
         if (req.method === 'OPTIONS' && res.statusCode < 300) return;
         report({method: req.method ?? 'GET', path, status: res.statusCode, ms: performance.now() - started});
       });
+    }
+    if (isPersonalPath(path)) {
+      personalRoute(req, res, issuer, CORS).catch(() => {
+        if (!res.headersSent) sendJson(res, 500, {error: 'server_error'});
+      });
+      return;
     }
     if (path === '/api/me') {
       whoAmI(req, res).catch(() => sendJson(res, 500, {error: 'server_error'}));

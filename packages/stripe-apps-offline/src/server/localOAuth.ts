@@ -16,6 +16,7 @@
  * connections only ({"github": {"exchange": "view"}}); a list replaces the list.
  */
 import {CONFIDENTIAL_CLIENTS, PREVIEW_CLIENT_ID, previewRedirectUris} from '../oauth-provider/constants';
+import {PERSONALITIES, personalityPaths} from '../oauth-provider/personalities';
 import {DEFAULT_LOCAL_PORTS, type LocalPorts} from './localPorts';
 
 export type ExchangeMode = 'view' | 'backend';
@@ -80,11 +81,16 @@ export function withKeyedConnections(below: unknown, layer: unknown): unknown {
 
 /** How a (merged) connection makes Connect run; unknown values read as the defaults, which the app's reader refuses anyway. */
 export function oauthBehaviour(block: Block): OAuthBehaviour {
+  // A preset's defaults where the entry says nothing, as the app's preset of that provider has them.
+  const defaults = personalityOf(block)?.defaults;
+  const exchange = block.exchange ?? defaults?.exchange;
+  const clientAuth = block.clientAuth ?? defaults?.clientAuth;
+  const scopes = block.scopes ?? defaults?.scopes;
   return {
-    name: typeof block.name === 'string' ? block.name : 'the OAuth provider',
-    exchange: block.exchange === 'backend' ? 'backend' : 'view',
-    clientAuth: block.clientAuth === 'client_secret_post' ? 'client_secret_post' : 'client_secret_basic',
-    scopes: Array.isArray(block.scopes) ? block.scopes.filter((s): s is string => typeof s === 'string') : [],
+    name: typeof block.name === 'string' ? block.name : (defaults?.name ?? 'the OAuth provider'),
+    exchange: exchange === 'backend' ? 'backend' : 'view',
+    clientAuth: clientAuth === 'client_secret_post' ? 'client_secret_post' : 'client_secret_basic',
+    scopes: Array.isArray(scopes) ? scopes.filter((s): s is string => typeof s === 'string') : [],
   };
 }
 
@@ -96,15 +102,38 @@ export function oauthBehaviour(block: Block): OAuthBehaviour {
  * runs without it locally too. Return routes: see localRedirectUris.
  */
 export function localOAuthLayer(base: Block, behaviour: OAuthBehaviour, target: LocalOAuthTarget, appId: string): Block {
+  const client = behaviour.exchange === 'backend' ? CONFIDENTIAL_CLIENTS[behaviour.clientAuth] : PREVIEW_CLIENT_ID;
+  // An entry with return routes of its own gets the preview's too; the others use constants.redirectUris.
+  const returns = base.redirectUris !== undefined ? {redirectUris: localRedirectUris(target, appId)} : {};
+  const personality = personalityOf(base);
+  if (personality) {
+    // The provider the preset names, as the local provider's personality of it answers (personalities/).
+    const paths = personalityPaths(personality.name);
+    return {
+      authorizeUrl: `${target.issuer}${paths.authorize}`,
+      tokenUrl: `${target.issuer}${paths.token}`,
+      ...(personality.identity ? {identityUrl: `${target.issuer}${paths.user}`} : {}),
+      ...(personality.revocation ? {revocationUrl: `${target.issuer}${paths.revoke}`} : {}),
+      clientId: client,
+      ...returns,
+    };
+  }
+  // A preset the kit has no personality for: the standard endpoints, all of them (its real ones are the app's to know).
+  const preset = base.preset !== undefined;
   return {
     authorizeUrl: `${target.issuer}/auth`,
     tokenUrl: `${target.issuer}/token`,
-    ...(base.revocationUrl !== undefined ? {revocationUrl: `${target.issuer}/token/revocation`} : {}),
-    ...(base.identityUrl !== undefined ? {identityUrl: `${target.issuer}/api/me`} : {}),
-    clientId: behaviour.exchange === 'backend' ? CONFIDENTIAL_CLIENTS[behaviour.clientAuth] : PREVIEW_CLIENT_ID,
-    // An entry with return routes of its own gets the preview's too; the others use constants.redirectUris.
-    ...(base.redirectUris !== undefined ? {redirectUris: localRedirectUris(target, appId)} : {}),
+    ...(preset || base.revocationUrl !== undefined ? {revocationUrl: `${target.issuer}/token/revocation`} : {}),
+    ...(preset || base.identityUrl !== undefined ? {identityUrl: `${target.issuer}/api/me`} : {}),
+    clientId: client,
+    ...returns,
   };
+}
+
+/** The personality for a connection's preset, when the local provider has one. */
+export function personalityOf(entry: Block) {
+  const preset = entry.preset;
+  return typeof preset === 'string' && Object.hasOwn(PERSONALITIES, preset) ? PERSONALITIES[preset] : undefined;
 }
 
 /** The preview's return routes for the app (constants.redirectUris, shared by every connection). */
@@ -123,9 +152,14 @@ const SAME = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
  * local file's job.
  */
 export function localDifferences(base: unknown, local: unknown): string[] {
+  const notes: string[] = connectionBlocks(base)
+    .filter((entry) => entry.preset !== undefined && !personalityOf(entry))
+    .map(
+      (entry) =>
+        `connection "${String(entry.id)}" uses the preset "${String(entry.preset).slice(0, 40)}", which the local provider has no personality for (it has: ${Object.keys(PERSONALITIES).join(', ')}): locally it answers as a standard OAuth provider, not as that one.`,
+    );
   const layer = connectionsValue(local);
-  if (!layer) return [];
-  const notes: string[] = [];
+  if (!layer) return notes;
   for (const entry of connectionBlocks(base)) {
     const id = entry.id as string;
     const change = Array.isArray(layer) ? layer.map(asBlock).find((b) => b?.id === id) : asBlock((layer as Record<string, unknown>)[id]);

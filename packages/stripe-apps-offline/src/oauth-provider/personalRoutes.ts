@@ -1,0 +1,80 @@
+/**
+ * The local provider's /as/<personality>/… routes (personalities/): each is
+ * the standard endpoint underneath, called over HTTP on the provider itself
+ * (so oidc-provider checks the code, the PKCE verifier and the client as for
+ * any request), with the answer reshaped the way that provider shapes it.
+ */
+import crypto from 'node:crypto';
+import type http from 'node:http';
+import {readBody} from '../requestBody';
+import {PERSONALITIES, personalityPaths} from './personalities';
+import type {PersonalAnswer, StandardAnswer} from './personalities/types';
+
+const MAX_FORM_BYTES = 64 * 1024;
+/** Marks the provider's calls to itself, so the request log shows the personality's request once, not twice. */
+export const SELF_CALL_HEADER = 'x-local-provider-self-call';
+const SELF_CALL = crypto.randomBytes(16).toString('hex');
+
+export const isSelfCall = (req: http.IncomingMessage) => req.headers[SELF_CALL_HEADER] === SELF_CALL;
+
+/** Whether `path` is one of a personality's (the request log reports them as the provider's API). */
+export function isPersonalPath(path: string): boolean {
+  return /^\/as\/[a-z0-9_-]{1,40}\//.test(path);
+}
+
+function send(res: http.ServerResponse, answer: PersonalAnswer, cors: Record<string, string>): void {
+  res.writeHead(answer.status, {...cors, ...answer.headers});
+  res.end(answer.body);
+}
+
+async function standard(response: Response): Promise<StandardAnswer> {
+  const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
+  return {status: response.status, body: body && typeof body === 'object' ? body : {}};
+}
+
+/** Answers a request under /as/; `issuer` is the provider's own origin. */
+export async function personalRoute(req: http.IncomingMessage, res: http.ServerResponse, issuer: string, cors: Record<string, string>): Promise<void> {
+  const [path, query = ''] = (req.url ?? '').split('?');
+  const name = /^\/as\/([a-z0-9_-]{1,40})\//.exec(path)?.[1] ?? '';
+  const personality = Object.hasOwn(PERSONALITIES, name) ? PERSONALITIES[name] : undefined;
+  const notFound = () => send(res, {status: 404, headers: {'content-type': 'application/json'}, body: JSON.stringify({message: 'Not Found'})}, cors);
+  if (!personality) return notFound();
+  const paths = personalityPaths(personality.name);
+  const self = {[SELF_CALL_HEADER]: SELF_CALL};
+
+  if (path === paths.authorize && req.method === 'GET') {
+    // The provider's own sign-in and consent, then back to the client, as from /auth.
+    res.writeHead(302, {location: `/auth${query ? `?${query}` : ''}`, 'cache-control': 'no-store'});
+    return void res.end();
+  }
+  if (path === paths.token && req.method === 'POST') {
+    const body = (await readBody(req, MAX_FORM_BYTES))?.toString('utf8') ?? '';
+    const response = await fetch(`${issuer}/token`, {
+      method: 'POST',
+      headers: {
+        'content-type': String(req.headers['content-type'] ?? 'application/x-www-form-urlencoded'),
+        ...(req.headers.authorization ? {authorization: req.headers.authorization} : {}),
+        accept: 'application/json',
+        ...self,
+      },
+      body,
+    });
+    const grantType = new URLSearchParams(body).get('grant_type') ?? '';
+    return send(res, personality.token(await standard(response), {accept: String(req.headers.accept ?? ''), grantType}), {});
+  }
+  if (path === paths.user && personality.identity && personality.user && (req.method === 'GET' || req.method === 'OPTIONS')) {
+    if (req.method === 'OPTIONS') return send(res, {status: 204, headers: {}, body: ''}, cors);
+    const response = await fetch(`${issuer}/api/me`, {headers: {...(req.headers.authorization ? {authorization: req.headers.authorization} : {}), ...self}});
+    return send(res, personality.user(await standard(response)), cors);
+  }
+  if (path === paths.revoke && personality.revocation && req.method === 'POST') {
+    const body = (await readBody(req, MAX_FORM_BYTES))?.toString('utf8') ?? '';
+    const response = await fetch(`${issuer}/token/revocation`, {
+      method: 'POST',
+      headers: {'content-type': String(req.headers['content-type'] ?? ''), ...(req.headers.authorization ? {authorization: req.headers.authorization} : {}), ...self},
+      body,
+    });
+    return send(res, {status: response.status, headers: {'content-type': 'application/json'}, body: await response.text()}, cors);
+  }
+  return notFound();
+}

@@ -1,0 +1,15 @@
+/** Every personality the local provider has, by the preset name an app gives: one file each, one table here. */
+import {github} from './github';
+import type {Personality} from './types';
+
+export type {Personality} from './types';
+
+export const PERSONALITIES: Readonly<Record<string, Personality>> = {github};
+
+/** The paths a personality serves under the issuer. */
+export const personalityPaths = (name: string) => ({
+  authorize: `/as/${name}/auth`,
+  token: `/as/${name}/token`,
+  user: `/as/${name}/user`,
+  revoke: `/as/${name}/revoke`,
+});

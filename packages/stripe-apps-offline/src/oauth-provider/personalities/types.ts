@@ -1,0 +1,46 @@
+/**
+ * A personality: how the local provider answers when it stands in for one
+ * real provider, at /as/<name>/… beside its standard endpoints. Underneath it
+ * is still oidc-provider (codes single-use, PKCE, clients and their secrets
+ * checked); a personality only reshapes the answers, the way that provider
+ * shapes them, so an app's handling of each quirk runs offline.
+ */
+
+/** The standard endpoint's answer, as oidc-provider gave it. */
+export interface StandardAnswer {
+  status: number;
+  body: Record<string, unknown>;
+}
+
+/** What the personality sends back instead. */
+export interface PersonalAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export interface Personality {
+  /** The preset name an app's connection gives ("github"): the kit matches the two by it. */
+  name: string;
+  /**
+   * What an app's preset of this provider defaults to when its entry does not
+   * say (the provider's own name, whether it takes only confidential clients,
+   * how they send the secret, the scopes asked for): the kit must pick the
+   * client the app will use. The app's preset says the same, from the same
+   * docs; the two do not import each other.
+   */
+  defaults: {name: string; exchange: 'view' | 'backend'; clientAuth?: 'client_secret_basic' | 'client_secret_post'; scopes?: string[]};
+  /** Whether it serves who-is-connected at /as/<name>/user, and RFC 7009 revocation at /as/<name>/revoke. */
+  identity: boolean;
+  revocation: boolean;
+  /** The token endpoint's answer, from the standard one; `accept` is the request's Accept header. */
+  token(standard: StandardAnswer, request: {accept: string; grantType: string}): PersonalAnswer;
+  /** The identity endpoint's answer (when `identity`), from the standard /api/me one. */
+  user?(standard: StandardAnswer): PersonalAnswer;
+}
+
+export const json = (status: number, body: unknown): PersonalAnswer => ({
+  status,
+  headers: {'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store'},
+  body: JSON.stringify(body),
+});

@@ -1,0 +1,75 @@
+/**
+ * The local provider's GitHub personality (/as/github/…) answers as GitHub
+ * documents its OAuth app endpoints, with oidc-provider still underneath:
+ * form-encoded unless asked for JSON, errors as HTTP 200, no refresh token
+ * and no expiry, comma-separated scopes, no RFC 7009 revocation, and /user
+ * with a login.
+ */
+import crypto from 'node:crypto';
+import {startTestProvider, type TestProvider} from '../../src/testing/oauthProvider';
+import {CONFIDENTIAL_CLIENTS, LOCAL_CLIENT_SECRET} from '../../src/oauth-provider/constants';
+
+const REDIRECT = 'http://127.0.0.1:9/back';
+const CLIENT = CONFIDENTIAL_CLIENTS.client_secret_post;
+
+let provider: TestProvider;
+beforeAll(async () => {
+  provider = await startTestProvider({redirectUris: [REDIRECT], scopes: ['repo', 'read:user']});
+});
+afterAll(() => provider?.close());
+
+/** A code for ada at /as/github/auth (the provider's own pages), and its verifier. */
+async function code(): Promise<{code: string; verifier: string}> {
+  const verifier = crypto.randomBytes(32).toString('base64url');
+  const challenge = crypto.createHash('sha256').update(verifier).digest('base64url');
+  const url = new URL(`${provider.issuer}/as/github/auth`);
+  url.search = new URLSearchParams({response_type: 'code', client_id: CLIENT, redirect_uri: REDIRECT, scope: 'repo read:user', state: 's', code_challenge: challenge, code_challenge_method: 'S256'}).toString();
+  const back = await provider.authorize(url.toString());
+  return {code: back.searchParams.get('code') ?? '', verifier};
+}
+
+/** POST /as/github/token as GitHub's clients do: the secret in the form. */
+const token = (grant: {code: string; verifier: string}, accept?: string, secret = LOCAL_CLIENT_SECRET) =>
+  fetch(`${provider.issuer}/as/github/token`, {
+    method: 'POST',
+    headers: {'content-type': 'application/x-www-form-urlencoded', ...(accept ? {accept} : {})},
+    body: new URLSearchParams({grant_type: 'authorization_code', code: grant.code, code_verifier: grant.verifier, redirect_uri: REDIRECT, client_id: CLIENT, client_secret: secret}).toString(),
+  });
+
+test('asked for JSON: a bearer token with comma-separated scopes, no refresh token and no expiry', async () => {
+  const response = await token(await code(), 'application/json');
+  expect(response.status).toBe(200);
+  const body = (await response.json()) as Record<string, unknown>;
+  expect(Object.keys(body).sort()).toEqual(['access_token', 'scope', 'token_type']);
+  expect(body).toMatchObject({token_type: 'bearer'});
+  expect(String(body.scope).split(',').sort()).toEqual(['read:user', 'repo']);
+  // The token works at the personality's /user, which names the login.
+  const user = await fetch(`${provider.issuer}/as/github/user`, {headers: {authorization: `Bearer ${String(body.access_token)}`}});
+  expect(await user.json()).toMatchObject({login: 'ada'});
+});
+
+test('not asked for JSON: the same answer form-encoded, as GitHub sends by default', async () => {
+  const response = await token(await code());
+  expect(response.headers.get('content-type')).toMatch(/^application\/x-www-form-urlencoded/);
+  const form = new URLSearchParams(await response.text());
+  expect([...form.keys()].sort()).toEqual(['access_token', 'scope', 'token_type']);
+});
+
+test('a used code and a wrong client secret are HTTP 200 with GitHub\'s error codes', async () => {
+  const grant = await code();
+  expect((await token(grant, 'application/json')).status).toBe(200);
+  const reused = await token(grant, 'application/json');
+  expect(reused.status).toBe(200);
+  expect(await reused.json()).toMatchObject({error: 'bad_verification_code'});
+  const wrong = await token(await code(), 'application/json', 'not-the-secret');
+  expect(wrong.status).toBe(200);
+  expect(await wrong.json()).toMatchObject({error: 'incorrect_client_credentials'});
+});
+
+test('there is no RFC 7009 revocation, and a bad token at /user is 401 "Bad credentials"', async () => {
+  expect((await fetch(`${provider.issuer}/as/github/revoke`, {method: 'POST'})).status).toBe(404);
+  const user = await fetch(`${provider.issuer}/as/github/user`, {headers: {authorization: 'Bearer nope'}});
+  expect(user.status).toBe(401);
+  expect(await user.json()).toMatchObject({message: 'Bad credentials'});
+  expect((await fetch(`${provider.issuer}/as/nobody/token`, {method: 'POST'})).status).toBe(404);
+});

@@ -1,0 +1,35 @@
+/**
+ * GitHub (an OAuth app). Its quirks, and what Keyring does about them:
+ * - the token endpoint answers form-encoded unless asked for JSON (the
+ *   exchange always sends `Accept: application/json`);
+ * - it reports errors with HTTP 200 and an `error` field (bad_verification_code
+ *   for a used or expired code; tokenEndpoint.ts reads them as errors);
+ * - it needs the client secret, so the exchange is the backend's;
+ * - OAuth-app tokens do not expire and come with no refresh token;
+ * - the scope in its answer is comma-separated ("repo,gist");
+ * - it has no RFC 7009 revocation: the app-level DELETE
+ *   /applications/{client_id}/grant needs the client secret as Basic auth,
+ *   so without it the panel says where the user revokes.
+ */
+import type {ProviderPreset} from './types';
+
+export const github: ProviderPreset = {
+  name: 'GitHub',
+  authorizeUrl: 'https://github.com/login/oauth/authorize',
+  tokenUrl: 'https://github.com/login/oauth/access_token',
+  identityUrl: 'https://api.github.com/user',
+  revokeAt: 'https://github.com/settings/applications',
+  exchange: 'backend',
+  clientAuth: 'client_secret_post',
+  scopes: ['read:user'],
+  sources: [
+    'GitHub docs, "Authorizing OAuth apps" (endpoints, Accept: application/json, comma-separated scope in the answer)',
+    'GitHub docs, "Troubleshooting OAuth app access token request errors" (errors as HTTP 200: incorrect_client_credentials, redirect_uri_mismatch, bad_verification_code)',
+    'GitHub docs, "Reviewing your authorized OAuth apps" (Settings > Applications > Authorized OAuth Apps, where a user revokes)',
+    'GitHub REST reference, "Delete an app authorization" (Basic client_id:client_secret)',
+  ],
+  unconfirmed: [
+    'PKCE (S256) is accepted (reported since 2025; Keyring sends it, and GitHub ignores what it does not use)',
+    'https://github.com/settings/applications as the literal address of the Applications settings page (the docs give the navigation only)',
+  ],
+};

@@ -1,0 +1,10 @@
+/**
+ * The preset catalogue: one file per provider (its facts and their sources),
+ * one table here. A manifest entry names one with `"preset"`.
+ */
+import {github} from './github';
+import type {ProviderPreset} from './types';
+
+export type {ProviderPreset} from './types';
+
+export const PRESETS: Readonly<Record<string, ProviderPreset>> = {github};
