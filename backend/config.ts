@@ -18,6 +18,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import type {ManifestConstants} from '../src/manifestConstants';
+import {readConnections} from '../src/oauth';
 
 export interface BackendConfig {
   secretKey: string;
@@ -98,11 +100,10 @@ export function readConfig(env: Env = process.env): BackendConfig {
   const rawConstants = (manifest as {constants?: unknown})?.constants;
   const constants = rawConstants && typeof rawConstants === 'object' && !Array.isArray(rawConstants) ? (rawConstants as Record<string, unknown>) : {};
   const oauthClientSecrets: Record<string, string> = {};
-  for (const entry of Array.isArray(constants.connections) ? (constants.connections as unknown[]) : []) {
-    const {id, exchange} = (entry ?? {}) as {id?: unknown; exchange?: unknown};
-    if (exchange !== 'backend' || typeof id !== 'string') continue;
-    const variable = clientSecretVariable(id);
-    oauthClientSecrets[id] = required(env, variable, `connection "${id.slice(0, 30)}" exchanges its codes on the backend: set it to that OAuth client's secret at its provider`);
+  // Read as the views read them, so a preset's default exchange counts (GitHub's is the backend).
+  for (const {id, exchange} of readConnections(constants as ManifestConstants).connections) {
+    if (exchange !== 'backend') continue;
+    oauthClientSecrets[id] = required(env, clientSecretVariable(id), `connection "${id}" exchanges its codes on the backend: set it to that OAuth client's secret at its provider`);
   }
 
   return {

@@ -64,7 +64,7 @@ export function connectFailureNotice(provider: string, error: unknown): Notice {
 function backendConnectMessage(provider: string, error: BackendCallError): string {
   if (error.code === 'store-unavailable') return `${provider} signed you in, but Stripe could not save the connection. Nothing was kept; connect again.`;
   if (error.code === 'oauth-not-configured') {
-    return `The app backend is not set up to connect to ${provider} (constants.oauth.exchange and its OAUTH_CLIENT_SECRET). Nothing was stored.`;
+    return `The app backend is not set up to connect to ${provider} (the connection's exchange, and its OAUTH_CLIENT_SECRET_<ID> on the backend). Nothing was stored.`;
   }
   // No answer, or an unreadable one: the backend may have finished, and the panel reads the connection again to see.
   if (error.kind === 'network' || error.kind === 'unavailable') return error.message;

@@ -417,9 +417,11 @@ describe('isolation', () => {
 
 describe('configuration', () => {
   const env = {STRIPE_SECRET_KEY: 'sk_test_oauthConfig1', STRIPE_APP_SIGNING_SECRET: 'absec_x', STRIPE_WEBHOOK_SECRET: 'whsec_x'};
+  /** A manifest with these connections, each otherwise complete (only id and exchange matter here). */
   const manifestWith = (...connections: Record<string, unknown>[]) => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'keyring-oauth-')), 'stripe-app.json');
-    fs.writeFileSync(file, JSON.stringify({constants: {connections}}));
+    const full = (c: Record<string, unknown>) => ({name: String(c.id), authorizeUrl: 'https://p.example/auth', tokenUrl: 'https://p.example/token', clientId: 'c', scopes: [], ...c});
+    fs.writeFileSync(file, JSON.stringify({constants: {redirectUris: REDIRECTS, connections: connections.map(full)}}));
     return file;
   };
 
@@ -442,5 +444,10 @@ describe('configuration', () => {
     expect(config.oauthClientSecrets).toEqual({github: 'gh', google: 'go'});
     expect(() => readConfig({...env, STRIPE_APP_MANIFEST: file, OAUTH_CLIENT_SECRET_GITHUB: 'gh'})).toThrow('OAUTH_CLIENT_SECRET_GOOGLE');
     expect(readConfig({...env, STRIPE_APP_MANIFEST: manifestWith({id: ID, exchange: 'view'})}).oauthClientSecrets).toEqual({});
+  });
+
+  test("a preset's default exchange counts: GitHub's is the backend, so its variable is required", () => {
+    const file = manifestWith({id: 'github', preset: 'github', clientId: 'Iv1.x', name: undefined, authorizeUrl: undefined, tokenUrl: undefined});
+    expect(() => readConfig({...env, STRIPE_APP_MANIFEST: file})).toThrow('OAUTH_CLIENT_SECRET_GITHUB');
   });
 });

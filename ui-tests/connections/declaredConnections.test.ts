@@ -66,3 +66,29 @@ test('the one-provider constants.oauth of an older Keyring gets a message saying
   expect(connections).toEqual([]);
   expect(problems[0]).toMatch(/^constants\.oauth is the one-provider form of an older Keyring: move it into constants\.connections/);
 });
+
+test("a preset fills in the provider's facts; the entry's own fields win", () => {
+  const {connections, problems} = read({redirectUris: REDIRECTS, connections: [{id: 'github', preset: 'github', clientId: 'Iv1.abc', scopes: ['repo']}]});
+  expect(problems).toEqual([]);
+  expect(connections[0]).toMatchObject({
+    id: 'github',
+    name: 'GitHub',
+    authorizeUrl: 'https://github.com/login/oauth/authorize',
+    tokenUrl: 'https://github.com/login/oauth/access_token',
+    identityUrl: 'https://api.github.com/user',
+    revokeAt: 'https://github.com/settings/applications',
+    exchange: 'backend',
+    clientAuth: 'client_secret_post',
+    clientId: 'Iv1.abc',
+    scopes: ['repo'],
+  });
+  expect(connections[0].revocationUrl).toBeUndefined();
+  const renamed = read({redirectUris: REDIRECTS, connections: [{id: 'gh', preset: 'github', clientId: 'x', name: 'GitHub Enterprise', exchange: 'view'}]}).connections[0];
+  expect(renamed).toMatchObject({name: 'GitHub Enterprise', exchange: 'view', scopes: ['read:user']});
+});
+
+test('a preset Keyring does not have is named, with the ones it has', () => {
+  const {connections, problems} = read({redirectUris: REDIRECTS, connections: [{id: 'x', preset: 'myspace', clientId: 'c'}]});
+  expect(connections).toEqual([]);
+  expect(problems).toEqual(['constants.connections[0].preset "myspace" is not a preset Keyring has (github); write the provider\'s fields out instead.']);
+});

@@ -1,11 +1,12 @@
 /**
- * A manifest that declares three connections at once (GitHub through the
- * backend as a confidential client with no revocation, Slack and Google in
- * the view), run by `npm start` itself in Chromium: the drawer draws a panel
- * for each; a sign-in's return reaches the panel that started it; each
- * connection lands in its own user secret; disconnecting one leaves the
- * others; the backend reads each by id. All three stand at the one local
- * provider (each provider's own behaviour offline is a later step).
+ * A manifest that declares three connections at once (GitHub by its preset:
+ * through the backend as a confidential client, answered by the local
+ * provider's GitHub personality; Slack and Google written out, in the view),
+ * run by `npm start` itself in Chromium: the drawer draws a panel for each; a
+ * sign-in's return reaches the panel that started it; each connection lands
+ * in its own user secret; disconnecting one leaves the others; the backend
+ * reads each by id. Slack and Google stand at the standard local provider
+ * (their personalities are a later step).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -31,7 +32,8 @@ const provider = (id: string, name: string, extra: Record<string, unknown> = {})
   scopes: ['read'],
   ...extra,
 });
-const GITHUB = provider('github', 'GitHub', {exchange: 'backend', clientAuth: 'client_secret_post', revocationUrl: undefined});
+// Only what is the app's own: the preset knows GitHub's endpoints, its exchange mode and its quirks.
+const GITHUB = {id: 'github', preset: 'github', clientId: 'Iv1.shipsync', scopes: ['repo', 'read:user']};
 const SLACK = provider('slack', 'Slack');
 const GOOGLE = provider('google', 'Google');
 
@@ -74,11 +76,16 @@ afterEach(() => context?.close());
 /** Connects Ada to `name` from the first page's drawer, in a new tab; resolves when that tab's drawer shows `connected` connections. */
 async function connect(name: string, connected: number): Promise<Page> {
   const [tab] = await Promise.all([context.waitForEvent('page'), drawerOf(page).getByRole('link', {name: `Connect to ${name}`}).click()]);
-  // Signed in at the provider already (an earlier connection in this browser): its consent page comes straight away.
-  await tab.getByRole('heading').first().waitFor();
+  // Signed in at the provider already (an earlier connection in this browser): no sign-in page. Consented to
+  // already (GitHub's grant outlives a disconnect, as there is no revocation): no consent page either.
+  const landed = drawerOf(tab).getByText('Connected as ada').nth(connected - 1);
+  await tab.getByLabel('User name').or(tab.getByRole('button', {name: 'Allow'})).or(landed).first().waitFor();
   if (await tab.getByLabel('User name').count()) await logInAtProvider(tab, 'ada');
-  await consentAtProvider(tab);
-  await drawerOf(tab).getByText('Connected as ada').nth(connected - 1).waitFor();
+  if (!(await landed.count())) {
+    await tab.getByRole('button', {name: 'Allow'}).or(landed).first().waitFor();
+    if (await tab.getByRole('button', {name: 'Allow'}).count()) await consentAtProvider(tab);
+  }
+  await landed.waitFor();
   return tab;
 }
 
@@ -107,6 +114,9 @@ test('each connection connects from its own panel; its tokens land in a secret o
   // GitHub was exchanged by the backend (a confidential client); Slack by the view: two clients, two secrets.
   const payload = async (id: string) => JSON.parse((await findStored(stripe(), connectionSecretName(id), {type: 'user', user: ADA.id}))?.payload ?? '{}') as {access_token: string};
   expect((await payload('github')).access_token === (await payload('slack')).access_token).toBe(false);
+  // GitHub's personality answered as GitHub does: no refresh token, no expiry, its scopes comma-separated.
+  expect(await payload('github')).toMatchObject({refresh_token: null, access_token_expires_at: null, scope: 'repo,read:user'});
+  expect(started.cli.output()).toMatch(/^oauth: token request: client keyring-preview-backend-post auth post → 200$/m);
   await screenshot(slack, 'several-connections');
 
   // Disconnect Slack from its panel: GitHub's stays, and its panel still says connected.
@@ -115,8 +125,19 @@ test('each connection connects from its own panel; its tokens land in a secret o
   await drawerOf(slack).getByRole('button', {name: 'Disconnect from Slack', exact: true}).click();
   await drawerOf(slack).getByText("This app's access was revoked at Slack").waitFor();
   expect([await stored('github'), await stored('slack')]).toEqual([true, false]);
+
+  // GitHub has no revocation for apps: disconnecting removes the connection and says where the user revokes.
+  await drawerOf(slack).getByRole('button', {name: 'Disconnect from GitHub…'}).click();
+  await drawerOf(slack).getByRole('button', {name: 'Disconnect from GitHub', exact: true}).click();
+  await drawerOf(slack).getByText('GitHub offers no way for apps to revoke access; remove it at https://github.com/settings/applications if you wish.', {exact: false}).waitFor();
+  expect(await stored('github')).toBe(false);
+  // Connect again: the connection is back in place, and Slack's panel is untouched by GitHub's.
+  await page.reload();
+  await connect('GitHub', 1);
+  expect([await stored('github'), await stored('slack')]).toEqual([true, false]);
   await page.reload();
   await drawerOf(page).getByRole('link', {name: 'Connect to Slack'}).waitFor();
-  // The one still connected is GitHub's, which the drawer learns from the backend's status call for "github".
+  // The one connected is GitHub's, which the drawer learns from the backend's status call for "github".
+  await drawerOf(page).getByText('Connected as ada').waitFor();
   expect(await drawerOf(page).getByText('Connected as ada').count()).toBe(1);
 });
