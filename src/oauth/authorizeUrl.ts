@@ -20,7 +20,7 @@ export function buildAuthorizeUrl(provider: OAuthProviderConfig, mode: Mode, iss
   params.set('state', issued.state);
   params.set('code_challenge', issued.challenge);
   params.set('code_challenge_method', 'S256');
-  if (provider.scopes.length > 0) params.set('scope', provider.scopes.join(' '));
+  if (provider.scopes.length > 0) params.set(provider.scopeParam ?? 'scope', provider.scopes.join(provider.scopeSeparator ?? ' '));
   url.search = params.toString();
   return url.toString();
 }

@@ -1,8 +1,8 @@
 /**
  * "Who is connected": the provider's protected endpoint named by
- * constants.oauth.identityUrl, called with the access token.
+ * a connection's identityUrl, called with the access token.
  */
-import {ProviderError} from './providerErrors';
+import {oauthErrorCode, ProviderError} from './providerErrors';
 
 interface ProviderIdentity {
   /** A display name for the connected account at the provider. */
@@ -13,7 +13,7 @@ interface ProviderIdentity {
 function nameIn(body: unknown): string | null {
   if (!body || typeof body !== 'object') return null;
   const b = body as Record<string, unknown>;
-  for (const key of ['name', 'preferred_username', 'email', 'login', 'username', 'sub']) {
+  for (const key of ['name', 'preferred_username', 'email', 'login', 'username', 'user', 'sub']) {
     const value = b[key];
     if (typeof value === 'string' && value.trim() !== '') return value.trim().slice(0, 200);
   }
@@ -40,6 +40,12 @@ export async function identityFrom(response: Response): Promise<ProviderIdentity
   } catch {
     throw new ProviderError('unavailable', {status: response.status});
   }
+  // Slack answers every call with HTTP 200, a refused token as {"ok": false, "error": "invalid_auth"}.
+  const refusal = body && typeof body === 'object' && (body as {ok?: unknown}).ok === false ? String((body as {error?: unknown}).error ?? '') : null;
+  if (refusal !== null) throw new ProviderError(TOKEN_REFUSED.has(refusal) ? 'invalid-token' : 'unavailable', {status: response.status, code: oauthErrorCode(refusal)});
   const name = nameIn(body);
   return name ? {name} : null;
 }
+
+/** Slack's error codes for a token it no longer takes (its Web API "Errors" of auth.test). */
+const TOKEN_REFUSED = new Set(['invalid_auth', 'not_authed', 'token_revoked', 'token_expired', 'account_inactive']);

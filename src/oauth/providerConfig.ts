@@ -61,6 +61,11 @@ export interface OAuthProviderConfig {
   redirectUris: {test: string; live: string};
   /** Who exchanges the code and keeps the tokens (absent: the view). */
   exchange?: OAuthExchange;
+  /** The authorize parameter for the scopes (absent: "scope") and their separator (absent: a space): a preset's. */
+  scopeParam?: string;
+  scopeSeparator?: string;
+  /** The object in the token answer that holds the token fields, when not the answer itself: a preset's. */
+  tokenPath?: string;
   /** How the backend authenticates as a confidential client (absent: client_secret_basic). */
   clientAuth?: ClientAuthMethod;
 }
@@ -213,6 +218,9 @@ function readConnection(entry: unknown, index: number, sharedRedirects: unknown)
       redirectUris: {test, live},
       exchange: exchange as OAuthExchange,
       clientAuth: clientAuth as ClientAuthMethod,
+      ...(typeof raw.scopeParam === 'string' ? {scopeParam: raw.scopeParam} : {}),
+      ...(typeof raw.scopeSeparator === 'string' ? {scopeSeparator: raw.scopeSeparator} : {}),
+      ...(typeof raw.tokenPath === 'string' ? {tokenPath: raw.tokenPath} : {}),
     },
     problems,
   };

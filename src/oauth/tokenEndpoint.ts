@@ -85,13 +85,17 @@ async function postForm(url: string, form: Record<string, string>, fetchImpl: Fe
  * expired, revoked): RFC 6749's invalid_grant, and GitHub's names for it,
  * bad_verification_code (GitHub's "Troubleshooting OAuth app access token
  * request errors") and bad_refresh_token (reported in GitHub community
- * discussion #24745; not found in GitHub's reference, so unconfirmed).
+ * discussion #24745; not found in GitHub's reference, so unconfirmed), and
+ * Slack's invalid_code (its oauth.v2.access reference: "Value passed for code
+ * was invalid").
  */
-const GRANT_REFUSED = new Set(['invalid_grant', 'bad_verification_code', 'bad_refresh_token']);
+const GRANT_REFUSED = new Set(['invalid_grant', 'bad_verification_code', 'bad_refresh_token', 'invalid_code']);
 
 async function tokenRequest(provider: OAuthProviderConfig, form: Record<string, string>, fetchImpl: Fetch, client: ClientCredentials | null): Promise<TokenResponse> {
   const request = authenticate(provider.clientId, form, client);
-  const body = await postForm(provider.tokenUrl, request.form, fetchImpl, request.headers);
+  const answer = await postForm(provider.tokenUrl, request.form, fetchImpl, request.headers);
+  // Where the provider puts the token's fields (Slack: the user token under authed_user).
+  const body = provider.tokenPath && answer && typeof answer === 'object' ? (answer as Record<string, unknown>)[provider.tokenPath] : answer;
   if (!isTokenResponse(body)) throw new ProviderError('unavailable', {status: 200});
   return body;
 }

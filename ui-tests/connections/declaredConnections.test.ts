@@ -5,6 +5,7 @@
  * refused with the numbers.
  */
 import {MAX_CONNECTIONS, readConnections} from '../../src/oauth';
+import {PRESETS} from '../../src/oauth/presets';
 import {connectionSecretName, refreshLeaseName, SIGN_INS_SECRET} from '../../src/connections';
 import {SECRETS_PER_SCOPE} from '../../src/secrets/limits';
 
@@ -90,5 +91,6 @@ test("a preset fills in the provider's facts; the entry's own fields win", () =>
 test('a preset Keyring does not have is named, with the ones it has', () => {
   const {connections, problems} = read({redirectUris: REDIRECTS, connections: [{id: 'x', preset: 'myspace', clientId: 'c'}]});
   expect(connections).toEqual([]);
-  expect(problems).toEqual(['constants.connections[0].preset "myspace" is not a preset Keyring has (github); write the provider\'s fields out instead.']);
+  expect(problems).toEqual([`constants.connections[0].preset "myspace" is not a preset Keyring has (${Object.keys(PRESETS).join(', ')}); write the provider's fields out instead.`]);
+  expect(Object.keys(PRESETS)).toEqual(expect.arrayContaining(['github', 'slack']));
 });

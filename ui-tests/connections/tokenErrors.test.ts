@@ -5,7 +5,7 @@
  * Slack with `{"ok": false, "error": …}`. GitHub cannot run here, so the token
  * endpoint is a fetch function answering as those docs say.
  */
-import {exchangeCode, ProviderError, refreshTokens} from '../../src/oauth';
+import {exchangeCode, identityFrom, ProviderError, refreshTokens} from '../../src/oauth';
 import {connectFailureNotice} from '../../src/connections/connectionMessages';
 import {FAKE_PROVIDER} from '../support/fakeOAuthProvider';
 
@@ -41,4 +41,19 @@ test("a refresh token GitHub no longer accepts is the grant's refusal (the panel
 test('an answer with neither a token nor an error code is still an unreadable answer; a real token answer still works', async () => {
   expect(await exchange(answering(200, {ok: false}))).toMatchObject({kind: 'unavailable', status: 200});
   expect(await exchange(answering(200, {access_token: 'gho_x', token_type: 'bearer', scope: 'repo'}))).toMatchObject({access_token: 'gho_x'});
+});
+
+test("Slack's user token is read from under authed_user; an answer without it is unreadable", async () => {
+  const slack = {...FAKE_PROVIDER, tokenPath: 'authed_user'};
+  const answer = {ok: true, access_token: 'xoxb-bot', token_type: 'bot', authed_user: {id: 'U1', scope: 'users:read', access_token: 'xoxp-user', token_type: 'user'}};
+  expect(await exchangeCode(slack, 'test', {code: 'c0de', verifier: 'v'.repeat(43)}, answering(200, answer))).toMatchObject({access_token: 'xoxp-user', scope: 'users:read'});
+  await expect(exchangeCode(slack, 'test', {code: 'c0de', verifier: 'v'.repeat(43)}, answering(200, {ok: true, access_token: 'xoxb-bot', token_type: 'bot'}))).rejects.toMatchObject({kind: 'unavailable'});
+});
+
+test("an identity call refused with HTTP 200 and ok: false (Slack's invalid_auth) is a refused token, so the panel renews or asks to reconnect", async () => {
+  const refused = new Response(JSON.stringify({ok: false, error: 'invalid_auth'}), {status: 200, headers: {'content-type': 'application/json'}});
+  await expect(identityFrom(refused)).rejects.toMatchObject({kind: 'invalid-token', code: 'invalid_auth'});
+  const other = new Response(JSON.stringify({ok: false, error: 'ratelimited'}), {status: 200});
+  await expect(identityFrom(other)).rejects.toMatchObject({kind: 'unavailable'});
+  expect(await identityFrom(new Response(JSON.stringify({ok: true, user: 'ada', user_id: 'U1'})))).toEqual({name: 'ada'});
 });

@@ -1,12 +1,13 @@
 /**
- * A manifest that declares three connections at once (GitHub by its preset:
- * through the backend as a confidential client, answered by the local
- * provider's GitHub personality; Slack and Google written out, in the view),
+ * A manifest that declares three connections at once (GitHub and Slack by
+ * their presets: through the backend as confidential clients, answered by the
+ * local provider's GitHub and Slack personalities; Google written out, in the
+ * view),
  * run by `npm start` itself in Chromium: the drawer draws a panel for each; a
  * sign-in's return reaches the panel that started it; each connection lands
  * in its own user secret; disconnecting one leaves the others; the backend
- * reads each by id. Slack and Google stand at the standard local provider
- * (their personalities are a later step).
+ * reads each by id. Google stands at the standard local provider (its
+ * personality is a later step).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -34,7 +35,7 @@ const provider = (id: string, name: string, extra: Record<string, unknown> = {})
 });
 // Only what is the app's own: the preset knows GitHub's endpoints, its exchange mode and its quirks.
 const GITHUB = {id: 'github', preset: 'github', clientId: 'Iv1.shipsync', scopes: ['repo', 'read:user']};
-const SLACK = provider('slack', 'Slack');
+const SLACK = {id: 'slack', preset: 'slack', clientId: '1234.5678', scopes: ['users:read', 'chat:write']};
 const GOOGLE = provider('google', 'Google');
 
 /** The tests' manifest in a folder of its own, with these three connections (and their hosts in the CSP, as a fork's would be). */
@@ -89,10 +90,10 @@ async function connect(name: string, connected: number): Promise<Page> {
   return tab;
 }
 
-test('the terminal names each connection with its exchange mode, and the backend got the one client secret it needs', () => {
+test('the terminal names each connection with its exchange mode, and warns of nothing', () => {
   const output = started.cli.output();
   expect(output).toContain('Connections:  GitHub ("github", at the local stand-in), through the backend, as a confidential client (exchange "backend" from stripe-app.json)');
-  expect(output).toContain('Connections:  Slack ("slack", at the local stand-in), in the view, as a public client with PKCE');
+  expect(output).toContain('Connections:  Slack ("slack", at the local stand-in), through the backend, as a confidential client');
   expect(output).toContain('Connections:  Google ("google", at the local stand-in), in the view');
   expect(output).not.toContain('warning:');
 });
@@ -111,12 +112,15 @@ test('each connection connects from its own panel; its tokens land in a secret o
   await page.reload();
   const slack = await connect('Slack', 2);
   expect([await stored('github'), await stored('slack'), await stored('google')]).toEqual([true, true, false]);
-  // GitHub was exchanged by the backend (a confidential client); Slack by the view: two clients, two secrets.
+  // Each exchanged by the backend with its own client's way of sending the secret: two connections, two secrets.
   const payload = async (id: string) => JSON.parse((await findStored(stripe(), connectionSecretName(id), {type: 'user', user: ADA.id}))?.payload ?? '{}') as {access_token: string};
   expect((await payload('github')).access_token === (await payload('slack')).access_token).toBe(false);
   // GitHub's personality answered as GitHub does: no refresh token, no expiry, its scopes comma-separated.
   expect(await payload('github')).toMatchObject({refresh_token: null, access_token_expires_at: null, scope: 'repo,read:user'});
   expect(started.cli.output()).toMatch(/^oauth: token request: client keyring-preview-backend-post auth post → 200$/m);
+  // Slack's personality: the user token from under authed_user, its user_scope comma-separated, sent as Basic.
+  expect(await payload('slack')).toMatchObject({refresh_token: null, scope: 'users:read,chat:write', account_name: 'ada'});
+  expect(started.cli.output()).toMatch(/^oauth: token request: client keyring-preview-backend auth basic → 200$/m);
   await screenshot(slack, 'several-connections');
 
   // Disconnect Slack from its panel: GitHub's stays, and its panel still says connected.

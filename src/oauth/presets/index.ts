@@ -3,8 +3,9 @@
  * one table here. A manifest entry names one with `"preset"`.
  */
 import {github} from './github';
+import {slack} from './slack';
 import type {ProviderPreset} from './types';
 
 export type {ProviderPreset} from './types';
 
-export const PRESETS: Readonly<Record<string, ProviderPreset>> = {github};
+export const PRESETS: Readonly<Record<string, ProviderPreset>> = {github, slack};

@@ -18,6 +18,11 @@ export interface ProviderPreset {
   exchange: 'view' | 'backend';
   clientAuth?: 'client_secret_basic' | 'client_secret_post';
   scopes?: string[];
+  /** The authorize parameter the scopes go in (Slack's user token: "user_scope"), and how they are joined. */
+  scopeParam?: string;
+  scopeSeparator?: string;
+  /** Where the token answer's fields sit when not at the top (Slack's user token: "authed_user"). */
+  tokenPath?: string;
   /** Where each fact came from, and what could not be confirmed: read them before relying on the preset. */
   sources: string[];
   unconfirmed: string[];

@@ -44,7 +44,8 @@ export async function personalRoute(req: http.IncomingMessage, res: http.ServerR
 
   if (path === paths.authorize && req.method === 'GET') {
     // The provider's own sign-in and consent, then back to the client, as from /auth.
-    res.writeHead(302, {location: `/auth${query ? `?${query}` : ''}`, 'cache-control': 'no-store'});
+    const params = personality.authorize ? personality.authorize(new URLSearchParams(query)) : new URLSearchParams(query);
+    res.writeHead(302, {location: `/auth?${params.toString()}`, 'cache-control': 'no-store'});
     return void res.end();
   }
   if (path === paths.token && req.method === 'POST') {
@@ -74,7 +75,8 @@ export async function personalRoute(req: http.IncomingMessage, res: http.ServerR
       headers: {'content-type': String(req.headers['content-type'] ?? ''), ...(req.headers.authorization ? {authorization: req.headers.authorization} : {}), ...self},
       body,
     });
-    return send(res, {status: response.status, headers: {'content-type': 'application/json'}, body: await response.text()}, cors);
+    const text = await response.text();
+    return send(res, personality.revoke ? personality.revoke({status: response.status}) : {status: response.status, headers: {'content-type': 'application/json'}, body: text}, cors);
   }
   return notFound();
 }

@@ -73,3 +73,50 @@ test('there is no RFC 7009 revocation, and a bad token at /user is 401 "Bad cred
   expect(await user.json()).toMatchObject({message: 'Bad credentials'});
   expect((await fetch(`${provider.issuer}/as/nobody/token`, {method: 'POST'})).status).toBe(404);
 });
+
+describe("Slack's personality (/as/slack/…)", () => {
+  const SLACK_CLIENT = CONFIDENTIAL_CLIENTS.client_secret_basic;
+  const basic = (secret = LOCAL_CLIENT_SECRET) => `Basic ${Buffer.from(`${SLACK_CLIENT}:${secret}`).toString('base64')}`;
+
+  /** A code for ada through /as/slack/auth, asking for user scopes as Slack's clients do. */
+  async function slackCode(): Promise<{code: string; verifier: string}> {
+    const verifier = crypto.randomBytes(32).toString('base64url');
+    const challenge = crypto.createHash('sha256').update(verifier).digest('base64url');
+    const url = new URL(`${provider.issuer}/as/slack/auth`);
+    url.search = new URLSearchParams({response_type: 'code', client_id: SLACK_CLIENT, redirect_uri: REDIRECT, user_scope: 'repo,read:user', scope: 'bot-only', state: 's', code_challenge: challenge, code_challenge_method: 'S256'}).toString();
+    const back = await provider.authorize(url.toString());
+    return {code: back.searchParams.get('code') ?? '', verifier};
+  }
+  const slackToken = (grant: {code: string; verifier: string}, secret?: string) =>
+    fetch(`${provider.issuer}/as/slack/token`, {
+      method: 'POST',
+      headers: {'content-type': 'application/x-www-form-urlencoded', authorization: basic(secret)},
+      body: new URLSearchParams({grant_type: 'authorization_code', code: grant.code, code_verifier: grant.verifier, redirect_uri: REDIRECT}).toString(),
+    });
+
+  test('the user token sits under authed_user, its user_scope granted and comma-separated; no refresh token', async () => {
+    const response = await slackToken(await slackCode());
+    const body = (await response.json()) as {ok: boolean; authed_user: Record<string, unknown>; access_token?: unknown; team: unknown};
+    expect(body).toMatchObject({ok: true, team: {id: expect.any(String) as string}, authed_user: {token_type: 'user'}});
+    expect(body.access_token).toBeUndefined();
+    expect(String(body.authed_user.scope).split(',').sort()).toEqual(['read:user', 'repo']);
+    expect(body.authed_user).not.toHaveProperty('refresh_token');
+    // auth.test names the user; auth.revoke revokes; after it, auth.test is ok: false, still HTTP 200.
+    const token = String(body.authed_user.access_token);
+    const test = await fetch(`${provider.issuer}/as/slack/user`, {headers: {authorization: `Bearer ${token}`}});
+    expect(await test.json()).toMatchObject({ok: true, user: 'ada'});
+    const revoked = await fetch(`${provider.issuer}/as/slack/revoke`, {method: 'POST', headers: {'content-type': 'application/x-www-form-urlencoded', authorization: basic()}, body: new URLSearchParams({token}).toString()});
+    expect(await revoked.json()).toEqual({ok: true, revoked: true});
+    const after = await fetch(`${provider.issuer}/as/slack/user`, {headers: {authorization: `Bearer ${token}`}});
+    expect([after.status, await after.json()]).toEqual([200, {ok: false, error: 'invalid_auth'}]);
+  });
+
+  test('a used code and a wrong secret are {ok: false} with Slack\'s error codes, HTTP 200', async () => {
+    const grant = await slackCode();
+    await slackToken(grant);
+    const reused = await slackToken(grant);
+    expect([reused.status, await reused.json()]).toEqual([200, {ok: false, error: 'invalid_code'}]);
+    const wrong = await slackToken(await slackCode(), 'not-the-secret');
+    expect([wrong.status, await wrong.json()]).toEqual([200, {ok: false, error: 'bad_client_secret'}]);
+  });
+});

@@ -33,10 +33,14 @@ export interface Personality {
   /** Whether it serves who-is-connected at /as/<name>/user, and RFC 7009 revocation at /as/<name>/revoke. */
   identity: boolean;
   revocation: boolean;
+  /** The authorize request's parameters as the standard /auth takes them (Slack's user_scope becomes scope). */
+  authorize?(params: URLSearchParams): URLSearchParams;
   /** The token endpoint's answer, from the standard one; `accept` is the request's Accept header. */
   token(standard: StandardAnswer, request: {accept: string; grantType: string}): PersonalAnswer;
   /** The identity endpoint's answer (when `identity`), from the standard /api/me one. */
   user?(standard: StandardAnswer): PersonalAnswer;
+  /** The revocation answer (when `revocation`), from the standard RFC 7009 one. */
+  revoke?(standard: {status: number}): PersonalAnswer;
 }
 
 export const json = (status: number, body: unknown): PersonalAnswer => ({
