@@ -14,6 +14,8 @@ interface IssuedState {
 export function buildAuthorizeUrl(provider: OAuthProviderConfig, mode: Mode, issued: IssuedState): string {
   const url = new URL(provider.authorizeUrl);
   const params = new URLSearchParams(url.search);
+  // A preset's fixed parameters first: the protocol's own below cannot be overridden by them.
+  for (const [key, value] of Object.entries(provider.authorizeParams ?? {})) params.set(key, value);
   params.set('response_type', 'code');
   params.set('client_id', provider.clientId);
   params.set('redirect_uri', redirectUriFor(provider, mode));

@@ -66,6 +66,8 @@ export interface OAuthProviderConfig {
   scopeSeparator?: string;
   /** The object in the token answer that holds the token fields, when not the answer itself: a preset's. */
   tokenPath?: string;
+  /** Parameters every authorize request carries: a preset's (Google's access_type=offline). */
+  authorizeParams?: Record<string, string>;
   /** How the backend authenticates as a confidential client (absent: client_secret_basic). */
   clientAuth?: ClientAuthMethod;
 }
@@ -221,6 +223,9 @@ function readConnection(entry: unknown, index: number, sharedRedirects: unknown)
       ...(typeof raw.scopeParam === 'string' ? {scopeParam: raw.scopeParam} : {}),
       ...(typeof raw.scopeSeparator === 'string' ? {scopeSeparator: raw.scopeSeparator} : {}),
       ...(typeof raw.tokenPath === 'string' ? {tokenPath: raw.tokenPath} : {}),
+      ...(raw.authorizeParams && typeof raw.authorizeParams === 'object' && !Array.isArray(raw.authorizeParams)
+        ? {authorizeParams: Object.fromEntries(Object.entries(raw.authorizeParams).filter((e): e is [string, string] => typeof e[1] === 'string'))}
+        : {}),
     },
     problems,
   };

@@ -1,13 +1,11 @@
 /**
- * A manifest that declares three connections at once (GitHub and Slack by
- * their presets: through the backend as confidential clients, answered by the
- * local provider's GitHub and Slack personalities; Google written out, in the
- * view),
+ * A manifest that declares three connections at once, each by its preset
+ * (GitHub, Slack and Google: through the backend as confidential clients,
+ * answered by the local provider's personality of each),
  * run by `npm start` itself in Chromium: the drawer draws a panel for each; a
  * sign-in's return reaches the panel that started it; each connection lands
  * in its own user secret; disconnecting one leaves the others; the backend
- * reads each by id. Google stands at the standard local provider (its
- * personality is a later step).
+ * reads each by id.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -22,21 +20,10 @@ import {consentAtProvider, FIXTURE_APP, launchBrowser, logInAtProvider, ROOT, sc
 jest.setTimeout(120_000);
 
 const [ADA] = PREVIEW_USERS;
-const provider = (id: string, name: string, extra: Record<string, unknown> = {}) => ({
-  id,
-  name,
-  authorizeUrl: `https://${id}.example/oauth/authorize`,
-  tokenUrl: `https://${id}.example/oauth/token`,
-  revocationUrl: `https://${id}.example/oauth/revoke`,
-  identityUrl: `https://api.${id}.example/me`,
-  clientId: `shipsync-${id}`,
-  scopes: ['read'],
-  ...extra,
-});
 // Only what is the app's own: the preset knows GitHub's endpoints, its exchange mode and its quirks.
 const GITHUB = {id: 'github', preset: 'github', clientId: 'Iv1.shipsync', scopes: ['repo', 'read:user']};
 const SLACK = {id: 'slack', preset: 'slack', clientId: '1234.5678', scopes: ['users:read', 'chat:write']};
-const GOOGLE = provider('google', 'Google');
+const GOOGLE = {id: 'google', preset: 'google', clientId: '1234.apps.googleusercontent.com'};
 
 /** The tests' manifest in a folder of its own, with these three connections (and their hosts in the CSP, as a fork's would be). */
 function threeConnections(): string {
@@ -94,7 +81,7 @@ test('the terminal names each connection with its exchange mode, and warns of no
   const output = started.cli.output();
   expect(output).toContain('Connections:  GitHub ("github", at the local stand-in), through the backend, as a confidential client (exchange "backend" from stripe-app.json)');
   expect(output).toContain('Connections:  Slack ("slack", at the local stand-in), through the backend, as a confidential client');
-  expect(output).toContain('Connections:  Google ("google", at the local stand-in), in the view');
+  expect(output).toContain('Connections:  Google ("google", at the local stand-in), through the backend');
   expect(output).not.toContain('warning:');
 });
 
@@ -121,6 +108,11 @@ test('each connection connects from its own panel; its tokens land in a secret o
   // Slack's personality: the user token from under authed_user, its user_scope comma-separated, sent as Basic.
   expect(await payload('slack')).toMatchObject({refresh_token: null, scope: 'users:read,chat:write', account_name: 'ada'});
   expect(started.cli.output()).toMatch(/^oauth: token request: client keyring-preview-backend auth basic → 200$/m);
+
+  // Google's preset asks for offline access, so its personality hands out a refresh token (and never rotates it).
+  await page.reload();
+  await connect('Google', 3);
+  expect(await payload('google')).toMatchObject({refresh_token: expect.any(String) as string, access_token_expires_at: expect.any(Number) as number, account_name: 'ada'});
   await screenshot(slack, 'several-connections');
 
   // Disconnect Slack from its panel: GitHub's stays, and its panel still says connected.
@@ -141,7 +133,7 @@ test('each connection connects from its own panel; its tokens land in a secret o
   expect([await stored('github'), await stored('slack')]).toEqual([true, false]);
   await page.reload();
   await drawerOf(page).getByRole('link', {name: 'Connect to Slack'}).waitFor();
-  // The one connected is GitHub's, which the drawer learns from the backend's status call for "github".
-  await drawerOf(page).getByText('Connected as ada').waitFor();
-  expect(await drawerOf(page).getByText('Connected as ada').count()).toBe(1);
+  // GitHub's and Google's, which the drawer learns from the backend's status calls for "github" and "google".
+  await drawerOf(page).getByText('Connected as ada').nth(1).waitFor();
+  expect(await drawerOf(page).getByText('Connected as ada').count()).toBe(2);
 });

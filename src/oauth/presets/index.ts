@@ -3,9 +3,10 @@
  * one table here. A manifest entry names one with `"preset"`.
  */
 import {github} from './github';
+import {google} from './google';
 import {slack} from './slack';
 import type {ProviderPreset} from './types';
 
 export type {ProviderPreset} from './types';
 
-export const PRESETS: Readonly<Record<string, ProviderPreset>> = {github, slack};
+export const PRESETS: Readonly<Record<string, ProviderPreset>> = {github, google, slack};

@@ -21,6 +21,8 @@ export interface ProviderPreset {
   /** The authorize parameter the scopes go in (Slack's user token: "user_scope"), and how they are joined. */
   scopeParam?: string;
   scopeSeparator?: string;
+  /** Parameters the authorize request always carries (Google: access_type=offline and prompt=consent, for a refresh token). */
+  authorizeParams?: Record<string, string>;
   /** Where the token answer's fields sit when not at the top (Slack's user token: "authed_user"). */
   tokenPath?: string;
   /** Where each fact came from, and what could not be confirmed: read them before relying on the preset. */

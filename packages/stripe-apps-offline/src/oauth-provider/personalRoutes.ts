@@ -17,6 +17,14 @@ const SELF_CALL = crypto.randomBytes(16).toString('hex');
 
 export const isSelfCall = (req: http.IncomingMessage) => req.headers[SELF_CALL_HEADER] === SELF_CALL;
 
+/** The personality a call to itself was made for (trusted only with the self-call mark), or null. */
+export function selfCallPersonality(req: http.IncomingMessage): string | null {
+  if (!isSelfCall(req)) return null;
+  const name = String(req.headers[PERSONALITY_HEADER] ?? '');
+  return Object.hasOwn(PERSONALITIES, name) ? name : null;
+}
+const PERSONALITY_HEADER = 'x-local-provider-personality';
+
 /** Whether `path` is one of a personality's (the request log reports them as the provider's API). */
 export function isPersonalPath(path: string): boolean {
   return /^\/as\/[a-z0-9_-]{1,40}\//.test(path);
@@ -57,11 +65,12 @@ export async function personalRoute(req: http.IncomingMessage, res: http.ServerR
         ...(req.headers.authorization ? {authorization: req.headers.authorization} : {}),
         accept: 'application/json',
         ...self,
+        [PERSONALITY_HEADER]: personality.name,
       },
       body,
     });
-    const grantType = new URLSearchParams(body).get('grant_type') ?? '';
-    return send(res, personality.token(await standard(response), {accept: String(req.headers.accept ?? ''), grantType}), {});
+    const form = new URLSearchParams(body);
+    return send(res, personality.token(await standard(response), {accept: String(req.headers.accept ?? ''), grantType: form.get('grant_type') ?? '', form}), {});
   }
   if (path === paths.user && personality.identity && personality.user && (req.method === 'GET' || req.method === 'OPTIONS')) {
     if (req.method === 'OPTIONS') return send(res, {status: 204, headers: {}, body: ''}, cors);

@@ -24,7 +24,8 @@ import {interactionHandler, isInteractionPath} from './interactions';
 import {DEFAULT_BRAND, errorPage} from './pages';
 import {CONFIDENTIAL_CLIENTS, DEFAULT_PROVIDER_PORT, LOCAL_CLIENT_SECRET, PREVIEW_CLIENT_ID, PROVIDER_SCOPES} from './constants';
 import {createHostGuard, quoteHost} from '../hostGuard';
-import {isPersonalPath, isSelfCall, personalRoute} from './personalRoutes';
+import {isPersonalPath, isSelfCall, personalRoute, selfCallPersonality} from './personalRoutes';
+import {PERSONALITIES} from './personalities';
 
 export {DEFAULT_PROVIDER_PORT, PREVIEW_CLIENT_ID};
 
@@ -118,7 +119,11 @@ export async function startOAuthProvider(options: OAuthProviderOptions): Promise
     clientBasedCORS: () => true,
     // Without this, refresh tokens come only with the `offline_access` scope.
     issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed('refresh_token'),
-    rotateRefreshToken: true,
+    // Rotation, as careful providers do; a personality of a provider that does not rotate (Google) turns it off.
+    rotateRefreshToken: (ctx) => {
+      const personality = selfCallPersonality(ctx.req);
+      return personality ? PERSONALITIES[personality].rotatesRefreshTokens !== false : true;
+    },
     ttl: {
       AccessToken: options.accessTokenTtl ?? 3600,
       RefreshToken: options.refreshTokenTtl ?? 14 * 24 * 3600,

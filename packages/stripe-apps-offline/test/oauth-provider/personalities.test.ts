@@ -120,3 +120,50 @@ describe("Slack's personality (/as/slack/…)", () => {
     expect([wrong.status, await wrong.json()]).toEqual([200, {ok: false, error: 'bad_client_secret'}]);
   });
 });
+
+describe("Google's personality (/as/google/…)", () => {
+  const GOOGLE_CLIENT = CONFIDENTIAL_CLIENTS.client_secret_post;
+
+  async function googleCode(extra: Record<string, string>): Promise<{code: string; verifier: string}> {
+    const verifier = crypto.randomBytes(32).toString('base64url');
+    const challenge = crypto.createHash('sha256').update(verifier).digest('base64url');
+    const url = new URL(`${provider.issuer}/as/google/auth`);
+    url.search = new URLSearchParams({response_type: 'code', client_id: GOOGLE_CLIENT, redirect_uri: REDIRECT, scope: 'repo', state: 's', code_challenge: challenge, code_challenge_method: 'S256', ...extra}).toString();
+    const back = await provider.authorize(url.toString());
+    return {code: back.searchParams.get('code') ?? '', verifier};
+  }
+  const googleToken = async (form: Record<string, string>) => {
+    const response = await fetch(`${provider.issuer}/as/google/token`, {
+      method: 'POST',
+      headers: {'content-type': 'application/x-www-form-urlencoded'},
+      body: new URLSearchParams({client_id: GOOGLE_CLIENT, client_secret: LOCAL_CLIENT_SECRET, redirect_uri: REDIRECT, ...form}).toString(),
+    });
+    return {status: response.status, body: (await response.json()) as Record<string, unknown>};
+  };
+  const exchange = (grant: {code: string; verifier: string}) => googleToken({grant_type: 'authorization_code', code: grant.code, code_verifier: grant.verifier});
+
+  test('a refresh token only for access_type=offline; a refresh gives no new one, and the old one keeps working', async () => {
+    const online = await exchange(await googleCode({}));
+    expect(online.status).toBe(200);
+    expect(online.body).not.toHaveProperty('refresh_token');
+    expect(online.body).toMatchObject({token_type: 'Bearer', expires_in: expect.any(Number) as number});
+
+    const first = await exchange(await googleCode({access_type: 'offline', prompt: 'consent'}));
+    const refreshToken = String(first.body.refresh_token);
+    expect(refreshToken.length).toBeGreaterThan(10);
+    for (let i = 0; i < 2; i++) {
+      const renewed = await googleToken({grant_type: 'refresh_token', refresh_token: refreshToken});
+      expect(renewed.status).toBe(200);
+      expect(renewed.body).not.toHaveProperty('refresh_token');
+    }
+    const me = await fetch(`${provider.issuer}/as/google/user`, {headers: {authorization: `Bearer ${String(first.body.access_token)}`}});
+    expect(await me.json()).toMatchObject({sub: 'ada', email: 'ada@example.com'});
+  });
+
+  test('a used code is the standard invalid_grant, HTTP 400', async () => {
+    const grant = await googleCode({access_type: 'offline'});
+    await exchange(grant);
+    const reused = await exchange(grant);
+    expect([reused.status, reused.body.error]).toEqual([400, 'invalid_grant']);
+  });
+});

@@ -35,8 +35,10 @@ export interface Personality {
   revocation: boolean;
   /** The authorize request's parameters as the standard /auth takes them (Slack's user_scope becomes scope). */
   authorize?(params: URLSearchParams): URLSearchParams;
-  /** The token endpoint's answer, from the standard one; `accept` is the request's Accept header. */
-  token(standard: StandardAnswer, request: {accept: string; grantType: string}): PersonalAnswer;
+  /** Whether a refresh hands out a new refresh token (absent: yes, as oidc-provider does; Google's does not). */
+  rotatesRefreshTokens?: boolean;
+  /** The token endpoint's answer, from the standard one; `accept` is the request's Accept header, `form` its body. */
+  token(standard: StandardAnswer, request: {accept: string; grantType: string; form: URLSearchParams}): PersonalAnswer;
   /** The identity endpoint's answer (when `identity`), from the standard /api/me one. */
   user?(standard: StandardAnswer): PersonalAnswer;
   /** The revocation answer (when `revocation`), from the standard RFC 7009 one. */

@@ -1,0 +1,124 @@
+/**
+ * Every preset, end to end through the real backend and the local provider's
+ * personality of that provider (as `npm start` points them, with the kit's
+ * own derivation): connect, refresh as the provider allows, a used code
+ * refused as the provider refuses it, and disconnect as the provider revokes
+ * (or cannot). A preset added without a personality, or a personality whose
+ * answers the app cannot read, fails here.
+ */
+import crypto from 'node:crypto';
+import Stripe from 'stripe';
+import {localOAuthLayer, localRedirectUris, oauthBehaviour, startAll, startTestProvider, startTestStore, type TestProvider, type TestSecretStore} from 'stripe-apps-offline/testing';
+import {LOCAL_CLIENT_SECRET} from 'stripe-apps-offline/testing';
+import {startBackend, type RunningBackend} from '../../backend/server';
+import {connectionSecretName} from '../../src/connections';
+import {buildAuthorizeUrl, readConnections, type OAuthProviderConfig} from '../../src/oauth';
+import {PRESETS} from '../../src/oauth/presets';
+import {findStored} from '../support/storedSecrets';
+
+jest.setTimeout(60_000);
+
+const SECRET = `absec_${crypto.randomBytes(16).toString('hex')}`;
+const ACCOUNT = 'acct_1PresetsBackend1';
+const ADA = 'usr_PresetsAda00001';
+const APP = 'com.example.presets';
+
+let store: TestSecretStore;
+let provider: TestProvider;
+let backend: RunningBackend;
+let connections: OAuthProviderConfig[];
+let redirects: {test: string; live: string};
+
+/** What a fork writes for each preset: its id and its own client id, nothing of the provider's. */
+const declared = Object.keys(PRESETS).map((preset) => ({id: preset, preset, clientId: `client-for-${preset}`}));
+
+beforeAll(async () => {
+  const target = {issuer: '', previewOrigin: 'http://127.0.0.1:4300'};
+  redirects = localRedirectUris(target, APP);
+  [store, provider] = await startAll(startTestStore(), startTestProvider({redirectUris: [redirects.test, redirects.live], scopes: Object.values(PRESETS).flatMap((p) => p.scopes ?? [])}));
+  // Pointed at the local provider's personalities exactly as `npm start` points them.
+  const pointed = declared.map((entry) => ({...entry, ...localOAuthLayer(entry, oauthBehaviour(entry), {...target, issuer: provider.issuer}, APP)}));
+  const constants = {redirectUris: redirects, connections: pointed};
+  const read = readConnections(constants as never);
+  expect(read.problems).toEqual([]);
+  connections = read.connections;
+  backend = await startBackend({
+    secretKey: 'sk_test_presets',
+    signingSecrets: [SECRET],
+    apiBase: new URL(store.url),
+    host: '127.0.0.1',
+    port: 0,
+    constants,
+    oauthClientSecrets: Object.fromEntries(connections.filter((c) => c.exchange === 'backend').map((c) => [c.id, LOCAL_CLIENT_SECRET])),
+  });
+});
+afterAll(async () => {
+  await backend?.close();
+  await Promise.all([store?.close(), provider?.close()]);
+});
+
+const sign = () => Stripe.webhooks.generateTestHeaderString({payload: JSON.stringify({user_id: ADA, account_id: ACCOUNT}), secret: SECRET});
+
+async function call(route: string, body: Record<string, unknown>): Promise<{status: number; body: Record<string, unknown> & {error?: {type: string}}}> {
+  const response = await fetch(`${backend.url}/v1/connection/${route}`, {
+    method: 'POST',
+    headers: {'content-type': 'application/json', 'stripe-signature': sign()},
+    body: JSON.stringify({...body, user_id: ADA, account_id: ACCOUNT}),
+  });
+  return {status: response.status, body: (await response.json()) as never};
+}
+
+/** What the Dashboard hands back after ada signs in at the connection's authorize URL: a code and its verifier. */
+async function signIn(connection: OAuthProviderConfig): Promise<{code: string; verifier: string}> {
+  const verifier = crypto.randomBytes(32).toString('base64url');
+  const challenge = crypto.createHash('sha256').update(verifier).digest('base64url');
+  const returned = await provider.authorize(buildAuthorizeUrl(connection, 'test', {state: crypto.randomBytes(12).toString('base64url'), challenge}));
+  return {code: returned.searchParams.get('code') ?? '', verifier};
+}
+
+const stored = async (id: string) =>
+  JSON.parse((await findStored(store.backend(undefined, {stripeAccount: ACCOUNT}), connectionSecretName(id), {type: 'user', user: ADA}))?.payload ?? 'null') as Record<string, unknown> | null;
+
+const byId = (id: string) => connections.find((c) => c.id === id) as OAuthProviderConfig;
+
+describe.each(declared.map((d) => d.id))('the %s preset', (id) => {
+  test('connects through its personality, in its own secret, and says who is connected', async () => {
+    const connection = byId(id);
+    const grant = await signIn(connection);
+    const answer = await call('exchange', {connection: id, ...grant, redirect_uri: redirects.test});
+    expect([answer.status, answer.body.error?.type ?? null]).toEqual([200, null]);
+    expect(answer.body).toMatchObject({connected: true, connection: id, provider: PRESETS[id].name, account_name: 'ada'});
+    expect((await stored(id))?.access_token).toEqual(expect.any(String));
+  });
+
+  test('refreshes as the provider allows: a token that never expires needs none, one that does is renewed and still works', async () => {
+    const summary = (await call('status', {connection: id})).body;
+    if (!summary.can_refresh) {
+      // GitHub's and Slack's (without rotation) tokens do not expire: nothing to renew, and none is attempted.
+      expect(summary.access_token_expires_at).toBeNull();
+      return;
+    }
+    const before = await stored(id);
+    const renewed = await call('refresh', {connection: id, when: 'now'});
+    expect([renewed.status, renewed.body.connected]).toEqual([200, true]);
+    const after = await stored(id);
+    expect(after?.access_token === before?.access_token).toBe(false);
+    // Google's refresh answers carry no new refresh token: the old one is kept, and renews again.
+    expect((await call('refresh', {connection: id, when: 'now'})).status).toBe(200);
+    expect((await call('verify', {connection: id})).body).toMatchObject({connected: true, account_name: 'ada'});
+  });
+
+  test('a used code is refused as the provider refuses it, and read as the sign-in\'s refusal', async () => {
+    const grant = await signIn(byId(id));
+    expect((await call('exchange', {connection: id, ...grant, redirect_uri: redirects.test})).status).toBe(200);
+    const again = await call('exchange', {connection: id, ...grant, redirect_uri: redirects.test});
+    expect(again.body.error?.type).toBe('provider-invalid-grant');
+  });
+
+  test('disconnects as the provider revokes, or says it cannot', async () => {
+    const answer = await call('disconnect', {connection: id});
+    expect(answer.status).toBe(200);
+    expect(answer.body.revocation).toBe(PRESETS[id].revocationUrl ? 'revoked' : 'not-supported');
+    expect(await stored(id)).toBeNull();
+  });
+});
