@@ -49,6 +49,13 @@ export async function personalRoute(req: http.IncomingMessage, res: http.ServerR
   if (!personality) return notFound();
   const paths = personalityPaths(personality.name);
   const self = {[SELF_CALL_HEADER]: SELF_CALL};
+  /** The same request to the provider's standard endpoint, marked as its own call, with the client's authorization. */
+  const forward = (target: string, init: {body?: string; headers?: Record<string, string>} = {}) =>
+    fetch(`${issuer}${target}`, {
+      method: init.body === undefined ? 'GET' : 'POST',
+      headers: {...init.headers, ...(req.headers.authorization ? {authorization: req.headers.authorization} : {}), ...self},
+      body: init.body,
+    });
 
   if (path === paths.authorize && req.method === 'GET') {
     // The provider's own sign-in and consent, then back to the client, as from /auth.
@@ -58,32 +65,21 @@ export async function personalRoute(req: http.IncomingMessage, res: http.ServerR
   }
   if (path === paths.token && req.method === 'POST') {
     const body = (await readBody(req, MAX_FORM_BYTES))?.toString('utf8') ?? '';
-    const response = await fetch(`${issuer}/token`, {
-      method: 'POST',
-      headers: {
-        'content-type': String(req.headers['content-type'] ?? 'application/x-www-form-urlencoded'),
-        ...(req.headers.authorization ? {authorization: req.headers.authorization} : {}),
-        accept: 'application/json',
-        ...self,
-        [PERSONALITY_HEADER]: personality.name,
-      },
+    const response = await forward('/token', {
       body,
+      headers: {'content-type': String(req.headers['content-type'] ?? 'application/x-www-form-urlencoded'), accept: 'application/json', [PERSONALITY_HEADER]: personality.name},
     });
     const form = new URLSearchParams(body);
     return send(res, personality.token(await standard(response), {accept: String(req.headers.accept ?? ''), grantType: form.get('grant_type') ?? '', form}), {});
   }
   if (path === paths.user && personality.identity && personality.user && (req.method === 'GET' || req.method === 'OPTIONS')) {
     if (req.method === 'OPTIONS') return send(res, {status: 204, headers: {}, body: ''}, cors);
-    const response = await fetch(`${issuer}/api/me`, {headers: {...(req.headers.authorization ? {authorization: req.headers.authorization} : {}), ...self}});
+    const response = await forward('/api/me');
     return send(res, personality.user(await standard(response)), cors);
   }
   if (path === paths.revoke && personality.revocation && req.method === 'POST') {
     const body = (await readBody(req, MAX_FORM_BYTES))?.toString('utf8') ?? '';
-    const response = await fetch(`${issuer}/token/revocation`, {
-      method: 'POST',
-      headers: {'content-type': String(req.headers['content-type'] ?? ''), ...(req.headers.authorization ? {authorization: req.headers.authorization} : {}), ...self},
-      body,
-    });
+    const response = await forward('/token/revocation', {body, headers: {'content-type': String(req.headers['content-type'] ?? '')}});
     const text = await response.text();
     return send(res, personality.revoke ? personality.revoke({status: response.status}) : {status: response.status, headers: {'content-type': 'application/json'}, body: text}, cors);
   }

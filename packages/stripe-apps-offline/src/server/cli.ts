@@ -32,7 +32,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {startOAuthProvider} from '../oauth-provider/provider';
 import {LOCAL_CLIENT_SECRET, previewRedirectUris, providerIdentity} from '../oauth-provider/constants';
-import {connectionBlocks, localTarget, oauthBehaviour} from './localOAuth';
+import {connectionBlocks, connectionInLayer, localTarget, oauthBehaviour} from './localOAuth';
 import {DataFileError} from '../stripe-api/storage';
 import {readAppBackendConfig, startAppBackend} from './appBackend';
 import {loadManifest, type Manifest} from './manifest';
@@ -154,10 +154,7 @@ function exchangeSource(manifestDir: string, id: string): string {
   if (process.env.KEYRING_OAUTH_EXCHANGE) return 'KEYRING_OAUTH_EXCHANGE';
   const local = path.join(manifestDir, 'stripe-app.local.json');
   if (!fs.existsSync(local)) return 'stripe-app.json';
-  const layer = JSON.parse(fs.readFileSync(local, 'utf8')) as {constants?: {connections?: unknown}};
-  const connections = layer.constants?.connections;
-  const change = (Array.isArray(connections) ? connections.find((c: {id?: unknown}) => c?.id === id) : (connections as Record<string, unknown> | undefined)?.[id]) as {exchange?: unknown} | undefined;
-  return change?.exchange !== undefined ? 'stripe-app.local.json' : 'stripe-app.json';
+  return connectionInLayer(JSON.parse(fs.readFileSync(local, 'utf8')), id)?.exchange !== undefined ? 'stripe-app.local.json' : 'stripe-app.json';
 }
 
 async function main(): Promise<void> {

@@ -55,6 +55,13 @@ function connectionsValue(manifest: unknown): unknown {
   return asBlock(asBlock(manifest)?.constants)?.connections ?? null;
 }
 
+/** What a layer (a local file, overrides) says of connection `id`, given as a list or keyed by id; null when nothing. */
+export function connectionInLayer(layer: unknown, id: string): Block | null {
+  const value = connectionsValue(layer);
+  if (Array.isArray(value)) return value.map(asBlock).find((b) => b?.id === id) ?? null;
+  return value && typeof value === 'object' ? asBlock((value as Record<string, unknown>)[id]) : null;
+}
+
 /** The connections of a (merged) manifest, each an object with a string id. */
 export function connectionBlocks(manifest: unknown): Block[] {
   const list = connectionsValue(manifest);
@@ -158,11 +165,9 @@ export function localDifferences(base: unknown, local: unknown): string[] {
       (entry) =>
         `connection "${String(entry.id)}" uses the preset "${String(entry.preset).slice(0, 40)}", which the local provider has no personality for (it has: ${Object.keys(PERSONALITIES).join(', ')}): locally it answers as a standard OAuth provider, not as that one.`,
     );
-  const layer = connectionsValue(local);
-  if (!layer) return notes;
   for (const entry of connectionBlocks(base)) {
     const id = entry.id as string;
-    const change = Array.isArray(layer) ? layer.map(asBlock).find((b) => b?.id === id) : asBlock((layer as Record<string, unknown>)[id]);
+    const change = connectionInLayer(local, id);
     if (!change) continue;
     const defaults = oauthBehaviour(entry);
     const changed = (field: 'exchange' | 'clientAuth' | 'scopes', effect: string) => {
