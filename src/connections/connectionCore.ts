@@ -11,15 +11,18 @@
  * callers only ever get its summary.
  */
 import {
+  apiRequest,
   exchangeCode,
   fetchIdentity,
   identityFrom,
+  identityInit,
   ProviderError,
   refreshTokens,
-  revokeToken,
+  revoke,
   type ClientCredentials,
   type Mode,
   type OAuthProviderConfig,
+  type Revocation,
 } from '../oauth';
 import {DEFAULT_LEASE_TIMING, refreshLeaseName, underRefreshLease, type LeaseSecrets, type LeaseTiming} from './refreshLease';
 import {
@@ -34,7 +37,7 @@ import {
   type StoredConnection,
 } from './storedConnection';
 
-export type Revocation = 'revoked' | 'failed' | 'not-supported';
+export type {Revocation} from '../oauth';
 
 /** The stored connection is gone (disconnected in another tab, or expired), or none was loaded. */
 export class ConnectionGoneError extends Error {
@@ -85,24 +88,13 @@ export interface ConnectionCore {
   disconnect(): Promise<{revocation: Revocation}>;
 }
 
-/** RFC 7009 for both of a connection's tokens; never throws (a failure is 'failed'). */
-export async function revokeConnection(
+/** Revokes a connection's tokens as its provider takes it (oauth/revocation.ts); never throws (a failure is 'failed'). */
+export function revokeConnection(
   provider: OAuthProviderConfig,
   connection: StoredConnection,
   options: {fetch?: typeof fetch; client?: ClientCredentials | null} = {},
 ): Promise<Revocation> {
-  const {revocationUrl} = provider;
-  if (!revocationUrl) return 'not-supported';
-  const withUrl = {...provider, revocationUrl};
-  const fetchImpl = options.fetch ?? fetch;
-  try {
-    // The refresh token first: revoking it ends the grant at most providers.
-    if (connection.refresh_token) await revokeToken(withUrl, connection.refresh_token, 'refresh_token', fetchImpl, options.client ?? null);
-    await revokeToken(withUrl, connection.access_token, 'access_token', fetchImpl, options.client ?? null);
-    return 'revoked';
-  } catch {
-    return 'failed';
-  }
+  return revoke(provider, connection, options);
 }
 
 export function createConnectionCore(options: ConnectionCoreOptions): ConnectionCore {
@@ -185,10 +177,10 @@ export function createConnectionCore(options: ConnectionCoreOptions): Connection
 
   const fetchAsUser = async (url: string, init: RequestInit = {}): Promise<Response> => {
     const call = async (connection: StoredConnection) => {
-      const headers = new Headers(init.headers);
-      headers.set('authorization', `Bearer ${connection.access_token}`);
+      // The provider's token header and API headers; a relative URL against its API base (Salesforce's instance_url).
+      const request = apiRequest(provider, connection, url, init);
       try {
-        return await fetchImpl(url, {...init, headers});
+        return await fetchImpl(...request);
       } catch {
         throw new ProviderError('network');
       }
@@ -200,11 +192,15 @@ export function createConnectionCore(options: ConnectionCoreOptions): Connection
     return call(held());
   };
 
-  /** Stores a new display name without touching tokens another holder may have rotated meanwhile. */
-  const saveAccountName = (name: string): Promise<ConnectionSummary> =>
+  /** Stores a new display name (and kept fields) without touching tokens another holder may have rotated meanwhile. */
+  const saveIdentity = (name: string, kept: Record<string, string>): Promise<ConnectionSummary> =>
     underLease(
-      async () => save({...(await readOrGone()), account_name: name}),
-      (latest) => latest.account_name === name,
+      async () => {
+        const latest = await readOrGone();
+        const merged = {...latest.kept, ...kept};
+        return save({...latest, account_name: name, ...(Object.keys(merged).length > 0 ? {kept: merged} : {})});
+      },
+      (latest) => latest.account_name === name && Object.entries(kept).every(([k, v]) => latest.kept?.[k] === v),
     );
 
   const revokeAll = (connection: StoredConnection) => revokeConnection(provider, connection, {fetch: fetchImpl, client});
@@ -223,19 +219,15 @@ export function createConnectionCore(options: ConnectionCoreOptions): Connection
 
     async connect(grant) {
       const tokens = await exchangeCode(provider, mode, grant, fetchImpl, client);
-      let accountName: string | null = null;
-      if (provider.identityUrl) {
-        // Who connected is a nicety: the connection works without it.
-        accountName = await fetchIdentity(provider.identityUrl, tokens.access_token, fetchImpl).then(
-          (identity) => identity?.name ?? null,
-          () => null,
-        );
-      }
+      const {identityUrl} = provider;
+      // Who connected is a nicety: the connection works without it (the kept fields it gives are learnt again by a check).
+      const identity = identityUrl ? await fetchIdentity({...provider, identityUrl}, tokens.access_token, fetchImpl).catch(() => null) : null;
       const connection = connectionFromTokens(tokens, {
         now: nowSeconds(),
         requestedScopes: provider.scopes,
         refreshTokenLifetimeSeconds: provider.refreshTokenLifetimeSeconds,
-        accountName,
+        accountName: identity?.name ?? null,
+        kept: identity?.kept,
       });
       try {
         return await save(connection);
@@ -248,10 +240,12 @@ export function createConnectionCore(options: ConnectionCoreOptions): Connection
 
     async verify() {
       if (!provider.identityUrl) return fresh();
-      const identity = await identityFrom(await fetchAsUser(provider.identityUrl, {headers: {accept: 'application/json'}}));
+      const identity = await identityFrom(await fetchAsUser(provider.identityUrl, identityInit(provider)), provider);
       // An answer that names nobody leaves the name we have.
-      if (!identity || identity.name === held().account_name) return summarize(held());
-      return saveAccountName(identity.name);
+      const name = identity.name ?? held().account_name;
+      const unchanged = name === held().account_name && Object.entries(identity.kept).every(([k, v]) => held().kept?.[k] === v);
+      if (unchanged || name === null) return summarize(held());
+      return saveIdentity(name, identity.kept);
     },
 
     async disconnect() {

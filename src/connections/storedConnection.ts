@@ -6,9 +6,11 @@
  *   {"version": 1, "access_token": "…", "refresh_token": "…", "token_type": "Bearer",
  *    "scope": "read write", "access_token_expires_at": 1767225600,
  *    "refresh_token_expires_at": 1768435200, "connected_at": 1767222000,
- *    "account_name": "ada"}
+ *    "account_name": "ada", "kept": {"instance_url": "https://…"}}
  *
- * Times are unix seconds; *_expires_at and account_name may be null.
+ * Times are unix seconds; *_expires_at and account_name may be null. `kept`
+ * holds what the provider's API needs beside the tokens (a preset's `keep`);
+ * it may be absent.
  */
 // The limits alone, not ../secrets: the app backend reads this module and must not load the SDK.
 import {MAX_PAYLOAD_LENGTH} from '../secrets/limits';
@@ -29,6 +31,7 @@ export interface StoredConnection {
   refresh_token_expires_at: number | null;
   connected_at: number;
   account_name: string | null;
+  kept?: Record<string, string>;
 }
 
 /** What the panel shows: everything but the tokens. */
@@ -55,7 +58,15 @@ export class ConnectionPayloadError extends Error {
  */
 export function connectionFromTokens(
   tokens: TokenResponse,
-  options: {now: number; requestedScopes: string[]; refreshTokenLifetimeSeconds?: number; previous?: StoredConnection; accountName?: string | null},
+  options: {
+    now: number;
+    requestedScopes: string[];
+    refreshTokenLifetimeSeconds?: number;
+    previous?: StoredConnection;
+    accountName?: string | null;
+    /** Kept fields learnt besides the token answer's own (the identity answer's). */
+    kept?: Record<string, string>;
+  },
 ): StoredConnection {
   const {now, previous} = options;
   const rotated = tokens.refresh_token !== undefined;
@@ -72,8 +83,12 @@ export function connectionFromTokens(
       refreshToken === null ? null : rotated ? (refreshLifetime ? now + refreshLifetime : null) : (previous?.refresh_token_expires_at ?? null),
     connected_at: previous?.connected_at ?? now,
     account_name: options.accountName !== undefined ? options.accountName : (previous?.account_name ?? null),
+    // A refresh answer may repeat some (Salesforce's instance_url) or none: what it does not say stays.
+    ...keptOf({...previous?.kept, ...tokens.kept, ...options.kept}),
   };
 }
+
+const keptOf = (kept: Record<string, string>) => (Object.keys(kept).length > 0 ? {kept} : {});
 
 /**
  * When the secret should delete itself: when the connection can no longer be
@@ -116,7 +131,8 @@ export function parseConnection(payload: string): StoredConnection {
     nullableNumber(c.access_token_expires_at) &&
     nullableNumber(c.refresh_token_expires_at) &&
     typeof c.connected_at === 'number' &&
-    nullableString(c.account_name);
+    nullableString(c.account_name) &&
+    (c.kept === undefined || (!!c.kept && typeof c.kept === 'object' && Object.values(c.kept).every((v) => typeof v === 'string')));
   if (!ok) throw new ConnectionPayloadError('unreadable');
   return c as StoredConnection;
 }

@@ -4,14 +4,22 @@
  */
 import {oauthErrorCode, ProviderError} from './providerErrors';
 
+import {apiRequest, identityInit} from './apiRequest';
+import {keptFrom, textAt} from './keptFields';
+import type {OAuthProviderConfig} from './providerConfig';
+
 interface ProviderIdentity {
-  /** A display name for the connected account at the provider. */
-  name: string;
+  /** A display name for the connected account at the provider, when the answer names one. */
+  name: string | null;
+  /** The fields a preset keeps from the identity answer (Xero's tenant id). */
+  kept: Record<string, string>;
 }
 
-/** The first readable name in the answer: OIDC's name/preferred_username/email, or login/sub. */
-function nameIn(body: unknown): string | null {
+/** The first readable name in the answer: the preset's path, else OIDC's name/preferred_username/email, or login/sub. */
+function nameIn(body: unknown, path: string | undefined): string | null {
   if (!body || typeof body !== 'object') return null;
+  const named = path ? textAt(body, path) : undefined;
+  if (named && named.trim() !== '') return named.trim().slice(0, 200);
   const b = body as Record<string, unknown>;
   for (const key of ['name', 'preferred_username', 'email', 'login', 'username', 'user', 'sub']) {
     const value = b[key];
@@ -20,18 +28,19 @@ function nameIn(body: unknown): string | null {
   return null;
 }
 
-export async function fetchIdentity(identityUrl: string, accessToken: string, fetchImpl: typeof fetch = fetch): Promise<ProviderIdentity | null> {
+/** Who a fresh access token belongs to, asked as the provider wants it asked (method, body, headers, token header). */
+export async function fetchIdentity(provider: OAuthProviderConfig & {identityUrl: string}, accessToken: string, fetchImpl: typeof fetch = fetch): Promise<ProviderIdentity> {
   let response: Response;
   try {
-    response = await fetchImpl(identityUrl, {headers: {authorization: `Bearer ${accessToken}`, accept: 'application/json'}});
+    response = await fetchImpl(...apiRequest(provider, {access_token: accessToken}, provider.identityUrl, identityInit(provider)));
   } catch {
     throw new ProviderError('network');
   }
-  return identityFrom(response);
+  return identityFrom(response, provider);
 }
 
-/** Reads an identity endpoint's answer: a name, null when it names nobody, or a ProviderError. */
-export async function identityFrom(response: Response): Promise<ProviderIdentity | null> {
+/** Reads an identity endpoint's answer: a name (null when it names nobody) and the kept fields, or a ProviderError. */
+export async function identityFrom(response: Response, provider: Pick<OAuthProviderConfig, 'identityName' | 'keep'> = {}): Promise<ProviderIdentity> {
   if (response.status === 401) throw new ProviderError('invalid-token', {status: 401});
   if (!response.ok) throw new ProviderError('unavailable', {status: response.status});
   let body: unknown = null;
@@ -43,8 +52,7 @@ export async function identityFrom(response: Response): Promise<ProviderIdentity
   // Slack answers every call with HTTP 200, a refused token as {"ok": false, "error": "invalid_auth"}.
   const refusal = body && typeof body === 'object' && (body as {ok?: unknown}).ok === false ? String((body as {error?: unknown}).error ?? '') : null;
   if (refusal !== null) throw new ProviderError(TOKEN_REFUSED.has(refusal) ? 'invalid-token' : 'unavailable', {status: response.status, code: oauthErrorCode(refusal)});
-  const name = nameIn(body);
-  return name ? {name} : null;
+  return {name: nameIn(body, provider.identityName), kept: keptFrom(provider.keep, 'identity', body)};
 }
 
 /** Slack's error codes for a token it no longer takes (its Web API "Errors" of auth.test). */

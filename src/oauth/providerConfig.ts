@@ -42,9 +42,10 @@
 import type {ExtensionContextValue} from '@stripe/ui-extension-sdk/context';
 import {manifestConstant, text, type ManifestConstants} from '../manifestConstants';
 import {SECRETS_PER_SCOPE} from '../secrets/limits';
-import {PRESETS} from './presets';
+import {PRESETS, type ProviderPreset} from './presets';
+import {readQuirks, type ProviderQuirks} from './providerQuirks';
 
-export interface OAuthProviderConfig {
+export interface OAuthProviderConfig extends ProviderQuirks {
   /** The connection's id in the manifest: its secrets' names, its client secret's variable. */
   id: string;
   name: string;
@@ -61,13 +62,6 @@ export interface OAuthProviderConfig {
   redirectUris: {test: string; live: string};
   /** Who exchanges the code and keeps the tokens (absent: the view). */
   exchange?: OAuthExchange;
-  /** The authorize parameter for the scopes (absent: "scope") and their separator (absent: a space): a preset's. */
-  scopeParam?: string;
-  scopeSeparator?: string;
-  /** The object in the token answer that holds the token fields, when not the answer itself: a preset's. */
-  tokenPath?: string;
-  /** Parameters every authorize request carries: a preset's (Google's access_type=offline). */
-  authorizeParams?: Record<string, string>;
   /** How the backend authenticates as a confidential client (absent: client_secret_basic). */
   clientAuth?: ClientAuthMethod;
 }
@@ -158,8 +152,12 @@ function readConnection(entry: unknown, index: number, sharedRedirects: unknown)
       return {connection: null, problems: [`${at}.preset "${String(written.preset).slice(0, 40)}" is not a preset Keyring has (${known}); write the provider's fields out instead.`]};
     }
     // The preset's facts, under whatever the entry says itself.
-    const {sources: _sources, unconfirmed: _unconfirmed, ...fields} = preset;
-    raw = {...fields, ...written};
+    const {sources: _sources, unconfirmed: _unconfirmed, inputs: _inputs, ...fields} = preset;
+    const filled = fillInputs(preset, written.inputs, at);
+    if (filled.problems.length > 0) return {connection: null, problems: filled.problems};
+    raw = {...fields, ...filled.urls, ...written};
+  } else if (written.inputs !== undefined) {
+    return {connection: null, problems: [`${at}.inputs fills in a preset's URLs; an entry without a preset writes its URLs out.`]};
   }
   const problems: string[] = [];
   const need = <T>(value: T | undefined, what: string): T | undefined => {
@@ -197,6 +195,7 @@ function readConnection(entry: unknown, index: number, sharedRedirects: unknown)
   if (!test) problems.push(`${where}.test must be the Dashboard's test-mode return route (https://dashboard.stripe.com/test/apps-oauth/<app id>).`);
   if (!live) problems.push(`${where}.live must be the Dashboard's live-mode return route (https://dashboard.stripe.com/apps-oauth/<app id>).`);
 
+  const quirks = readQuirks(raw, at, problems);
   const exchange = raw.exchange ?? 'view';
   if (exchange !== 'view' && exchange !== 'backend') problems.push(`${at}.exchange must be "view" or "backend".`);
   const clientAuth = raw.clientAuth ?? 'client_secret_basic';
@@ -212,7 +211,7 @@ function readConnection(entry: unknown, index: number, sharedRedirects: unknown)
       authorizeUrl,
       tokenUrl,
       revocationUrl,
-      ...(revokeAt && !revocationUrl ? {revokeAt} : {}),
+      ...(revokeAt ? {revokeAt} : {}),
       identityUrl,
       clientId,
       scopes,
@@ -220,15 +219,43 @@ function readConnection(entry: unknown, index: number, sharedRedirects: unknown)
       redirectUris: {test, live},
       exchange: exchange as OAuthExchange,
       clientAuth: clientAuth as ClientAuthMethod,
-      ...(typeof raw.scopeParam === 'string' ? {scopeParam: raw.scopeParam} : {}),
-      ...(typeof raw.scopeSeparator === 'string' ? {scopeSeparator: raw.scopeSeparator} : {}),
-      ...(typeof raw.tokenPath === 'string' ? {tokenPath: raw.tokenPath} : {}),
-      ...(raw.authorizeParams && typeof raw.authorizeParams === 'object' && !Array.isArray(raw.authorizeParams)
-        ? {authorizeParams: Object.fromEntries(Object.entries(raw.authorizeParams).filter((e): e is [string, string] => typeof e[1] === 'string'))}
-        : {}),
+      ...quirks,
     },
     problems,
   };
+}
+
+/** The preset's URL fields that may hold an input's `{name}` (Microsoft's {tenant}). */
+const TEMPLATED = ['authorizeUrl', 'tokenUrl', 'revocationUrl', 'identityUrl', 'revokeAt', 'apiBase'] as const;
+
+/**
+ * A preset's URLs with the entry's `inputs` filled in (or each input's
+ * default): an unknown input, a missing one or a value of the wrong form is
+ * named. Braces left after filling are kept fields (apiBase's {instance_url}).
+ */
+function fillInputs(preset: ProviderPreset, given: unknown, at: string): {urls: Partial<Record<(typeof TEMPLATED)[number], string>>; problems: string[]} {
+  const declared = preset.inputs ?? {};
+  const problems: string[] = [];
+  if (given !== undefined && (!given || typeof given !== 'object' || Array.isArray(given))) return {urls: {}, problems: [`${at}.inputs must be an object.`]};
+  const values = (given ?? {}) as Record<string, unknown>;
+  for (const name of Object.keys(values)) {
+    if (!Object.hasOwn(declared, name)) problems.push(`${at}.inputs.${name.slice(0, 40)} is not an input of this preset (it takes ${Object.keys(declared).join(', ') || 'none'}).`);
+  }
+  const filled: Record<string, string> = {};
+  for (const [name, input] of Object.entries(declared)) {
+    const value = values[name] ?? input.default;
+    if (typeof value !== 'string' || !new RegExp(input.pattern).test(value)) {
+      problems.push(`${at}.inputs.${name} must be ${input.description}.`);
+      continue;
+    }
+    filled[name] = value;
+  }
+  const urls: Partial<Record<(typeof TEMPLATED)[number], string>> = {};
+  for (const field of TEMPLATED) {
+    const template = preset[field];
+    if (typeof template === 'string') urls[field] = template.replace(/\{([A-Za-z0-9_]+)\}/g, (whole, name: string) => filled[name] ?? whole);
+  }
+  return {urls, problems};
 }
 
 /** The mode whose return route `redirectUri` is, or null when it is neither of the manifest's. */

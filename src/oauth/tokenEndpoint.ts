@@ -7,6 +7,7 @@
  * never in a view, which can keep no secret.
  */
 import {oauthErrorCode, ProviderError} from './providerErrors';
+import {keptFrom} from './keptFields';
 import {redirectUriFor, type Mode, type OAuthProviderConfig} from './providerConfig';
 
 export interface TokenResponse {
@@ -19,6 +20,8 @@ export interface TokenResponse {
   refresh_token_expires_in?: number;
   /** Space-separated; when absent, what was asked for was granted. */
   scope?: string;
+  /** The provider's own fields its API needs (a preset's `keep` from the token answer), read from the whole answer. */
+  kept?: Record<string, string>;
 }
 
 type Fetch = typeof fetch;
@@ -32,10 +35,13 @@ export interface ClientCredentials {
 /** RFC 6749 §2.3.1: the id and secret are form-encoded before Basic's base64. */
 const formEncode = (value: string) => encodeURIComponent(value).replace(/%20/g, '+');
 
+/** The Basic authorization of a confidential client, also for the revocation styles that want it whatever the client's method. */
+export const basicAuthorization = (clientId: string, secret: string) => `Basic ${btoa(`${formEncode(clientId)}:${formEncode(secret)}`)}`;
+
 /** The form and headers that authenticate the client: its id alone (public), or with the secret. */
 function authenticate(clientId: string, form: Record<string, string>, client: ClientCredentials | null): {form: Record<string, string>; headers: Record<string, string>} {
   if (client?.method === 'client_secret_basic') {
-    return {form, headers: {authorization: `Basic ${btoa(`${formEncode(clientId)}:${formEncode(client.secret)}`)}`}};
+    return {form, headers: {authorization: basicAuthorization(clientId, client.secret)}};
   }
   const withId = {...form, client_id: clientId};
   return {form: client ? {...withId, client_secret: client.secret} : withId, headers: {}};
@@ -47,24 +53,34 @@ function isTokenResponse(body: unknown): body is TokenResponse {
     !!t &&
     typeof t.access_token === 'string' &&
     t.access_token !== '' &&
-    typeof t.token_type === 'string' &&
+    // Shopify's answer has no token_type (next-auth #8867 saw others): Bearer is what every one of them means.
+    (t.token_type === undefined || typeof t.token_type === 'string') &&
     (t.expires_in === undefined || typeof t.expires_in === 'number') &&
     (t.refresh_token === undefined || typeof t.refresh_token === 'string') &&
     (t.scope === undefined || typeof t.scope === 'string')
   );
 }
 
-async function postForm(url: string, form: Record<string, string>, fetchImpl: Fetch, headers: Record<string, string> = {}): Promise<unknown> {
+/**
+ * A POST of `fields` as a form (RFC 6749) or, for the providers that want it,
+ * as JSON; the answer's JSON, or the ProviderError it means.
+ */
+async function post(url: string, fields: Record<string, string>, format: 'form' | 'json', fetchImpl: Fetch, headers: Record<string, string> = {}): Promise<unknown> {
   let response: Response;
   try {
     response = await fetchImpl(url, {
       method: 'POST',
-      headers: {...headers, 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json'},
-      body: new URLSearchParams(form).toString(),
+      headers: {...headers, 'content-type': format === 'json' ? 'application/json' : 'application/x-www-form-urlencoded', accept: 'application/json'},
+      body: format === 'json' ? JSON.stringify(fields) : new URLSearchParams(fields).toString(),
     });
   } catch {
     throw new ProviderError('network');
   }
+  return judge(response);
+}
+
+/** A provider's answer: its JSON when it is one, else the ProviderError its status and error code mean. */
+export async function judge(response: Response): Promise<unknown> {
   let body: unknown = null;
   try {
     body = await response.json();
@@ -93,11 +109,21 @@ const GRANT_REFUSED = new Set(['invalid_grant', 'bad_verification_code', 'bad_re
 
 async function tokenRequest(provider: OAuthProviderConfig, form: Record<string, string>, fetchImpl: Fetch, client: ClientCredentials | null): Promise<TokenResponse> {
   const request = authenticate(provider.clientId, form, client);
-  const answer = await postForm(provider.tokenUrl, request.form, fetchImpl, request.headers);
+  const answer = await post(provider.tokenUrl, request.form, provider.tokenRequestBody ?? 'form', fetchImpl, request.headers);
   // Where the provider puts the token's fields (Slack: the user token under authed_user).
   const body = provider.tokenPath && answer && typeof answer === 'object' ? (answer as Record<string, unknown>)[provider.tokenPath] : answer;
   if (!isTokenResponse(body)) throw new ProviderError('unavailable', {status: 200});
-  return body;
+  const {access_token, token_type, expires_in, refresh_token, refresh_token_expires_in, scope} = body;
+  return {
+    access_token,
+    token_type: token_type ?? 'Bearer',
+    // A provider that never says how long its tokens live (Salesforce) still ends them: the preset says what to assume.
+    expires_in: expires_in ?? provider.assumedAccessTokenLifetimeSeconds,
+    refresh_token,
+    refresh_token_expires_in: typeof refresh_token_expires_in === 'number' ? refresh_token_expires_in : undefined,
+    scope,
+    kept: keptFrom(provider.keep, 'token', answer),
+  };
 }
 
 /** Trades the code the Dashboard handed back for tokens. A code works once. */
@@ -133,5 +159,5 @@ export async function revokeToken(
   client: ClientCredentials | null = null,
 ): Promise<void> {
   const request = authenticate(provider.clientId, {token, token_type_hint: hint}, client);
-  await postForm(provider.revocationUrl, request.form, fetchImpl, request.headers);
+  await post(provider.revocationUrl, request.form, 'form', fetchImpl, request.headers);
 }

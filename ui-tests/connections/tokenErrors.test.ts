@@ -55,5 +55,5 @@ test("an identity call refused with HTTP 200 and ok: false (Slack's invalid_auth
   await expect(identityFrom(refused)).rejects.toMatchObject({kind: 'invalid-token', code: 'invalid_auth'});
   const other = new Response(JSON.stringify({ok: false, error: 'ratelimited'}), {status: 200});
   await expect(identityFrom(other)).rejects.toMatchObject({kind: 'unavailable'});
-  expect(await identityFrom(new Response(JSON.stringify({ok: true, user: 'ada', user_id: 'U1'})))).toEqual({name: 'ada'});
+  expect(await identityFrom(new Response(JSON.stringify({ok: true, user: 'ada', user_id: 'U1'})))).toEqual({name: 'ada', kept: {}});
 });

@@ -16,5 +16,10 @@ export type ProviderPreset = Omit<OAuthProviderConfig, AppsOwn> & {
   scopes?: string[];
   /** Where each fact came from, and what could not be confirmed: read them before relying on the preset. */
   sources: string[];
+  /**
+   * What the app's entry fills into the preset's URLs, as "inputs": {name: value}
+   * (Microsoft's tenant): each `{name}` in them, with its form and default.
+   */
+  inputs?: Record<string, {pattern: string; description: string; default?: string}>;
   unconfirmed: string[];
 };
