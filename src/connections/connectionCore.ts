@@ -18,6 +18,7 @@ import {
   identityInit,
   ProviderError,
   refreshTokens,
+  refusesToken,
   revoke,
   type ClientCredentials,
   type Mode,
@@ -187,7 +188,7 @@ export function createConnectionCore(options: ConnectionCoreOptions): Connection
     };
     await fresh();
     const response = await call(held());
-    if (response.status !== 401 || !held().refresh_token) return response;
+    if (!refusesToken(provider, response.status) || !held().refresh_token) return response;
     await refresh();
     return call(held());
   };

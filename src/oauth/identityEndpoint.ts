@@ -40,8 +40,8 @@ export async function fetchIdentity(provider: OAuthProviderConfig & {identityUrl
 }
 
 /** Reads an identity endpoint's answer: a name (null when it names nobody) and the kept fields, or a ProviderError. */
-export async function identityFrom(response: Response, provider: Pick<OAuthProviderConfig, 'identityName' | 'keep'> = {}): Promise<ProviderIdentity> {
-  if (response.status === 401) throw new ProviderError('invalid-token', {status: 401});
+export async function identityFrom(response: Response, provider: Pick<OAuthProviderConfig, 'identityName' | 'keep' | 'tokenRefusedStatuses'> = {}): Promise<ProviderIdentity> {
+  if (refusesToken(provider, response.status)) throw new ProviderError('invalid-token', {status: response.status});
   if (!response.ok) throw new ProviderError('unavailable', {status: response.status});
   let body: unknown = null;
   try {
@@ -54,6 +54,9 @@ export async function identityFrom(response: Response, provider: Pick<OAuthProvi
   if (refusal !== null) throw new ProviderError(TOKEN_REFUSED.has(refusal) ? 'invalid-token' : 'unavailable', {status: response.status, code: oauthErrorCode(refusal)});
   return {name: nameIn(body, provider.identityName), kept: keptFrom(provider.keep, 'identity', body)};
 }
+
+/** Whether `status` is the provider's answer to a token it no longer takes. */
+export const refusesToken = (provider: Pick<OAuthProviderConfig, 'tokenRefusedStatuses'>, status: number) => (provider.tokenRefusedStatuses ?? [401]).includes(status);
 
 /** Slack's error codes for a token it no longer takes (its Web API "Errors" of auth.test). */
 const TOKEN_REFUSED = new Set(['invalid_auth', 'not_authed', 'token_revoked', 'token_expired', 'account_inactive']);

@@ -16,7 +16,7 @@
  */
 export {apiBaseOf, apiRequest, identityInit} from './apiRequest';
 export {buildAuthorizeUrl} from './authorizeUrl';
-export {fetchIdentity, identityFrom} from './identityEndpoint';
+export {fetchIdentity, identityFrom, refusesToken} from './identityEndpoint';
 export {
   modeOfRedirectUri,
   MAX_CONNECTIONS,

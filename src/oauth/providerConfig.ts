@@ -153,7 +153,7 @@ function readConnection(entry: unknown, index: number, sharedRedirects: unknown)
     }
     // The preset's facts, under whatever the entry says itself.
     const {sources: _sources, unconfirmed: _unconfirmed, inputs: _inputs, ...fields} = preset;
-    const filled = fillInputs(preset, written.inputs, at);
+    const filled = fillInputs(preset, written.inputs, typeof written.clientId === 'string' ? written.clientId : '', at);
     if (filled.problems.length > 0) return {connection: null, problems: filled.problems};
     raw = {...fields, ...filled.urls, ...written};
   } else if (written.inputs !== undefined) {
@@ -230,10 +230,11 @@ const TEMPLATED = ['authorizeUrl', 'tokenUrl', 'revocationUrl', 'identityUrl', '
 
 /**
  * A preset's URLs with the entry's `inputs` filled in (or each input's
- * default): an unknown input, a missing one or a value of the wrong form is
- * named. Braces left after filling are kept fields (apiBase's {instance_url}).
+ * default; `{client_id}` is the entry's client id): an unknown input, a
+ * missing one or a value of the wrong form is named. Braces left after
+ * filling are kept fields (apiBase's {instance_url}).
  */
-function fillInputs(preset: ProviderPreset, given: unknown, at: string): {urls: Partial<Record<(typeof TEMPLATED)[number], string>>; problems: string[]} {
+function fillInputs(preset: ProviderPreset, given: unknown, clientId: string, at: string): {urls: Partial<Record<(typeof TEMPLATED)[number], string>>; problems: string[]} {
   const declared = preset.inputs ?? {};
   const problems: string[] = [];
   if (given !== undefined && (!given || typeof given !== 'object' || Array.isArray(given))) return {urls: {}, problems: [`${at}.inputs must be an object.`]};
@@ -241,7 +242,8 @@ function fillInputs(preset: ProviderPreset, given: unknown, at: string): {urls: 
   for (const name of Object.keys(values)) {
     if (!Object.hasOwn(declared, name)) problems.push(`${at}.inputs.${name.slice(0, 40)} is not an input of this preset (it takes ${Object.keys(declared).join(', ') || 'none'}).`);
   }
-  const filled: Record<string, string> = {};
+  // GitHub's app-level revocation names the client in its path.
+  const filled: Record<string, string> = {client_id: encodeURIComponent(clientId)};
   for (const [name, input] of Object.entries(declared)) {
     const value = values[name] ?? input.default;
     if (typeof value !== 'string' || !new RegExp(input.pattern).test(value)) {

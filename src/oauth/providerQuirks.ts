@@ -45,6 +45,8 @@ export interface ProviderQuirks {
   identityBody?: unknown;
   /** Where the display name sits in the identity answer, dotted ("name.display_name", "data.viewer.name"); absent: the usual fields. */
   identityName?: string;
+  /** The API's statuses for a token it no longer takes (absent: 401; Salesforce's identity URL answers 403 Bad_OAuth_Token). */
+  tokenRefusedStatuses?: number[];
   /** How revocation is asked for (absent: rfc7009). */
   revocationStyle?: RevocationStyle;
   /**
@@ -108,6 +110,11 @@ export function readQuirks(raw: Record<string, unknown>, at: string, problems: s
     else bad('identityMethod', 'must be "GET" or "POST".');
   }
   if (raw.identityBody !== undefined) quirks.identityBody = raw.identityBody;
+  if (raw.tokenRefusedStatuses !== undefined) {
+    const value = raw.tokenRefusedStatuses;
+    if (Array.isArray(value) && value.length > 0 && value.every((n) => typeof n === 'number' && Number.isInteger(n) && n >= 400 && n < 500)) quirks.tokenRefusedStatuses = value as number[];
+    else bad('tokenRefusedStatuses', 'must be a list of 4xx statuses.');
+  }
   if (raw.revocationStyle !== undefined) {
     if (REVOCATION_STYLES.includes(raw.revocationStyle as RevocationStyle)) quirks.revocationStyle = raw.revocationStyle as RevocationStyle;
     else bad('revocationStyle', `must be one of ${REVOCATION_STYLES.join(', ')}.`);

@@ -1,9 +1,9 @@
 /**
  * Every preset, end to end through the real backend and the local provider's
  * personality of that provider (as `npm start` points them, with the kit's
- * own derivation): connect, refresh as the provider allows, a used code
- * refused as the provider refuses it, and disconnect as the provider revokes
- * (or cannot). A preset added without a personality, or a personality whose
+ * own derivation): connect (keeping what the provider's API needs), refresh
+ * as the provider allows, a used code and a dead refresh token refused as the
+ * provider refuses them, and disconnect as the provider revokes (or cannot). A preset added without a personality, or a personality whose
  * answers the app cannot read, fails here.
  */
 import crypto from 'node:crypto';
@@ -12,7 +12,7 @@ import {localOAuthLayer, localRedirectUris, oauthBehaviour, startAll, startTestP
 import {LOCAL_CLIENT_SECRET} from 'stripe-apps-offline/testing';
 import {startBackend, type RunningBackend} from '../../backend/server';
 import {connectionSecretName} from '../../src/connections';
-import {buildAuthorizeUrl, readConnections, type OAuthProviderConfig} from '../../src/oauth';
+import {buildAuthorizeUrl, fetchIdentity, readConnections, type OAuthProviderConfig} from '../../src/oauth';
 import {PRESETS} from '../../src/oauth/presets';
 import {findStored} from '../support/storedSecrets';
 
@@ -25,37 +25,44 @@ const APP = 'com.example.presets';
 
 let store: TestSecretStore;
 let provider: TestProvider;
-let backend: RunningBackend;
-let connections: OAuthProviderConfig[];
 let redirects: {test: string; live: string};
+const target = {issuer: '', previewOrigin: 'http://127.0.0.1:4300'};
 
 /** What a fork writes for each preset: its id and its own client id, nothing of the provider's. */
 const declared = Object.keys(PRESETS).map((preset) => ({id: preset, preset, clientId: `client-for-${preset}`}));
 
 beforeAll(async () => {
-  const target = {issuer: '', previewOrigin: 'http://127.0.0.1:4300'};
   redirects = localRedirectUris(target, APP);
   [store, provider] = await startAll(startTestStore(), startTestProvider({redirectUris: [redirects.test, redirects.live], scopes: Object.values(PRESETS).flatMap((p) => p.scopes ?? [])}));
-  // Pointed at the local provider's personalities exactly as `npm start` points them.
-  const pointed = declared.map((entry) => ({...entry, ...localOAuthLayer(entry, oauthBehaviour(entry), {...target, issuer: provider.issuer}, APP)}));
-  const constants = {redirectUris: redirects, connections: pointed};
+});
+afterAll(async () => {
+  await Promise.all([store?.close(), provider?.close()]);
+});
+
+/**
+ * A backend for an app that declares this one preset (a user's scope fits
+ * only MAX_CONNECTIONS at once), pointed at the local provider's personality
+ * exactly as `npm start` points it.
+ */
+async function appWith(entry: (typeof declared)[number]): Promise<{backend: RunningBackend; connection: OAuthProviderConfig}> {
+  const constants = {redirectUris: redirects, connections: [{...entry, ...localOAuthLayer(entry, oauthBehaviour(entry), {...target, issuer: provider.issuer}, APP)}]};
   const read = readConnections(constants as never);
   expect(read.problems).toEqual([]);
-  connections = read.connections;
-  backend = await startBackend({
+  const [connection] = read.connections;
+  const backend = await startBackend({
     secretKey: 'sk_test_presets',
     signingSecrets: [SECRET],
     apiBase: new URL(store.url),
     host: '127.0.0.1',
     port: 0,
     constants,
-    oauthClientSecrets: Object.fromEntries(connections.filter((c) => c.exchange === 'backend').map((c) => [c.id, LOCAL_CLIENT_SECRET])),
+    oauthClientSecrets: connection.exchange === 'backend' ? {[connection.id]: LOCAL_CLIENT_SECRET} : {},
   });
-});
-afterAll(async () => {
-  await backend?.close();
-  await Promise.all([store?.close(), provider?.close()]);
-});
+  return {backend, connection};
+}
+
+let backend: RunningBackend;
+let connection: OAuthProviderConfig;
 
 const sign = () => Stripe.webhooks.generateTestHeaderString({payload: JSON.stringify({user_id: ADA, account_id: ACCOUNT}), secret: SECRET});
 
@@ -79,16 +86,23 @@ async function signIn(connection: OAuthProviderConfig): Promise<{code: string; v
 const stored = async (id: string) =>
   JSON.parse((await findStored(store.backend(undefined, {stripeAccount: ACCOUNT}), connectionSecretName(id), {type: 'user', user: ADA}))?.payload ?? 'null') as Record<string, unknown> | null;
 
-const byId = (id: string) => connections.find((c) => c.id === id) as OAuthProviderConfig;
-
 describe.each(declared.map((d) => d.id))('the %s preset', (id) => {
+  beforeAll(async () => {
+    ({backend, connection} = await appWith(declared.find((d) => d.id === id) as (typeof declared)[number]));
+  });
+  afterAll(() => backend?.close());
+
   test('connects through its personality, in its own secret, and says who is connected', async () => {
-    const connection = byId(id);
     const grant = await signIn(connection);
     const answer = await call('exchange', {connection: id, ...grant, redirect_uri: redirects.test});
     expect([answer.status, answer.body.error?.type ?? null]).toEqual([200, null]);
     expect(answer.body).toMatchObject({connected: true, connection: id, provider: PRESETS[id].name, account_name: 'ada'});
+    // A provider that sends no expires_in (Salesforce) still gets an end, the one its preset assumes.
+    if (PRESETS[id].assumedAccessTokenLifetimeSeconds) expect(answer.body.access_token_expires_at).toBeGreaterThan(Date.now() / 1000);
+    const kept = (await stored(id))?.kept as Record<string, string> | undefined;
     expect((await stored(id))?.access_token).toEqual(expect.any(String));
+    // What the provider's API needs beside the tokens (Salesforce's instance_url) is kept with them.
+    expect(Object.keys(kept ?? {}).sort()).toEqual(Object.keys(PRESETS[id].keep ?? {}).sort());
   });
 
   test('refreshes as the provider allows: a token that never expires needs none, one that does is renewed and still works', async () => {
@@ -109,16 +123,35 @@ describe.each(declared.map((d) => d.id))('the %s preset', (id) => {
   });
 
   test('a used code is refused as the provider refuses it, and read as the sign-in\'s refusal', async () => {
-    const grant = await signIn(byId(id));
+    const grant = await signIn(connection);
     expect((await call('exchange', {connection: id, ...grant, redirect_uri: redirects.test})).status).toBe(200);
     const again = await call('exchange', {connection: id, ...grant, redirect_uri: redirects.test});
     expect(again.body.error?.type).toBe('provider-invalid-grant');
   });
 
-  test('disconnects as the provider revokes, or says it cannot', async () => {
+  test('a refresh token the provider no longer takes is read as "connect again", not as an outage', async () => {
+    const summary = (await call('status', {connection: id})).body;
+    if (!summary.can_refresh) return;
+    const held = (await stored(id)) as Record<string, unknown>;
+    await store.backend(undefined, {stripeAccount: ACCOUNT}).apps.secrets.create({
+      name: connectionSecretName(id),
+      scope: {type: 'user', user: ADA},
+      payload: JSON.stringify({...held, refresh_token: `revoked-${crypto.randomBytes(8).toString('hex')}`}),
+    });
+    const refused = await call('refresh', {connection: id, when: 'now'});
+    expect(refused.body.error?.type).toBe('provider-invalid-grant');
+  });
+
+  test('disconnects as the provider revokes, or says it cannot; a revoked token no longer works', async () => {
+    expect((await call('exchange', {connection: id, ...(await signIn(connection)), redirect_uri: redirects.test})).status).toBe(200);
+    const token = String((await stored(id))?.access_token);
     const answer = await call('disconnect', {connection: id});
     expect(answer.status).toBe(200);
     expect(answer.body.revocation).toBe(PRESETS[id].revocationUrl ? 'revoked' : 'not-supported');
     expect(await stored(id)).toBeNull();
+    if (answer.body.revocation === 'revoked' && connection.identityUrl) {
+      const after = await fetchIdentity({...connection, identityUrl: connection.identityUrl}, token).catch((e: {kind?: string}) => e.kind);
+      expect(after).toBe('invalid-token');
+    }
   });
 });

@@ -4,9 +4,11 @@
  */
 import {github} from './github';
 import {google} from './google';
+import {microsoft} from './microsoft';
+import {salesforce} from './salesforce';
 import {slack} from './slack';
 import type {ProviderPreset} from './types';
 
 export type {ProviderPreset} from './types';
 
-export const PRESETS: Readonly<Record<string, ProviderPreset>> = {github, google, slack};
+export const PRESETS: Readonly<Record<string, ProviderPreset>> = {github, google, microsoft, salesforce, slack};

@@ -7,8 +7,9 @@
 import crypto from 'node:crypto';
 import type http from 'node:http';
 import {readBody} from '../requestBody';
+import {CONFIDENTIAL_CLIENTS} from './constants';
 import {PERSONALITIES, personalityPaths} from './personalities';
-import type {PersonalAnswer, StandardAnswer} from './personalities/types';
+import type {Personality, PersonalAnswer, StandardAnswer} from './personalities/types';
 
 const MAX_FORM_BYTES = 64 * 1024;
 /** Marks the provider's calls to itself, so the request log shows the personality's request once, not twice. */
@@ -40,8 +41,29 @@ async function standard(response: Response): Promise<StandardAnswer> {
   return {status: response.status, body: body && typeof body === 'object' ? body : {}};
 }
 
+/** The path with what follows …/revoke/ hidden: HubSpot's style puts a refresh token there, and paths are logged. */
+export const loggablePath = (path: string) => path.replace(/(\/as\/[a-z0-9_-]{1,40}\/revoke\/).+$/, '$1…');
+
+/** The provider's own powers a personality needs beyond its HTTP endpoints. */
+export interface ProviderTools {
+  /** Revokes the token with this value and its whole grant, as the standard revocation would; false when no such live token. */
+  revokeDirect(token: string): Promise<boolean>;
+}
+
+/** A body as that provider sends it (JSON or a form), as the form the standard endpoints take. */
+function asForm(body: string, contentType: string): URLSearchParams {
+  if (!/application\/json/i.test(contentType)) return new URLSearchParams(body);
+  try {
+    const parsed: unknown = JSON.parse(body);
+    const entries = parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? Object.entries(parsed) : [];
+    return new URLSearchParams(entries.filter((e): e is [string, string] => typeof e[1] === 'string'));
+  } catch {
+    return new URLSearchParams();
+  }
+}
+
 /** Answers a request under /as/; `issuer` is the provider's own origin. */
-export async function personalRoute(req: http.IncomingMessage, res: http.ServerResponse, issuer: string, cors: Record<string, string>): Promise<void> {
+export async function personalRoute(req: http.IncomingMessage, res: http.ServerResponse, issuer: string, cors: Record<string, string>, tools: ProviderTools): Promise<void> {
   const [path, query = ''] = (req.url ?? '').split('?');
   const name = /^\/as\/([a-z0-9_-]{1,40})\//.exec(path)?.[1] ?? '';
   const personality = Object.hasOwn(PERSONALITIES, name) ? PERSONALITIES[name] : undefined;
@@ -50,10 +72,10 @@ export async function personalRoute(req: http.IncomingMessage, res: http.ServerR
   const paths = personalityPaths(personality.name);
   const self = {[SELF_CALL_HEADER]: SELF_CALL};
   /** The same request to the provider's standard endpoint, marked as its own call, with the client's authorization. */
-  const forward = (target: string, init: {body?: string; headers?: Record<string, string>} = {}) =>
+  const forward = (target: string, init: {body?: string; headers?: Record<string, string>; withoutAuthorization?: boolean} = {}) =>
     fetch(`${issuer}${target}`, {
       method: init.body === undefined ? 'GET' : 'POST',
-      headers: {...init.headers, ...(req.headers.authorization ? {authorization: req.headers.authorization} : {}), ...self},
+      headers: {...init.headers, ...(req.headers.authorization && !init.withoutAuthorization ? {authorization: req.headers.authorization} : {}), ...self},
       body: init.body,
     });
 
@@ -63,25 +85,78 @@ export async function personalRoute(req: http.IncomingMessage, res: http.ServerR
     res.writeHead(302, {location: `/auth?${params.toString()}`, 'cache-control': 'no-store'});
     return void res.end();
   }
+  const contentType = String(req.headers['content-type'] ?? '');
+  const formBody = async () => asForm((await readBody(req, MAX_FORM_BYTES))?.toString('utf8') ?? '', contentType);
   if (path === paths.token && req.method === 'POST') {
-    const body = (await readBody(req, MAX_FORM_BYTES))?.toString('utf8') ?? '';
+    // A provider that wants JSON is sent a form by a textbook client: refused, as it would be (415, as Notion's does).
+    const json = /application\/json/i.test(contentType);
+    if ((personality.tokenRequestBody === 'json') !== json) {
+      return send(res, {status: 415, headers: {'content-type': 'application/json'}, body: JSON.stringify({error: 'invalid_request', error_description: `The body must be ${personality.tokenRequestBody === 'json' ? 'JSON' : 'a form'}.`})}, {});
+    }
+    const form = await formBody();
     const response = await forward('/token', {
-      body,
-      headers: {'content-type': String(req.headers['content-type'] ?? 'application/x-www-form-urlencoded'), accept: 'application/json', [PERSONALITY_HEADER]: personality.name},
+      body: form.toString(),
+      headers: {'content-type': 'application/x-www-form-urlencoded', accept: 'application/json', [PERSONALITY_HEADER]: personality.name},
     });
-    const form = new URLSearchParams(body);
-    return send(res, personality.token(await standard(response), {accept: String(req.headers.accept ?? ''), grantType: form.get('grant_type') ?? '', form}), {});
+    return send(res, personality.token(await standard(response), {accept: String(req.headers.accept ?? ''), grantType: form.get('grant_type') ?? '', form, issuer}), {});
   }
-  if (path === paths.user && personality.identity && personality.user && (req.method === 'GET' || req.method === 'OPTIONS')) {
+  if (path === paths.user && personality.identity && personality.user && ['GET', 'POST', 'OPTIONS'].includes(req.method ?? '')) {
     if (req.method === 'OPTIONS') return send(res, {status: 204, headers: {}, body: ''}, cors);
-    const response = await forward('/api/me');
+    // Its API's own token header, read as the bearer token the standard endpoint takes.
+    const token = personality.tokenHeader ? String(req.headers[personality.tokenHeader.toLowerCase()] ?? '') : '';
+    const response = await fetch(`${issuer}/api/me`, {headers: {...self, ...(token ? {authorization: `Bearer ${token}`} : req.headers.authorization ? {authorization: req.headers.authorization} : {})}});
     return send(res, personality.user(await standard(response)), cors);
   }
-  if (path === paths.revoke && personality.revocation && req.method === 'POST') {
-    const body = (await readBody(req, MAX_FORM_BYTES))?.toString('utf8') ?? '';
-    const response = await forward('/token/revocation', {body, headers: {'content-type': String(req.headers['content-type'] ?? '')}});
-    const text = await response.text();
-    return send(res, personality.revoke ? personality.revoke({status: response.status}) : {status: response.status, headers: {'content-type': 'application/json'}, body: text}, cors);
+  if (personality.revocation && (path === paths.revoke || path.startsWith(`${paths.revoke}/`))) {
+    const status = await revocation(personality.revocationStyle ?? 'rfc7009', path.slice(paths.revoke.length + 1), req, formBody, forward, tools);
+    if (status === null) return notFound();
+    return send(res, personality.revoke ? personality.revoke({status}) : {status, headers: {'content-type': 'application/json'}, body: '{}'}, cors);
   }
   return notFound();
+}
+
+/** The standard revocation's status for a request in the personality's style, or null when the request is not of that style. */
+async function revocation(
+  style: NonNullable<Personality['revocationStyle']>,
+  pathToken: string,
+  req: http.IncomingMessage,
+  formBody: () => Promise<URLSearchParams>,
+  forward: (target: string, init?: {body?: string; headers?: Record<string, string>; withoutAuthorization?: boolean}) => Promise<Response>,
+  tools: ProviderTools,
+): Promise<number | null> {
+  /**
+   * The standard revocation of `token` for a style that always sends Basic
+   * (Intuit's, GitHub's): the local client that takes its secret in the form
+   * is sent it there, as the standard endpoint checks each client's method.
+   */
+  const standardRevocation = async (token: string) => {
+    const form = new URLSearchParams({token});
+    const [id, secret] = Buffer.from(/^Basic (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '', 'base64').toString('utf8').split(':').map((part) => decodeURIComponent(part.replace(/\+/g, ' ')));
+    const inForm = id === CONFIDENTIAL_CLIENTS.client_secret_post;
+    if (inForm) {
+      form.set('client_id', id);
+      form.set('client_secret', secret ?? '');
+    }
+    return (await forward('/token/revocation', {body: form.toString(), headers: {'content-type': 'application/x-www-form-urlencoded'}, withoutAuthorization: inForm})).status;
+  };
+  switch (style) {
+    case 'rfc7009':
+      if (req.method !== 'POST' || pathToken) return null;
+      return (await forward('/token/revocation', {body: (await formBody()).toString(), headers: {'content-type': 'application/x-www-form-urlencoded'}})).status;
+    case 'json':
+      // The client's Basic authorization goes along; the standard endpoint checks it.
+      if (req.method !== 'POST' || pathToken) return null;
+      return standardRevocation((await formBody()).get('token') ?? '');
+    case 'grant-delete':
+      if (req.method !== 'DELETE' || pathToken) return null;
+      return standardRevocation((await formBody()).get('access_token') ?? '');
+    case 'bearer': {
+      if (req.method !== 'POST' || pathToken) return null;
+      const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+      return bearer && (await tools.revokeDirect(bearer)) ? 200 : 401;
+    }
+    case 'delete-refresh-token':
+      if (req.method !== 'DELETE' || !pathToken) return null;
+      return (await tools.revokeDirect(decodeURIComponent(pathToken))) ? 204 : 400;
+  }
 }

@@ -66,8 +66,16 @@ test('a used code and a wrong client secret are HTTP 200 with GitHub\'s error co
   expect(await wrong.json()).toMatchObject({error: 'incorrect_client_credentials'});
 });
 
-test('there is no RFC 7009 revocation, and a bad token at /user is 401 "Bad credentials"', async () => {
+test('revocation is the app\'s DELETE of its grant with Basic and {access_token}, not RFC 7009; a bad token at /user is 401 "Bad credentials"', async () => {
   expect((await fetch(`${provider.issuer}/as/github/revoke`, {method: 'POST'})).status).toBe(404);
+  const body = (await (await token(await code(), 'application/json')).json()) as {access_token: string};
+  const basic = (secret: string) => `Basic ${Buffer.from(`${CLIENT}:${secret}`).toString('base64')}`;
+  const revoke = (secret: string) =>
+    fetch(`${provider.issuer}/as/github/revoke`, {method: 'DELETE', headers: {authorization: basic(secret), 'content-type': 'application/json'}, body: JSON.stringify({access_token: body.access_token})});
+  expect((await revoke('not-the-secret')).status).toBe(404);
+  expect((await fetch(`${provider.issuer}/as/github/user`, {headers: {authorization: `Bearer ${body.access_token}`}})).status).toBe(200);
+  expect((await revoke(LOCAL_CLIENT_SECRET)).status).toBe(204);
+  expect((await fetch(`${provider.issuer}/as/github/user`, {headers: {authorization: `Bearer ${body.access_token}`}})).status).toBe(401);
   const user = await fetch(`${provider.issuer}/as/github/user`, {headers: {authorization: 'Bearer nope'}});
   expect(user.status).toBe(401);
   expect(await user.json()).toMatchObject({message: 'Bad credentials'});

@@ -7,8 +7,9 @@
  *   wrong client secret), with GitHub's error_description and error_uri;
  * - a token never expires and comes without a refresh token; its scope is
  *   comma-separated;
- * - there is no RFC 7009 revocation (an app DELETEs /applications/{client_id}/grant
- *   with its secret: not served here yet);
+ * - there is no RFC 7009 revocation: an app DELETEs /applications/{client_id}/grant
+ *   with Basic client_id:client_secret and {"access_token": …}, 204 when done
+ *   (served here at /as/github/revoke);
  * - GET /user answers {login, id, …}, and a bad token is 401 "Bad credentials".
  */
 import {json, type Personality, type PersonalAnswer} from './types';
@@ -36,7 +37,8 @@ export const github: Personality = {
   name: 'github',
   defaults: {name: 'GitHub', exchange: 'backend', clientAuth: 'client_secret_post', scopes: ['read:user']},
   identity: true,
-  revocation: false,
+  revocation: true,
+  revocationStyle: 'grant-delete',
   token(standard, {accept}) {
     if (standard.status !== 200) {
       const code = String(standard.body.error ?? 'invalid_request');
@@ -50,5 +52,9 @@ export const github: Personality = {
     if (standard.status !== 200) return json(401, {message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest', status: '401'});
     const login = String(standard.body.sub ?? '');
     return json(200, {login, id: login.length, name: null, type: 'User'});
+  },
+  revoke(standard) {
+    // GitHub answers a wrong client with 404, hiding whether the app exists (unconfirmed: the reference lists 422 and 404).
+    return standard.status === 200 ? {status: 204, headers: {}, body: ''} : json(404, {message: 'Not Found', documentation_url: 'https://docs.github.com/rest/apps/oauth-applications#delete-an-app-authorization', status: '404'});
   },
 };

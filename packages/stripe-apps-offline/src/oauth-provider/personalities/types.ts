@@ -35,10 +35,21 @@ export interface Personality {
   revocation: boolean;
   /** The authorize request's parameters as the standard /auth takes them (Slack's user_scope becomes scope). */
   authorize?(params: URLSearchParams): URLSearchParams;
+  /** The token request's body as that provider takes it (absent: a form; Notion's and Atlassian's are JSON). */
+  tokenRequestBody?: 'form' | 'json';
+  /** The header its API reads the access token from (absent: Authorization: Bearer; Shopify's X-Shopify-Access-Token). */
+  tokenHeader?: string;
+  /**
+   * How its revocation is asked for (absent: an RFC 7009 form): a JSON {token}
+   * with Basic (Intuit), the access token as bearer and no body (Dropbox),
+   * DELETE …/revoke/<refresh token> (HubSpot), or DELETE with Basic and
+   * {access_token} (GitHub's grant). The app's presets name the same styles.
+   */
+  revocationStyle?: 'rfc7009' | 'json' | 'bearer' | 'delete-refresh-token' | 'grant-delete';
   /** Whether a refresh hands out a new refresh token (absent: yes, as oidc-provider does; Google's does not). */
   rotatesRefreshTokens?: boolean;
-  /** The token endpoint's answer, from the standard one; `accept` is the request's Accept header, `form` its body. */
-  token(standard: StandardAnswer, request: {accept: string; grantType: string; form: URLSearchParams}): PersonalAnswer;
+  /** The token endpoint's answer, from the standard one; `accept` is the request's Accept header, `form` its body, `issuer` the provider's origin. */
+  token(standard: StandardAnswer, request: {accept: string; grantType: string; form: URLSearchParams; issuer: string}): PersonalAnswer;
   /** The identity endpoint's answer (when `identity`), from the standard /api/me one. */
   user?(standard: StandardAnswer): PersonalAnswer;
   /** The revocation answer (when `revocation`), from the standard RFC 7009 one. */
