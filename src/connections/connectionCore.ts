@@ -251,7 +251,13 @@ export function createConnectionCore(options: ConnectionCoreOptions): Connection
 
     async disconnect() {
       // The stored tokens, not the ones held here: another holder may have refreshed.
-      const latest = (await read().catch(() => null)) ?? held();
+      let latest = (await read().catch(() => null)) ?? held();
+      if (provider.revocationStyle === 'bearer' && latest.refresh_token && needsRefresh(latest, nowSeconds())) {
+        // Dropbox revokes with the access token itself as bearer: an expired one revokes nothing, so renew it first.
+        current = latest;
+        await refresh().catch(() => undefined);
+        latest = current ?? latest;
+      }
       const revocation = await revokeAll(latest);
       await secrets.delete(secretName);
       current = null;

@@ -36,7 +36,7 @@ export interface ProviderQuirks {
   assumedAccessTokenLifetimeSeconds?: number;
   /** The header that carries the access token on API calls, when not `Authorization: Bearer` (Shopify's X-Shopify-Access-Token). */
   tokenHeader?: string;
-  /** Headers every API call carries, identity included (Notion's Notion-Version). */
+  /** Headers every call to the provider carries, its token and revocation endpoints and identity included (Notion's Notion-Version). */
   apiHeaders?: Record<string, string>;
   /** What a relative URL given to fetchAsUser resolves against; `{name}` is a kept field (Salesforce's "{instance_url}"). */
   apiBase?: string;
@@ -49,6 +49,8 @@ export interface ProviderQuirks {
   tokenRefusedStatuses?: number[];
   /** How revocation is asked for (absent: rfc7009). */
   revocationStyle?: RevocationStyle;
+  /** The token a one-token style ("json") sends (absent: the refresh token when there is one, as it ends the grant). */
+  revokes?: 'access_token' | 'refresh_token';
   /**
    * Fields kept beside the tokens because the provider's API needs them
    * (Salesforce's instance_url, Slack's team id, Notion's workspace): the
@@ -118,6 +120,10 @@ export function readQuirks(raw: Record<string, unknown>, at: string, problems: s
   if (raw.revocationStyle !== undefined) {
     if (REVOCATION_STYLES.includes(raw.revocationStyle as RevocationStyle)) quirks.revocationStyle = raw.revocationStyle as RevocationStyle;
     else bad('revocationStyle', `must be one of ${REVOCATION_STYLES.join(', ')}.`);
+  }
+  if (raw.revokes !== undefined) {
+    if (raw.revokes === 'access_token' || raw.revokes === 'refresh_token') quirks.revokes = raw.revokes;
+    else bad('revokes', 'must be "access_token" or "refresh_token".');
   }
   if (raw.keep !== undefined) {
     const keep = stringRecord(raw.keep);

@@ -49,15 +49,14 @@ const STYLES: Record<RevocationStyle, {needsSecret: boolean; run(call: StyleCall
     run: ({provider, tokens, fetch: fetchImpl, client}) =>
       send(fetchImpl, provider.revocationUrl, {
         method: 'POST',
-        headers: {authorization: basicAuthorization(provider.clientId, client?.secret ?? ''), 'content-type': 'application/json', accept: 'application/json'},
-        // The refresh token ends the whole grant (Intuit: "revoking either token revokes both").
-        body: JSON.stringify({token: tokens.refresh_token ?? tokens.access_token}),
+        headers: {...provider.apiHeaders, authorization: basicAuthorization(provider.clientId, client?.secret ?? ''), 'content-type': 'application/json', accept: 'application/json'},
+        body: JSON.stringify({token: provider.revokes === 'access_token' ? tokens.access_token : (tokens.refresh_token ?? tokens.access_token)}),
       }),
   },
   bearer: {
     needsSecret: false,
     run: ({provider, tokens, fetch: fetchImpl}) =>
-      send(fetchImpl, provider.revocationUrl, {method: 'POST', headers: {authorization: `Bearer ${tokens.access_token}`}}),
+      send(fetchImpl, provider.revocationUrl, {method: 'POST', headers: {...provider.apiHeaders, authorization: `Bearer ${tokens.access_token}`}}),
   },
   'delete-refresh-token': {
     needsSecret: false,
@@ -72,7 +71,7 @@ const STYLES: Record<RevocationStyle, {needsSecret: boolean; run(call: StyleCall
     run: ({provider, tokens, fetch: fetchImpl, client}) =>
       send(fetchImpl, provider.revocationUrl.replace('{client_id}', encodeURIComponent(provider.clientId)), {
         method: 'DELETE',
-        headers: {authorization: basicAuthorization(provider.clientId, client?.secret ?? ''), 'content-type': 'application/json', accept: 'application/json'},
+        headers: {...provider.apiHeaders, authorization: basicAuthorization(provider.clientId, client?.secret ?? ''), 'content-type': 'application/json', accept: 'application/json'},
         body: JSON.stringify({access_token: tokens.access_token}),
       }),
   },

@@ -56,7 +56,7 @@ function isTokenResponse(body: unknown): body is TokenResponse {
     // Shopify's answer has no token_type (next-auth #8867 saw others): Bearer is what every one of them means.
     (t.token_type === undefined || typeof t.token_type === 'string') &&
     (t.expires_in === undefined || typeof t.expires_in === 'number') &&
-    (t.refresh_token === undefined || typeof t.refresh_token === 'string') &&
+    (t.refresh_token === undefined || t.refresh_token === null || typeof t.refresh_token === 'string') &&
     (t.scope === undefined || typeof t.scope === 'string')
   );
 }
@@ -79,6 +79,13 @@ async function post(url: string, fields: Record<string, string>, format: 'form' 
   return judge(response);
 }
 
+/** An answer's error code: RFC 6749's `error`, or Notion's own error object's `code` ({"object": "error", "code": "invalid_grant"}). */
+function errorCodeIn(body: unknown): unknown {
+  if (!body || typeof body !== 'object') return undefined;
+  const b = body as {error?: unknown; object?: unknown; code?: unknown};
+  return typeof b.error === 'string' ? b.error : b.object === 'error' ? b.code : undefined;
+}
+
 /** A provider's answer: its JSON when it is one, else the ProviderError its status and error code mean. */
 export async function judge(response: Response): Promise<unknown> {
   let body: unknown = null;
@@ -87,7 +94,7 @@ export async function judge(response: Response): Promise<unknown> {
   } catch {
     // Not JSON: judged by the status below.
   }
-  const code = oauthErrorCode(body && typeof body === 'object' ? (body as {error?: unknown}).error : undefined);
+  const code = oauthErrorCode(errorCodeIn(body));
   // Some providers report errors with HTTP 200 and an `error` in the body (GitHub's token endpoint; Slack's
   // `{"ok": false, "error": …}`): an answer with an error code and no token is that error, whatever its status.
   const errorOn200 = response.ok && code !== undefined && !(body as {access_token?: unknown}).access_token;
@@ -109,11 +116,13 @@ const GRANT_REFUSED = new Set(['invalid_grant', 'bad_verification_code', 'bad_re
 
 async function tokenRequest(provider: OAuthProviderConfig, form: Record<string, string>, fetchImpl: Fetch, client: ClientCredentials | null): Promise<TokenResponse> {
   const request = authenticate(provider.clientId, form, client);
-  const answer = await post(provider.tokenUrl, request.form, provider.tokenRequestBody ?? 'form', fetchImpl, request.headers);
+  const answer = await post(provider.tokenUrl, request.form, provider.tokenRequestBody ?? 'form', fetchImpl, {...provider.apiHeaders, ...request.headers});
   // Where the provider puts the token's fields (Slack: the user token under authed_user).
   const body = provider.tokenPath && answer && typeof answer === 'object' ? (answer as Record<string, unknown>)[provider.tokenPath] : answer;
   if (!isTokenResponse(body)) throw new ProviderError('unavailable', {status: 200});
-  const {access_token, token_type, expires_in, refresh_token, refresh_token_expires_in, scope} = body;
+  const {access_token, token_type, expires_in, refresh_token_expires_in, scope} = body;
+  // Notion's answer may say "refresh_token": null: no refresh token, as when it is left out.
+  const refresh_token = body.refresh_token ?? undefined;
   return {
     access_token,
     token_type: token_type ?? 'Bearer',
@@ -159,5 +168,5 @@ export async function revokeToken(
   client: ClientCredentials | null = null,
 ): Promise<void> {
   const request = authenticate(provider.clientId, {token, token_type_hint: hint}, client);
-  await post(provider.revocationUrl, request.form, 'form', fetchImpl, request.headers);
+  await post(provider.revocationUrl, request.form, 'form', fetchImpl, {...provider.apiHeaders, ...request.headers});
 }

@@ -62,6 +62,13 @@ function asForm(body: string, contentType: string): URLSearchParams {
   }
 }
 
+/** Who an access token is for, from the standard /api/me (empty when it does not say). */
+async function subjectOf(issuer: string, accessToken: string, self: Record<string, string>): Promise<string> {
+  const response = await fetch(`${issuer}/api/me`, {headers: {...self, authorization: `Bearer ${accessToken}`}});
+  const body = (await response.json().catch(() => ({}))) as {sub?: unknown};
+  return typeof body.sub === 'string' ? body.sub : '';
+}
+
 /** Answers a request under /as/; `issuer` is the provider's own origin. */
 export async function personalRoute(req: http.IncomingMessage, res: http.ServerResponse, issuer: string, cors: Record<string, string>, tools: ProviderTools): Promise<void> {
   const [path, query = ''] = (req.url ?? '').split('?');
@@ -70,6 +77,11 @@ export async function personalRoute(req: http.IncomingMessage, res: http.ServerR
   const notFound = () => send(res, {status: 404, headers: {'content-type': 'application/json'}, body: JSON.stringify({message: 'Not Found'})}, cors);
   if (!personality) return notFound();
   const paths = personalityPaths(personality.name);
+  // The view calls a provider that takes public clients (Dropbox) itself, from Origin: null, with JSON bodies and its headers.
+  const browser = {...cors, 'access-control-allow-methods': 'GET, POST', 'access-control-allow-headers': 'authorization, content-type, notion-version'};
+  if (req.method === 'OPTIONS') return send(res, {status: 204, headers: {}, body: ''}, browser);
+  const refused = personality.check?.(req.headers);
+  if (refused && path !== paths.authorize) return send(res, refused, browser);
   const self = {[SELF_CALL_HEADER]: SELF_CALL};
   /** The same request to the provider's standard endpoint, marked as its own call, with the client's authorization. */
   const forward = (target: string, init: {body?: string; headers?: Record<string, string>; withoutAuthorization?: boolean} = {}) =>
@@ -98,19 +110,20 @@ export async function personalRoute(req: http.IncomingMessage, res: http.ServerR
       body: form.toString(),
       headers: {'content-type': 'application/x-www-form-urlencoded', accept: 'application/json', [PERSONALITY_HEADER]: personality.name},
     });
-    return send(res, personality.token(await standard(response), {accept: String(req.headers.accept ?? ''), grantType: form.get('grant_type') ?? '', form, issuer}), {});
+    const answer = await standard(response);
+    const subject = typeof answer.body.access_token === 'string' ? await subjectOf(issuer, answer.body.access_token, self) : '';
+    return send(res, personality.token(answer, {accept: String(req.headers.accept ?? ''), grantType: form.get('grant_type') ?? '', form, issuer, subject}), personality.defaults.exchange === 'view' ? browser : {});
   }
-  if (path === paths.user && personality.identity && personality.user && ['GET', 'POST', 'OPTIONS'].includes(req.method ?? '')) {
-    if (req.method === 'OPTIONS') return send(res, {status: 204, headers: {}, body: ''}, cors);
+  if (path === paths.user && personality.identity && personality.user && ['GET', 'POST'].includes(req.method ?? '')) {
     // Its API's own token header, read as the bearer token the standard endpoint takes.
     const token = personality.tokenHeader ? String(req.headers[personality.tokenHeader.toLowerCase()] ?? '') : '';
     const response = await fetch(`${issuer}/api/me`, {headers: {...self, ...(token ? {authorization: `Bearer ${token}`} : req.headers.authorization ? {authorization: req.headers.authorization} : {})}});
-    return send(res, personality.user(await standard(response)), cors);
+    return send(res, personality.user(await standard(response)), browser);
   }
   if (personality.revocation && (path === paths.revoke || path.startsWith(`${paths.revoke}/`))) {
     const status = await revocation(personality.revocationStyle ?? 'rfc7009', path.slice(paths.revoke.length + 1), req, formBody, forward, tools);
     if (status === null) return notFound();
-    return send(res, personality.revoke ? personality.revoke({status}) : {status, headers: {'content-type': 'application/json'}, body: '{}'}, cors);
+    return send(res, personality.revoke ? personality.revoke({status}) : {status, headers: {'content-type': 'application/json'}, body: '{}'}, browser);
   }
   return notFound();
 }

@@ -7,12 +7,10 @@
  *   refresh token); answers carry an id_token, which clients should not keep;
  * - revocation takes `token` in a form; userinfo answers sub, email and name.
  */
-import crypto from 'node:crypto';
+import {offlineSignIns} from './offlineSignIns';
 import {json, type Personality} from './types';
 
-/** Which sign-ins asked for offline access, by their PKCE challenge (what the token request proves it holds). */
-const offline = new Map<string, boolean>();
-const KEPT = 200;
+const offline = offlineSignIns((params) => params.get('access_type') === 'offline');
 
 export const google: Personality = {
   name: 'google',
@@ -21,11 +19,7 @@ export const google: Personality = {
   revocation: true,
   rotatesRefreshTokens: false,
   authorize(params) {
-    const challenge = params.get('code_challenge');
-    if (challenge) {
-      offline.set(challenge, params.get('access_type') === 'offline');
-      while (offline.size > KEPT) offline.delete(offline.keys().next().value as string);
-    }
+    offline.remember(params);
     const out = new URLSearchParams(params);
     out.delete('access_type');
     out.delete('prompt');
@@ -34,9 +28,8 @@ export const google: Personality = {
   token(standard, {grantType, form}) {
     if (standard.status !== 200) return json(standard.status, standard.body);
     const {refresh_token: refreshToken, id_token: _idToken, ...rest} = standard.body;
-    const challenge = crypto.createHash('sha256').update(form.get('code_verifier') ?? '').digest('base64url');
     // A refresh token only for an offline sign-in, and never a new one on refresh.
-    const keepRefresh = grantType === 'authorization_code' && offline.get(challenge) === true;
+    const keepRefresh = grantType === 'authorization_code' && offline.asked(form);
     return json(200, {...rest, token_type: 'Bearer', id_token: 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJsb2NhbCJ9.', ...(keepRefresh && refreshToken ? {refresh_token: refreshToken} : {})});
   },
   user(standard) {

@@ -1,14 +1,16 @@
 /** Every personality the local provider has, by the preset name an app gives: one file each, one table here. */
+import {dropbox} from './dropbox';
 import {github} from './github';
 import {google} from './google';
 import {microsoft} from './microsoft';
+import {notion} from './notion';
 import {salesforce} from './salesforce';
 import {slack} from './slack';
 import type {Personality} from './types';
 
 export type {Personality} from './types';
 
-export const PERSONALITIES: Readonly<Record<string, Personality>> = {github, google, microsoft, salesforce, slack};
+export const PERSONALITIES: Readonly<Record<string, Personality>> = {dropbox, github, google, microsoft, notion, salesforce, slack};
 
 /** The paths a personality serves under the issuer. */
 export const personalityPaths = (name: string) => ({

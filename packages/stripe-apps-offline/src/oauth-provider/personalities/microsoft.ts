@@ -4,7 +4,8 @@
  * Graph "Get user" and "error responses"):
  * - the token answer is JSON with token_type "Bearer", ext_expires_in, and an
  *   id_token when openid was asked for;
- * - a refresh hands out a new refresh token every time;
+ * - a refresh token only when the scopes included offline_access, and a new
+ *   one on every refresh;
  * - errors are {error, error_description "AADSTS…", error_codes, trace_id,
  *   correlation_id}: invalid_grant with AADSTS54005 for a redeemed code,
  *   AADSTS70000 for a bad refresh token;
@@ -16,7 +17,10 @@
  * does not see the difference.
  */
 import crypto from 'node:crypto';
+import {offlineSignIns} from './offlineSignIns';
 import {json, type Personality} from './types';
+
+const offline = offlineSignIns((params) => (params.get('scope') ?? '').split(' ').includes('offline_access'));
 
 const AADSTS: Record<string, [number, string]> = {
   invalid_grant: [54005, 'AADSTS54005: OAuth2 Authorization code was already redeemed, please retry with a new valid code or use an existing refresh token.'],
@@ -29,7 +33,11 @@ export const microsoft: Personality = {
   defaults: {name: 'Microsoft', exchange: 'backend', clientAuth: 'client_secret_post', scopes: ['openid', 'profile', 'offline_access', 'User.Read']},
   identity: true,
   revocation: false,
-  token(standard, {grantType}) {
+  authorize(params) {
+    offline.remember(params);
+    return params;
+  },
+  token(standard, {grantType, form}) {
     if (standard.status !== 200) {
       const code = String(standard.body.error ?? 'invalid_request');
       const [number, description] = code === 'invalid_grant' && grantType === 'refresh_token' ? REFRESH_REFUSED : (AADSTS[code] ?? [90014, `AADSTS90014: ${String(standard.body.error_description ?? code)}`]);
@@ -44,7 +52,10 @@ export const microsoft: Personality = {
       });
     }
     const expiresIn = Number(standard.body.expires_in ?? 3600);
-    return json(200, {...standard.body, token_type: 'Bearer', ext_expires_in: expiresIn});
+    // A refresh token only when the sign-in asked for offline_access; every refresh hands out a new one.
+    const {refresh_token: refreshToken, ...rest} = standard.body;
+    const withRefresh = grantType === 'refresh_token' || offline.asked(form);
+    return json(200, {...rest, token_type: 'Bearer', ext_expires_in: expiresIn, ...(withRefresh && refreshToken ? {refresh_token: refreshToken} : {})});
   },
   user(standard) {
     if (standard.status !== 200) {

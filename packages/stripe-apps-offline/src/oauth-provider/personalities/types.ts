@@ -46,10 +46,17 @@ export interface Personality {
    * {access_token} (GitHub's grant). The app's presets name the same styles.
    */
   revocationStyle?: 'rfc7009' | 'json' | 'bearer' | 'delete-refresh-token' | 'grant-delete';
+  /** Refuses a request to any of its endpoints that lacks what that provider insists on (Notion's Notion-Version), or null. */
+  check?(headers: Record<string, string | string[] | undefined>): PersonalAnswer | null;
   /** Whether a refresh hands out a new refresh token (absent: yes, as oidc-provider does; Google's does not). */
   rotatesRefreshTokens?: boolean;
-  /** The token endpoint's answer, from the standard one; `accept` is the request's Accept header, `form` its body, `issuer` the provider's origin. */
-  token(standard: StandardAnswer, request: {accept: string; grantType: string; form: URLSearchParams; issuer: string}): PersonalAnswer;
+  /**
+   * The token endpoint's answer, from the standard one; `accept` is the
+   * request's Accept header, `form` its body, `issuer` the provider's origin,
+   * `subject` who the new token is for (empty when none was issued), for the
+   * providers whose answer names the user (Notion's owner, Dropbox's account_id).
+   */
+  token(standard: StandardAnswer, request: {accept: string; grantType: string; form: URLSearchParams; issuer: string; subject: string}): PersonalAnswer;
   /** The identity endpoint's answer (when `identity`), from the standard /api/me one. */
   user?(standard: StandardAnswer): PersonalAnswer;
   /** The revocation answer (when `revocation`), from the standard RFC 7009 one. */

@@ -1,0 +1,27 @@
+/**
+ * For the providers that hand out a refresh token only when the sign-in asked
+ * for offline access (Google's access_type=offline, Dropbox's
+ * token_access_type=offline, Microsoft's offline_access scope): which
+ * sign-ins did, remembered by their PKCE challenge, since the token request
+ * proves it holds that challenge's verifier.
+ */
+import crypto from 'node:crypto';
+
+const KEPT = 200;
+
+export function offlineSignIns(askedOffline: (params: URLSearchParams) => boolean) {
+  const offline = new Map<string, boolean>();
+  return {
+    /** Notes whether this authorize request asked for offline access. */
+    remember(params: URLSearchParams): void {
+      const challenge = params.get('code_challenge');
+      if (!challenge) return;
+      offline.set(challenge, askedOffline(params));
+      while (offline.size > KEPT) offline.delete(offline.keys().next().value as string);
+    },
+    /** Whether the sign-in whose verifier this token request carries asked for offline access. */
+    asked(form: URLSearchParams): boolean {
+      return offline.get(crypto.createHash('sha256').update(form.get('code_verifier') ?? '').digest('base64url')) === true;
+    },
+  };
+}
