@@ -3,10 +3,10 @@
  * refresh, 403 Bad_OAuth_Token at userinfo. Microsoft's: a refresh token only
  * with offline_access, AADSTS error codes, Graph's /me and its error object.
  */
-import {answer, CONFIDENTIAL_CLIENTS, LOCAL_CLIENT_SECRET, REDIRECT, signIn, useProvider} from './signIn';
+import {answer, CONFIDENTIAL_CLIENTS, LOCAL_CLIENT_SECRET, REDIRECT, signIn, startedProvider} from './personalitySignIn';
 
 const CLIENT = CONFIDENTIAL_CLIENTS.client_secret_post;
-const provider = useProvider(['id', 'api', 'refresh_token', 'User.Read']);
+const provider = startedProvider(['id', 'api', 'refresh_token', 'User.Read']);
 const token = (name: string, form: Record<string, string>) =>
   answer(
     fetch(`${provider().issuer}/as/${name}/token`, {

@@ -3,10 +3,10 @@
  * endpoint, Notion-Version on every call, no expires_in, Notion's own error
  * object, the bot at /user with its owner, JSON revocation.
  */
-import {answer, basic, CONFIDENTIAL_CLIENTS, REDIRECT, signIn, useProvider} from './signIn';
+import {answer, basic, CONFIDENTIAL_CLIENTS, REDIRECT, signIn, startedProvider} from './personalitySignIn';
 
 const CLIENT = CONFIDENTIAL_CLIENTS.client_secret_basic;
-const provider = useProvider(['read']);
+const provider = startedProvider(['read']);
 const VERSION = {'notion-version': '2026-03-11'};
 
 const token = (body: Record<string, string>, headers: Record<string, string> = {'content-type': 'application/json', ...VERSION}) =>

@@ -4,9 +4,9 @@
  * without rotation and with only the access token's fields; identity and
  * revocation as POSTs authenticated by the access token itself.
  */
-import {answer, PREVIEW_CLIENT_ID, REDIRECT, signIn, useProvider} from './signIn';
+import {answer, PREVIEW_CLIENT_ID, REDIRECT, signIn, startedProvider} from './personalitySignIn';
 
-const provider = useProvider(['account_info.read']);
+const provider = startedProvider(['account_info.read']);
 const token = (form: Record<string, string>) =>
   answer(fetch(`${provider().issuer}/as/dropbox/token`, {method: 'POST', headers: {'content-type': 'application/x-www-form-urlencoded', origin: 'null'}, body: new URLSearchParams({client_id: PREVIEW_CLIENT_ID, ...form}).toString()}));
 const exchange = async (params: Record<string, string>) => {

@@ -1,14 +1,14 @@
 /** What each personality's tests share: a provider, and ada's sign-in at a personality's /auth. */
 import crypto from 'node:crypto';
-import {startTestProvider, type TestProvider} from '../../../src/testing/oauthProvider';
-import {CONFIDENTIAL_CLIENTS, LOCAL_CLIENT_SECRET, PREVIEW_CLIENT_ID} from '../../../src/oauth-provider/constants';
+import {startTestProvider, type TestProvider} from '../../src/testing/oauthProvider';
+import {CONFIDENTIAL_CLIENTS, LOCAL_CLIENT_SECRET, PREVIEW_CLIENT_ID} from '../../src/oauth-provider/constants';
 
 export const REDIRECT = 'http://127.0.0.1:9/back';
 export {CONFIDENTIAL_CLIENTS, LOCAL_CLIENT_SECRET, PREVIEW_CLIENT_ID};
 
 export const basic = (client: string, secret = LOCAL_CLIENT_SECRET) => `Basic ${Buffer.from(`${client}:${secret}`).toString('base64')}`;
 
-export function useProvider(scopes: string[]): () => TestProvider {
+export function startedProvider(scopes: string[]): () => TestProvider {
   let provider: TestProvider;
   beforeAll(async () => {
     provider = await startTestProvider({redirectUris: [REDIRECT], scopes});
