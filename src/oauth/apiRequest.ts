@@ -25,6 +25,20 @@ export function apiBaseOf(provider: OAuthProviderConfig, kept: Record<string, st
   return base;
 }
 
+/** The provider's API headers with their kept fields filled in; one whose field is not kept yet is left out. */
+export function filledHeaders(provider: Pick<OAuthProviderConfig, 'apiHeaders'>, kept: Record<string, string> = {}): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, template] of Object.entries(provider.apiHeaders ?? {})) {
+    let complete = true;
+    const value = template.replace(/\{([A-Za-z0-9_]+)\}/g, (_whole, field: string) => {
+      if (kept[field] === undefined) complete = false;
+      return kept[field] ?? '';
+    });
+    if (complete) out[name] = value;
+  }
+  return out;
+}
+
 /** The URL and init for calling `url` as the user; a relative `url` needs the provider's apiBase. */
 export function apiRequest(provider: OAuthProviderConfig, caller: Caller, url: string, init: RequestInit = {}): [string, RequestInit] {
   let target = url;
@@ -34,7 +48,7 @@ export function apiRequest(provider: OAuthProviderConfig, caller: Caller, url: s
     target = new URL(url.replace(/^\//, ''), base.endsWith('/') ? base : `${base}/`).toString();
   }
   const headers = new Headers(init.headers);
-  for (const [name, value] of Object.entries(provider.apiHeaders ?? {})) if (!headers.has(name)) headers.set(name, value);
+  for (const [name, value] of Object.entries(filledHeaders(provider, caller.kept))) if (!headers.has(name)) headers.set(name, value);
   if (provider.tokenHeader) headers.set(provider.tokenHeader, caller.access_token);
   else headers.set('authorization', `Bearer ${caller.access_token}`);
   return [target, {...init, headers}];

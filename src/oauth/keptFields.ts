@@ -20,13 +20,32 @@ function at(answer: unknown, path: string): string | undefined {
   return typeof value === 'string' && value !== '' && value.length <= MAX_KEPT_LENGTH ? value : undefined;
 }
 
-/** The kept fields `source` ("token" or "identity") gives from its answer; those it does not hold are left out. */
+/**
+ * The claims of the token answer's id_token, unverified. OpenID Connect Core
+ * §3.1.3.7 lets a client that received it straight from the token endpoint
+ * over TLS rely on that instead of the signature; the kept claims (Intuit's
+ * realmid) only say where the user's own data is, never who may see it.
+ */
+function idTokenClaims(answer: unknown): Record<string, unknown> | undefined {
+  const idToken = answer && typeof answer === 'object' ? (answer as {id_token?: unknown}).id_token : undefined;
+  const payload = typeof idToken === 'string' ? idToken.split('.')[1] : undefined;
+  if (!payload) return undefined;
+  try {
+    const json = atob(payload.replace(/-/g, '+').replace(/_/g, '/'));
+    const claims: unknown = JSON.parse(json);
+    return claims && typeof claims === 'object' ? (claims as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The kept fields `source` ("token", with its id_token, or "identity") gives from its answer; those it does not hold are left out. */
 export function keptFrom(keep: ProviderQuirks['keep'], source: 'token' | 'identity', answer: unknown): Record<string, string> {
   const kept: Record<string, string> = {};
+  const claims = source === 'token' ? idTokenClaims(answer) : undefined;
   for (const [name, from] of Object.entries(keep ?? {})) {
     const [where, path] = [from.slice(0, from.indexOf(':')), from.slice(from.indexOf(':') + 1)];
-    if (where !== source) continue;
-    const value = at(answer, path);
+    const value = where === source ? at(answer, path) : where === 'idToken' && claims ? at(claims, path) : undefined;
     if (value !== undefined) kept[name] = value;
   }
   return kept;

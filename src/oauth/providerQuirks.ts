@@ -15,12 +15,10 @@ export type RevocationStyle =
   | 'json'
   /** A POST with the access token as its bearer and no body (Dropbox's /2/auth/token/revoke). */
   | 'bearer'
-  /** DELETE <revocationUrl>/<refresh token>, no authentication (HubSpot's /oauth/v1/refresh-tokens/:token). */
-  | 'delete-refresh-token'
   /** DELETE <revocationUrl> with Basic client_id:client_secret and {"access_token": …} (GitHub's /applications/{client_id}/grant): backend only. */
   | 'grant-delete';
 
-export const REVOCATION_STYLES: readonly RevocationStyle[] = ['rfc7009', 'json', 'bearer', 'delete-refresh-token', 'grant-delete'];
+export const REVOCATION_STYLES: readonly RevocationStyle[] = ['rfc7009', 'json', 'bearer', 'grant-delete'];
 
 export interface ProviderQuirks {
   /** The authorize parameter for the scopes (absent: "scope") and their separator (absent: a space). */
@@ -32,11 +30,18 @@ export interface ProviderQuirks {
   tokenRequestBody?: 'form' | 'json';
   /** The object in the token answer that holds the token fields, when not the answer itself (Slack's authed_user). */
   tokenPath?: string;
+  /** The token answer's field for the refresh token's lifetime in seconds, when not refresh_token_expires_in (Intuit's x_refresh_token_expires_in). */
+  refreshTokenExpiresInField?: string;
   /** Seconds an access token is taken to live when the answer has no expires_in (Salesforce sends none, yet its sessions end). */
   assumedAccessTokenLifetimeSeconds?: number;
   /** The header that carries the access token on API calls, when not `Authorization: Bearer` (Shopify's X-Shopify-Access-Token). */
   tokenHeader?: string;
-  /** Headers every call to the provider carries, its token and revocation endpoints and identity included (Notion's Notion-Version). */
+  /**
+   * Headers every call to the provider carries, its token and revocation
+   * endpoints and identity included (Notion's Notion-Version). A value may be
+   * a kept field, "{tenant_id}" (Xero's xero-tenant-id): the header is left
+   * out until the field is known.
+   */
   apiHeaders?: Record<string, string>;
   /** What a relative URL given to fetchAsUser resolves against; `{name}` is a kept field (Salesforce's "{instance_url}"). */
   apiBase?: string;
@@ -54,15 +59,16 @@ export interface ProviderQuirks {
   /**
    * Fields kept beside the tokens because the provider's API needs them
    * (Salesforce's instance_url, Slack's team id, Notion's workspace): the
-   * stored name, then where it is read, "token:<dotted path>" in the whole
-   * token answer or "identity:<dotted path>" in the identity answer.
+   * stored name, then where it is read: "token:<dotted path>" in the whole
+   * token answer, "idToken:<claim>" in the token answer's id_token, or
+   * "identity:<dotted path>" in the identity answer.
    */
   keep?: Record<string, string>;
 }
 
 /** A kept field's name: it is also a `{name}` in apiBase, so letters, digits and underscores. */
 const KEPT_NAME = /^[A-Za-z][A-Za-z0-9_]{0,39}$/;
-const KEPT_SOURCE = /^(token|identity):[A-Za-z0-9_.-]{1,100}$/;
+const KEPT_SOURCE = /^(token|idToken|identity):[A-Za-z0-9_.-]{1,100}$/;
 const HEADER_NAME = /^[A-Za-z0-9-]{1,60}$/;
 
 function stringRecord(value: unknown): Record<string, string> | null {
@@ -75,7 +81,7 @@ function stringRecord(value: unknown): Record<string, string> | null {
 export function readQuirks(raw: Record<string, unknown>, at: string, problems: string[]): ProviderQuirks {
   const quirks: ProviderQuirks = {};
   const bad = (field: string, what: string) => problems.push(`${at}.${field} ${what}`);
-  for (const field of ['scopeParam', 'scopeSeparator', 'tokenPath', 'identityName'] as const) {
+  for (const field of ['scopeParam', 'scopeSeparator', 'tokenPath', 'identityName', 'refreshTokenExpiresInField'] as const) {
     const value = raw[field];
     if (value === undefined) continue;
     if (typeof value === 'string' && value.length > 0 && value.length <= 100) quirks[field] = value;
@@ -128,7 +134,7 @@ export function readQuirks(raw: Record<string, unknown>, at: string, problems: s
   if (raw.keep !== undefined) {
     const keep = stringRecord(raw.keep);
     if (keep && Object.entries(keep).every(([name, source]) => KEPT_NAME.test(name) && KEPT_SOURCE.test(source))) quirks.keep = keep;
-    else bad('keep', 'must map field names to "token:<path>" or "identity:<path>".');
+    else bad('keep', 'must map field names to "token:<path>", "idToken:<claim>" or "identity:<path>".');
   }
   return quirks;
 }

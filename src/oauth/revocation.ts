@@ -4,6 +4,7 @@
  * that wires them. Each resolves when the provider confirmed and throws
  * otherwise; `revoke` turns that into what the panel says.
  */
+import {filledHeaders} from './apiRequest';
 import {ProviderError} from './providerErrors';
 import type {OAuthProviderConfig} from './providerConfig';
 import type {RevocationStyle} from './providerQuirks';
@@ -49,29 +50,21 @@ const STYLES: Record<RevocationStyle, {needsSecret: boolean; run(call: StyleCall
     run: ({provider, tokens, fetch: fetchImpl, client}) =>
       send(fetchImpl, provider.revocationUrl, {
         method: 'POST',
-        headers: {...provider.apiHeaders, authorization: basicAuthorization(provider.clientId, client?.secret ?? ''), 'content-type': 'application/json', accept: 'application/json'},
+        headers: {...filledHeaders(provider), authorization: basicAuthorization(provider.clientId, client?.secret ?? ''), 'content-type': 'application/json', accept: 'application/json'},
         body: JSON.stringify({token: provider.revokes === 'access_token' ? tokens.access_token : (tokens.refresh_token ?? tokens.access_token)}),
       }),
   },
   bearer: {
     needsSecret: false,
     run: ({provider, tokens, fetch: fetchImpl}) =>
-      send(fetchImpl, provider.revocationUrl, {method: 'POST', headers: {...provider.apiHeaders, authorization: `Bearer ${tokens.access_token}`}}),
-  },
-  'delete-refresh-token': {
-    needsSecret: false,
-    async run({provider, tokens, fetch: fetchImpl}) {
-      // The provider takes the token in the path (HubSpot); with no refresh token there is nothing to revoke this way.
-      if (!tokens.refresh_token) throw new ProviderError('refused');
-      await send(fetchImpl, `${provider.revocationUrl.replace(/\/$/, '')}/${encodeURIComponent(tokens.refresh_token)}`, {method: 'DELETE'});
-    },
+      send(fetchImpl, provider.revocationUrl, {method: 'POST', headers: {...filledHeaders(provider), authorization: `Bearer ${tokens.access_token}`}}),
   },
   'grant-delete': {
     needsSecret: true,
     run: ({provider, tokens, fetch: fetchImpl, client}) =>
       send(fetchImpl, provider.revocationUrl.replace('{client_id}', encodeURIComponent(provider.clientId)), {
         method: 'DELETE',
-        headers: {...provider.apiHeaders, authorization: basicAuthorization(provider.clientId, client?.secret ?? ''), 'content-type': 'application/json', accept: 'application/json'},
+        headers: {...filledHeaders(provider), authorization: basicAuthorization(provider.clientId, client?.secret ?? ''), 'content-type': 'application/json', accept: 'application/json'},
         body: JSON.stringify({access_token: tokens.access_token}),
       }),
   },

@@ -7,6 +7,7 @@
  * never in a view, which can keep no secret.
  */
 import {oauthErrorCode, ProviderError} from './providerErrors';
+import {filledHeaders} from './apiRequest';
 import {keptFrom} from './keptFields';
 import {redirectUriFor, type Mode, type OAuthProviderConfig} from './providerConfig';
 
@@ -116,7 +117,7 @@ const GRANT_REFUSED = new Set(['invalid_grant', 'bad_verification_code', 'bad_re
 
 async function tokenRequest(provider: OAuthProviderConfig, form: Record<string, string>, fetchImpl: Fetch, client: ClientCredentials | null): Promise<TokenResponse> {
   const request = authenticate(provider.clientId, form, client);
-  const answer = await post(provider.tokenUrl, request.form, provider.tokenRequestBody ?? 'form', fetchImpl, {...provider.apiHeaders, ...request.headers});
+  const answer = await post(provider.tokenUrl, request.form, provider.tokenRequestBody ?? 'form', fetchImpl, {...filledHeaders(provider), ...request.headers});
   // Where the provider puts the token's fields (Slack: the user token under authed_user).
   const body = provider.tokenPath && answer && typeof answer === 'object' ? (answer as Record<string, unknown>)[provider.tokenPath] : answer;
   if (!isTokenResponse(body)) throw new ProviderError('unavailable', {status: 200});
@@ -129,10 +130,17 @@ async function tokenRequest(provider: OAuthProviderConfig, form: Record<string, 
     // A provider that never says how long its tokens live (Salesforce) still ends them: the preset says what to assume.
     expires_in: expires_in ?? provider.assumedAccessTokenLifetimeSeconds,
     refresh_token,
-    refresh_token_expires_in: typeof refresh_token_expires_in === 'number' ? refresh_token_expires_in : undefined,
+    refresh_token_expires_in: refreshLifetime(body, answer, provider.refreshTokenExpiresInField) ?? (typeof refresh_token_expires_in === 'number' ? refresh_token_expires_in : undefined),
     scope,
     kept: keptFrom(provider.keep, 'token', answer),
   };
+}
+
+/** The refresh token's lifetime under the provider's own name for it (Intuit's x_refresh_token_expires_in), in the token fields or the whole answer. */
+function refreshLifetime(body: object, answer: unknown, field: string | undefined): number | undefined {
+  if (!field) return undefined;
+  const value = (body as Record<string, unknown>)[field] ?? (answer && typeof answer === 'object' ? (answer as Record<string, unknown>)[field] : undefined);
+  return typeof value === 'number' && value > 0 ? Math.floor(value) : undefined;
 }
 
 /** Trades the code the Dashboard handed back for tokens. A code works once. */
@@ -168,5 +176,5 @@ export async function revokeToken(
   client: ClientCredentials | null = null,
 ): Promise<void> {
   const request = authenticate(provider.clientId, {token, token_type_hint: hint}, client);
-  await post(provider.revocationUrl, request.form, 'form', fetchImpl, {...provider.apiHeaders, ...request.headers});
+  await post(provider.revocationUrl, request.form, 'form', fetchImpl, {...filledHeaders(provider), ...request.headers});
 }

@@ -5,12 +5,15 @@
 import {dropbox} from './dropbox';
 import {github} from './github';
 import {google} from './google';
+import {hubspot} from './hubspot';
 import {microsoft} from './microsoft';
 import {notion} from './notion';
+import {quickbooks} from './quickbooks';
 import {salesforce} from './salesforce';
 import {slack} from './slack';
+import {xero} from './xero';
 import type {ProviderPreset} from './types';
 
 export type {ProviderPreset} from './types';
 
-export const PRESETS: Readonly<Record<string, ProviderPreset>> = {dropbox, github, google, microsoft, notion, salesforce, slack};
+export const PRESETS: Readonly<Record<string, ProviderPreset>> = {dropbox, github, google, hubspot, microsoft, notion, quickbooks, salesforce, slack, xero};

@@ -41,12 +41,9 @@ async function standard(response: Response): Promise<StandardAnswer> {
   return {status: response.status, body: body && typeof body === 'object' ? body : {}};
 }
 
-/** The path with what follows …/revoke/ hidden: HubSpot's style puts a refresh token there, and paths are logged. */
-export const loggablePath = (path: string) => path.replace(/(\/as\/[a-z0-9_-]{1,40}\/revoke\/).+$/, '$1…');
-
 /** The provider's own powers a personality needs beyond its HTTP endpoints. */
 export interface ProviderTools {
-  /** Revokes the token with this value and its whole grant, as the standard revocation would; false when no such live token. */
+  /** Revokes the token with this value and its whole grant, as the standard revocation would; false when no such live token (Dropbox's bearer revocation carries no client). */
   revokeDirect(token: string): Promise<boolean>;
 }
 
@@ -120,8 +117,8 @@ export async function personalRoute(req: http.IncomingMessage, res: http.ServerR
     const response = await fetch(`${issuer}/api/me`, {headers: {...self, ...(token ? {authorization: `Bearer ${token}`} : req.headers.authorization ? {authorization: req.headers.authorization} : {})}});
     return send(res, personality.user(await standard(response)), browser);
   }
-  if (personality.revocation && (path === paths.revoke || path.startsWith(`${paths.revoke}/`))) {
-    const status = await revocation(personality.revocationStyle ?? 'rfc7009', path.slice(paths.revoke.length + 1), req, formBody, forward, tools);
+  if (personality.revocation && path === paths.revoke) {
+    const status = await revocation(personality.revocationStyle ?? 'rfc7009', req, formBody, forward, tools);
     if (status === null) return notFound();
     return send(res, personality.revoke ? personality.revoke({status}) : {status, headers: {'content-type': 'application/json'}, body: '{}'}, browser);
   }
@@ -131,7 +128,6 @@ export async function personalRoute(req: http.IncomingMessage, res: http.ServerR
 /** The standard revocation's status for a request in the personality's style, or null when the request is not of that style. */
 async function revocation(
   style: NonNullable<Personality['revocationStyle']>,
-  pathToken: string,
   req: http.IncomingMessage,
   formBody: () => Promise<URLSearchParams>,
   forward: (target: string, init?: {body?: string; headers?: Record<string, string>; withoutAuthorization?: boolean}) => Promise<Response>,
@@ -154,22 +150,19 @@ async function revocation(
   };
   switch (style) {
     case 'rfc7009':
-      if (req.method !== 'POST' || pathToken) return null;
+      if (req.method !== 'POST') return null;
       return (await forward('/token/revocation', {body: (await formBody()).toString(), headers: {'content-type': 'application/x-www-form-urlencoded'}})).status;
     case 'json':
       // The client's Basic authorization goes along; the standard endpoint checks it.
-      if (req.method !== 'POST' || pathToken) return null;
+      if (req.method !== 'POST') return null;
       return standardRevocation((await formBody()).get('token') ?? '');
     case 'grant-delete':
-      if (req.method !== 'DELETE' || pathToken) return null;
+      if (req.method !== 'DELETE') return null;
       return standardRevocation((await formBody()).get('access_token') ?? '');
     case 'bearer': {
-      if (req.method !== 'POST' || pathToken) return null;
+      if (req.method !== 'POST') return null;
       const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
       return bearer && (await tools.revokeDirect(bearer)) ? 200 : 401;
     }
-    case 'delete-refresh-token':
-      if (req.method !== 'DELETE' || !pathToken) return null;
-      return (await tools.revokeDirect(decodeURIComponent(pathToken))) ? 204 : 400;
   }
 }

@@ -24,7 +24,7 @@ import {interactionHandler, isInteractionPath} from './interactions';
 import {DEFAULT_BRAND, errorPage} from './pages';
 import {CONFIDENTIAL_CLIENTS, DEFAULT_PROVIDER_PORT, LOCAL_CLIENT_SECRET, PREVIEW_CLIENT_ID, PROVIDER_SCOPES} from './constants';
 import {createHostGuard, quoteHost} from '../hostGuard';
-import {isPersonalPath, isSelfCall, loggablePath, personalRoute, selfCallPersonality, type ProviderTools} from './personalRoutes';
+import {isPersonalPath, isSelfCall, personalRoute, selfCallPersonality, type ProviderTools} from './personalRoutes';
 import {PERSONALITIES} from './personalities';
 
 export {DEFAULT_PROVIDER_PORT, PREVIEW_CLIENT_ID};
@@ -215,7 +215,7 @@ export async function startOAuthProvider(options: OAuthProviderOptions): Promise
   server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
     const path = (req.url ?? '').split('?')[0];
     if (!hostGuard.allows(req)) {
-      log(`refused ${req.method ?? 'GET'} ${loggablePath(path).slice(0, 100)} for Host "${quoteHost(req)}": this provider answers only at ${hostGuard.describe()}`);
+      log(`refused ${req.method ?? 'GET'} ${path.slice(0, 100)} for Host "${quoteHost(req)}": this provider answers only at ${hostGuard.describe()}`);
       return sendJson(res, 421, {error: 'misdirected_request', error_description: `This provider answers only at ${hostGuard.describe()}.`});
     }
     // The provider's calls to itself on a personality's behalf are the personality's request, reported once as that.
@@ -224,7 +224,7 @@ export async function startOAuthProvider(options: OAuthProviderOptions): Promise
       const started = performance.now();
       res.once('finish', () => {
         if (req.method === 'OPTIONS' && res.statusCode < 300) return;
-        report({method: req.method ?? 'GET', path: loggablePath(path), status: res.statusCode, ms: performance.now() - started});
+        report({method: req.method ?? 'GET', path, status: res.statusCode, ms: performance.now() - started});
       });
     }
     if (isPersonalPath(path)) {

@@ -2,15 +2,18 @@
 import {dropbox} from './dropbox';
 import {github} from './github';
 import {google} from './google';
+import {hubspot} from './hubspot';
 import {microsoft} from './microsoft';
 import {notion} from './notion';
+import {quickbooks} from './quickbooks';
 import {salesforce} from './salesforce';
 import {slack} from './slack';
+import {xero} from './xero';
 import type {Personality} from './types';
 
 export type {Personality} from './types';
 
-export const PERSONALITIES: Readonly<Record<string, Personality>> = {dropbox, github, google, microsoft, notion, salesforce, slack};
+export const PERSONALITIES: Readonly<Record<string, Personality>> = {dropbox, github, google, hubspot, microsoft, notion, quickbooks, salesforce, slack, xero};
 
 /** The paths a personality serves under the issuer. */
 export const personalityPaths = (name: string) => ({

@@ -41,11 +41,11 @@ export interface Personality {
   tokenHeader?: string;
   /**
    * How its revocation is asked for (absent: an RFC 7009 form): a JSON {token}
-   * with Basic (Intuit), the access token as bearer and no body (Dropbox),
-   * DELETE …/revoke/<refresh token> (HubSpot), or DELETE with Basic and
-   * {access_token} (GitHub's grant). The app's presets name the same styles.
+   * with Basic (Intuit, Notion), the access token as bearer and no body
+   * (Dropbox), or DELETE with Basic and {access_token} (GitHub's grant). The
+   * app's presets name the same styles.
    */
-  revocationStyle?: 'rfc7009' | 'json' | 'bearer' | 'delete-refresh-token' | 'grant-delete';
+  revocationStyle?: 'rfc7009' | 'json' | 'bearer' | 'grant-delete';
   /** Refuses a request to any of its endpoints that lacks what that provider insists on (Notion's Notion-Version), or null. */
   check?(headers: Record<string, string | string[] | undefined>): PersonalAnswer | null;
   /** Whether a refresh hands out a new refresh token (absent: yes, as oidc-provider does; Google's does not). */
