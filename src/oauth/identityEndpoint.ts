@@ -42,17 +42,25 @@ export async function fetchIdentity(provider: OAuthProviderConfig & {identityUrl
 /** Reads an identity endpoint's answer: a name (null when it names nobody) and the kept fields, or a ProviderError. */
 export async function identityFrom(response: Response, provider: Pick<OAuthProviderConfig, 'identityName' | 'keep' | 'tokenRefusedStatuses'> = {}): Promise<ProviderIdentity> {
   if (refusesToken(provider, response.status)) throw new ProviderError('invalid-token', {status: response.status});
-  if (!response.ok) throw new ProviderError('unavailable', {status: response.status});
   let body: unknown = null;
   try {
     body = await response.json();
   } catch {
     throw new ProviderError('unavailable', {status: response.status});
   }
+  // A GraphQL API (Linear's) refuses a token with its errors list, on a 200 or a 400.
+  if (graphQlAuthError(body)) throw new ProviderError('invalid-token', {status: response.status});
+  if (!response.ok) throw new ProviderError('unavailable', {status: response.status});
   // Slack answers every call with HTTP 200, a refused token as {"ok": false, "error": "invalid_auth"}.
   const refusal = body && typeof body === 'object' && (body as {ok?: unknown}).ok === false ? String((body as {error?: unknown}).error ?? '') : null;
   if (refusal !== null) throw new ProviderError(TOKEN_REFUSED.has(refusal) ? 'invalid-token' : 'unavailable', {status: response.status, code: oauthErrorCode(refusal)});
   return {name: nameIn(body, provider.identityName), kept: keptFrom(provider.keep, 'identity', body)};
+}
+
+/** Whether a GraphQL answer's errors say the token was not taken (extensions.code AUTHENTICATION_ERROR or UNAUTHENTICATED). */
+function graphQlAuthError(body: unknown): boolean {
+  const errors = body && typeof body === 'object' ? (body as {errors?: unknown}).errors : undefined;
+  return Array.isArray(errors) && errors.some((e) => ['AUTHENTICATION_ERROR', 'UNAUTHENTICATED'].includes(String((e as {extensions?: {code?: unknown}})?.extensions?.code)));
 }
 
 /** Whether `status` is the provider's answer to a token it no longer takes. */

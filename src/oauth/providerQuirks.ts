@@ -54,7 +54,7 @@ export interface ProviderQuirks {
   tokenRefusedStatuses?: number[];
   /** How revocation is asked for (absent: rfc7009). */
   revocationStyle?: RevocationStyle;
-  /** The token a one-token style ("json") sends (absent: the refresh token when there is one, as it ends the grant). */
+  /** The one token revocation sends (absent: the refresh token when there is one, as it ends the grant, and for rfc7009 the access token too). */
   revokes?: 'access_token' | 'refresh_token';
   /**
    * Fields kept beside the tokens because the provider's API needs them

@@ -40,9 +40,9 @@ const STYLES: Record<RevocationStyle, {needsSecret: boolean; run(call: StyleCall
   rfc7009: {
     needsSecret: false,
     async run({provider, tokens, fetch: fetchImpl, client}) {
-      // The refresh token first: revoking it ends the grant at most providers.
-      if (tokens.refresh_token) await revokeToken(provider, tokens.refresh_token, 'refresh_token', fetchImpl, client);
-      await revokeToken(provider, tokens.access_token, 'access_token', fetchImpl, client);
+      // The refresh token first: revoking it ends the grant at most providers. One that takes only one kind says which (Zoom's access token).
+      if (tokens.refresh_token && provider.revokes !== 'access_token') await revokeToken(provider, tokens.refresh_token, 'refresh_token', fetchImpl, client);
+      if (provider.revokes !== 'refresh_token' || !tokens.refresh_token) await revokeToken(provider, tokens.access_token, 'access_token', fetchImpl, client);
     },
   },
   json: {
