@@ -20,6 +20,7 @@ import type {BackendConfig} from './config';
 import {BackendError, toErrorResponse} from './errors';
 import {connectionRoutes} from './routes/connections';
 import {keyRoutes} from './routes/keys';
+import type {ConnectionEvents} from './routes/types';
 import {handleStripeWebhook, type UninstallCleanup} from './routes/webhooks';
 import type {RouteHandler} from './routes/types';
 import {secretsFor} from './secrets';
@@ -102,9 +103,11 @@ function errorAnswer(c: Context, e: unknown, route: string, headers: Record<stri
 export interface AppOptions {
   log?: (entry: BackendLogEntry) => void;
   uninstall?: UninstallCleanup;
+  /** Hooks for what happens to users' connections (routes/types.ts ConnectionEvents). */
+  events?: ConnectionEvents;
 }
 
-export function createApp(config: BackendConfig, stripe: Stripe, {log = () => undefined, uninstall}: AppOptions = {}): Hono {
+export function createApp(config: BackendConfig, stripe: Stripe, {log = () => undefined, uninstall, events}: AppOptions = {}): Hono {
   const app = new Hono();
 
   app.use(async (c, next) => {
@@ -122,7 +125,7 @@ export function createApp(config: BackendConfig, stripe: Stripe, {log = () => un
     app.post(path, async (c) => {
       try {
         const call = verifySignedCall(c.req.header('stripe-signature'), await readBody(c), config.signingSecrets);
-        const answer = await handle({...call, config, secrets: secretsFor(stripe, call.caller)});
+        const answer = await handle({...call, config, secrets: secretsFor(stripe, call.caller), events});
         return c.json(answer, 200, corsFor(c));
       } catch (e) {
         return errorAnswer(c, e, `POST ${path}`, corsFor(c));

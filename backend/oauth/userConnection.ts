@@ -62,14 +62,29 @@ export interface UserConnectionOptions {
 }
 
 /** The verified caller's own connection `connectionId` (RouteContext's scopes: never another user's). */
-export function userConnection(context: Pick<RouteContext, 'config' | 'secrets'>, connectionId: unknown, options: UserConnectionOptions = {}): ConnectionCore {
+export function userConnection(
+  context: Pick<RouteContext, 'config' | 'secrets'> & Partial<Pick<RouteContext, 'caller' | 'events'>>,
+  connectionId: unknown,
+  options: UserConnectionOptions = {},
+): ConnectionCore {
   const provider = oauthProvider(context.config, connectionId);
+  const {caller, events} = context;
   return createConnectionCore({
     secrets: connectionSecrets(context.secrets.signedInUser),
     provider,
     client: clientCredentials(context.config, provider),
     mode: options.mode ?? 'test',
     fetch: options.fetch,
+    // The caller is the verified one, so the event names only the user whose own token was refused.
+    onRefreshRefused: caller && events?.reconnectNeeded
+      ? async (error) => {
+          try {
+            await events.reconnectNeeded?.({accountId: caller.accountId, userId: caller.userId, connection: provider.id, ...(error.code ? {code: error.code} : {})});
+          } catch (e) {
+            process.stderr.write(`backend: reconnectNeeded hook failed (${(e as Error)?.name ?? 'unknown'})\n`);
+          }
+        }
+      : undefined,
   });
 }
 

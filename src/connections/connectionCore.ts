@@ -65,6 +65,12 @@ export interface ConnectionCoreOptions {
   lease?: Partial<LeaseTiming>;
   /** How long to wait for another holder's refresh before giving up. */
   waitForOtherRefreshMs?: number;
+  /**
+   * Told when the provider refuses the stored refresh token (invalid_grant,
+   * not a timeout or a 5xx): the user must connect again. It runs before the
+   * refusal is thrown, and what it throws is ignored.
+   */
+  onRefreshRefused?: (error: ProviderError) => void | Promise<void>;
 }
 
 export interface ConnectionCore {
@@ -157,7 +163,10 @@ export function createConnectionCore(options: ConnectionCoreOptions): Connection
         const latest = await readOrGone();
         if (latest.refresh_token !== before.refresh_token) return keep(latest);
         if (latest.refresh_token === null) throw new ProviderError('invalid-grant');
-        const tokens = await refreshTokens(provider, latest.refresh_token, fetchImpl, client);
+        const tokens = await refreshTokens(provider, latest.refresh_token, fetchImpl, client).catch(async (e: unknown) => {
+          if (e instanceof ProviderError && e.kind === 'invalid-grant') await Promise.resolve(options.onRefreshRefused?.(e)).catch(() => undefined);
+          throw e;
+        });
         return save(
           connectionFromTokens(tokens, {
             now: nowSeconds(),

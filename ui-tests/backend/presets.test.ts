@@ -12,6 +12,7 @@ import {localOAuthLayer, localRedirectUris, oauthBehaviour, startAll, startTestP
 import {LOCAL_CLIENT_SECRET} from 'stripe-apps-offline/testing';
 import {connectionSecrets} from '../../backend/oauth/userConnection';
 import {secretsFor} from '../../backend/secrets';
+import type {ReconnectNeeded} from '../../backend/routes/types';
 import {startBackend, type RunningBackend} from '../../backend/server';
 import {createConnectionCore} from '../../src/connections/connectionCore';
 import {connectionSecretName} from '../../src/connections';
@@ -60,12 +61,14 @@ async function appWith(entry: (typeof declared)[number]): Promise<{backend: Runn
     port: 0,
     constants,
     oauthClientSecrets: connection.exchange === 'backend' ? {[connection.id]: LOCAL_CLIENT_SECRET} : {},
-  });
+  }, {events: {reconnectNeeded: (event) => void reconnects.push(event)}});
   return {backend, connection};
 }
 
 let backend: RunningBackend;
 let connection: OAuthProviderConfig;
+/** What the backend's reconnectNeeded hook was told. */
+const reconnects: ReconnectNeeded[] = [];
 
 const sign = () => Stripe.webhooks.generateTestHeaderString({payload: JSON.stringify({user_id: ADA, account_id: ACCOUNT}), secret: SECRET});
 
@@ -161,8 +164,11 @@ describe.each(declared.map((d) => d.id))('the %s preset', (id) => {
       scope: {type: 'user', user: ADA},
       payload: JSON.stringify({...held, refresh_token: `revoked-${crypto.randomBytes(8).toString('hex')}`}),
     });
+    reconnects.length = 0;
     const refused = await call('refresh', {connection: id, when: 'now'});
     expect(refused.body.error?.type).toBe('provider-invalid-grant');
+    // The fork's backend learns it too, for this user and this connection only.
+    expect(reconnects).toEqual([{accountId: ACCOUNT, userId: ADA, connection: id, code: expect.any(String) as string}]);
   });
 
   test('disconnects as the provider revokes, or says it cannot; a revoked token no longer works', async () => {
