@@ -152,7 +152,7 @@ function readConnection(entry: unknown, index: number, sharedRedirects: unknown)
       return {connection: null, problems: [`${at}.preset "${String(written.preset).slice(0, 40)}" is not a preset Keyring has (${known}); write the provider's fields out instead.`]};
     }
     // The preset's facts, under whatever the entry says itself.
-    const {sources: _sources, unconfirmed: _unconfirmed, inputs: _inputs, ...fields} = preset;
+    const {inputs: _inputs, ...fields} = preset;
     const filled = fillInputs(preset, written.inputs, typeof written.clientId === 'string' ? written.clientId : '', at);
     if (filled.problems.length > 0) return {connection: null, problems: filled.problems};
     raw = {...fields, ...filled.urls, ...written};

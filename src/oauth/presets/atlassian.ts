@@ -17,6 +17,28 @@
  */
 import type {ProviderPreset} from './types';
 
+/**
+ * Where these facts come from, and what could not be confirmed there: read
+ * them before relying on the preset. (Comments, not data: they stay out of
+ * the view bundle.)
+ *
+ * Sources:
+ * - Atlassian developer docs, "OAuth 2.0 (3LO) apps" and "Implementing OAuth 2.0 (3LO)" (audience,
+ *   prompt=consent, JSON body with client_id and client_secret, accessible-resources, cloud id in
+ *   API URLs)
+ * - Atlassian developer docs, "Implementing the Refresh Token Flow" (offline_access; the used
+ *   refresh token is disabled; 403 invalid_grant "Unknown or invalid refresh token.")
+ * - Atlassian developer community, "Deprecating persistent refresh tokens" (rotation, 10-minute
+ *   leeway, 90 days unused, 365 days in all)
+ * - Atlassian Support, "Manage your users' third-party apps" (users revoke on their connected apps
+ *   screen)
+ *
+ * Unconfirmed:
+ * - https://id.atlassian.com/manage-profile/apps as the address of the connected apps screen
+ * - token_type in the answer (the docs' examples leave it out; Bearer is assumed)
+ * - the answer to a used code (users report 400 invalid_request and 403)
+ * - a JSON body Keyring sends also for refresh, as the docs show; a form is not documented
+ */
 export const atlassian: ProviderPreset = {
   name: 'Atlassian',
   authorizeUrl: 'https://auth.atlassian.com/authorize',
@@ -31,16 +53,4 @@ export const atlassian: ProviderPreset = {
   scopes: ['read:me', 'offline_access'],
   authorizeParams: {audience: 'api.atlassian.com', prompt: 'consent'},
   tokenRequestBody: 'json',
-  sources: [
-    'Atlassian developer docs, "OAuth 2.0 (3LO) apps" and "Implementing OAuth 2.0 (3LO)" (audience, prompt=consent, JSON body with client_id and client_secret, accessible-resources, cloud id in API URLs)',
-    'Atlassian developer docs, "Implementing the Refresh Token Flow" (offline_access; the used refresh token is disabled; 403 invalid_grant "Unknown or invalid refresh token.")',
-    'Atlassian developer community, "Deprecating persistent refresh tokens" (rotation, 10-minute leeway, 90 days unused, 365 days in all)',
-    'Atlassian Support, "Manage your users\' third-party apps" (users revoke on their connected apps screen)',
-  ],
-  unconfirmed: [
-    'https://id.atlassian.com/manage-profile/apps as the address of the connected apps screen',
-    'token_type in the answer (the docs\' examples leave it out; Bearer is assumed)',
-    'the answer to a used code (users report 400 invalid_request and 403)',
-    'a JSON body Keyring sends also for refresh, as the docs show; a form is not documented',
-  ],
 };

@@ -17,6 +17,26 @@
  */
 import type {ProviderPreset} from './types';
 
+/**
+ * Where these facts come from, and what could not be confirmed there: read
+ * them before relying on the preset. (Comments, not data: they stay out of
+ * the view bundle.)
+ *
+ * Sources:
+ * - Dropbox developers blog, "Using OAuth 2.0 with offline access" (token_access_type=offline,
+ *   refresh tokens, 4-hour access tokens)
+ * - Dropbox OAuth Guide and "Dropbox for HTTP Developers" (endpoints, PKCE, CORS for browser
+ *   JavaScript, RPC endpoints are POST)
+ * - dropbox-sdk-js (PKCE without a secret; auth/token/revoke and users/get_current_account with no
+ *   arguments; UsersFullAccount.name.display_name)
+ * - Dropbox SDK reference, tokenRevoke ("Disables the access token used to authenticate the call …
+ *   and that refresh token")
+ *
+ * Unconfirmed:
+ * - the error for a wrong client secret (invalid_client with HTTP 400 is what forums report)
+ * - https://www.dropbox.com/account/connected_apps as the page where a user disconnects an app
+ *   (the help centre gives Settings > Apps)
+ */
 export const dropbox: ProviderPreset = {
   name: 'Dropbox',
   authorizeUrl: 'https://www.dropbox.com/oauth2/authorize',
@@ -34,14 +54,4 @@ export const dropbox: ProviderPreset = {
   scopes: ['account_info.read'],
   authorizeParams: {token_access_type: 'offline'},
   keep: {account_id: 'token:account_id'},
-  sources: [
-    'Dropbox developers blog, "Using OAuth 2.0 with offline access" (token_access_type=offline, refresh tokens, 4-hour access tokens)',
-    'Dropbox OAuth Guide and "Dropbox for HTTP Developers" (endpoints, PKCE, CORS for browser JavaScript, RPC endpoints are POST)',
-    'dropbox-sdk-js (PKCE without a secret; auth/token/revoke and users/get_current_account with no arguments; UsersFullAccount.name.display_name)',
-    'Dropbox SDK reference, tokenRevoke ("Disables the access token used to authenticate the call … and that refresh token")',
-  ],
-  unconfirmed: [
-    'the error for a wrong client secret (invalid_client with HTTP 400 is what forums report)',
-    'https://www.dropbox.com/account/connected_apps as the page where a user disconnects an app (the help centre gives Settings > Apps)',
-  ],
 };

@@ -14,6 +14,27 @@
  */
 import type {ProviderPreset} from './types';
 
+/**
+ * Where these facts come from, and what could not be confirmed there: read
+ * them before relying on the preset. (Comments, not data: they stay out of
+ * the view bundle.)
+ *
+ * Sources:
+ * - GitHub docs, "Authorizing OAuth apps" (endpoints, Accept: application/json, comma-separated
+ *   scope in the answer)
+ * - GitHub docs, "Troubleshooting OAuth app access token request errors" (errors as HTTP 200:
+ *   incorrect_client_credentials, redirect_uri_mismatch, bad_verification_code)
+ * - GitHub docs, "Reviewing your authorized OAuth apps" (Settings > Applications > Authorized
+ *   OAuth Apps, where a user revokes)
+ * - GitHub REST reference, "Delete an app authorization" (DELETE /applications/{client_id}/grant,
+ *   Basic client_id:client_secret, {"access_token": …}, 204)
+ *
+ * Unconfirmed:
+ * - PKCE (S256) is accepted (reported since 2025; Keyring sends it, and GitHub ignores what it
+ *   does not use)
+ * - https://github.com/settings/applications as the literal address of the Applications settings
+ *   page (the docs give the navigation only)
+ */
 export const github: ProviderPreset = {
   name: 'GitHub',
   authorizeUrl: 'https://github.com/login/oauth/authorize',
@@ -26,14 +47,4 @@ export const github: ProviderPreset = {
   exchange: 'backend',
   clientAuth: 'client_secret_post',
   scopes: ['read:user'],
-  sources: [
-    'GitHub docs, "Authorizing OAuth apps" (endpoints, Accept: application/json, comma-separated scope in the answer)',
-    'GitHub docs, "Troubleshooting OAuth app access token request errors" (errors as HTTP 200: incorrect_client_credentials, redirect_uri_mismatch, bad_verification_code)',
-    'GitHub docs, "Reviewing your authorized OAuth apps" (Settings > Applications > Authorized OAuth Apps, where a user revokes)',
-    'GitHub REST reference, "Delete an app authorization" (DELETE /applications/{client_id}/grant, Basic client_id:client_secret, {"access_token": …}, 204)',
-  ],
-  unconfirmed: [
-    'PKCE (S256) is accepted (reported since 2025; Keyring sends it, and GitHub ignores what it does not use)',
-    'https://github.com/settings/applications as the literal address of the Applications settings page (the docs give the navigation only)',
-  ],
 };

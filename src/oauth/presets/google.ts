@@ -13,6 +13,24 @@
  */
 import type {ProviderPreset} from './types';
 
+/**
+ * Where these facts come from, and what could not be confirmed there: read
+ * them before relying on the preset. (Comments, not data: they stay out of
+ * the view bundle.)
+ *
+ * Sources:
+ * - Google Identity, "Using OAuth 2.0 for Web Server Applications" (endpoints, client secret for
+ *   web server applications, access_type=offline for a refresh token, revocation)
+ * - Google's OpenID Connect discovery document (userinfo endpoint)
+ * - Nango google entry; googleapis/google-api-php-client#1686 (prompt=consent to get a refresh
+ *   token again), in ../shared/facts/oauth-providers.md
+ *
+ * Unconfirmed:
+ * - refresh tokens expiring after 7 days while the consent screen is in "Testing" (Nango; not in
+ *   the guide read here)
+ * - the limit of 100 refresh tokens per account and client, older ones silently invalidated
+ *   (Nango)
+ */
 export const google: ProviderPreset = {
   name: 'Google',
   authorizeUrl: 'https://accounts.google.com/o/oauth2/v2/auth',
@@ -23,13 +41,4 @@ export const google: ProviderPreset = {
   clientAuth: 'client_secret_post',
   scopes: ['openid', 'email'],
   authorizeParams: {access_type: 'offline', prompt: 'consent'},
-  sources: [
-    'Google Identity, "Using OAuth 2.0 for Web Server Applications" (endpoints, client secret for web server applications, access_type=offline for a refresh token, revocation)',
-    "Google's OpenID Connect discovery document (userinfo endpoint)",
-    'Nango google entry; googleapis/google-api-php-client#1686 (prompt=consent to get a refresh token again), in ../shared/facts/oauth-providers.md',
-  ],
-  unconfirmed: [
-    'refresh tokens expiring after 7 days while the consent screen is in "Testing" (Nango; not in the guide read here)',
-    'the limit of 100 refresh tokens per account and client, older ones silently invalidated (Nango)',
-  ],
 };

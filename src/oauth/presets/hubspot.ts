@@ -14,6 +14,27 @@
  */
 import type {ProviderPreset} from './types';
 
+/**
+ * Where these facts come from, and what could not be confirmed there: read
+ * them before relying on the preset. (Comments, not data: they stay out of
+ * the view bundle.)
+ *
+ * Sources:
+ * - HubSpot developer docs, "Working with OAuth" (authorize URL, scope and optional_scope, the
+ *   code always brings a refresh token)
+ * - HubSpot changelog, "v1 OAuth API Deprecation" (sunset 16 Feb 2027; /oauth/2026-03/token,
+ *   /token/introspect, /token/revoke) and "New OAuth v3 API Endpoints and Standardized Error
+ *   Responses"
+ * - HubSpot API reference, "OAuth token endpoint" 2026-03 (form body, client_id and client_secret;
+ *   hub_id, user_id, scopes, token_use in the answer) and "Revoke an OAuth token"
+ * - HubSpot changelog, "Expiration of OAuth access tokens is changing" (30 minutes)
+ *
+ * Unconfirmed:
+ * - whether a refresh hands out a new refresh token (believed not); whatever comes back is saved
+ * - the revocation answer (200 or 204 with no body are both taken)
+ * - Basic client authentication (not documented; the secret goes in the body)
+ * - invalid_client for a wrong secret
+ */
 export const hubspot: ProviderPreset = {
   name: 'HubSpot',
   authorizeUrl: 'https://app.hubspot.com/oauth/authorize',
@@ -24,16 +45,4 @@ export const hubspot: ProviderPreset = {
   exchange: 'backend',
   clientAuth: 'client_secret_post',
   scopes: ['oauth'],
-  sources: [
-    'HubSpot developer docs, "Working with OAuth" (authorize URL, scope and optional_scope, the code always brings a refresh token)',
-    'HubSpot changelog, "v1 OAuth API Deprecation" (sunset 16 Feb 2027; /oauth/2026-03/token, /token/introspect, /token/revoke) and "New OAuth v3 API Endpoints and Standardized Error Responses"',
-    'HubSpot API reference, "OAuth token endpoint" 2026-03 (form body, client_id and client_secret; hub_id, user_id, scopes, token_use in the answer) and "Revoke an OAuth token"',
-    'HubSpot changelog, "Expiration of OAuth access tokens is changing" (30 minutes)',
-  ],
-  unconfirmed: [
-    'whether a refresh hands out a new refresh token (believed not); whatever comes back is saved',
-    'the revocation answer (200 or 204 with no body are both taken)',
-    'Basic client authentication (not documented; the secret goes in the body)',
-    'invalid_client for a wrong secret',
-  ],
 };

@@ -14,6 +14,26 @@
  */
 import type {ProviderPreset} from './types';
 
+/**
+ * Where these facts come from, and what could not be confirmed there: read
+ * them before relying on the preset. (Comments, not data: they stay out of
+ * the view bundle.)
+ *
+ * Sources:
+ * - Linear developers, "OAuth 2.0 authentication" (endpoints; comma-separated scopes; PKCE with
+ *   the secret optional; 24-hour access tokens; refresh tokens for every app from 1 April 2026, a
+ *   new one on each refresh; POST /oauth/revoke with the bearer token)
+ * - Linear developers, "Getting started" with GraphQL (POST /graphql, the viewer query, the
+ *   standard GraphQL error format)
+ *
+ * Unconfirmed:
+ * - CORS on the token endpoint, which a view exchange would need (so the backend exchanges)
+ * - a used code or a dead refresh token answered invalid_grant (reported by Nango; Linear
+ *   documents only the {error, error_description} shape)
+ * - the refresh token's lifetime, and whether the old one has a grace period
+ * - the status of a refused token at /graphql (400, 401 or 200, with AUTHENTICATION_ERROR in
+ *   errors: all read as refused)
+ */
 export const linear: ProviderPreset = {
   name: 'Linear',
   authorizeUrl: 'https://linear.app/oauth/authorize',
@@ -29,14 +49,4 @@ export const linear: ProviderPreset = {
   clientAuth: 'client_secret_post',
   scopes: ['read'],
   scopeSeparator: ',',
-  sources: [
-    'Linear developers, "OAuth 2.0 authentication" (endpoints; comma-separated scopes; PKCE with the secret optional; 24-hour access tokens; refresh tokens for every app from 1 April 2026, a new one on each refresh; POST /oauth/revoke with the bearer token)',
-    'Linear developers, "Getting started" with GraphQL (POST /graphql, the viewer query, the standard GraphQL error format)',
-  ],
-  unconfirmed: [
-    'CORS on the token endpoint, which a view exchange would need (so the backend exchanges)',
-    'a used code or a dead refresh token answered invalid_grant (reported by Nango; Linear documents only the {error, error_description} shape)',
-    'the refresh token\'s lifetime, and whether the old one has a grace period',
-    'the status of a refused token at /graphql (400, 401 or 200, with AUTHENTICATION_ERROR in errors: all read as refused)',
-  ],
 };

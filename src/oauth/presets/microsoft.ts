@@ -18,6 +18,27 @@
  */
 import type {ProviderPreset} from './types';
 
+/**
+ * Where these facts come from, and what could not be confirmed there: read
+ * them before relying on the preset. (Comments, not data: they stay out of
+ * the view bundle.)
+ *
+ * Sources:
+ * - Microsoft identity platform, "OAuth 2.0 authorization code flow" (v2-oauth2-auth-code-flow:
+ *   endpoints with {tenant}, offline_access for a refresh token, client_secret in the body or
+ *   Basic, CORS only for spa redirect URIs, AADSTS54005 for a redeemed code)
+ * - Microsoft identity platform, "Refresh tokens" (replaced on every use, the old one not revoked;
+ *   90 days, 24 h for SPAs)
+ * - Microsoft Graph, "Get user" (GET /me, User.Read, displayName) and "Microsoft Graph error
+ *   responses" (the error object)
+ * - Microsoft Support, "Edit or revoke application permissions in the My Apps portal"
+ *
+ * Unconfirmed:
+ * - that the OIDC discovery document has no revocation_endpoint (the protocol pages define none)
+ * - invalid_client answered with 401 rather than 400 (both are read as a refusal)
+ * - https://account.live.com/consent/Manage as where personal accounts remove an app (widely used;
+ *   no Microsoft page read here says it)
+ */
 export const microsoft: ProviderPreset = {
   name: 'Microsoft',
   authorizeUrl: 'https://login.microsoftonline.com/{tenant}/oauth2/v2.0/authorize',
@@ -36,15 +57,4 @@ export const microsoft: ProviderPreset = {
       default: 'common',
     },
   },
-  sources: [
-    'Microsoft identity platform, "OAuth 2.0 authorization code flow" (v2-oauth2-auth-code-flow: endpoints with {tenant}, offline_access for a refresh token, client_secret in the body or Basic, CORS only for spa redirect URIs, AADSTS54005 for a redeemed code)',
-    'Microsoft identity platform, "Refresh tokens" (replaced on every use, the old one not revoked; 90 days, 24 h for SPAs)',
-    'Microsoft Graph, "Get user" (GET /me, User.Read, displayName) and "Microsoft Graph error responses" (the error object)',
-    'Microsoft Support, "Edit or revoke application permissions in the My Apps portal"',
-  ],
-  unconfirmed: [
-    'that the OIDC discovery document has no revocation_endpoint (the protocol pages define none)',
-    'invalid_client answered with 401 rather than 400 (both are read as a refusal)',
-    'https://account.live.com/consent/Manage as where personal accounts remove an app (widely used; no Microsoft page read here says it)',
-  ],
 };

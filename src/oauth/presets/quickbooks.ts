@@ -17,6 +17,29 @@
  */
 import type {ProviderPreset} from './types';
 
+/**
+ * Where these facts come from, and what could not be confirmed there: read
+ * them before relying on the preset. (Comments, not data: they stay out of
+ * the view bundle.)
+ *
+ * Sources:
+ * - Intuit developer docs, "Set up OAuth 2.0" and the discovery document (endpoints;
+ *   client_secret_basic and client_secret_post; claims_supported lists realmid;
+ *   revocation_endpoint)
+ * - Intuit developer FAQ on refresh tokens (use the latest refresh_token value; 100 days; the
+ *   5-year limit)
+ * - intuit/oauth-jsclient (revoke: JSON {token} with Basic; x_refresh_token_expires_in) and #74,
+ *   PR #206
+ * - Intuit .NET SDK IdTokenJWTClaimTypes.RealmId
+ *
+ * Unconfirmed:
+ * - the realmid claim in id_tokens from every sign-in (the discovery document lists it; refresh
+ *   answers are not relied on for it)
+ * - a used code answered invalid_grant with HTTP 400 (the standard answer; a refused refresh token
+ *   is documented so)
+ * - the revocation answering 200 with no body
+ * - sandbox companies: their API host is sandbox-quickbooks.api.intuit.com; a fork sets apiBase
+ */
 export const quickbooks: ProviderPreset = {
   name: 'QuickBooks',
   authorizeUrl: 'https://appcenter.intuit.com/connect/oauth2',
@@ -31,16 +54,4 @@ export const quickbooks: ProviderPreset = {
   exchange: 'backend',
   clientAuth: 'client_secret_basic',
   scopes: ['com.intuit.quickbooks.accounting', 'openid', 'email'],
-  sources: [
-    'Intuit developer docs, "Set up OAuth 2.0" and the discovery document (endpoints; client_secret_basic and client_secret_post; claims_supported lists realmid; revocation_endpoint)',
-    'Intuit developer FAQ on refresh tokens (use the latest refresh_token value; 100 days; the 5-year limit)',
-    'intuit/oauth-jsclient (revoke: JSON {token} with Basic; x_refresh_token_expires_in) and #74, PR #206',
-    'Intuit .NET SDK IdTokenJWTClaimTypes.RealmId',
-  ],
-  unconfirmed: [
-    'the realmid claim in id_tokens from every sign-in (the discovery document lists it; refresh answers are not relied on for it)',
-    'a used code answered invalid_grant with HTTP 400 (the standard answer; a refused refresh token is documented so)',
-    'the revocation answering 200 with no body',
-    'sandbox companies: their API host is sandbox-quickbooks.api.intuit.com; a fork sets apiBase',
-  ],
 };

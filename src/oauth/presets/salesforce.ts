@@ -20,6 +20,30 @@
  */
 import type {ProviderPreset} from './types';
 
+/**
+ * Where these facts come from, and what could not be confirmed there: read
+ * them before relying on the preset. (Comments, not data: they stay out of
+ * the view bundle.)
+ *
+ * Sources:
+ * - Salesforce Help, "OAuth 2.0 Web Server Flow for Web App Integration" (endpoints, the answer:
+ *   access_token, refresh_token, instance_url, id, issued_at, signature; no expires_in)
+ * - Salesforce Help, "OAuth 2.0 Refresh Token Flow for Renewed Sessions" (Basic or body; refresh
+ *   token rotation opt-in, the old one invalidated; the session timeout ends the token)
+ * - Salesforce Metadata API guide, "Error Handling for Session Expiration" (default two hours)
+ * - Salesforce Help, "OAuth Tokens and Scopes" (refresh_token/offline_access); "Enable CORS for
+ *   OAuth Endpoints" (off by default, never on login.salesforce.com)
+ * - Salesforce Mobile SDK, "Revoking OAuth Tokens" (POST token=…, 200; 400 unsupported_token_type
+ *   or invalid_token)
+ *
+ * Unconfirmed:
+ * - Basic client authentication on the authorization_code grant (documented for refresh); the
+ *   secret is sent in the body
+ * - the identity service answering 403 Bad_OAuth_Token for a refused token (reported, not in the
+ *   docs)
+ * - userinfo answering with the id scope alone: openid is asked for, and its id_token is not kept
+ * - issued_at is a string of milliseconds, though the docs say seconds: Keyring does not use it
+ */
 export const salesforce: ProviderPreset = {
   name: 'Salesforce',
   authorizeUrl: 'https://{loginHost}/services/oauth2/authorize',
@@ -40,17 +64,4 @@ export const salesforce: ProviderPreset = {
       default: 'login.salesforce.com',
     },
   },
-  sources: [
-    'Salesforce Help, "OAuth 2.0 Web Server Flow for Web App Integration" (endpoints, the answer: access_token, refresh_token, instance_url, id, issued_at, signature; no expires_in)',
-    'Salesforce Help, "OAuth 2.0 Refresh Token Flow for Renewed Sessions" (Basic or body; refresh token rotation opt-in, the old one invalidated; the session timeout ends the token)',
-    'Salesforce Metadata API guide, "Error Handling for Session Expiration" (default two hours)',
-    'Salesforce Help, "OAuth Tokens and Scopes" (refresh_token/offline_access); "Enable CORS for OAuth Endpoints" (off by default, never on login.salesforce.com)',
-    'Salesforce Mobile SDK, "Revoking OAuth Tokens" (POST token=…, 200; 400 unsupported_token_type or invalid_token)',
-  ],
-  unconfirmed: [
-    'Basic client authentication on the authorization_code grant (documented for refresh); the secret is sent in the body',
-    'the identity service answering 403 Bad_OAuth_Token for a refused token (reported, not in the docs)',
-    'userinfo answering with the id scope alone: openid is asked for, and its id_token is not kept',
-    'issued_at is a string of milliseconds, though the docs say seconds: Keyring does not use it',
-  ],
 };

@@ -16,6 +16,25 @@
  */
 import type {ProviderPreset} from './types';
 
+/**
+ * Where these facts come from, and what could not be confirmed there: read
+ * them before relying on the preset. (Comments, not data: they stay out of
+ * the view bundle.)
+ *
+ * Sources:
+ * - Slack reference, oauth.v2.access (POST, Basic auth preferred, errors bad_client_secret,
+ *   bad_redirect_uri, invalid_client_id, invalid_code, invalid_grant_type; the answer with
+ *   authed_user.access_token)
+ * - Slack, "Installing with OAuth" (user_scope for user tokens, comma-separated scopes)
+ * - Nango slack entry (alternate_access_token_response_path authed_user, scope_separator ","), in
+ *   ../shared/facts/oauth-providers.md
+ *
+ * Unconfirmed:
+ * - PKCE (code_verifier) on oauth.v2.access: documented for oauth.v2.user.access; Keyring sends it
+ *   anyway
+ * - auth.revoke taking an RFC 7009 form (token=…): it takes `token`, and the other fields are
+ *   ignored
+ */
 export const slack: ProviderPreset = {
   name: 'Slack',
   authorizeUrl: 'https://slack.com/oauth/v2/authorize',
@@ -28,13 +47,4 @@ export const slack: ProviderPreset = {
   scopeParam: 'user_scope',
   scopeSeparator: ',',
   tokenPath: 'authed_user',
-  sources: [
-    'Slack reference, oauth.v2.access (POST, Basic auth preferred, errors bad_client_secret, bad_redirect_uri, invalid_client_id, invalid_code, invalid_grant_type; the answer with authed_user.access_token)',
-    'Slack, "Installing with OAuth" (user_scope for user tokens, comma-separated scopes)',
-    'Nango slack entry (alternate_access_token_response_path authed_user, scope_separator ","), in ../shared/facts/oauth-providers.md',
-  ],
-  unconfirmed: [
-    'PKCE (code_verifier) on oauth.v2.access: documented for oauth.v2.user.access; Keyring sends it anyway',
-    'auth.revoke taking an RFC 7009 form (token=…): it takes `token`, and the other fields are ignored',
-  ],
 };

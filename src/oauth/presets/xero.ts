@@ -16,6 +16,27 @@
  */
 import type {ProviderPreset} from './types';
 
+/**
+ * Where these facts come from, and what could not be confirmed there: read
+ * them before relying on the preset. (Comments, not data: they stay out of
+ * the view bundle.)
+ *
+ * Sources:
+ * - Xero developer docs, "OAuth 2.0 auth code flow" (endpoints, Basic client authentication,
+ *   offline_access) and "PKCE flow" (no secret, no SPA support)
+ * - Xero developer docs, OAuth 2.0 FAQ (30-minute access tokens, rotating refresh tokens with a
+ *   30-minute grace, 60 days unused)
+ * - Xero Identity API, GET /connections (tenantId, tenantName, tenantType) and the xero-tenant-id
+ *   header
+ * - xero-node revokeToken (the revocation endpoint; revoking removes all connections)
+ *
+ * Unconfirmed:
+ * - a used code answered invalid_grant (the standard answer of its IdentityServer; not on a Xero
+ *   page)
+ * - the client secret accepted in the body as well as Basic (Basic is what Keyring sends)
+ * - a user with several organisations: the first connection is kept; a fork that needs another
+ *   reads /connections itself
+ */
 export const xero: ProviderPreset = {
   name: 'Xero',
   authorizeUrl: 'https://login.xero.com/identity/connect/authorize',
@@ -29,15 +50,4 @@ export const xero: ProviderPreset = {
   exchange: 'backend',
   clientAuth: 'client_secret_basic',
   scopes: ['openid', 'profile', 'email', 'offline_access'],
-  sources: [
-    'Xero developer docs, "OAuth 2.0 auth code flow" (endpoints, Basic client authentication, offline_access) and "PKCE flow" (no secret, no SPA support)',
-    'Xero developer docs, OAuth 2.0 FAQ (30-minute access tokens, rotating refresh tokens with a 30-minute grace, 60 days unused)',
-    'Xero Identity API, GET /connections (tenantId, tenantName, tenantType) and the xero-tenant-id header',
-    'xero-node revokeToken (the revocation endpoint; revoking removes all connections)',
-  ],
-  unconfirmed: [
-    'a used code answered invalid_grant (the standard answer of its IdentityServer; not on a Xero page)',
-    'the client secret accepted in the body as well as Basic (Basic is what Keyring sends)',
-    'a user with several organisations: the first connection is kept; a fork that needs another reads /connections itself',
-  ],
 };

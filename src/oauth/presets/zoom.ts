@@ -13,6 +13,27 @@
  */
 import type {ProviderPreset} from './types';
 
+/**
+ * Where these facts come from, and what could not be confirmed there: read
+ * them before relying on the preset. (Comments, not data: they stay out of
+ * the view bundle.)
+ *
+ * Sources:
+ * - Zoom developer docs, "OAuth 2.0" (POST /oauth/token with Basic, form or query parameters) and
+ *   "End user authorization"
+ * - Zoom developer docs, "OAuth error messages" (4733 code expired, 4734 invalid code, 4741 token
+ *   revoked)
+ * - Zoom devsupport, "Extending the expiration for an OAuth access token" (one hour; use the
+ *   latest refresh token, a prior one is "Invalid Token!")
+ * - Zoom public Postman collection (revoke: POST /oauth/revoke, Basic, token=…, {"status":
+ *   "success"}; the answer with api_url)
+ *
+ * Unconfirmed:
+ * - whether the scope parameter on the authorize request is honoured (scopes are the app's)
+ * - the refresh token's lifetime (Zoom's sources say 15 years and about 90 days)
+ * - the HTTP statuses of token errors (400 for invalid_grant, 401 for invalid_client are what is
+ *   read)
+ */
 export const zoom: ProviderPreset = {
   name: 'Zoom',
   authorizeUrl: 'https://zoom.us/oauth/authorize',
@@ -26,15 +47,4 @@ export const zoom: ProviderPreset = {
   exchange: 'backend',
   clientAuth: 'client_secret_basic',
   scopes: ['user:read:user'],
-  sources: [
-    'Zoom developer docs, "OAuth 2.0" (POST /oauth/token with Basic, form or query parameters) and "End user authorization"',
-    'Zoom developer docs, "OAuth error messages" (4733 code expired, 4734 invalid code, 4741 token revoked)',
-    'Zoom devsupport, "Extending the expiration for an OAuth access token" (one hour; use the latest refresh token, a prior one is "Invalid Token!")',
-    'Zoom public Postman collection (revoke: POST /oauth/revoke, Basic, token=…, {"status": "success"}; the answer with api_url)',
-  ],
-  unconfirmed: [
-    'whether the scope parameter on the authorize request is honoured (scopes are the app\'s)',
-    'the refresh token\'s lifetime (Zoom\'s sources say 15 years and about 90 days)',
-    'the HTTP statuses of token errors (400 for invalid_grant, 401 for invalid_client are what is read)',
-  ],
 };
