@@ -83,7 +83,8 @@ test("a preset fills in the provider's facts; the entry's own fields win", () =>
     clientId: 'Iv1.abc',
     scopes: ['repo'],
   });
-  expect(connections[0].revocationUrl).toBeUndefined();
+  // GitHub's app-level revocation names the entry's own client, and needs its secret (so, the backend).
+  expect([connections[0].revocationUrl, connections[0].revocationStyle]).toEqual(['https://api.github.com/applications/Iv1.abc/grant', 'grant-delete']);
   const renamed = read({redirectUris: REDIRECTS, connections: [{id: 'gh', preset: 'github', clientId: 'x', name: 'GitHub Enterprise', exchange: 'view'}]}).connections[0];
   expect(renamed).toMatchObject({name: 'GitHub Enterprise', exchange: 'view', scopes: ['read:user']});
 });

@@ -43,7 +43,7 @@ test('quirk fields of the wrong form are named where they are', () => {
     'constants.connections[0].tokenRequestBody must be "form" or "json".',
     'constants.connections[0].tokenRefusedStatuses must be a list of 4xx statuses.',
     expect.stringContaining('constants.connections[0].revocationStyle must be one of rfc7009, json, bearer') as string,
-    'constants.connections[0].keep must map field names to "token:<path>" or "identity:<path>".',
+    'constants.connections[0].keep must map field names to "token:<path>", "idToken:<claim>" or "identity:<path>".',
   ]);
 });
 

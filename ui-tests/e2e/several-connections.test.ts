@@ -122,10 +122,10 @@ test('each connection connects from its own panel; its tokens land in a secret o
   await drawerOf(slack).getByText("This app's access was revoked at Slack").waitFor();
   expect([await stored('github'), await stored('slack')]).toEqual([true, false]);
 
-  // GitHub has no revocation for apps: disconnecting removes the connection and says where the user revokes.
+  // GitHub has no RFC 7009 revocation: the backend DELETEs the app's grant with its client secret, as GitHub's personality takes it.
   await drawerOf(slack).getByRole('button', {name: 'Disconnect from GitHub…'}).click();
   await drawerOf(slack).getByRole('button', {name: 'Disconnect from GitHub', exact: true}).click();
-  await drawerOf(slack).getByText('GitHub offers no way for apps to revoke access; remove it at https://github.com/settings/applications if you wish.', {exact: false}).waitFor();
+  await drawerOf(slack).getByText("This app's access was revoked at GitHub").waitFor();
   expect(await stored('github')).toBe(false);
   // Connect again: the connection is back in place, and Slack's panel is untouched by GitHub's.
   await page.reload();
