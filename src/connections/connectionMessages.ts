@@ -97,8 +97,12 @@ export function refreshFailureNotice(provider: string, error: unknown): {notice:
   return {reconnect: false, notice: {tone: 'critical', title: 'Could not renew the connection', message}};
 }
 
-/** `revokeAt`: where the user removes the app's access themselves, when the provider has no revocation for apps. */
-export function disconnectNotice(provider: string, revocation: 'revoked' | 'failed' | 'not-supported', revokeAt?: string): Notice {
+/**
+ * `revokeAt`: where the user removes the app's access themselves, when the
+ * provider has no revocation for apps; `backendOnly`: it has one, but it
+ * needs the client secret, which only the app's backend holds (GitHub's).
+ */
+export function disconnectNotice(provider: string, revocation: 'revoked' | 'failed' | 'not-supported', revokeAt?: string, backendOnly = false): Notice {
   if (revocation === 'failed') {
     return {
       tone: 'caution',
@@ -108,7 +112,8 @@ export function disconnectNotice(provider: string, revocation: 'revoked' | 'fail
   }
   if (revocation === 'not-supported') {
     const where = revokeAt ? `at ${revokeAt}` : `in your ${provider} account settings`;
-    return {tone: 'default', title: 'Disconnected', message: `The connection was removed from Stripe. ${provider} offers no way for apps to revoke access; remove it ${where} if you wish.`};
+    const why = backendOnly ? `${provider} lets an app revoke its access only from its own server, which this connection does not use` : `${provider} offers no way for apps to revoke access`;
+    return {tone: 'default', title: 'Disconnected', message: `The connection was removed from Stripe. ${why}; remove it ${where} if you wish.`};
   }
   return {tone: 'default', title: 'Disconnected', message: `This app's access was revoked at ${provider}, and the connection was removed from Stripe.`};
 }

@@ -173,7 +173,7 @@ export function useConnection(
     dispatch({type: 'disconnect-started'});
     return service.disconnect().then(
       ({revocation}) => {
-        if (mounted.current) dispatch({type: 'disconnected', notice: disconnectNotice(provider.name, revocation, provider.revokeAt)});
+        if (mounted.current) dispatch({type: 'disconnected', notice: disconnectNotice(provider.name, revocation, provider.revokeAt, Boolean(provider.revocationUrl))});
         return 'disconnected' as const;
       },
       (error: unknown) => {
@@ -181,7 +181,7 @@ export function useConnection(
         return 'failed' as const;
       },
     );
-  }, [service, provider.name, provider.revokeAt]);
+  }, [service, provider.name, provider.revokeAt, provider.revocationUrl]);
 
   return {
     state,

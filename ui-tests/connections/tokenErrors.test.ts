@@ -6,7 +6,7 @@
  * endpoint is a fetch function answering as those docs say.
  */
 import {exchangeCode, identityFrom, ProviderError, refreshTokens} from '../../src/oauth';
-import {connectFailureNotice} from '../../src/connections/connectionMessages';
+import {connectFailureNotice, disconnectNotice} from '../../src/connections/connectionMessages';
 import {FAKE_PROVIDER} from '../support/fakeOAuthProvider';
 
 /** A token endpoint that answers every request with `status` and `body`. */
@@ -56,4 +56,13 @@ test("an identity call refused with HTTP 200 and ok: false (Slack's invalid_auth
   const other = new Response(JSON.stringify({ok: false, error: 'ratelimited'}), {status: 200});
   await expect(identityFrom(other)).rejects.toMatchObject({kind: 'unavailable'});
   expect(await identityFrom(new Response(JSON.stringify({ok: true, user: 'ada', user_id: 'U1'})))).toEqual({name: 'ada', kept: {}});
+});
+
+test('a disconnect the view could not revoke says why: no revocation at all, or one only the backend can make', () => {
+  expect(disconnectNotice('Atlassian', 'not-supported', 'https://id.atlassian.com/manage-profile/apps').message).toBe(
+    'The connection was removed from Stripe. Atlassian offers no way for apps to revoke access; remove it at https://id.atlassian.com/manage-profile/apps if you wish.',
+  );
+  expect(disconnectNotice('GitHub', 'not-supported', 'https://github.com/settings/applications', true).message).toBe(
+    'The connection was removed from Stripe. GitHub lets an app revoke its access only from its own server, which this connection does not use; remove it at https://github.com/settings/applications if you wish.',
+  );
 });
