@@ -30,7 +30,8 @@ async function bundleSize(view: ViewUnderTest): Promise<{raw: number; gzip: numb
   return {raw: code.length, gzip: zlib.gzipSync(code, {level: 9}).length};
 }
 
-const GALLERY = path.join(ROOT, 'ui-tests/e2e/views/Gallery.tsx');
+// The kit's own test view of every SDK component (it moved there with the kit's browser suites).
+const GALLERY = path.join(ROOT, 'packages/stripe-apps-offline/test/e2e/views/Gallery.tsx');
 // Not the app's drawer viewport: an extra view there would take the place of ConnectionsDrawer.
 const GALLERY_VIEWPORT = 'stripe.dashboard.home.overview';
 
