@@ -19,6 +19,7 @@ import {
   ProviderError,
   refreshTokens,
   refusesToken,
+  revocationBearsAccessToken,
   revoke,
   type ClientCredentials,
   type Mode,
@@ -103,6 +104,10 @@ export function revokeConnection(
 ): Promise<Revocation> {
   return revoke(provider, connection, options);
 }
+
+/** Whether a stored connection already has this display name and these kept fields. */
+const knows = (connection: StoredConnection, name: string, kept: Record<string, string>) =>
+  connection.account_name === name && Object.entries(kept).every(([k, v]) => connection.kept?.[k] === v);
 
 export function createConnectionCore(options: ConnectionCoreOptions): ConnectionCore {
   const {secrets, provider, mode} = options;
@@ -210,7 +215,7 @@ export function createConnectionCore(options: ConnectionCoreOptions): Connection
         const merged = {...latest.kept, ...kept};
         return save({...latest, account_name: name, ...(Object.keys(merged).length > 0 ? {kept: merged} : {})});
       },
-      (latest) => latest.account_name === name && Object.entries(kept).every(([k, v]) => latest.kept?.[k] === v),
+      (latest) => knows(latest, name, kept),
     );
 
   const revokeAll = (connection: StoredConnection) => revokeConnection(provider, connection, {fetch: fetchImpl, client});
@@ -253,16 +258,15 @@ export function createConnectionCore(options: ConnectionCoreOptions): Connection
       const identity = await identityFrom(await fetchAsUser(provider.identityUrl, identityInit(provider)), provider);
       // An answer that names nobody leaves the name we have.
       const name = identity.name ?? held().account_name;
-      const unchanged = name === held().account_name && Object.entries(identity.kept).every(([k, v]) => held().kept?.[k] === v);
-      if (unchanged || name === null) return summarize(held());
+      if (name === null || knows(held(), name, identity.kept)) return summarize(held());
       return saveIdentity(name, identity.kept);
     },
 
     async disconnect() {
       // The stored tokens, not the ones held here: another holder may have refreshed.
       let latest = (await read().catch(() => null)) ?? held();
-      if (provider.revocationStyle === 'bearer' && latest.refresh_token && needsRefresh(latest, nowSeconds())) {
-        // Dropbox revokes with the access token itself as bearer: an expired one revokes nothing, so renew it first.
+      if (revocationBearsAccessToken(provider) && latest.refresh_token && needsRefresh(latest, nowSeconds())) {
+        // The access token itself authenticates the revocation (Dropbox's): an expired one revokes nothing, so renew it first.
         current = latest;
         await refresh().catch(() => undefined);
         latest = current ?? latest;

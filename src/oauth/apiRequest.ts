@@ -6,6 +6,7 @@
  * kept from the sign-in (Salesforce's instance_url).
  */
 import type {OAuthProviderConfig} from './providerConfig';
+import {fillTemplate} from './template';
 
 interface Caller {
   access_token: string;
@@ -15,26 +16,18 @@ interface Caller {
 /** The connection's API base with its kept fields filled in, or null when the provider has none. */
 export function apiBaseOf(provider: OAuthProviderConfig, kept: Record<string, string> = {}): string | null {
   if (!provider.apiBase) return null;
-  const missing: string[] = [];
-  const base = provider.apiBase.replace(/\{([A-Za-z0-9_]+)\}/g, (_whole, name: string) => {
-    if (kept[name] === undefined) missing.push(name);
-    return kept[name] ?? '';
-  });
+  const {text, missing} = fillTemplate(provider.apiBase, kept);
   // A fork's code asked for a relative URL the stored connection cannot place: say which field is missing.
   if (missing.length > 0) throw new Error(`${provider.name}'s API base needs ${missing.join(', ')}, which this connection did not keep; connect again.`);
-  return base;
+  return text;
 }
 
 /** The provider's API headers with their kept fields filled in; one whose field is not kept yet is left out. */
 export function filledHeaders(provider: Pick<OAuthProviderConfig, 'apiHeaders'>, kept: Record<string, string> = {}): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, template] of Object.entries(provider.apiHeaders ?? {})) {
-    let complete = true;
-    const value = template.replace(/\{([A-Za-z0-9_]+)\}/g, (_whole, field: string) => {
-      if (kept[field] === undefined) complete = false;
-      return kept[field] ?? '';
-    });
-    if (complete) out[name] = value;
+    const {text, missing} = fillTemplate(template, kept);
+    if (missing.length === 0) out[name] = text;
   }
   return out;
 }

@@ -29,5 +29,5 @@ export {
 } from './providerConfig';
 export {oauthErrorCode, ProviderError} from './providerErrors';
 export type {ProviderQuirks, RevocationStyle} from './providerQuirks';
-export {revoke, type Revocation} from './revocation';
+export {revocationBearsAccessToken, revoke, type Revocation} from './revocation';
 export {exchangeCode, refreshTokens, revokeToken, type ClientCredentials, type TokenResponse} from './tokenEndpoint';

@@ -44,6 +44,7 @@ import {manifestConstant, text, type ManifestConstants} from '../manifestConstan
 import {SECRETS_PER_SCOPE} from '../secrets/limits';
 import {PRESETS, type ProviderPreset} from './presets';
 import {readQuirks, type ProviderQuirks} from './providerQuirks';
+import {fillTemplate} from './template';
 
 export interface OAuthProviderConfig extends ProviderQuirks {
   /** The connection's id in the manifest: its secrets' names, its client secret's variable. */
@@ -255,7 +256,7 @@ function fillInputs(preset: ProviderPreset, given: unknown, clientId: string, at
   const urls: Partial<Record<(typeof TEMPLATED)[number], string>> = {};
   for (const field of TEMPLATED) {
     const template = preset[field];
-    if (typeof template === 'string') urls[field] = template.replace(/\{([A-Za-z0-9_]+)\}/g, (whole, name: string) => filled[name] ?? whole);
+    if (typeof template === 'string') urls[field] = fillTemplate(template, filled).text;
   }
   return {urls, problems};
 }

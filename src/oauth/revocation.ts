@@ -36,9 +36,23 @@ async function send(fetchImpl: typeof fetch, url: string, init: RequestInit): Pr
   await judge(response);
 }
 
-const STYLES: Record<RevocationStyle, {needsSecret: boolean; run(call: StyleCall): Promise<void>}> = {
+/** The headers of the styles that authenticate the client with Basic whatever its method, and send JSON (Intuit's, Notion's, GitHub's). */
+const basicJson = ({provider, client}: StyleCall) => ({
+  ...filledHeaders(provider),
+  authorization: basicAuthorization(provider.clientId, client?.secret ?? ''),
+  'content-type': 'application/json',
+  accept: 'application/json',
+});
+
+/**
+ * Each style: whether it needs the client secret (so only the backend can),
+ * whether the access token itself authenticates it (so an expired one must be
+ * renewed first), and the request.
+ */
+const STYLES: Record<RevocationStyle, {needsSecret: boolean; bearsAccessToken: boolean; run(call: StyleCall): Promise<void>}> = {
   rfc7009: {
     needsSecret: false,
+    bearsAccessToken: false,
     async run({provider, tokens, fetch: fetchImpl, client}) {
       // The refresh token first: revoking it ends the grant at most providers. One that takes only one kind says which (Zoom's access token).
       if (tokens.refresh_token && provider.revokes !== 'access_token') await revokeToken(provider, tokens.refresh_token, 'refresh_token', fetchImpl, client);
@@ -47,28 +61,30 @@ const STYLES: Record<RevocationStyle, {needsSecret: boolean; run(call: StyleCall
   },
   json: {
     needsSecret: true,
-    run: ({provider, tokens, fetch: fetchImpl, client}) =>
-      send(fetchImpl, provider.revocationUrl, {
+    bearsAccessToken: false,
+    run: (call) =>
+      send(call.fetch, call.provider.revocationUrl, {
         method: 'POST',
-        headers: {...filledHeaders(provider), authorization: basicAuthorization(provider.clientId, client?.secret ?? ''), 'content-type': 'application/json', accept: 'application/json'},
-        body: JSON.stringify({token: provider.revokes === 'access_token' ? tokens.access_token : (tokens.refresh_token ?? tokens.access_token)}),
+        headers: basicJson(call),
+        body: JSON.stringify({token: call.provider.revokes === 'access_token' ? call.tokens.access_token : (call.tokens.refresh_token ?? call.tokens.access_token)}),
       }),
   },
   bearer: {
     needsSecret: false,
+    bearsAccessToken: true,
     run: ({provider, tokens, fetch: fetchImpl}) =>
       send(fetchImpl, provider.revocationUrl, {method: 'POST', headers: {...filledHeaders(provider), authorization: `Bearer ${tokens.access_token}`}}),
   },
   'grant-delete': {
     needsSecret: true,
-    run: ({provider, tokens, fetch: fetchImpl, client}) =>
-      send(fetchImpl, provider.revocationUrl.replace('{client_id}', encodeURIComponent(provider.clientId)), {
-        method: 'DELETE',
-        headers: {...filledHeaders(provider), authorization: basicAuthorization(provider.clientId, client?.secret ?? ''), 'content-type': 'application/json', accept: 'application/json'},
-        body: JSON.stringify({access_token: tokens.access_token}),
-      }),
+    bearsAccessToken: false,
+    // The URL names the client already: the manifest reader fills the preset's {client_id}.
+    run: (call) => send(call.fetch, call.provider.revocationUrl, {method: 'DELETE', headers: basicJson(call), body: JSON.stringify({access_token: call.tokens.access_token})}),
   },
 };
+
+/** Whether revoking is authenticated by the access token itself (Dropbox's), so that an expired one revokes nothing. */
+export const revocationBearsAccessToken = (provider: OAuthProviderConfig) => STYLES[provider.revocationStyle ?? 'rfc7009'].bearsAccessToken;
 
 /**
  * Revokes a connection's tokens as its provider takes it; never throws. A

@@ -108,7 +108,7 @@ export async function personalRoute(req: http.IncomingMessage, res: http.ServerR
       headers: {'content-type': 'application/x-www-form-urlencoded', accept: 'application/json', [PERSONALITY_HEADER]: personality.name},
     });
     const answer = await standard(response);
-    const subject = typeof answer.body.access_token === 'string' ? await subjectOf(issuer, answer.body.access_token, self) : '';
+    const subject = personality.namesUser && typeof answer.body.access_token === 'string' ? await subjectOf(issuer, answer.body.access_token, self) : '';
     return send(res, personality.token(answer, {accept: String(req.headers.accept ?? ''), grantType: form.get('grant_type') ?? '', form, issuer, subject}), personality.defaults.exchange === 'view' ? browser : {});
   }
   if (path === paths.user && personality.identity && personality.user && ['GET', 'POST'].includes(req.method ?? '')) {

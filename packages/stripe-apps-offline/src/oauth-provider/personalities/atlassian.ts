@@ -37,8 +37,7 @@ export const atlassian: Personality = {
       return json(403, {error: code, error_description: 'Invalid authorization code'});
     }
     const {access_token: accessToken, refresh_token: refreshToken, expires_in: expiresIn, scope} = standard.body;
-    const withRefresh = grantType === 'refresh_token' || offline.asked(form);
-    return json(200, {access_token: accessToken, expires_in: expiresIn, scope, ...(withRefresh && refreshToken ? {refresh_token: refreshToken} : {})});
+    return json(200, {access_token: accessToken, expires_in: expiresIn, scope, ...offline.refreshTokenField(refreshToken, {grantType, form}, true)});
   },
   user(standard) {
     if (standard.status !== 200) return json(401, {code: 401, message: 'Unauthorized'});

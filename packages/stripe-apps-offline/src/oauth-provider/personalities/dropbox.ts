@@ -27,6 +27,7 @@ export const dropbox: Personality = {
   defaults: {name: 'Dropbox', exchange: 'view', clientAuth: 'client_secret_basic', scopes: ['account_info.read']},
   identity: true,
   revocation: true,
+  namesUser: true,
   revocationStyle: 'bearer',
   rotatesRefreshTokens: false,
   authorize(params) {
@@ -44,7 +45,7 @@ export const dropbox: Personality = {
     if (grantType !== 'authorization_code') return json(200, base);
     return json(200, {
       ...base,
-      ...(offline.asked(form) && standard.body.refresh_token ? {refresh_token: standard.body.refresh_token} : {}),
+      ...offline.refreshTokenField(standard.body.refresh_token, {grantType, form}, false),
       scope: standard.body.scope,
       uid: '12345678',
       account_id: accountId(subject),

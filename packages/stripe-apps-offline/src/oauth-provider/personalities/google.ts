@@ -29,8 +29,7 @@ export const google: Personality = {
     if (standard.status !== 200) return json(standard.status, standard.body);
     const {refresh_token: refreshToken, id_token: _idToken, ...rest} = standard.body;
     // A refresh token only for an offline sign-in, and never a new one on refresh.
-    const keepRefresh = grantType === 'authorization_code' && offline.asked(form);
-    return json(200, {...rest, token_type: 'Bearer', id_token: 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJsb2NhbCJ9.', ...(keepRefresh && refreshToken ? {refresh_token: refreshToken} : {})});
+    return json(200, {...rest, token_type: 'Bearer', id_token: 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJsb2NhbCJ9.', ...offline.refreshTokenField(refreshToken, {grantType, form}, false)});
   },
   user(standard) {
     if (standard.status !== 200) return json(401, {error: 'invalid_request', error_description: 'Invalid Credentials'});

@@ -54,8 +54,7 @@ export const microsoft: Personality = {
     const expiresIn = Number(standard.body.expires_in ?? 3600);
     // A refresh token only when the sign-in asked for offline_access; every refresh hands out a new one.
     const {refresh_token: refreshToken, ...rest} = standard.body;
-    const withRefresh = grantType === 'refresh_token' || offline.asked(form);
-    return json(200, {...rest, token_type: 'Bearer', ext_expires_in: expiresIn, ...(withRefresh && refreshToken ? {refresh_token: refreshToken} : {})});
+    return json(200, {...rest, token_type: 'Bearer', ext_expires_in: expiresIn, ...offline.refreshTokenField(refreshToken, {grantType, form}, true)});
   },
   user(standard) {
     if (standard.status !== 200) {

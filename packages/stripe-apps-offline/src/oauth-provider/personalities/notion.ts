@@ -26,6 +26,7 @@ export const notion: Personality = {
   defaults: {name: 'Notion', exchange: 'backend', clientAuth: 'client_secret_basic', scopes: []},
   identity: true,
   revocation: true,
+  namesUser: true,
   tokenRequestBody: 'json',
   revocationStyle: 'json',
   authorize(params) {

@@ -19,9 +19,16 @@ export function offlineSignIns(askedOffline: (params: URLSearchParams) => boolea
       offline.set(challenge, askedOffline(params));
       while (offline.size > KEPT) offline.delete(offline.keys().next().value as string);
     },
-    /** Whether the sign-in whose verifier this token request carries asked for offline access. */
-    asked(form: URLSearchParams): boolean {
-      return offline.get(crypto.createHash('sha256').update(form.get('code_verifier') ?? '').digest('base64url')) === true;
+    /**
+     * The refresh token field such a provider's answer carries: on a code's
+     * answer, only for a sign-in that asked for offline access; on a
+     * refresh's, only when the provider `rotates` (Microsoft, Xero,
+     * Atlassian hand out a new one; Google and Dropbox none).
+     */
+    refreshTokenField(refreshToken: unknown, request: {grantType: string; form: URLSearchParams}, rotates: boolean): {refresh_token?: unknown} {
+      const verifier = request.form.get('code_verifier') ?? '';
+      const allowed = request.grantType === 'refresh_token' ? rotates : offline.get(crypto.createHash('sha256').update(verifier).digest('base64url')) === true;
+      return allowed && refreshToken ? {refresh_token: refreshToken} : {};
     },
   };
 }

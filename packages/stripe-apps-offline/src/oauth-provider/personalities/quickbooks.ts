@@ -24,6 +24,7 @@ export const quickbooks: Personality = {
   defaults: {name: 'QuickBooks', exchange: 'backend', clientAuth: 'client_secret_basic', scopes: ['com.intuit.quickbooks.accounting', 'openid', 'email']},
   identity: true,
   revocation: true,
+  namesUser: true,
   revocationStyle: 'json',
   token(standard, {grantType, issuer, subject}) {
     if (standard.status !== 200) {

@@ -46,6 +46,8 @@ export interface Personality {
    * app's presets name the same styles.
    */
   revocationStyle?: 'rfc7009' | 'json' | 'bearer' | 'grant-delete';
+  /** Whether its token answer names the user (Notion's owner, Dropbox's account_id, Intuit's id_token): only then is `subject` looked up. */
+  namesUser?: boolean;
   /** Refuses a request to any of its endpoints that lacks what that provider insists on (Notion's Notion-Version), or null. */
   check?(headers: Record<string, string | string[] | undefined>): PersonalAnswer | null;
   /** Whether a refresh hands out a new refresh token (absent: yes, as oidc-provider does; Google's does not). */
@@ -53,8 +55,8 @@ export interface Personality {
   /**
    * The token endpoint's answer, from the standard one; `accept` is the
    * request's Accept header, `form` its body, `issuer` the provider's origin,
-   * `subject` who the new token is for (empty when none was issued), for the
-   * providers whose answer names the user (Notion's owner, Dropbox's account_id).
+   * `subject` who the new token is for (empty when none was issued, or when
+   * the personality does not say `namesUser`).
    */
   token(standard: StandardAnswer, request: {accept: string; grantType: string; form: URLSearchParams; issuer: string; subject: string}): PersonalAnswer;
   /** The identity endpoint's answer (when `identity`), from the standard /api/me one. */

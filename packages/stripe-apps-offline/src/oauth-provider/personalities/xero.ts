@@ -27,8 +27,7 @@ export const xero: Personality = {
   token(standard, {grantType, form}) {
     if (standard.status !== 200) return json(400, {error: String(standard.body.error ?? 'invalid_request')});
     const {refresh_token: refreshToken, ...rest} = standard.body;
-    const withRefresh = grantType === 'refresh_token' || offline.asked(form);
-    return json(200, {...rest, token_type: 'Bearer', expires_in: 1800, ...(withRefresh && refreshToken ? {refresh_token: refreshToken} : {})});
+    return json(200, {...rest, token_type: 'Bearer', expires_in: 1800, ...offline.refreshTokenField(refreshToken, {grantType, form}, true)});
   },
   user(standard) {
     if (standard.status !== 200) return json(401, {Type: null, Title: 'Unauthorized', Status: 401, Detail: 'AuthenticationUnsuccessful'});
