@@ -13,7 +13,7 @@
  */
 import {ConnectionGoneError, createConnectionCore, revokeConnection, type ConnectionCore, type ConnectionSecrets} from '../../src/connections/connectionCore';
 import {ConnectionPayloadError, type ConnectionSummary, type StoredConnection} from '../../src/connections/storedConnection';
-import {ProviderError, readConnections, type ClientCredentials, type Mode, type OAuthProviderConfig} from '../../src/oauth';
+import {ProviderError, readConnections, UserInputError, type ClientCredentials, type Mode, type OAuthProviderConfig} from '../../src/oauth';
 import type {ManifestConstants} from '../../src/manifestConstants';
 import {clientSecretVariable, type BackendConfig} from '../config';
 import {BackendError} from '../errors';
@@ -120,6 +120,8 @@ export function summaryAnswer(summary: ConnectionSummary, provider: OAuthProvide
 export function connectionFailure(error: unknown): unknown {
   if (error instanceof ConnectionGoneError) return new BackendError('not-connected', 'You have no stored connection.');
   if (error instanceof ConnectionPayloadError) return new BackendError('connection-unreadable', `The stored connection is ${error.kind}.`);
+  // Our own words about what the user typed (a shop domain, never a secret): the panel shows them by the field.
+  if (error instanceof UserInputError) return new BackendError('bad-request', error.message);
   if (!(error instanceof ProviderError)) return error;
   const detail = `${error.code ? ` (${error.code})` : ''}${error.status ? `, HTTP ${error.status}` : ''}`;
   switch (error.kind) {

@@ -4,10 +4,10 @@
  * summary back. Every route acts on the verified caller's own scope, for the
  * connection the body names (constants.connections[].id).
  *
- *   POST /v1/connection/exchange    {connection, code, verifier, redirect_uri} → summary   (backend mode only)
+ *   POST /v1/connection/exchange    {connection, code, verifier, redirect_uri, inputs?} → summary   (backend mode only; inputs: Shopify's shop)
  *   POST /v1/connection/refresh     {connection, when?: "due" | "now"}          → summary   ("due": only near expiry)
  *   POST /v1/connection/verify      {connection}                                → summary   (who is connected; renews on a refused token)
- *   POST /v1/connection/disconnect  {connection}                                → {revocation: "revoked" | "failed" | "not-supported"}
+ *   POST /v1/connection/disconnect  {connection}                                → {revocation: "revoked" | "failed" | "not-supported", revoke_at?}
  *
  * Refresh, verify and disconnect also work in view mode (as the public
  * client), so a fork's backend can keep a view-made connection fresh under
@@ -48,7 +48,12 @@ export const exchangeCode: RouteHandler = answering(async (context) => {
   // The provider only honours a code for the return route it was issued to, and that must be the manifest's own.
   const mode = modeOfRedirectUri(provider, body.redirect_uri);
   if (!mode) throw new BackendError('bad-request', 'redirect_uri is not one of the manifest\'s redirectUris.');
-  const summary = await userConnection(context, provider.id, {mode}).connect({code: body.code, verifier: body.verifier});
+  // What the user gave before connecting (Shopify's shop): the core checks each against the preset's form.
+  const inputs = body.inputs ?? {};
+  if (!inputs || typeof inputs !== 'object' || Array.isArray(inputs) || !Object.values(inputs).every((v) => typeof v === 'string' && v.length <= 200)) {
+    throw new BackendError('bad-request', 'inputs must be an object of short strings, as the panel recorded them.');
+  }
+  const summary = await userConnection(context, provider.id, {mode}).connect({code: body.code, verifier: body.verifier, inputs: inputs as Record<string, string>});
   await bestEffort(rememberConnectedUser(secrets.account, caller.userId));
   return summaryAnswer(summary, provider);
 });
@@ -72,7 +77,7 @@ export const verifyConnection: RouteHandler = answering(async (context) =>
 );
 
 export const disconnectConnection: RouteHandler = answering(async (context) => {
-  const {revocation} = await userConnection(context, context.body.connection).disconnect();
+  const {revocation, revokeAt} = await userConnection(context, context.body.connection).disconnect();
   // The user stays on the uninstall list while any other connection of theirs is stored.
   await bestEffort(
     (async () => {
@@ -82,5 +87,5 @@ export const disconnectConnection: RouteHandler = answering(async (context) => {
       await forgetConnectedUser(context.secrets.account, context.caller.userId);
     })(),
   );
-  return {revocation};
+  return {revocation, ...(revokeAt ? {revoke_at: revokeAt} : {})};
 });

@@ -25,6 +25,8 @@ interface Props {
   mode: 'test' | 'live';
   connection: ConnectionControls;
   link: AuthorizeLink;
+  /** What the provider needs typed before Connect (Shopify's shop), shown above it. */
+  fields?: ReactNode;
 }
 
 function NoticeBanner({notice}: {notice?: Notice}) {
@@ -42,7 +44,7 @@ type ConnectedState = Extract<ConnectionState, {connection: unknown}>;
 
 const hasConnection = (state: ConnectionState): state is ConnectedState => 'connection' in state;
 
-export function ConnectionPanel({provider, locale, mode, connection, link}: Props) {
+export function ConnectionPanel({provider, locale, mode, connection, link, fields}: Props) {
   const {state, disconnect} = connection;
   // A failed disconnect keeps the question open, so it can be retried or cancelled.
   const question = useConfirm(useCallback(async () => ((await disconnect()) === 'failed' ? 'ask-again' : undefined), [disconnect]));
@@ -60,9 +62,7 @@ export function ConnectionPanel({provider, locale, mode, connection, link}: Prop
     confirmLabel: `Disconnect from ${provider}`,
     cancelLabel: 'Stay connected',
   };
-  const screen = connected
-    ? connectedScreen({provider, locale, mode, connection, link}, state, question, wording)
-    : otherScreen({provider, locale, mode, connection, link}, state);
+  const screen = connected ? connectedScreen({provider, locale, mode, connection, link, fields}, state, question, wording) : otherScreen({provider, locale, mode, connection, link, fields}, state);
 
   return (
     <Box css={{stack: 'y', gap: 'medium'}}>
@@ -74,7 +74,7 @@ export function ConnectionPanel({provider, locale, mode, connection, link}: Prop
   );
 }
 
-function otherScreen({provider, mode, connection, link}: Props, state: Exclude<ConnectionState, ConnectedState>): Screen {
+function otherScreen({provider, mode, connection, link, fields}: Props, state: Exclude<ConnectionState, ConnectedState>): Screen {
   switch (state.status) {
     case 'loading':
     case 'connect-failed':
@@ -114,7 +114,10 @@ function otherScreen({provider, mode, connection, link}: Props, state: Exclude<C
       return {
         notice: state.notice,
         content: (
-          <Box>{`You are not connected to ${provider} in ${mode} mode. Connecting lets this app act on your behalf; the connection is yours alone, not shared with other users of this account. ${mode === 'live' ? 'Test' : 'Live'} mode keeps its own.`}</Box>
+          <>
+            <Box>{`You are not connected to ${provider} in ${mode} mode. Connecting lets this app act on your behalf; the connection is yours alone, not shared with other users of this account. ${mode === 'live' ? 'Test' : 'Live'} mode keeps its own.`}</Box>
+            {fields}
+          </>
         ),
         actions: <ConnectButton provider={provider} link={link} onOpened={connection.authorizeOpened} />,
       };
@@ -122,7 +125,7 @@ function otherScreen({provider, mode, connection, link}: Props, state: Exclude<C
 }
 
 /** The screens that show a connection: its details, and what can be done with it. */
-function connectedScreen({provider, locale, mode, connection, link}: Props, state: ConnectedState, question: Confirmation, wording: ConfirmWording): Screen {
+function connectedScreen({provider, locale, mode, connection, link, fields}: Props, state: ConnectedState, question: Confirmation, wording: ConfirmWording): Screen {
   const {dismissNotice} = connection;
   const renewing = state.status === 'refreshing' || state.status === 'verifying';
   const busy = renewing || state.status === 'disconnecting';
@@ -135,6 +138,7 @@ function connectedScreen({provider, locale, mode, connection, link}: Props, stat
       <>
         <ConnectionDetails provider={provider} connection={state.connection} locale={locale} badge={badge} />
         <Box css={{color: 'secondary'}}>{modeNote(mode, 'connection')}</Box>
+        {state.status === 'reconnect-needed' ? fields : null}
       </>
     ),
     actions: (

@@ -6,11 +6,11 @@
  *
  *   (every call's body also names the connection: {connection: id})
  *   load        POST /v1/connection/status
- *   connect     POST /v1/connection/exchange  {code, verifier, redirect_uri (this mode's, from the manifest)}
+ *   connect     POST /v1/connection/exchange  {code, verifier, redirect_uri (this mode's, from the manifest), inputs? (Shopify's shop)}
  *   fresh       POST /v1/connection/refresh   {when: "due"}   (only called when due by this summary)
  *   refresh     POST /v1/connection/refresh   {when: "now"}
  *   verify      POST /v1/connection/verify
- *   disconnect  POST /v1/connection/disconnect
+ *   disconnect  POST /v1/connection/disconnect   → {revocation, revoke_at?}
  *
  * The backend's refusals come back as the errors the view-mode service
  * throws (ProviderError, ConnectionGoneError, ConnectionPayloadError), so the
@@ -116,7 +116,8 @@ export function createBackendConnection(
         throw e;
       }
     },
-    connect: (grant) => ask('/v1/connection/exchange', {code: grant.code, verifier: grant.verifier, redirect_uri: redirectUriFor(provider, context.environment.mode)}),
+    connect: (grant) =>
+      ask('/v1/connection/exchange', {code: grant.code, verifier: grant.verifier, redirect_uri: redirectUriFor(provider, context.environment.mode), ...(grant.inputs ? {inputs: grant.inputs} : {})}),
     summary: () => current,
     refresh: () => askAbout('/v1/connection/refresh', {when: 'now'}),
     async fresh() {
@@ -127,15 +128,17 @@ export function createBackendConnection(
     verify: () => askAbout('/v1/connection/verify'),
     async disconnect() {
       held();
-      let answer: {revocation?: unknown};
+      let answer: {revocation?: unknown; revoke_at?: unknown};
       try {
-        answer = await backend.call<{revocation?: unknown}>('/v1/connection/disconnect', {connection: provider.id});
+        answer = await backend.call<{revocation?: unknown; revoke_at?: unknown}>('/v1/connection/disconnect', {connection: provider.id});
       } catch (e) {
         throw asConnectionError(e);
       }
       current = null;
       const revocation: Revocation = answer.revocation === 'revoked' || answer.revocation === 'not-supported' ? answer.revocation : 'failed';
-      return {revocation};
+      // Shown as a link: only an https address is taken from the answer.
+      const revokeAt = typeof answer.revoke_at === 'string' && /^https:\/\/[^\s]{1,300}$/.test(answer.revoke_at) ? answer.revoke_at : undefined;
+      return {revocation, ...(revokeAt ? {revokeAt} : {})};
     },
   };
 }

@@ -14,6 +14,7 @@ import {
   apiRequest,
   exchangeCode,
   fetchIdentity,
+  forUser,
   identityFrom,
   identityInit,
   ProviderError,
@@ -25,9 +26,11 @@ import {
   type Mode,
   type OAuthProviderConfig,
   type Revocation,
+  UserInputError,
 } from '../oauth';
 import {DEFAULT_LEASE_TIMING, refreshLeaseName, underRefreshLease, type LeaseSecrets, type LeaseTiming} from './refreshLease';
 import {
+  ConnectionPayloadError,
   connectionSecretName,
   connectionFromTokens,
   needsRefresh,
@@ -77,8 +80,12 @@ export interface ConnectionCoreOptions {
 export interface ConnectionCore {
   /** Reads the stored connection (one `find`); null when there is none. */
   load(): Promise<ConnectionSummary | null>;
-  /** Exchanges the code, learns who connected, stores the tokens. */
-  connect(grant: {code: string; verifier: string}): Promise<ConnectionSummary>;
+  /**
+   * Exchanges the code, learns who connected, stores the tokens. `inputs`: what
+   * the user gave before connecting, for a provider that asks (Shopify's shop),
+   * as the sign-in record kept it; checked here, kept with the tokens.
+   */
+  connect(grant: {code: string; verifier: string; inputs?: Record<string, string>}): Promise<ConnectionSummary>;
   /** What may be shown of the connection held now (null before a load, or after a disconnect). */
   summary(): ConnectionSummary | null;
   /** Refreshes now, unless another holder already did (then takes theirs). */
@@ -92,8 +99,12 @@ export interface ConnectionCore {
   fetchAsUser(url: string, init?: RequestInit): Promise<Response>;
   /** Asks the provider who is connected (refreshing as fetchAsUser does) and saves the name when it changed. */
   verify(): Promise<ConnectionSummary>;
-  /** Revokes at the provider (when it can), then deletes the secret whatever the provider said. */
-  disconnect(): Promise<{revocation: Revocation}>;
+  /**
+   * Revokes at the provider (when it can), then deletes the secret whatever the
+   * provider said. `revokeAt`: where the user removes the app's access
+   * themselves, for this user (Shopify's shop), when the app could not.
+   */
+  disconnect(): Promise<{revocation: Revocation; revokeAt?: string}>;
 }
 
 /** Revokes a connection's tokens as its provider takes it (oauth/revocation.ts); never throws (a failure is 'failed'). */
@@ -102,7 +113,18 @@ export function revokeConnection(
   connection: StoredConnection,
   options: {fetch?: typeof fetch; client?: ClientCredentials | null} = {},
 ): Promise<Revocation> {
-  return revoke(provider, connection, options);
+  // The user's own URLs (Shopify's shop), checked: a stored value of the wrong form revokes nothing, anywhere.
+  const endpoints = forUserOrNull(provider, connection.kept);
+  return endpoints ? revoke(endpoints, connection, options) : Promise.resolve('failed');
+}
+
+/** The provider's URLs for a user, or null when what is kept is not of the inputs' form. */
+function forUserOrNull(provider: OAuthProviderConfig, kept: Record<string, string> | undefined): OAuthProviderConfig | null {
+  try {
+    return forUser(provider, kept).provider;
+  } catch {
+    return null;
+  }
 }
 
 /** Whether a stored connection already has this display name and these kept fields. */
@@ -123,6 +145,20 @@ export function createConnectionCore(options: ConnectionCoreOptions): Connection
   const held = (): StoredConnection => {
     if (!current) throw new ConnectionGoneError();
     return current;
+  };
+
+  /**
+   * The provider's URLs for this connection's user (Shopify's shop, kept with
+   * the tokens), checked again: the stored value could have been written by
+   * anything that writes the user's scope, and the client secret follows it.
+   */
+  const endpointsOf = (connection: StoredConnection): OAuthProviderConfig => {
+    try {
+      return forUser(provider, connection.kept).provider;
+    } catch (e) {
+      if (e instanceof UserInputError) throw new ConnectionPayloadError('unreadable');
+      throw e;
+    }
   };
 
   const keep = (connection: StoredConnection): ConnectionSummary => {
@@ -168,7 +204,7 @@ export function createConnectionCore(options: ConnectionCoreOptions): Connection
         const latest = await readOrGone();
         if (latest.refresh_token !== before.refresh_token) return keep(latest);
         if (latest.refresh_token === null) throw new ProviderError('invalid-grant');
-        const tokens = await refreshTokens(provider, latest.refresh_token, fetchImpl, client).catch(async (e: unknown) => {
+        const tokens = await refreshTokens(endpointsOf(latest), latest.refresh_token, fetchImpl, client).catch(async (e: unknown) => {
           if (e instanceof ProviderError && e.kind === 'invalid-grant') await Promise.resolve(options.onRefreshRefused?.(e)).catch(() => undefined);
           throw e;
         });
@@ -193,7 +229,7 @@ export function createConnectionCore(options: ConnectionCoreOptions): Connection
   const fetchAsUser = async (url: string, init: RequestInit = {}): Promise<Response> => {
     const call = async (connection: StoredConnection) => {
       // The provider's token header and API headers; a relative URL against its API base (Salesforce's instance_url).
-      const request = apiRequest(provider, connection, url, init);
+      const request = apiRequest(endpointsOf(connection), connection, url, init);
       try {
         return await fetchImpl(...request);
       } catch {
@@ -233,16 +269,18 @@ export function createConnectionCore(options: ConnectionCoreOptions): Connection
     fetchAsUser,
 
     async connect(grant) {
-      const tokens = await exchangeCode(provider, mode, grant, fetchImpl, client);
-      const {identityUrl} = provider;
+      // A value of the wrong form is refused before the code (or a client secret) goes anywhere.
+      const user = forUser(provider, grant.inputs);
+      const tokens = await exchangeCode(user.provider, mode, grant, fetchImpl, client);
+      const {identityUrl} = user.provider;
       // Who connected is a nicety: the connection works without it (the kept fields it gives are learnt again by a check).
-      const identity = identityUrl ? await fetchIdentity({...provider, identityUrl}, tokens.access_token, fetchImpl).catch(() => null) : null;
+      const identity = identityUrl ? await fetchIdentity({...user.provider, identityUrl}, tokens.access_token, fetchImpl).catch(() => null) : null;
       const connection = connectionFromTokens(tokens, {
         now: nowSeconds(),
         requestedScopes: provider.scopes,
         refreshTokenLifetimeSeconds: provider.refreshTokenLifetimeSeconds,
         accountName: identity?.name ?? null,
-        kept: identity?.kept,
+        kept: {...user.values, ...identity?.kept},
       });
       try {
         return await save(connection);
@@ -254,8 +292,9 @@ export function createConnectionCore(options: ConnectionCoreOptions): Connection
     },
 
     async verify() {
-      if (!provider.identityUrl) return fresh();
-      const identity = await identityFrom(await fetchAsUser(provider.identityUrl, identityInit(provider)), provider);
+      const {identityUrl} = endpointsOf(held());
+      if (!identityUrl) return fresh();
+      const identity = await identityFrom(await fetchAsUser(identityUrl, identityInit(provider)), provider);
       // An answer that names nobody leaves the name we have.
       const name = identity.name ?? held().account_name;
       if (name === null || knows(held(), name, identity.kept)) return summarize(held());
@@ -274,7 +313,8 @@ export function createConnectionCore(options: ConnectionCoreOptions): Connection
       const revocation = await revokeAll(latest);
       await secrets.delete(secretName);
       current = null;
-      return {revocation};
+      const revokeAt = revocation === 'revoked' ? undefined : forUserOrNull(provider, latest.kept)?.revokeAt;
+      return {revocation, ...(revokeAt ? {revokeAt} : {})};
     },
   };
 }

@@ -4,7 +4,7 @@
  * own error_description (see providerErrors).
  */
 import {BackendCallError} from '../appBackend';
-import {oauthErrorCode, ProviderError} from '../oauth';
+import {oauthErrorCode, ProviderError, UserInputError} from '../oauth';
 import {SecretStoreError} from '../secrets';
 import type {Notice} from './connectionMachine';
 import {ConnectionPayloadError} from './storedConnection';
@@ -53,6 +53,7 @@ export function connectFailureNotice(provider: string, error: unknown): Notice {
     }
   }
   if (error instanceof ConnectionPayloadError) return {tone: 'critical', title, message: `${PAYLOAD_MESSAGES[error.kind]} Nothing was stored.`};
+  if (error instanceof UserInputError) return {tone: 'critical', title, message: `${error.message} Nothing was stored. Enter it again, then connect.`};
   if (error instanceof SecretStoreError) {
     return {tone: 'critical', title, message: `${provider} signed you in, but Stripe could not save the connection: ${error.message} Nothing was kept; connect again.`};
   }

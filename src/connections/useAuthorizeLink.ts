@@ -9,7 +9,12 @@ import {buildAuthorizeUrl} from '../oauth';
 import type {Mode, OAuthProviderConfig} from '../oauth';
 
 /** `state`: the sign-in's, as the Dashboard will hand it back with the code (signIns.ts records it). */
-export type AuthorizeLink = {status: 'preparing'} | {status: 'ready'; href: string; state: string} | {status: 'failed'};
+export type AuthorizeLink =
+  | {status: 'preparing'}
+  | {status: 'ready'; href: string; state: string}
+  | {status: 'failed'}
+  /** The provider needs the user's input first (Shopify's shop): Connect says so instead of opening a tab. */
+  | {status: 'needs-input'; attempted(): void};
 
 export function useAuthorizeLink(provider: OAuthProviderConfig | null, mode: Mode, wanted: boolean): AuthorizeLink {
   const [link, setLink] = useState<AuthorizeLink>({status: 'preparing'});

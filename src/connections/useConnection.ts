@@ -65,6 +65,8 @@ export function useConnection(
   context: Pick<ExtensionContextValue, 'userContext' | 'environment' | 'oauthContext'>,
   provider: OAuthProviderConfig,
   options: ConnectionOptions = {},
+  /** What the user typed before the sign-in being returned from (Shopify's shop), from the sign-in record. */
+  signInInputs?: Record<string, string>,
 ): ConnectionControls {
   const {everyMs, forMs} = options.lookForLanding ?? LOOK_FOR_LANDING;
   const oauth = context.oauthContext;
@@ -92,13 +94,13 @@ export function useConnection(
   // Opened with a code: exchange it, once.
   useEffect(() => {
     if (state.status !== 'exchanging' || !oauth?.code || !oauth.verifier || usedCodes.has(oauth.code)) return;
-    const grant = {code: oauth.code, verifier: oauth.verifier};
+    const grant = {code: oauth.code, verifier: oauth.verifier, ...(signInInputs ? {inputs: signInInputs} : {})};
     usedCodes.add(grant.code);
     service.connect(grant).then(
       (connection) => mounted.current && dispatch({type: 'connected', connection}),
       (error: unknown) => mounted.current && dispatch({type: 'connect-failed', notice: connectFailureNotice(provider.name, error)}),
     );
-  }, [state.status, oauth, service, provider.name]);
+  }, [state.status, oauth, service, provider.name, signInInputs]);
 
   // Whenever the machine reads the stored connection: one find.
   const reading = isReading(state);
@@ -172,8 +174,9 @@ export function useConnection(
   const disconnect = useCallback(() => {
     dispatch({type: 'disconnect-started'});
     return service.disconnect().then(
-      ({revocation}) => {
-        if (mounted.current) dispatch({type: 'disconnected', notice: disconnectNotice(provider.name, revocation, provider.revokeAt, Boolean(provider.revocationUrl))});
+      ({revocation, revokeAt}) => {
+        // The service's revokeAt is this user's (Shopify's is on their shop); the manifest's may still hold a {field}.
+        if (mounted.current) dispatch({type: 'disconnected', notice: disconnectNotice(provider.name, revocation, revokeAt, Boolean(provider.revocationUrl))});
         return 'disconnected' as const;
       },
       (error: unknown) => {
@@ -181,7 +184,7 @@ export function useConnection(
         return 'failed' as const;
       },
     );
-  }, [service, provider.name, provider.revokeAt, provider.revocationUrl]);
+  }, [service, provider.name, provider.revocationUrl]);
 
   return {
     state,

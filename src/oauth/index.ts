@@ -12,6 +12,7 @@
  *   a call as the user               ─▶ apiRequest       the token header, the API headers, the API base
  *   disconnect                       ─▶ revocation       revoke, one function per provider's style
  *   fields the API needs             ─▶ keptFields       keptFrom (instance_url, team id, …)
+ *   what each user gives first       ─▶ userInputs       forUser: the URLs for one user's shop, checked at every use
  *   anything the provider refused    ─▶ providerErrors   ProviderError {kind}, oauthErrorCode
  */
 export {apiBaseOf, apiRequest, identityInit} from './apiRequest';
@@ -30,4 +31,5 @@ export {
 export {oauthErrorCode, ProviderError} from './providerErrors';
 export type {ProviderQuirks, RevocationStyle} from './providerQuirks';
 export {revocationBearsAccessToken, revoke, type Revocation} from './revocation';
+export {forUser, normalizeUserInput, readUserInput, UserInputError, type UserInput, type UserInputs} from './userInputs';
 export {exchangeCode, refreshTokens, revokeToken, type ClientCredentials, type TokenResponse} from './tokenEndpoint';

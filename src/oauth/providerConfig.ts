@@ -45,6 +45,7 @@ import {SECRETS_PER_SCOPE} from '../secrets/limits';
 import {PRESETS, type ProviderPreset} from './presets';
 import {readQuirks, type ProviderQuirks} from './providerQuirks';
 import {fillTemplate} from './template';
+import {exampleValues, readUserInputs, type UserInputs} from './userInputs';
 
 export interface OAuthProviderConfig extends ProviderQuirks {
   /** The connection's id in the manifest: its secrets' names, its client secret's variable. */
@@ -65,6 +66,8 @@ export interface OAuthProviderConfig extends ProviderQuirks {
   exchange?: OAuthExchange;
   /** How the backend authenticates as a confidential client (absent: client_secret_basic). */
   clientAuth?: ClientAuthMethod;
+  /** What each user gives before connecting, filled into the URLs per user (Shopify's shop): userInputs.ts. */
+  userInputs?: UserInputs;
 }
 
 export type OAuthExchange = 'view' | 'backend';
@@ -165,17 +168,31 @@ function readConnection(entry: unknown, index: number, sharedRedirects: unknown)
     if (value === undefined) problems.push(`${at}.${what}`);
     return value;
   };
+  const userInputs = readUserInputs(raw.userInputs, at, problems);
+  const examples = exampleValues(userInputs);
+  /**
+   * A URL field, checked. One that holds a user input ({shop}) is checked with
+   * the input's example in its place and kept as written: each user's value
+   * is filled in (and checked again) when it is used.
+   */
+  const urlField = (key: string): string | undefined => {
+    const value = raw[key];
+    if (typeof value !== 'string') return url(value);
+    const {text: sample, missing} = fillTemplate(value, examples);
+    const found = url(sample);
+    return found && sample !== value && missing.length === 0 ? value : found;
+  };
   const optionalUrl = (key: string): string | undefined => {
     if (raw[key] === undefined) return undefined;
-    const found = url(raw[key]);
+    const found = urlField(key);
     if (!found) problems.push(`${at}.${key} must be an https URL (or http on 127.0.0.1).`);
     return found;
   };
   const id = typeof raw.id === 'string' && CONNECTION_ID.test(raw.id) ? raw.id : undefined;
   need(id, 'id must be lower-case letters, digits and underscores, starting with a letter (at most 30): "github", "google_drive".');
   const name = need(text(raw.name), 'name is missing.');
-  const authorizeUrl = need(url(raw.authorizeUrl), 'authorizeUrl must be an https URL (or http on 127.0.0.1).');
-  const tokenUrl = need(url(raw.tokenUrl), 'tokenUrl must be an https URL (or http on 127.0.0.1).');
+  const authorizeUrl = need(urlField('authorizeUrl'), 'authorizeUrl must be an https URL (or http on 127.0.0.1).');
+  const tokenUrl = need(urlField('tokenUrl'), 'tokenUrl must be an https URL (or http on 127.0.0.1).');
   const clientId = need(text(raw.clientId), 'clientId is missing.');
   const revocationUrl = optionalUrl('revocationUrl');
   const revokeAt = optionalUrl('revokeAt');
@@ -220,6 +237,7 @@ function readConnection(entry: unknown, index: number, sharedRedirects: unknown)
       redirectUris: {test, live},
       exchange: exchange as OAuthExchange,
       clientAuth: clientAuth as ClientAuthMethod,
+      ...(userInputs ? {userInputs} : {}),
       ...quirks,
     },
     problems,

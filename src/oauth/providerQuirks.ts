@@ -26,6 +26,10 @@ export interface ProviderQuirks {
   scopeSeparator?: string;
   /** Parameters every authorize request carries (Google's access_type=offline, Dropbox's token_access_type=offline). */
   authorizeParams?: Record<string, string>;
+  /** Parameters every token request carries, code exchange and refresh alike (Shopify's expiring=1 for a token that expires and refreshes). */
+  tokenParams?: Record<string, string>;
+  /** Error codes besides invalid_grant with which the token endpoint refuses a code already used or expired (Shopify's invalid_request). */
+  codeRefusedErrors?: string[];
   /** The token request's body: a form, as RFC 6749 says (absent), or JSON (Notion, Atlassian). */
   tokenRequestBody?: 'form' | 'json';
   /** The object in the token answer that holds the token fields, when not the answer itself (Slack's authed_user). */
@@ -87,13 +91,18 @@ export function readQuirks(raw: Record<string, unknown>, at: string, problems: s
     if (typeof value === 'string' && value.length > 0 && value.length <= 100) quirks[field] = value;
     else bad(field, 'must be a short string.');
   }
-  for (const field of ['authorizeParams', 'apiHeaders'] as const) {
+  for (const field of ['authorizeParams', 'apiHeaders', 'tokenParams'] as const) {
     if (raw[field] === undefined) continue;
     const record = stringRecord(raw[field]);
     if (record) quirks[field] = record;
     else bad(field, 'must be an object of strings.');
   }
   if (quirks.apiHeaders && !Object.keys(quirks.apiHeaders).every((name) => HEADER_NAME.test(name))) bad('apiHeaders', 'must have header names as its keys.');
+  if (raw.codeRefusedErrors !== undefined) {
+    const value = raw.codeRefusedErrors;
+    if (Array.isArray(value) && value.length > 0 && value.every((c) => typeof c === 'string' && /^[a-z_]{1,40}$/.test(c))) quirks.codeRefusedErrors = value as string[];
+    else bad('codeRefusedErrors', 'must be a list of OAuth error codes ("invalid_request").');
+  }
   if (raw.tokenRequestBody !== undefined) {
     if (raw.tokenRequestBody === 'form' || raw.tokenRequestBody === 'json') quirks.tokenRequestBody = raw.tokenRequestBody;
     else bad('tokenRequestBody', 'must be "form" or "json".');

@@ -66,7 +66,14 @@ function isTokenResponse(body: unknown): body is TokenResponse {
  * A POST of `fields` as a form (RFC 6749) or, for the providers that want it,
  * as JSON; the answer's JSON, or the ProviderError it means.
  */
-async function post(url: string, fields: Record<string, string>, format: 'form' | 'json', fetchImpl: Fetch, headers: Record<string, string> = {}): Promise<unknown> {
+async function post(
+  url: string,
+  fields: Record<string, string>,
+  format: 'form' | 'json',
+  fetchImpl: Fetch,
+  headers: Record<string, string> = {},
+  grantRefused: ReadonlySet<string> = GRANT_REFUSED,
+): Promise<unknown> {
   let response: Response;
   try {
     response = await fetchImpl(url, {
@@ -77,7 +84,7 @@ async function post(url: string, fields: Record<string, string>, format: 'form' 
   } catch {
     throw new ProviderError('network');
   }
-  return judge(response);
+  return judge(response, grantRefused);
 }
 
 /** An answer's error code: RFC 6749's `error`, or Notion's own error object's `code` ({"object": "error", "code": "invalid_grant"}). */
@@ -88,7 +95,7 @@ function errorCodeIn(body: unknown): unknown {
 }
 
 /** A provider's answer: its JSON when it is one, else the ProviderError its status and error code mean. */
-export async function judge(response: Response): Promise<unknown> {
+export async function judge(response: Response, grantRefused: ReadonlySet<string> = GRANT_REFUSED): Promise<unknown> {
   let body: unknown = null;
   try {
     body = await response.json();
@@ -101,7 +108,7 @@ export async function judge(response: Response): Promise<unknown> {
   const errorOn200 = response.ok && code !== undefined && !(body as {access_token?: unknown}).access_token;
   if (response.ok && !errorOn200) return body;
   if (response.status >= 500 || !code) throw new ProviderError('unavailable', {status: response.status, code});
-  throw new ProviderError(GRANT_REFUSED.has(code) ? 'invalid-grant' : 'refused', {status: response.status, code});
+  throw new ProviderError(grantRefused.has(code) ? 'invalid-grant' : 'refused', {status: response.status, code});
 }
 
 /**
@@ -115,9 +122,16 @@ export async function judge(response: Response): Promise<unknown> {
  */
 const GRANT_REFUSED = new Set(['invalid_grant', 'bad_verification_code', 'bad_refresh_token', 'invalid_code']);
 
-async function tokenRequest(provider: OAuthProviderConfig, form: Record<string, string>, fetchImpl: Fetch, client: ClientCredentials | null): Promise<TokenResponse> {
-  const request = authenticate(provider.clientId, form, client);
-  const answer = await post(provider.tokenUrl, request.form, provider.tokenRequestBody ?? 'form', fetchImpl, {...filledHeaders(provider), ...request.headers});
+async function tokenRequest(
+  provider: OAuthProviderConfig,
+  form: Record<string, string>,
+  fetchImpl: Fetch,
+  client: ClientCredentials | null,
+  grantRefused: ReadonlySet<string> = GRANT_REFUSED,
+): Promise<TokenResponse> {
+  // The preset's own parameters first: the protocol's cannot be overridden by them.
+  const request = authenticate(provider.clientId, {...provider.tokenParams, ...form}, client);
+  const answer = await post(provider.tokenUrl, request.form, provider.tokenRequestBody ?? 'form', fetchImpl, {...filledHeaders(provider), ...request.headers}, grantRefused);
   // Where the provider puts the token's fields (Slack: the user token under authed_user).
   const body = provider.tokenPath && answer && typeof answer === 'object' ? (answer as Record<string, unknown>)[provider.tokenPath] : answer;
   if (!isTokenResponse(body)) throw new ProviderError('unavailable', {status: 200});
@@ -156,6 +170,8 @@ export function exchangeCode(
     {grant_type: 'authorization_code', code: grant.code, code_verifier: grant.verifier, redirect_uri: redirectUriFor(provider, mode)},
     fetchImpl,
     client,
+    // A provider's own word for a used code (Shopify's invalid_request) means what invalid_grant means, for a code only.
+    provider.codeRefusedErrors ? new Set([...GRANT_REFUSED, ...provider.codeRefusedErrors]) : GRANT_REFUSED,
   );
 }
 

@@ -30,15 +30,19 @@ const ConnectionsDrawer = (context: ExtensionContextValue) => {
         {signInReturn.status === 'reading' ? (
           <Busy size="small">Finishing the sign-in…</Busy>
         ) : (
-          setup.connections.map((provider) => (
-            <Connections
-              key={provider.id}
-              // Only the connection that started the sign-in sees its return: a code goes to the provider that issued it.
-              context={signInReturn.status === 'known' && signInReturn.connection === provider.id ? context : {...context, oauthContext: undefined}}
-              provider={provider}
-              onSignInStarted={signInStarted ? (state) => signInStarted(provider.id, state) : undefined}
-            />
-          ))
+          setup.connections.map((provider) => {
+            // Only the connection that started the sign-in sees its return: a code goes to the provider that issued it.
+            const returnsHere = signInReturn.status === 'known' && signInReturn.connection === provider.id;
+            return (
+              <Connections
+                key={provider.id}
+                context={returnsHere ? context : {...context, oauthContext: undefined}}
+                provider={provider}
+                signInInputs={returnsHere ? signInReturn.inputs : undefined}
+                onSignInStarted={signInStarted ? (state, inputs) => signInStarted(provider.id, state, inputs) : undefined}
+              />
+            );
+          })
         )}
       </Box>
     </ContextView>

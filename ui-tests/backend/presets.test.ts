@@ -16,7 +16,7 @@ import type {ReconnectNeeded} from '../../backend/routes/types';
 import {startBackend, type RunningBackend} from '../../backend/server';
 import {createConnectionCore} from '../../src/connections/connectionCore';
 import {connectionSecretName} from '../../src/connections';
-import {buildAuthorizeUrl, fetchIdentity, readConnections, type OAuthProviderConfig} from '../../src/oauth';
+import {buildAuthorizeUrl, fetchIdentity, forUser, readConnections, type OAuthProviderConfig} from '../../src/oauth';
 import {PRESETS} from '../../src/oauth/presets';
 import {findStored} from '../support/storedSecrets';
 
@@ -81,12 +81,17 @@ async function call(route: string, body: Record<string, unknown>): Promise<{stat
   return {status: response.status, body: (await response.json()) as never};
 }
 
-/** What the Dashboard hands back after ada signs in at the connection's authorize URL: a code and its verifier. */
-async function signIn(connection: OAuthProviderConfig): Promise<{code: string; verifier: string}> {
+/** What ada types before Connect where the provider asks (Shopify's shop), as the panel records it with the sign-in. */
+const typedBy = (connection: OAuthProviderConfig): Record<string, string> =>
+  Object.fromEntries(Object.entries(connection.userInputs ?? {}).map(([name, input]) => [name, input.example]));
+
+/** What the Dashboard hands back after ada signs in at the connection's authorize URL: a code and its verifier (and what she typed first). */
+async function signIn(connection: OAuthProviderConfig): Promise<{code: string; verifier: string; inputs?: Record<string, string>}> {
   const verifier = crypto.randomBytes(32).toString('base64url');
   const challenge = crypto.createHash('sha256').update(verifier).digest('base64url');
-  const returned = await provider.authorize(buildAuthorizeUrl(connection, 'test', {state: crypto.randomBytes(12).toString('base64url'), challenge}));
-  return {code: returned.searchParams.get('code') ?? '', verifier};
+  const inputs = typedBy(connection);
+  const returned = await provider.authorize(buildAuthorizeUrl(forUser(connection, inputs).provider, 'test', {state: crypto.randomBytes(12).toString('base64url'), challenge}));
+  return {code: returned.searchParams.get('code') ?? '', verifier, ...(connection.userInputs ? {inputs} : {})};
 }
 
 const stored = async (id: string) =>
@@ -98,7 +103,7 @@ const stored = async (id: string) =>
  * core the view runs, as a public client with PKCE, over ada's own scope. The
  * answer is the backend's status either way.
  */
-async function exchange(grant: {code: string; verifier: string}): ReturnType<typeof call> {
+async function exchange(grant: {code: string; verifier: string; inputs?: Record<string, string>}): ReturnType<typeof call> {
   if (connection.exchange === 'backend') return call('exchange', {connection: connection.id, ...grant, redirect_uri: redirects.test});
   const scope = secretsFor(store.backend(undefined, {stripeAccount: ACCOUNT}), {userId: ADA, accountId: ACCOUNT}).signedInUser;
   const view = createConnectionCore({secrets: connectionSecrets(scope), provider: connection, mode: 'test'});
@@ -127,8 +132,8 @@ describe.each(declared.map((d) => d.id))('the %s preset', (id) => {
     if (PRESETS[id].assumedAccessTokenLifetimeSeconds) expect(answer.body.access_token_expires_at).toBeGreaterThan(Date.now() / 1000);
     const kept = (await stored(id))?.kept as Record<string, string> | undefined;
     expect((await stored(id))?.access_token).toEqual(expect.any(String));
-    // What the provider's API needs beside the tokens (Salesforce's instance_url) is kept with them.
-    expect(Object.keys(kept ?? {}).sort()).toEqual(Object.keys(PRESETS[id].keep ?? {}).sort());
+    // What the provider's API needs beside the tokens (Salesforce's instance_url, Shopify's shop) is kept with them.
+    expect(Object.keys(kept ?? {}).sort()).toEqual([...Object.keys(PRESETS[id].keep ?? {}), ...Object.keys(PRESETS[id].userInputs ?? {})].sort());
   });
 
   test('refreshes as the provider allows: a token that never expires needs none, one that does is renewed and still works', async () => {

@@ -12,6 +12,7 @@ import {microsoft} from './microsoft';
 import {notion} from './notion';
 import {quickbooks} from './quickbooks';
 import {salesforce} from './salesforce';
+import {shopify} from './shopify';
 import {slack} from './slack';
 import {xero} from './xero';
 import {zoom} from './zoom';
@@ -30,6 +31,7 @@ export const PRESETS: Readonly<Record<string, ProviderPreset>> = {
   notion,
   quickbooks,
   salesforce,
+  shopify,
   slack,
   xero,
   zoom,

@@ -73,7 +73,10 @@ export async function personalRoute(req: http.IncomingMessage, res: http.ServerR
   const personality = Object.hasOwn(PERSONALITIES, name) ? PERSONALITIES[name] : undefined;
   const notFound = () => send(res, {status: 404, headers: {'content-type': 'application/json'}, body: JSON.stringify({message: 'Not Found'})}, cors);
   if (!personality) return notFound();
-  const paths = personalityPaths(personality.name);
+  // The shop's own host, as a path segment here (Shopify's): one of the wrong form is no endpoint at all.
+  const pathValue = personality.pathInput ? (/^\/as\/[a-z0-9_-]{1,40}\/([^/]{1,100})\//.exec(path)?.[1] ?? '') : '';
+  if (personality.pathInput && !personality.pathInput.pattern.test(pathValue)) return notFound();
+  const paths = personalityPaths(personality, pathValue);
   // The view calls a provider that takes public clients (Dropbox) itself, from Origin: null, with JSON bodies and its headers.
   const browser = {...cors, 'access-control-allow-methods': 'GET, POST', 'access-control-allow-headers': 'authorization, content-type, notion-version'};
   if (req.method === 'OPTIONS') return send(res, {status: 204, headers: {}, body: ''}, browser);
@@ -115,7 +118,7 @@ export async function personalRoute(req: http.IncomingMessage, res: http.ServerR
     // Its API's own token header, read as the bearer token the standard endpoint takes.
     const token = personality.tokenHeader ? String(req.headers[personality.tokenHeader.toLowerCase()] ?? '') : '';
     const response = await fetch(`${issuer}/api/me`, {headers: {...self, ...(token ? {authorization: `Bearer ${token}`} : req.headers.authorization ? {authorization: req.headers.authorization} : {})}});
-    return send(res, personality.user(await standard(response)), browser);
+    return send(res, personality.user(await standard(response), {pathValue}), browser);
   }
   if (personality.revocation && path === paths.revoke) {
     const status = await revocation(personality.revocationStyle ?? 'rfc7009', req, formBody, forward, tools);

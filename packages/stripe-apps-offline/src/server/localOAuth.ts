@@ -115,7 +115,7 @@ export function localOAuthLayer(base: Block, behaviour: OAuthBehaviour, target: 
   const personality = personalityOf(base);
   if (personality) {
     // The provider the preset names, as the local provider's personality of it answers (personalities/).
-    const paths = personalityPaths(personality.name);
+    const paths = personalityPaths(personality);
     return {
       authorizeUrl: `${target.issuer}${paths.authorize}`,
       tokenUrl: `${target.issuer}${paths.token}`,

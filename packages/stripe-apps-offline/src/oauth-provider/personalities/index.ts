@@ -9,6 +9,7 @@ import {microsoft} from './microsoft';
 import {notion} from './notion';
 import {quickbooks} from './quickbooks';
 import {salesforce} from './salesforce';
+import {shopify} from './shopify';
 import {slack} from './slack';
 import {xero} from './xero';
 import {zoom} from './zoom';
@@ -27,15 +28,18 @@ export const PERSONALITIES: Readonly<Record<string, Personality>> = {
   notion,
   quickbooks,
   salesforce,
+  shopify,
   slack,
   xero,
   zoom,
 };
 
-/** The paths a personality serves under the issuer. */
-export const personalityPaths = (name: string) => ({
-  authorize: `/as/${name}/auth`,
-  token: `/as/${name}/token`,
-  user: `/as/${name}/user`,
-  revoke: `/as/${name}/revoke`,
-});
+/**
+ * The paths a personality serves under the issuer. `at` is what sits after
+ * /as/<name>/ for one with a pathInput: a request's own value, or `{shop}`
+ * in the URLs given to the app.
+ */
+export const personalityPaths = (personality: Pick<Personality, 'name' | 'pathInput'>, at = personality.pathInput ? `{${personality.pathInput.name}}` : '') => {
+  const base = `/as/${personality.name}${at ? `/${at}` : ''}`;
+  return {authorize: `${base}/auth`, token: `${base}/token`, user: `${base}/user`, revoke: `${base}/revoke`};
+};

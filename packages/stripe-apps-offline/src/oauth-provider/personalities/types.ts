@@ -33,6 +33,13 @@ export interface Personality {
   /** Whether it serves who-is-connected at /as/<name>/user, and RFC 7009 revocation at /as/<name>/revoke. */
   identity: boolean;
   revocation: boolean;
+  /**
+   * A value its URLs carry as that provider's carry it in their host
+   * (Shopify's shop): here the path segment after /as/<name>/, left as
+   * `{name}` in the URLs the kit gives the app, which fills in each user's.
+   * A request whose segment is not of `pattern`'s form is not found.
+   */
+  pathInput?: {name: string; pattern: RegExp};
   /** The authorize request's parameters as the standard /auth takes them (Slack's user_scope becomes scope). */
   authorize?(params: URLSearchParams): URLSearchParams;
   /** The token request's body as that provider takes it (absent: a form; Notion's and Atlassian's are JSON). */
@@ -59,8 +66,8 @@ export interface Personality {
    * the personality does not say `namesUser`).
    */
   token(standard: StandardAnswer, request: {accept: string; grantType: string; form: URLSearchParams; issuer: string; subject: string}): PersonalAnswer;
-  /** The identity endpoint's answer (when `identity`), from the standard /api/me one. */
-  user?(standard: StandardAnswer): PersonalAnswer;
+  /** The identity endpoint's answer (when `identity`), from the standard /api/me one; `pathValue` is the pathInput's (Shopify's shop), or empty. */
+  user?(standard: StandardAnswer, request: {pathValue: string}): PersonalAnswer;
   /** The revocation answer (when `revocation`), from the standard RFC 7009 one. */
   revoke?(standard: {status: number}): PersonalAnswer;
 }
