@@ -117,7 +117,9 @@ export async function personalRoute(req: http.IncomingMessage, res: http.ServerR
   if (path === paths.user && personality.identity && personality.user && ['GET', 'POST'].includes(req.method ?? '')) {
     // Its API's own token header, read as the bearer token the standard endpoint takes.
     const token = personality.tokenHeader ? String(req.headers[personality.tokenHeader.toLowerCase()] ?? '') : '';
-    const response = await fetch(`${issuer}/api/me`, {headers: {...self, ...(token ? {authorization: `Bearer ${token}`} : req.headers.authorization ? {authorization: req.headers.authorization} : {})}});
+    // A provider with its own header reads only that one (Shopify's API ignores a bearer).
+    const bearer = personality.tokenHeader ? (token ? `Bearer ${token}` : '') : (req.headers.authorization ?? '');
+    const response = await fetch(`${issuer}/api/me`, {headers: {...self, ...(bearer ? {authorization: bearer} : {})}});
     return send(res, personality.user(await standard(response), {pathValue}), browser);
   }
   if (personality.revocation && path === paths.revoke) {
