@@ -75,6 +75,12 @@ export interface ConnectionCoreOptions {
    * refusal is thrown, and what it throws is ignored.
    */
   onRefreshRefused?: (error: ProviderError) => void | Promise<void>;
+  /**
+   * The stored payload as a read shared with other connections already has it
+   * (the drawer's one list, firstReads.ts), or null: then the first load makes
+   * its own find. Used by the first load only.
+   */
+  firstRead?: () => Promise<string | null> | null;
 }
 
 export interface ConnectionCore {
@@ -258,7 +264,8 @@ export function createConnectionCore(options: ConnectionCoreOptions): Connection
 
   return {
     async load() {
-      const connection = await read();
+      const shared = options.firstRead?.() ?? null;
+      const connection = shared ? await shared.then((payload) => (payload === null ? null : parseConnection(payload))) : await read();
       current = connection;
       return connection ? summarize(connection) : null;
     },

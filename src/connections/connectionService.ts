@@ -16,7 +16,7 @@ import {createConnectionCore, type ConnectionCore, type ConnectionCoreOptions} f
 
 export {ConnectionGoneError} from './connectionCore';
 
-export interface ConnectionServiceOptions extends Pick<ConnectionCoreOptions, 'fetch' | 'lease' | 'waitForOtherRefreshMs'> {
+export interface ConnectionServiceOptions extends Pick<ConnectionCoreOptions, 'fetch' | 'lease' | 'waitForOtherRefreshMs' | 'firstRead'> {
   /** The signed-in user's scope; built from the context when absent. */
   secrets?: ScopedSecrets;
 }

@@ -6,7 +6,9 @@
  *                              ConnectionPanel     one screen per machine state
  *                                ├ ConnectionDetails  who, scopes, expiry (a summary: never a token)
  *                                └ ConnectButton      the link from useAuthorizeLink (../oauth/authorizeUrl)
+ *                                └ UserInputFields    what the provider needs typed first (useUserInputs: Shopify's shop)
  *   useSignInReturn     which connection the Dashboard's OAuth return is for (signIns: a record in the user's scope)
+ *   firstReads          the drawer's one list of the user's scope, shared by the panels' first loads (view mode only)
  *   useConnection       maps the service's results to connectionMachine's actions; messages from connectionMessages;
  *                       while waiting for another tab's sign-in, looks for the connection now and then (bounded)
  *   connectionService   view mode: the view is the OAuth client (public, PKCE) and holds the user's connection
@@ -27,3 +29,4 @@ export {useAuthorizeLink} from './useAuthorizeLink';
 export {useConnection, type ConnectionOptions} from './useConnection';
 export {useSignInReturn, type SignInReturn} from './useSignInReturn';
 export {SIGN_INS_SECRET} from './signIns';
+export {firstReadsFor, type FirstReads} from './firstReads';

@@ -18,7 +18,8 @@ import {
 } from './connectionMessages';
 import {createBackendConnection} from './backendConnection';
 import {ConnectionGoneError, createConnectionService} from './connectionService';
-import {REFRESH_MARGIN_SECONDS, type ConnectionSummary} from './storedConnection';
+import type {FirstReads} from './firstReads';
+import {connectionSecretName, REFRESH_MARGIN_SECONDS, type ConnectionSummary} from './storedConnection';
 
 /**
  * Codes this page has already handed to the token endpoint. A code works once;
@@ -43,6 +44,8 @@ const LOOK_FOR_LANDING: LookForLanding = {everyMs: 3000, forMs: 5 * 60_000};
 
 export interface ConnectionOptions {
   lookForLanding?: LookForLanding;
+  /** The drawer's one list of the user's scope, for this panel's first load (firstReads.ts); absent: a find of its own. */
+  firstReads?: FirstReads | null;
 }
 
 export interface ConnectionControls {
@@ -78,7 +81,10 @@ export function useConnection(
   const mode = context.environment.mode;
   const service = useMemo(
     // In backend mode the app backend holds the tokens; the panel works the same either way.
-    () => (provider.exchange === 'backend' ? createBackendConnection(context, provider) : createConnectionService(context, provider)),
+    () =>
+      provider.exchange === 'backend'
+        ? createBackendConnection(context, provider)
+        : createConnectionService(context, provider, {firstRead: () => options.firstReads?.take(connectionSecretName(provider.id)) ?? null}),
     // One service per user, mode and provider: it holds that user's connection.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [userId, mode, provider],

@@ -40,6 +40,12 @@ export interface ScopedSecrets {
   reveal(name: string): Promise<string | null>;
   /** Every secret in the scope, newest first, in one request (a scope holds at most SECRETS_PER_SCOPE). */
   list(): Promise<SecretSummary[]>;
+  /**
+   * Every secret's value in the scope by name, in one request (the list with
+   * `expand[]=data.payload`). It moves every payload of the scope: only for a
+   * caller that may hold them all (the drawer's first look at view-mode connections).
+   */
+  revealAll(): Promise<Map<string, string>>;
   /** Deletes `name`; false when there was nothing to delete. */
   delete(name: string): Promise<boolean>;
 }
@@ -83,6 +89,17 @@ function scoped(stripe: Stripe, owner: ScopeOwner, context: ScopeContext): Scope
   const secrets = stripe.apps.secrets;
   // Built per call, so a missing user fails the call (as a rejected promise) rather than construction.
   const scope = (): SecretScope => scopeFor(owner, context);
+  /** Every page of the scope's list (one request: a scope holds at most 10 secrets, a page 100). */
+  const listAll = async (withPayloads: boolean): Promise<Stripe.Apps.Secret[]> => {
+    const found: Stripe.Apps.Secret[] = [];
+    let startingAfter: string | undefined;
+    for (;;) {
+      const page = await secrets.list({scope: scope(), limit: 100, starting_after: startingAfter, ...(withPayloads ? {expand: ['data.payload']} : {})});
+      found.push(...page.data);
+      if (!page.has_more || page.data.length === 0) return found;
+      startingAfter = page.data[page.data.length - 1].id;
+    }
+  };
   const guard = async <T>(run: () => Promise<T>): Promise<T> => {
     try {
       return await run();
@@ -120,17 +137,8 @@ function scoped(stripe: Stripe, owner: ScopeOwner, context: ScopeContext): Scope
           throw e;
         }
       }),
-    list: () =>
-      guard(async () => {
-        const found: SecretSummary[] = [];
-        let startingAfter: string | undefined;
-        for (;;) {
-          const page = await secrets.list({scope: scope(), limit: 100, starting_after: startingAfter});
-          found.push(...page.data.map(summary));
-          if (!page.has_more || page.data.length === 0) return found;
-          startingAfter = page.data[page.data.length - 1].id;
-        }
-      }),
+    list: () => guard(async () => (await listAll(false)).map(summary)),
+    revealAll: () => guard(async () => new Map((await listAll(true)).filter((s) => typeof s.payload === 'string').map((s) => [s.name, s.payload as string]))),
     delete: (name) =>
       guard(async () => {
         try {

@@ -7,13 +7,16 @@
 import type {ExtensionContextValue} from '@stripe/ui-extension-sdk/context';
 import {Banner, Box, ContextView} from '@stripe/ui-extension-sdk/ui';
 import {useState} from 'react';
-import {Connections, useSignInReturn} from '../connections';
+import {Connections, firstReadsFor, useSignInReturn} from '../connections';
 import {readConnections} from '../oauth';
+import {createSecretStore} from '../secrets';
 import {Busy} from '../ui';
 
 const ConnectionsDrawer = (context: ExtensionContextValue) => {
   const [setup] = useState(() => readConnections(context.environment.constants));
   const {signInReturn, signInStarted} = useSignInReturn(context, setup.connections);
+  // One list of the user's scope for every panel's first look, not one find each (view-mode connections only).
+  const [firstReads] = useState(() => firstReadsFor(setup.connections, () => createSecretStore(context).signedInUser));
   return (
     <ContextView title="Connections" description="Your own connections, not shared with other users of this account.">
       <Box css={{stack: 'y', gap: 'medium'}}>
@@ -39,6 +42,7 @@ const ConnectionsDrawer = (context: ExtensionContextValue) => {
                 context={returnsHere ? context : {...context, oauthContext: undefined}}
                 provider={provider}
                 signInInputs={returnsHere ? signInReturn.inputs : undefined}
+                options={{firstReads}}
                 onSignInStarted={signInStarted ? (state, inputs) => signInStarted(provider.id, state, inputs) : undefined}
               />
             );

@@ -125,10 +125,11 @@ async function refusedDisconnect(): Promise<Drawer> {
 }
 
 describe('not connected', () => {
-  test('opening costs one find; Connect links to the provider with PKCE (S256), the state, the scopes and this mode’s return route', async () => {
+  test('opening costs one list of the user\'s scope; Connect links to the provider with PKCE (S256), the state, the scopes and this mode’s return route', async () => {
     const drawer = renderDrawer();
     const href = new URL(await connectLink(drawer));
-    expect(host.requests).toEqual([{method: 'GET', path: '/v1/apps/secrets/find', query: expect.stringContaining(`name=${CONNECTION_SECRET}`), status: 404}]);
+    // One list with the payloads, shared by every panel's first look (firstReads.ts), even with one connection.
+    expect(host.requests).toEqual([{method: 'GET', path: '/v1/apps/secrets', query: expect.stringContaining('expand[0]=data.payload') as string, status: 200}]);
     expect(host.requests[0].query).toContain(`scope[user]=${DEFAULT_IDENTITY.user}`);
     expect(drawer.text()).toContain('You are not connected to Local OAuth provider');
     expect(`${href.origin}${href.pathname}`).toBe(`${provider.issuer}/auth`);
@@ -236,17 +237,17 @@ describe('connecting', () => {
     await again.wait(() => expect(again.text()).toContain('Connected as ada'));
     expect(provider.grants('authorization_code')).toBe(before + 1);
     expect(provider.lines().filter((l) => l.startsWith('grant authorization_code refused'))).toHaveLength(0);
-    // The remount just reads the connection.
-    expect(host.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /v1/apps/secrets/find']);
+    // The remount just reads the connection (the drawer's one list).
+    expect(host.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /v1/apps/secrets']);
   });
 
-  test('opening the drawer when connected costs one find, and no provider request', async () => {
+  test('opening the drawer when connected costs one list of the scope, and no provider request', async () => {
     await connect('ada');
     host.requests.length = 0;
     const linesBefore = provider.lines().length;
     const drawer = renderDrawer();
     await drawer.wait(() => expect(drawer.text()).toContain('Connected as ada'));
-    expect(host.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /v1/apps/secrets/find']);
+    expect(host.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /v1/apps/secrets']);
     expect(provider.lines().slice(linesBefore)).toEqual([]);
   });
 

@@ -7,7 +7,8 @@
  */
 import {getMockContextProps} from '@stripe/ui-extension-sdk/testing';
 import manifest from '../fixtures/app/stripe-app.json';
-import {connectionSecretName, SIGN_INS_SECRET} from '../../src/connections';
+import {connectionSecretName, firstReadsFor, SIGN_INS_SECRET} from '../../src/connections';
+import type {OAuthProviderConfig} from '../../src/oauth';
 import {DEFAULT_IDENTITY, installHostEndpoint, uninstallHostEndpoint, type InstalledHost} from '../support/hostEndpoint';
 import {REDIRECTS} from '../support/fixtureConnection';
 import {findStored} from '../support/storedSecrets';
@@ -30,7 +31,7 @@ afterAll(async () => {
 beforeEach(async () => {
   host = installHostEndpoint(store);
   const scope = {type: 'user' as const, user: DEFAULT_IDENTITY.user};
-  for (const name of [SIGN_INS_SECRET, connectionSecretName('first'), connectionSecretName('second')]) {
+  for (const name of [SIGN_INS_SECRET, connectionSecretName('first'), connectionSecretName('second'), connectionSecretName('third')]) {
     await backend().apps.secrets.deleteWhere({name, scope}).catch(() => undefined);
   }
 });
@@ -42,7 +43,7 @@ const stored = async (name: string) => (await findStored(backend(), name, {type:
 /** Two connections (or one) at the one local provider, told apart by id and name. */
 const constants = (ids: string[]) => ({
   ...manifest.constants,
-  connections: ids.map((id) => provider.oauthConstants(REDIRECTS, {id, name: id === 'first' ? 'First' : 'Second'})),
+  connections: ids.map((id) => provider.oauthConstants(REDIRECTS, {id, name: id.charAt(0).toUpperCase() + id.slice(1)})),
 });
 const open = (ids: string[], oauthContext?: Parameters<typeof openDrawer>[1]) =>
   openDrawer(getMockContextProps({environment: {constants: constants(ids) as never, mode: 'test'}}), oauthContext);
@@ -84,4 +85,28 @@ test('with one connection the return is its own: nothing is recorded in the user
   const back = open(['first'], host.oauthReturn(await provider.authorize(href)));
   await back.wait(() => expect(back.text()).toContain('Connected as ada'));
   expect(await stored(SIGN_INS_SECRET)).toBe(false);
+});
+
+test("opening a drawer of several connections reads the user's scope once, a list, and each panel shows only its own", async () => {
+  const first = open(['first', 'second', 'third']);
+  const href = await connectLink(first, 'Connect to Second');
+  first.press('Connect to Second');
+  await first.wait(async () => expect(await stored(SIGN_INS_SECRET)).toBe(true));
+  const back = open(['first', 'second', 'third'], host.oauthReturn(await provider.authorize(href)));
+  await back.wait(() => expect(back.text()).toContain('Connected as ada'));
+
+  host.requests.length = 0;
+  const again = open(['first', 'second', 'third']);
+  await again.wait(() => expect(again.text()).toContain('Connected as ada'));
+  expect(again.text()).toContain('You are not connected to First');
+  expect(again.text()).toContain('You are not connected to Third');
+  // Not one find per connection: one list with the payloads, whose entries each panel takes once.
+  expect(host.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /v1/apps/secrets']);
+});
+
+test('a drawer with a backend-mode connection does not list the scope: that connection\'s tokens never reach the view', () => {
+  const view = {exchange: 'view'} as OAuthProviderConfig;
+  const scope = {revealAll: () => Promise.reject(new Error('not to be called'))};
+  expect(firstReadsFor([{...view, id: 'a'}, {...view, id: 'b', exchange: 'backend'}], () => scope)).toBeNull();
+  expect(firstReadsFor([{...view, id: 'a'}], () => scope)).not.toBeNull();
 });

@@ -53,6 +53,10 @@ export function memorySecrets(clock: {now(): number}): MemorySecrets {
       await call('list');
       return [...entries.keys()].map(live).filter((e): e is Entry => e !== null).map((e) => e.summary);
     },
+    async revealAll() {
+      await call('revealAll');
+      return new Map([...entries.keys()].map(live).filter((e): e is Entry => e !== null).map((e) => [e.summary.name, e.value]));
+    },
     async delete(name) {
       await call(`delete ${name}`);
       return live(name) !== null && entries.delete(name);
