@@ -31,8 +31,12 @@ function isStoredConnection(value: unknown): value is StoredConnection {
  * a view), or null when there is none or it is unreadable.
  */
 export async function readUserConnection(user: ScopedSecrets, connectionId: string): Promise<StoredConnection | null> {
-  const payload = await user.read(connectionSecretName(connectionId));
-  if (payload === null) return null;
+  return userConnectionFrom(await user.read(connectionSecretName(connectionId)));
+}
+
+/** A stored connection's payload read, or null when there is none or it is unreadable. */
+export function userConnectionFrom(payload: string | null | undefined): StoredConnection | null {
+  if (payload == null) return null;
   try {
     const parsed: unknown = JSON.parse(payload);
     return isStoredConnection(parsed) ? parsed : null;

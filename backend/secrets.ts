@@ -27,6 +27,8 @@ export interface ScopedSecrets {
   remove(name: string): Promise<boolean>;
   /** Names only, never payloads. */
   names(): Promise<string[]>;
+  /** Every payload in the scope by name, in one request (the list with expand[]=data.payload): a scope holds at most 10. */
+  readAll(): Promise<Map<string, string>>;
 }
 
 function isMissing(e: unknown): boolean {
@@ -63,6 +65,17 @@ function scoped(stripe: Stripe, scope: Stripe.Apps.SecretCreateParams.Scope, str
         return true;
       } catch (e) {
         if (isMissing(e)) return false;
+        throw storeFailure();
+      }
+    },
+    async readAll() {
+      try {
+        const all = new Map<string, string>();
+        for await (const secret of stripe.apps.secrets.list({scope, limit: 100, expand: ['data.payload']}, options)) {
+          if (typeof secret.payload === 'string') all.set(secret.name, secret.payload);
+        }
+        return all;
+      } catch {
         throw storeFailure();
       }
     },

@@ -5,7 +5,7 @@
  * view-mode service, so the panel and its machine do not know the difference.
  *
  *   (every call's body also names the connection: {connection: id})
- *   load        POST /v1/connection/status
+ *   load        POST /v1/connection/status      (the first: the drawer's one POST /v1/connections/status for all of them)
  *   connect     POST /v1/connection/exchange  {code, verifier, redirect_uri (this mode's, from the manifest), inputs? (Shopify's shop)}
  *   fresh       POST /v1/connection/refresh   {when: "due"}   (only called when due by this summary)
  *   refresh     POST /v1/connection/refresh   {when: "now"}
@@ -74,14 +74,16 @@ export function createBackendConnection(
   context: Pick<ExtensionContextValue, 'userContext' | 'environment'>,
   provider: OAuthProviderConfig,
   backend: BackendClient = createBackendClient(context),
+  /** The status as the drawer's one call for all its backend-mode connections has it (firstReads.ts), or null: the first load then asks itself. */
+  firstStatus?: () => Promise<Record<string, unknown>> | null,
 ): PanelConnection {
   let current: ConnectionSummary | null = null;
 
-  const ask = async (path: string, body?: Record<string, unknown>): Promise<ConnectionSummary> => {
+  const ask = async (path: string, body?: Record<string, unknown>, shared?: Promise<Record<string, unknown>> | null): Promise<ConnectionSummary> => {
     let answer: SummaryAnswer;
     try {
       // Every call names the connection: the backend acts on that one of the user's connections only.
-      answer = await backend.call<SummaryAnswer>(path, {...body, connection: provider.id});
+      answer = ((await shared) as SummaryAnswer | undefined) ?? (await backend.call<SummaryAnswer>(path, {...body, connection: provider.id}));
     } catch (e) {
       const error = asConnectionError(e);
       if (error instanceof ConnectionGoneError) current = null;
@@ -110,7 +112,7 @@ export function createBackendConnection(
   return {
     async load() {
       try {
-        return await ask('/v1/connection/status');
+        return await ask('/v1/connection/status', undefined, firstStatus?.());
       } catch (e) {
         if (e instanceof ConnectionGoneError) return null;
         throw e;

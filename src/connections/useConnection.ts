@@ -19,7 +19,7 @@ import {
 import {createBackendConnection} from './backendConnection';
 import {ConnectionGoneError, createConnectionService} from './connectionService';
 import type {FirstReads} from './firstReads';
-import {connectionSecretName, REFRESH_MARGIN_SECONDS, type ConnectionSummary} from './storedConnection';
+import {REFRESH_MARGIN_SECONDS, type ConnectionSummary} from './storedConnection';
 
 /**
  * Codes this page has already handed to the token endpoint. A code works once;
@@ -83,8 +83,8 @@ export function useConnection(
     // In backend mode the app backend holds the tokens; the panel works the same either way.
     () =>
       provider.exchange === 'backend'
-        ? createBackendConnection(context, provider)
-        : createConnectionService(context, provider, {firstRead: () => options.firstReads?.take(connectionSecretName(provider.id)) ?? null}),
+        ? createBackendConnection(context, provider, undefined, () => options.firstReads?.status(provider.id) ?? null)
+        : createConnectionService(context, provider, {firstRead: () => options.firstReads?.payload(provider.id) ?? null}),
     // One service per user, mode and provider: it holds that user's connection.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [userId, mode, provider],

@@ -9,14 +9,21 @@ import {Banner, Box, ContextView} from '@stripe/ui-extension-sdk/ui';
 import {useState} from 'react';
 import {Connections, firstReadsFor, useSignInReturn} from '../connections';
 import {readConnections} from '../oauth';
+import {createBackendClient} from '../appBackend';
 import {createSecretStore} from '../secrets';
 import {Busy} from '../ui';
 
 const ConnectionsDrawer = (context: ExtensionContextValue) => {
   const [setup] = useState(() => readConnections(context.environment.constants));
   const {signInReturn, signInStarted} = useSignInReturn(context, setup.connections);
-  // One list of the user's scope for every panel's first look, not one find each (view-mode connections only).
-  const [firstReads] = useState(() => firstReadsFor(setup.connections, () => createSecretStore(context).signedInUser));
+  // One request for every panel's first look, not one each (firstReads.ts).
+  const [firstReads] = useState(() =>
+    firstReadsFor(
+      setup.connections,
+      () => createSecretStore(context).signedInUser,
+      () => createBackendClient(context),
+    ),
+  );
   return (
     <ContextView title="Connections" description="Your own connections, not shared with other users of this account.">
       <Box css={{stack: 'y', gap: 'medium'}}>

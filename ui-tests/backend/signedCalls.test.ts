@@ -242,3 +242,23 @@ describe('configuration', () => {
     expect(config.constants).toEqual(shipped.constants);
   });
 });
+
+describe('the drawer\'s one status call for all its backend-mode connections', () => {
+  const ALL = '/v1/connections/status';
+
+  test("answers each named connection of Ada's from one list, summaries only; Ben's stays his", async () => {
+    const ada = await storeConnection(ADA, ACCOUNT, 'ada');
+    await storeConnection(BEN, ACCOUNT, 'ben');
+    const answer = await call(ALL, {signature: sign(ADA, ACCOUNT), body: {user_id: ADA, account_id: ACCOUNT, connections: [FIXTURE_CONNECTION.id]}});
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({connections: [{connected: true, connection: FIXTURE_CONNECTION.id, account_name: 'ada'}]});
+    expect(answer.text.includes(ada.access_token) || answer.text.includes(ada.refresh_token) || answer.text.includes('_token"')).toBe(false);
+  });
+
+  test('refuses a list that is empty, repeats an id, names a connection the manifest lacks, or is too long, before reading anything', async () => {
+    for (const connections of [[], [FIXTURE_CONNECTION.id, FIXTURE_CONNECTION.id], ['nope'], 'acme', ['a', 'b', 'c', 'd', 'e']]) {
+      const answer = await call(ALL, {signature: sign(ADA, ACCOUNT), body: {user_id: ADA, account_id: ACCOUNT, connections}});
+      expect([JSON.stringify(connections), answer.status, answer.body.error?.type]).toEqual([JSON.stringify(connections), 400, 'bad-request']);
+    }
+  });
+});

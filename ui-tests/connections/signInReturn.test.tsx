@@ -104,9 +104,15 @@ test("opening a drawer of several connections reads the user's scope once, a lis
   expect(host.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /v1/apps/secrets']);
 });
 
-test('a drawer with a backend-mode connection does not list the scope: that connection\'s tokens never reach the view', () => {
+test("a drawer with a backend-mode connection does not list the scope (that connection's tokens never reach the view): its view-mode panels read their own, the backend-mode ones share one call", async () => {
   const view = {exchange: 'view'} as OAuthProviderConfig;
-  const scope = {revealAll: () => Promise.reject(new Error('not to be called'))};
-  expect(firstReadsFor([{...view, id: 'a'}, {...view, id: 'b', exchange: 'backend'}], () => scope)).toBeNull();
-  expect(firstReadsFor([{...view, id: 'a'}], () => scope)).not.toBeNull();
+  const calls: string[] = [];
+  const scope = {revealAll: () => Promise.reject(new Error('the scope was listed'))};
+  const backend = {call: <T,>(path: string, body?: Record<string, unknown>) => (calls.push(`${path} ${JSON.stringify(body)}`), Promise.resolve({connections: [{connected: true, connection: 'b'}]} as T))};
+  const mixed = firstReadsFor([{...view, id: 'a'}, {...view, id: 'b', exchange: 'backend'}, {...view, id: 'c', exchange: 'backend'}], () => scope, () => backend);
+  expect(mixed.payload('a')).toBeNull();
+  expect(await Promise.all([mixed.status('b'), mixed.status('c')])).toEqual([{connected: true, connection: 'b'}, {connected: false, connection: 'c'}]);
+  expect(calls).toEqual(['/v1/connections/status {"connections":["b","c"]}']);
+  // Each share is taken once: a later load asks for itself.
+  expect(mixed.status('b')).toBeNull();
 });
