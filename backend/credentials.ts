@@ -5,13 +5,22 @@
  * call's account and user may see.
  */
 import {connectionSecretName, type StoredConnection} from '../src/connections/storedConnection';
+import {credentialFromPayload} from '../src/settings/credential';
 import type {ScopedSecrets} from './secrets';
 
 export {connectionSecretName};
 
-/** An account-scoped API key pasted on the settings page, or null when it is not set. */
-export async function readAccountKey(account: ScopedSecrets, name: string): Promise<string | null> {
-  return account.read(name);
+/**
+ * An account-scoped key pasted on the settings page, or null when it is not
+ * set: the value itself, or for a credential of several parts its parts by
+ * name, typed as the slot's preset names them:
+ *
+ *   const twilio = await readAccountKey<{accountSid: string; authToken: string}>(secrets.account, 'twilio');
+ */
+export async function readAccountKey<T extends string | Record<string, string> = string>(account: ScopedSecrets, name: string): Promise<T | null> {
+  const payload = await account.read(name);
+  // The type is the caller's word for the slot's shape; the payload says which of the two it is.
+  return payload === null ? null : (credentialFromPayload(payload) as T);
 }
 
 function isStoredConnection(value: unknown): value is StoredConnection {

@@ -1,11 +1,19 @@
 /**
  * Asks a third party whether a key works: one request to the URL the
- * backend's own manifest declares (constants.keyChecks), presenting the key as
- * declared, within the declared timeout. Only the HTTP status is looked at:
- * the body is never read, because a refusal often quotes what was sent
- * ("Invalid API key provided: sk_test_…").
+ * backend's own manifest declares (a preset's, or constants.keyChecks'),
+ * presenting the credential as declared, within the declared timeout. Only
+ * the HTTP status is looked at: the body is never read, because a refusal
+ * often quotes what was sent ("Invalid API key provided: sk_test_…").
+ *
+ * A check's URL may hold the credential's own parts (Mailchimp's data centre
+ * in the host, Twilio's Account SID in the path). Each is filled URL-encoded,
+ * and one in the host must be a host name's letters (and its part's own
+ * anchored form, which the manifest reader insists on): a stored value,
+ * which any user of the account can write, cannot send the key elsewhere.
  */
 import type {KeyCheck, KeyTestAnswer} from '../src/settings/keyChecks';
+import {fillCredentialTemplate} from '../src/settings/credential';
+import {HOST_SAFE} from '../src/settings/keySlots';
 import {BackendError} from './errors';
 
 export type KeyCheckOutcome = Pick<KeyTestAnswer, 'status'> & {result: 'works' | 'refused' | 'unreachable'};
@@ -13,27 +21,55 @@ export type KeyCheckOutcome = Pick<KeyTestAnswer, 'status'> & {result: 'works' |
 // Visible ASCII and spaces: anything else cannot go in a header (and a line break would split one).
 const HEADER_SAFE = /^[\x20-\x7e]+$/;
 
-function keyHeaders(check: KeyCheck, key: string): Record<string, string> {
-  switch (check.present.kind) {
+const unusable = () => new BackendError('bad-request', 'The stored key holds line breaks or other characters that cannot be sent to check it, or a part not of its form: save it again.');
+
+/** A template of the credential's parts for a header; a value that cannot go in one is refused. */
+function header(template: string | undefined, values: Record<string, string>): string {
+  const filled = fillCredentialTemplate(template ?? '{key}', values);
+  if (filled === null || !HEADER_SAFE.test(filled)) throw unusable();
+  return filled;
+}
+
+function keyHeaders(check: KeyCheck, values: Record<string, string>): Record<string, string> {
+  const present = check.present;
+  switch (present.kind) {
     case 'bearer':
-      return {authorization: `Bearer ${key}`};
-    case 'basic':
-      // The key as the user name and no password, as Stripe-style APIs take it.
-      return {authorization: `Basic ${Buffer.from(`${key}:`).toString('base64')}`};
+      return {authorization: `Bearer ${header(present.value, values)}`};
+    case 'basic': {
+      // Left out, the key is the user name and the password empty, as Stripe-style APIs take it.
+      const user = header(present.user || '{key}', values);
+      const password = present.password ? header(present.password, values) : '';
+      return {authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`};
+    }
     case 'header':
-      return {[check.present.header]: key};
+      return {[present.header]: header(present.value, values)};
+    case 'query':
+      return {};
   }
 }
 
-export async function runKeyCheck(check: KeyCheck, key: string): Promise<KeyCheckOutcome> {
-  if (!HEADER_SAFE.test(key)) {
-    throw new BackendError('bad-request', 'The stored key holds line breaks or other characters that cannot be sent to check it: save it again.');
+/** The check's URL for these values: parts in the host checked, every value URL-encoded, a query key added. */
+function checkUrl(check: KeyCheck, values: Record<string, string>): string {
+  const host = /^https?:\/\/([^/?#]*)/.exec(check.url)?.[1] ?? '';
+  for (const [, name] of host.matchAll(/\{([A-Za-z0-9_]+)\}/g)) {
+    if (!HOST_SAFE.test(values[name] ?? '')) throw unusable();
   }
+  const filled = fillCredentialTemplate(check.url, values, encodeURIComponent);
+  if (filled === null) throw unusable();
+  const url = new URL(filled);
+  if (check.present.kind === 'query') url.searchParams.set(check.present.param, header(check.present.value, values));
+  return url.toString();
+}
+
+/** `values`: the credential's parts by name, the values they give (Mailchimp's dc), and `key`, its first part. */
+export async function runKeyCheck(check: KeyCheck, values: Record<string, string>): Promise<KeyCheckOutcome> {
+  const url = checkUrl(check, values);
+  const headers = {...Object.fromEntries(Object.entries(check.headers ?? {}).map(([name, template]) => [name, header(template, values)])), ...keyHeaders(check, values)};
   let response: Response;
   try {
-    response = await fetch(check.url, {
+    response = await fetch(url, {
       method: check.method,
-      headers: {...keyHeaders(check, key), accept: 'application/json', 'user-agent': 'Stripe App backend key check'},
+      headers: {accept: 'application/json', 'user-agent': 'Stripe App backend key check', ...headers},
       // A redirect would carry a named header (and the key in it) to wherever it points.
       redirect: 'manual',
       signal: AbortSignal.timeout(check.timeoutMs),
@@ -44,7 +80,7 @@ export async function runKeyCheck(check: KeyCheck, key: string): Promise<KeyChec
   }
   await response.body?.cancel().catch(() => undefined);
   const {status} = response;
-  if (status >= 200 && status < 300) return {result: 'works', status};
-  if (status === 401 || status === 403) return {result: 'refused', status};
+  if (check.works ? check.works.includes(status) : status >= 200 && status < 300) return {result: 'works', status};
+  if ((check.refused ?? [401, 403]).includes(status)) return {result: 'refused', status};
   return {result: 'unreachable', status};
 }

@@ -37,26 +37,27 @@ interface Props {
 type Phase = 'editing' | 'saving';
 
 interface State {
-  value: string;
+  /** What is in each part's field, by part name. */
+  values: Record<string, string>;
   expiry: string;
   errors: KeyInputErrors;
   phase: Phase;
 }
 
 type Action =
-  | {type: 'typed'; value: string}
+  | {type: 'typed'; part: string; value: string}
   | {type: 'expiry'; expiry: string}
   | {type: 'invalid'; errors: KeyInputErrors}
   | {type: 'saving'}
   | {type: 'saved'}
   | {type: 'failed'};
 
-const initial: State = {value: '', expiry: '', errors: {}, phase: 'editing'};
+const initial: State = {values: {}, expiry: '', errors: {}, phase: 'editing'};
 
 function reducer(state: State, action: Action): State {
   switch (action.type) {
     case 'typed':
-      return {...state, value: action.value, errors: {...state.errors, value: undefined}};
+      return {...state, values: {...state.values, [action.part]: action.value}, errors: {...state.errors, parts: {...state.errors.parts, [action.part]: ''}}};
     case 'expiry':
       return {...state, expiry: action.expiry, errors: {...state.errors, expiry: undefined}};
     case 'invalid':
@@ -99,7 +100,7 @@ export function KeySlotEditor({slot, secret, locale, mode, removable, onSave, on
     // A first save and a replacement read differently, so a replacement visibly changes the page.
     const replacing = secret !== null;
     clear();
-    const checked = checkKeyInput(slot, state.value, state.expiry, Date.now() / 1000);
+    const checked = checkKeyInput(slot, state.values, state.expiry, Date.now() / 1000);
     if (!checked.ok) {
       dispatch({type: 'invalid', errors: checked.errors});
       return;
@@ -107,7 +108,7 @@ export function KeySlotEditor({slot, secret, locale, mode, removable, onSave, on
     busy.current = true;
     dispatch({type: 'saving'});
     try {
-      const saved = await onSave(checked.value, checked.expiresAt);
+      const saved = await onSave(checked.payload, checked.expiresAt);
       dispatch({type: 'saved'});
       report(slot.name, {kind: 'done', title: replacing ? `${slot.label} replaced on ${formatDay(saved.created, locale)}` : `${slot.label} saved`});
     } catch (error) {
@@ -156,26 +157,40 @@ export function KeySlotEditor({slot, secret, locale, mode, removable, onSave, on
           ) : null}
         </Box>
       ) : null}
-      <TextField
-        key={`value-${fieldRound}`}
-        autoFocus={fieldRound > 0}
-        type="password"
-        name={slot.name}
-        label={secret ? `New ${slot.label}` : slot.label}
-        description={secret ? 'The stored value is never shown. Paste a new one to replace it.' : undefined}
-        autoComplete="off"
-        spellCheck={false}
-        value={state.value}
-        onChange={(e) => dispatch({type: 'typed', value: e.target.value})}
-        // Enter saves, as in a form; the event crosses from the Dashboard, so only its key is read.
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') void save();
-        }}
-        error={state.errors.value}
-        invalid={state.errors.value !== undefined}
-        // Read-only rather than disabled while saving: a disabled field loses focus, and Enter saved from here.
-        readOnly={saving}
-      />
+      {slot.parts.map((part, index) => {
+        const error = state.errors.parts?.[part.name] || undefined;
+        const several = slot.parts.length > 1;
+        return (
+          <TextField
+            key={`${part.name}-${fieldRound}`}
+            autoFocus={fieldRound > 0 && index === 0}
+            // A visible part (an account id) is not a secret; every other part is typed unseen.
+            type={part.visible ? 'text' : 'password'}
+            name={several ? `${slot.name}.${part.name}` : slot.name}
+            label={secret ? `New ${part.label}` : part.label}
+            description={
+              secret && index === 0
+                ? several
+                  ? `The stored ${slot.label} are never shown. Enter every part again to replace them together.`
+                  : 'The stored value is never shown. Paste a new one to replace it.'
+                : undefined
+            }
+            placeholder={part.visible ? part.example : undefined}
+            autoComplete="off"
+            spellCheck={false}
+            value={state.values[part.name] ?? ''}
+            onChange={(e) => dispatch({type: 'typed', part: part.name, value: e.target.value})}
+            // Enter saves, as in a form; the event crosses from the Dashboard, so only its key is read.
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') void save();
+            }}
+            error={error}
+            invalid={error !== undefined}
+            // Read-only rather than disabled while saving: a disabled field loses focus, and Enter saved from here.
+            readOnly={saving}
+          />
+        );
+      })}
       <DateField
         label="Expires on (optional)"
         description="The key is removed at the start of this day (UTC). Leave empty to keep it until you delete it."

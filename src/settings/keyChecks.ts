@@ -16,16 +16,36 @@
  */
 import {manifestConstant, text, type ManifestConstants} from '../manifestConstants';
 
-/** How the key travels: `Authorization: Bearer <key>`, Basic with the key as user name and no password, or a named header. */
-export type KeyPresentation = {kind: 'bearer'} | {kind: 'basic'} | {kind: 'header'; header: string};
+/**
+ * How the key travels: `Authorization: Bearer <key>`, Basic, a named header,
+ * or a query parameter. Each value is a template of the credential's parts
+ * ("{accountSid}"); left out, it is the slot's one key ({key} below), and
+ * Basic sends it as the user name with no password.
+ *
+ *   "bearer" | {"bearer": "{apiKey}"}
+ *   "basic"  | {"basic": {"user": "{accountSid}", "password": "{authToken}"}}
+ *   {"header": "X-Api-Key"} | {"header": "Authorization", "value": "Klaviyo-API-Key {apiKey}"}
+ *   {"query": "api_key", "value": "{apiKey}"}
+ */
+export type KeyPresentation =
+  | {kind: 'bearer'; value?: string}
+  | {kind: 'basic'; user?: string; password?: string}
+  | {kind: 'header'; header: string; value?: string}
+  | {kind: 'query'; param: string; value: string};
 
 export interface KeyCheck {
   /** The third party's name for messages ("Acme refused this key"); the URL's host when not declared. */
   service: string;
+  /** May hold the credential's parts ("https://{dc}.api.mailchimp.com/3.0/ping"), filled and checked by the backend. */
   url: string;
   method: 'GET' | 'POST' | 'HEAD';
   present: KeyPresentation;
   timeoutMs: number;
+  /** Headers the service insists on besides the key (Anthropic's anthropic-version). */
+  headers?: Record<string, string>;
+  /** The statuses that mean the key works (absent: any 2xx) and that it is refused (absent: 401 and 403); any other is "unreachable". */
+  works?: number[];
+  refused?: number[];
 }
 
 /** What the backend's POST /v1/keys/test answers: the outcome, never the key or the third party's words. */
@@ -43,6 +63,8 @@ export const DEFAULT_CHECK_TIMEOUT_SECONDS = 5;
 const MAX_CHECK_TIMEOUT_SECONDS = 10;
 const METHODS = ['GET', 'POST', 'HEAD'] as const;
 const HEADER_NAME = /^[A-Za-z0-9-]{1,64}$/;
+const PARAM_NAME = /^[A-Za-z0-9_.-]{1,64}$/;
+const TEMPLATE = /^[\x20-\x7e]{1,200}$/;
 // Headers fetch sets itself, or that would change how the request is framed or routed.
 const RESERVED_HEADERS = new Set(['host', 'content-length', 'content-type', 'transfer-encoding', 'connection', 'keep-alive', 'upgrade', 'te', 'trailer', 'expect', 'cookie']);
 
@@ -54,7 +76,8 @@ interface KeyCheckConfig {
 /** https:// anywhere; http:// only on this machine, for a local stand-in of the third party. */
 function checkUrl(value: string): URL | null {
   try {
-    const url = new URL(value);
+    // A part in the URL ({dc}, {shop}) is filled on the backend, which checks it first; here only the rest.
+    const url = new URL(value.replace(/\{[A-Za-z0-9_]+\}/g, 'part'));
     if (url.username || url.password) return null;
     const local = url.protocol === 'http:' && (url.hostname === '127.0.0.1' || url.hostname === 'localhost');
     return url.protocol === 'https:' || local ? url : null;
@@ -63,15 +86,36 @@ function checkUrl(value: string): URL | null {
   }
 }
 
+const template = (value: unknown): string | undefined => (typeof value === 'string' && TEMPLATE.test(value) ? value : undefined);
+
 function readPresentation(value: unknown): KeyPresentation | string {
   if (value === 'bearer' || value === 'basic') return {kind: value};
-  if (value && typeof value === 'object' && !Array.isArray(value)) {
-    const header = text((value as {header?: unknown}).header);
-    if (!header || !HEADER_NAME.test(header)) return 'must name a header of letters, digits and "-", e.g. {"header": "X-Api-Key"}';
-    if (RESERVED_HEADERS.has(header.toLowerCase())) return `cannot use the "${header}" header: the request itself needs it`;
-    return {kind: 'header', header};
+  const shapes = 'must be "bearer", "basic", {"bearer": "<template>"}, {"basic": {"user", "password"}}, {"header": "<name>", "value"?} or {"query": "<param>", "value"}';
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return shapes;
+  const v = value as Record<string, unknown>;
+  if (v.bearer !== undefined) return template(v.bearer) ? {kind: 'bearer', value: v.bearer as string} : 'bearer must be a template of the key\'s parts, e.g. "{apiKey}"';
+  if (v.basic !== undefined) {
+    const basic = (v.basic && typeof v.basic === 'object' ? v.basic : {}) as Record<string, unknown>;
+    const user = basic.user === undefined ? '' : template(basic.user);
+    const password = basic.password === undefined ? '' : template(basic.password);
+    if (user === undefined || password === undefined) return 'basic must be {"user": "<template>", "password": "<template>"}';
+    return {kind: 'basic', user, password};
   }
-  return 'must be "bearer", "basic" or {"header": "<name>"}';
+  if (v.query !== undefined) {
+    const param = text(v.query);
+    if (!param || !PARAM_NAME.test(param) || !template(v.value)) return 'query must name a parameter and give its "value" template, e.g. {"query": "api_key", "value": "{key}"}';
+    return {kind: 'query', param, value: v.value as string};
+  }
+  const header = text(v.header);
+  if (!header || !HEADER_NAME.test(header)) return v.header === undefined ? shapes : 'must name a header of letters, digits and "-", e.g. {"header": "X-Api-Key"}';
+  if (RESERVED_HEADERS.has(header.toLowerCase())) return `cannot use the "${header}" header: the request itself needs it`;
+  if (v.value !== undefined && !template(v.value)) return 'value must be a template of the key\'s parts, e.g. "Klaviyo-API-Key {apiKey}"';
+  return {kind: 'header', header, ...(v.value !== undefined ? {value: v.value as string} : {})};
+}
+
+function statusList(value: unknown): number[] | undefined | null {
+  if (value === undefined) return undefined;
+  return Array.isArray(value) && value.length > 0 && value.every((n) => Number.isInteger(n) && n >= 200 && n <= 599) ? (value as number[]) : null;
 }
 
 function readCheck(entry: unknown, where: string, problems: string[]): KeyCheck | null {
@@ -103,8 +147,36 @@ function readCheck(entry: unknown, where: string, problems: string[]): KeyCheck 
       problems.push(`${where}.timeoutSeconds must be a number of seconds above 0 and at most ${MAX_CHECK_TIMEOUT_SECONDS}; using ${DEFAULT_CHECK_TIMEOUT_SECONDS}.`);
     } else timeoutSeconds = t;
   }
-  return {service: text(e.service) ?? url.hostname, url: url.href, method, present, timeoutMs: timeoutSeconds * 1000};
+  const headers: Record<string, string> = {};
+  if (e.headers !== undefined) {
+    const given = e.headers && typeof e.headers === 'object' && !Array.isArray(e.headers) ? Object.entries(e.headers) : null;
+    if (!given || !given.every(([name, value]) => HEADER_NAME.test(name) && !RESERVED_HEADERS.has(name.toLowerCase()) && template(value))) {
+      problems.push(`${where}.headers must be an object of header names and values.`);
+      return null;
+    }
+    for (const [name, value] of given) headers[name] = value as string;
+  }
+  const works = statusList(e.works);
+  const refused = statusList(e.refused);
+  if (works === null || refused === null) {
+    problems.push(`${where}.${works === null ? 'works' : 'refused'} must be a list of HTTP statuses.`);
+    return null;
+  }
+  // The URL as written (a part's {name} kept for the backend to fill).
+  const written = (rawUrl as string).trim();
+  return {
+    service: text(e.service) ?? url.hostname.replace(/^part\./, ''),
+    url: /\{[A-Za-z0-9_]+\}/.test(written) ? written : url.href,
+    method,
+    present,
+    timeoutMs: timeoutSeconds * 1000,
+    ...(Object.keys(headers).length > 0 ? {headers} : {}),
+    ...(works ? {works} : {}),
+    ...(refused ? {refused} : {}),
+  };
 }
+
+export {readCheck};
 
 export function readKeyChecks(constants: ManifestConstants): KeyCheckConfig {
   const raw = manifestConstant(constants, 'keyChecks');

@@ -1,18 +1,21 @@
 /**
  * Checks what a user typed before it leaves the page; the words are
- * messages.ts's INPUT_MESSAGES.
+ * messages.ts's INPUT_MESSAGES. A credential of several parts is checked part
+ * by part, and each wrong part is named at its own field.
  */
 import {MAX_EXPIRY_SECONDS, MAX_PAYLOAD_LENGTH} from '../secrets';
+import {serializeCredential} from './credential';
 import type {KeySlot} from './keySlots';
 import {INPUT_MESSAGES} from './messages';
 
 export interface KeyInputErrors {
-  value?: string;
+  /** By part name. */
+  parts?: Record<string, string>;
   expiry?: string;
 }
 
 type CheckedKeyInput =
-  | {ok: true; value: string; expiresAt: number | null}
+  | {ok: true; payload: string; expiresAt: number | null}
   | {ok: false; errors: KeyInputErrors};
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -35,18 +38,28 @@ export function parseExpiryDay(day: string): number | null | undefined {
   return ms / 1000;
 }
 
-export function checkKeyInput(slot: KeySlot, typed: string, expiryDay: string, now: number): CheckedKeyInput {
+/** `typed`: what is in each part's field, by part name. */
+export function checkKeyInput(slot: KeySlot, typed: Record<string, string>, expiryDay: string, now: number): CheckedKeyInput {
+  const parts: Record<string, string> = {};
+  const values: Record<string, string> = {};
+  for (const part of slot.parts) {
+    const raw = typed[part.name] ?? '';
+    // Pasted keys often carry a newline or a space at either end; neither is ever part of a key.
+    const value = raw.trim();
+    values[part.name] = value;
+    if (raw === '') parts[part.name] = INPUT_MESSAGES.empty(part.label);
+    else if (value === '') parts[part.name] = INPUT_MESSAGES.blank(part.label);
+    else if (value.length > MAX_PAYLOAD_LENGTH) parts[part.name] = INPUT_MESSAGES.tooLong(part.label, value.length, MAX_PAYLOAD_LENGTH);
+    else if (part.pattern && !part.pattern.test(value)) {
+      parts[part.name] = part.formatHint ? INPUT_MESSAGES.wrongFormat(part.label, part.formatHint) : INPUT_MESSAGES.wrongPattern(part.label, part.pattern.source);
+    }
+  }
   const errors: KeyInputErrors = {};
-  // Pasted keys often carry a newline or a space at either end; neither is ever part of a key.
-  const value = typed.trim();
-  if (typed === '') {
-    errors.value = INPUT_MESSAGES.empty(slot.label);
-  } else if (value === '') {
-    errors.value = INPUT_MESSAGES.blank(slot.label);
-  } else if (value.length > MAX_PAYLOAD_LENGTH) {
-    errors.value = INPUT_MESSAGES.tooLong(slot.label, value.length, MAX_PAYLOAD_LENGTH);
-  } else if (slot.pattern && !slot.pattern.test(value)) {
-    errors.value = slot.formatHint ? INPUT_MESSAGES.wrongFormat(slot.label, slot.formatHint) : INPUT_MESSAGES.wrongPattern(slot.label, slot.pattern.source);
+  const payload = serializeCredential(slot, values);
+  if (Object.keys(parts).length > 0) errors.parts = parts;
+  else if (payload.length > MAX_PAYLOAD_LENGTH) {
+    // Only several parts together can get here: each alone fitted.
+    errors.parts = {[slot.parts[slot.parts.length - 1].name]: INPUT_MESSAGES.tooLong(slot.label, payload.length, MAX_PAYLOAD_LENGTH)};
   }
 
   const expiresAt = parseExpiryDay(expiryDay);
@@ -58,6 +71,6 @@ export function checkKeyInput(slot: KeySlot, typed: string, expiryDay: string, n
     errors.expiry = INPUT_MESSAGES.expiryTooFar;
   }
 
-  if (errors.value || errors.expiry) return {ok: false, errors};
-  return {ok: true, value, expiresAt: expiresAt ?? null};
+  if (errors.parts || errors.expiry) return {ok: false, errors};
+  return {ok: true, payload, expiresAt: expiresAt ?? null};
 }

@@ -11,7 +11,8 @@ test('the manifest ships two valid example slots', () => {
   expect(problems).toEqual([]);
   expect(slots.map((s) => s.name)).toEqual(['acme_api_key', 'shipping_webhook_secret']);
   expect(slots[0]).toMatchObject({required: true, helpUrl: expect.stringMatching(/^https:\/\//)});
-  expect(slots[0].pattern?.test('sk_test_abcdefgh')).toBe(true);
+  expect(slots[0].parts).toHaveLength(1);
+  expect(slots[0].parts[0].pattern?.test('sk_test_abcdefgh')).toBe(true);
 });
 
 test.each([
@@ -33,7 +34,7 @@ test('expiry days are real calendar days, at the start of the day UTC', () => {
 
 test('a value is trimmed before it is checked and saved', () => {
   const slot = readKeySlots(manifest.constants as never).slots[0];
-  expect(checkKeyInput(slot, ' sk_test_abcdefgh\n', '', 0)).toEqual({ok: true, value: 'sk_test_abcdefgh', expiresAt: null});
+  expect(checkKeyInput(slot, {key: ' sk_test_abcdefgh\n'}, '', 0)).toEqual({ok: true, payload: 'sk_test_abcdefgh', expiresAt: null});
 });
 
 test('a key expiring within 7 days is flagged, a later one is not', () => {
