@@ -39,3 +39,6 @@ export {previewSuite, type PreviewSuite} from './src/testing/previewSuite';
 export {until} from './src/testing/until';
 export {startAll, type Closable} from './src/testing/startAll';
 export {bundledChromium, chromiumExecutable, CHROMIUM_FLAGS} from './src/testing/chromium';
+
+export {localKeyCheckUrl, startKeyServices, type RunningKeyServices} from './src/key-services/server';
+export {KEY_SERVICES, type KeyService} from './src/key-services';

@@ -4,7 +4,7 @@ import type {KeySlot} from './keySlots';
 import {useLastOutcome} from './outcome';
 import type {AccountKeys} from './useAccountKeys';
 import type {TestKey} from './useKeyTest';
-import type {SecretSummary} from '../secrets';
+import {SECRETS_PER_SCOPE, type SecretSummary} from '../secrets';
 import {KeySlotEditor} from './KeySlotEditor';
 import {OtherKeys} from './OtherKeys';
 
@@ -34,6 +34,9 @@ export function AccountKeyList({slots, secrets, locale, mode, keys, testKey}: Pr
 
   return (
     <Box css={{stack: 'y', gap: 'medium'}}>
+      <Box css={{color: 'secondary'}}>
+        {`${secrets.length} of the ${SECRETS_PER_SCOPE} places this account has in Stripe's Secret Store ${secrets.length === 1 ? 'is' : 'are'} in use. A key takes one place, whatever its parts.`}
+      </Box>
       {slots.map((slot) => (
         <KeySlotEditor
           key={slot.name}

@@ -55,7 +55,7 @@ export function readKeySlots(constants: ManifestConstants): KeySlotConfig {
       const changes = declaredChecks && typeof declaredChecks === 'object' && !Array.isArray(declaredChecks) ? (declaredChecks as Record<string, unknown>)[slot.name] : undefined;
       const base = KEY_PRESETS[slot.preset].check;
       if (base) {
-        const merged = {...base, ...(changes && typeof changes === 'object' ? (changes as Record<string, unknown>) : {})};
+        const merged = {service: KEY_PRESETS[slot.preset].service, ...base, ...(changes && typeof changes === 'object' ? (changes as Record<string, unknown>) : {})};
         slot.check = readCheck(merged, `constants.keySlots (${slot.name}, preset ${slot.preset}).check`, problems) ?? undefined;
       }
     } else {

@@ -55,7 +55,7 @@ export interface OAuthReturn {
  * preview itself (a view's route changes and Dashboard navigation).
  */
 /** The kit's own services' names in the request log (a stand-in may take none of them: standIns.ts). */
-export const KIT_SERVICES = ['stripe-api', 'oauth-provider', 'backend', 'preview'] as const;
+export const KIT_SERVICES = ['stripe-api', 'oauth-provider', 'backend', 'preview', 'key-services'] as const;
 export type KitService = (typeof KIT_SERVICES)[number];
 /** A kit service, or one of the app's stand-ins by the name its package.json gives it (standIns.ts). */
 // `string & {}` keeps the kit's names offered by editors while any stand-in name type-checks.

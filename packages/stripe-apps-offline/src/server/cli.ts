@@ -40,6 +40,8 @@ import {DEFAULT_LOCAL_PORTS, type LocalPorts} from './localPorts';
 import {startPreview, type RunningPreview} from './server';
 import {portsInUse, startServices, type Service, type StartContext} from './services';
 import {startAppProcess} from './appProcess';
+import {KEY_SERVICES} from '../key-services';
+import {startKeyServices} from '../key-services/server';
 import {readStandIns, standInPortVariable} from './standIns';
 
 const USAGE = `Usage: stripe-apps-offline [start] [--root DIR] [--manifest DIR]
@@ -114,6 +116,7 @@ function portsFromEnvironment(): LocalPorts {
     store: readPort('STORE_PORT', DEFAULT_LOCAL_PORTS.store),
     oauth: readPort('OAUTH_PORT', DEFAULT_LOCAL_PORTS.oauth),
     backend: readPort('BACKEND_PORT', DEFAULT_LOCAL_PORTS.backend),
+    keys: readPort('KEYS_PORT', DEFAULT_LOCAL_PORTS.keys),
   };
 }
 
@@ -165,7 +168,9 @@ async function main(): Promise<void> {
   const declared = orFail(() => connectionBlocks(loadManifest(manifestDir).manifest).map((c) => c.id as string));
   const manifestOverrides = exchangeOverrides(declared);
   // The manifest as the preview will run it, read once here for what the provider and the backend must agree on.
-  const effective = orFail(() => loadManifest(manifestDir, manifestOverrides, {localPorts: ports, standIns: standInUrls, localProvider: localTarget(ports)}));
+  const effective = orFail(() =>
+    loadManifest(manifestDir, manifestOverrides, {localPorts: ports, standIns: standInUrls, localProvider: localTarget(ports), keyServices: `http://127.0.0.1:${ports.keys}`}),
+  );
   const appId = effective.manifest.id;
   const connections = connectionBlocks(effective.manifest).map((c) => ({id: c.id as string, ...oauthBehaviour(c)}));
   const inBackend = connections.filter((c) => c.exchange === 'backend');
@@ -195,6 +200,22 @@ async function main(): Promise<void> {
           },
         });
         return {url: provider.issuer, info: `  OAuth provider: ${provider.issuer} (sign in with any user name and password)`, stop: () => provider.close()};
+      },
+    },
+    {
+      name: 'key services',
+      port: ports.keys,
+      portVariable: 'KEYS_PORT',
+      async start(context) {
+        // Stand-ins for the services the app's key presets check (key-services/): a preset slot's Test comes here.
+        const services = await startKeyServices({
+          port: ports.keys,
+          onServed: (served) => {
+            out(`keys: ${served.method} ${served.path} ${served.status} ${served.ms.toFixed(0)}ms`);
+            context.recordServed('key-services', {method: served.method, path: served.path, status: served.status, ms: served.ms});
+          },
+        });
+        return {url: services.url, info: `  key services: ${services.url}/as/<preset>/ (stand-ins for ${Object.keys(KEY_SERVICES).join(', ')}: a key of the service's form works, one holding "revoked" is refused, "outage" gets 503)`, stop: () => services.close()};
       },
     },
     {

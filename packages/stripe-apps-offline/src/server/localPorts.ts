@@ -1,6 +1,6 @@
 /**
  * The one table of the kit's ports. stripe-app.local.json names the local
- * services by these defaults (preview 4300, OAuth provider 4320, backend 4330;
+ * services by these defaults (preview 4300, OAuth provider 4320, backend 4330, key services 4350;
  * the Stripe API's 4310 only reaches backends; an app's stand-ins declare
  * their own, standIns.ts, and the kit refuses one on these). When
  * `npm start` runs on other ports, the same file is read with those origins
@@ -8,7 +8,7 @@
  */
 import net from 'node:net';
 
-export const DEFAULT_LOCAL_PORTS = {preview: 4300, store: 4310, oauth: 4320, backend: 4330} as const;
+export const DEFAULT_LOCAL_PORTS = {preview: 4300, store: 4310, oauth: 4320, backend: 4330, keys: 4350} as const;
 export type LocalPorts = {[K in keyof typeof DEFAULT_LOCAL_PORTS]: number};
 
 type Json = null | boolean | number | string | Json[] | {[key: string]: Json};

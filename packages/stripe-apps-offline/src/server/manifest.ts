@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {remapLocalPorts, type LocalPorts} from './localPorts';
 import {moveToStandIns} from './standIns';
+import {localKeyCheckUrl} from '../key-services/server';
 import {connectionBlocks, localDifferences, localOAuthLayer, localRedirectUris, oauthBehaviour, withKeyedConnections, type LocalOAuthTarget} from './localOAuth';
 
 export interface Manifest {
@@ -57,7 +58,7 @@ function readJson(file: string): Json {
 export function loadManifest(
   root: string,
   overrides?: Record<string, unknown>,
-  options: {localPorts?: Partial<LocalPorts>; standIns?: readonly {standsInFor: string; url: string}[]; localProvider?: LocalOAuthTarget} = {},
+  options: {localPorts?: Partial<LocalPorts>; standIns?: readonly {standsInFor: string; url: string}[]; localProvider?: LocalOAuthTarget; keyServices?: string} = {},
 ): {manifest: Manifest; files: string[]; notices: string[]} {
   const baseFile = path.join(root, 'stripe-app.json');
   const localFile = path.join(root, 'stripe-app.local.json');
@@ -84,17 +85,22 @@ export function loadManifest(
   if (overrides) layers.push(overrides as Json);
   // Each layer over the one below; a layer's constants.connections keyed by id changes those connections only.
   const apply = (below: Json, layer: Json): Json => merge(below, withKeyedConnections(below, layer) as Json);
-  let merged = layers.reduce<Json>(apply, moved);
+  // What the kit points at its own services goes under every layer, so stripe-app.local.json still wins.
+  let under: Json = moved;
   const baseConnections = connectionBlocks(base);
   if (options.localProvider && baseConnections.length > 0) {
     // Each connection's exchange mode (and so its client) is the one the layers end up with; the local endpoints go under them.
     const target = options.localProvider;
-    const appId = String((merged as {id?: unknown}).id);
-    const endsAs = new Map(connectionBlocks(merged).map((c) => [c.id as string, oauthBehaviour(c)]));
+    const layered = layers.reduce<Json>(apply, moved);
+    const appId = String((layered as {id?: unknown}).id);
+    const endsAs = new Map(connectionBlocks(layered).map((c) => [c.id as string, oauthBehaviour(c)]));
     const changes = Object.fromEntries(baseConnections.map((c) => [c.id as string, localOAuthLayer(c, endsAs.get(c.id as string) ?? oauthBehaviour(c), target, appId)]));
-    const pointed = {constants: {redirectUris: localRedirectUris(target, appId), connections: changes}} as Json;
-    merged = layers.reduce<Json>(apply, apply(moved, pointed));
+    under = apply(under, {constants: {redirectUris: localRedirectUris(target, appId), connections: changes}} as Json);
   }
+  // A preset key slot's check goes to the kit's stand-in for that service.
+  const keyChecks = options.keyServices ? localKeyChecks(base, options.keyServices) : null;
+  if (keyChecks) under = apply(under, {constants: {keyChecks}} as Json);
+  const merged = layers.reduce<Json>(apply, under);
   const notices = localDifferences(base, localLayer);
   const manifest = merged as unknown as Manifest;
   const csp = manifest.ui_extension?.content_security_policy;
@@ -104,4 +110,16 @@ export function loadManifest(
     throw new Error('stripe-app.json needs an id and ui_extension.views.');
   }
   return {manifest, files, notices};
+}
+
+/** The keyChecks changes that send each preset key slot of `base` the kit has a stand-in for to it, or null when none. */
+function localKeyChecks(base: Json, url: string): Record<string, Json> | null {
+  const slots = (base as {constants?: {keySlots?: unknown}} | null)?.constants?.keySlots;
+  if (!Array.isArray(slots)) return null;
+  const changes: Record<string, Json> = {};
+  for (const slot of slots as {name?: unknown; preset?: unknown}[]) {
+    const local = typeof slot?.preset === 'string' && typeof slot.name === 'string' ? localKeyCheckUrl(url, slot.preset) : null;
+    if (local) changes[slot.name as string] = {url: local};
+  }
+  return Object.keys(changes).length > 0 ? changes : null;
 }

@@ -1,0 +1,174 @@
+/**
+ * Keys from presets on the settings page, through every real part: a
+ * manifest asking for OpenAI, Twilio and Mailchimp keys by preset alone; the
+ * view rendered with the SDK; the real local Secret Store; the real backend
+ * checking each key against the kit's stand-in for that service (which
+ * honours the service's documented check: its path, its presentation, its
+ * refusal). Twilio's two parts land in one secret.
+ */
+import {getMockContextProps, render} from '@stripe/ui-extension-sdk/testing';
+import {Spinner, TextField} from '@stripe/ui-extension-sdk/ui';
+import AppSettings from '../../src/views/AppSettings';
+import {startBackend, type RunningBackend} from '../../backend/server';
+import {readAccountKey} from '../../backend/credentials';
+import {secretsFor} from '../../backend/secrets';
+import {DEFAULT_IDENTITY, installHostEndpoint, TEST_SIGNING_SECRET, uninstallHostEndpoint} from '../support/hostEndpoint';
+import {findStored} from '../support/storedSecrets';
+import {buttonProps, press, renderedStrings} from '../support/remoteTree';
+import {localKeyCheckUrl, startKeyServices, startTestStore, until, type RunningKeyServices, type TestSecretStore} from 'stripe-apps-offline/testing';
+
+jest.setTimeout(60_000);
+
+const ACCOUNT = DEFAULT_IDENTITY.account;
+const SID = 'AC0123456789abcdef0123456789abcdef';
+const TOKEN = '9a8b7c6d5e4f30219a8b7c6d5e4f3021';
+
+let store: TestSecretStore;
+let services: RunningKeyServices;
+let backend: RunningBackend;
+let constants: Record<string, unknown>;
+const rendered: string[] = [];
+
+beforeAll(async () => {
+  [store, services] = await Promise.all([startTestStore(), startKeyServices()]);
+  const keySlots = [
+    {name: 'openai', preset: 'openai', required: true},
+    {name: 'twilio', preset: 'twilio'},
+    {name: 'mailchimp', preset: 'mailchimp'},
+  ];
+  // What the kit's layer writes for `npm start`: each preset's check sent to its stand-in.
+  const keyChecks = Object.fromEntries(keySlots.map((s) => [s.name, {url: localKeyCheckUrl(services.url, s.preset)}]));
+  constants = {keySlots, keyChecks};
+  backend = await startBackend({secretKey: 'sk_test_keyPresets', signingSecrets: [TEST_SIGNING_SECRET], apiBase: new URL(store.url), host: '127.0.0.1', port: 0, constants});
+});
+afterAll(async () => {
+  uninstallHostEndpoint();
+  await Promise.all([backend?.close(), store?.close(), services?.close()]);
+  // No key reached anything the view drew.
+  const all = rendered.join('\n');
+  expect(['LocalGoodKey', 'revokedKey', TOKEN.slice(4), 'abcdef-us21'].filter((secret) => all.includes(secret))).toEqual([]);
+});
+beforeEach(async () => {
+  installHostEndpoint(store);
+  const secrets = store.backend(undefined, {stripeAccount: ACCOUNT}).apps.secrets;
+  for (const s of (await secrets.list({scope: {type: 'account'}, limit: 100})).data) await secrets.deleteWhere({name: s.name, scope: {type: 'account'}});
+});
+
+async function open() {
+  const context = getMockContextProps({environment: {constants: {...constants, backendUrl: backend.url} as never}});
+  const {wrapper, update} = render(<AppSettings {...context} />);
+  const wait = (assertion: () => void | Promise<void>) => until(update, assertion);
+  await wait(() => expect(wrapper).not.toContainComponent(Spinner));
+  const field = (name: string) => wrapper.find(TextField, {name});
+  return {
+    wrapper,
+    wait,
+    field,
+    type: (name: string, value: string) => field(name)?.trigger('onChange', {target: {value}}),
+    press: (label: string) => press(wrapper, label),
+    text: () => renderedStrings(wrapper),
+    keep: () => rendered.push(renderedStrings(wrapper)),
+  };
+}
+type Page = Awaited<ReturnType<typeof open>>;
+
+const stored = async (name: string) => (await findStored(store.backend(undefined, {stripeAccount: ACCOUNT}), name, {type: 'account'}))?.payload ?? null;
+
+/** Saves (or replaces) through the card's own button and waits for the page to say so. */
+async function save(page: Page, label: string, values: Record<string, string>) {
+  for (const [name, value] of Object.entries(values)) page.type(name, value);
+  const replacing = buttonProps(page.wrapper, `Replace ${label}`) !== undefined;
+  page.press(`${replacing ? 'Replace' : 'Save'} ${label}`);
+  await page.wait(() => expect(page.text()).toMatch(new RegExp(`${label} (saved|replaced on)`)));
+  page.keep();
+}
+
+/** Presses Test and returns the banner's title once the backend answered. */
+async function test_(page: Page, label: string, service: string): Promise<string> {
+  // As a person would, not in the same instant the save lands: the button's handler is the one drawn with the new key.
+  await new Promise((r) => setTimeout(r, 50));
+  page.press(`Test ${label}`);
+  let title = '';
+  await page.wait(() => {
+    title = page.text().match(new RegExp(`${label} works — checked at \\d{2}:\\d{2}|${service} refused this key|Could not reach ${service} to check this key`))?.[0] ?? '';
+    expect(title).not.toBe('');
+  });
+  page.keep();
+  return title.replace(/ — checked at .*/, ' — checked');
+}
+
+test('three cards, one per preset, each with its own fields, help link and a count of the places in use', async () => {
+  const page = await open();
+  expect(page.text()).not.toContain("Check the app's stripe-app.json");
+  for (const label of ['OpenAI API key', 'Twilio credentials', 'Mailchimp API key']) expect(page.text()).toContain(label);
+  expect(page.field('openai')?.props).toMatchObject({type: 'password', label: 'OpenAI API key'});
+  expect(page.field('twilio.accountSid')?.props).toMatchObject({type: 'text', label: 'Account SID', placeholder: SID});
+  expect(page.field('twilio.authToken')?.props).toMatchObject({type: 'password', label: 'Auth Token'});
+  expect(page.field('mailchimp')?.props).toMatchObject({type: 'password'});
+  expect(page.text()).toContain("0 of the 10 places this account has in Stripe's Secret Store are in use");
+  page.keep();
+});
+
+test('a wrong part is named at its own field, and nothing is saved', async () => {
+  const page = await open();
+  page.type('twilio.accountSid', 'SK0123');
+  page.type('twilio.authToken', TOKEN);
+  page.press('Save Twilio credentials');
+  await page.wait(() => expect(page.field('twilio.accountSid')?.props.error).toMatch(/does not look like an Account SID: it should be a value that starts with AC followed by 32 hexadecimal digits/));
+  expect(page.field('twilio.authToken')?.props.error).toBeFalsy();
+  // What was typed stays for a retry.
+  expect(page.field('twilio.authToken')?.props.value).toBe(TOKEN);
+  page.type('openai', 'not-a-key');
+  page.press('Save OpenAI API key');
+  await page.wait(() => expect(page.field('openai')?.props.error).toMatch(/starts with sk-/));
+  expect([await stored('twilio'), await stored('openai')]).toEqual([null, null]);
+});
+
+test("Twilio's two parts land in one secret, which the backend reads as an object, and its check presents them as Basic", async () => {
+  const page = await open();
+  await save(page, 'Twilio credentials', {'twilio.accountSid': SID, 'twilio.authToken': TOKEN});
+  expect(JSON.parse((await stored('twilio')) ?? 'null')).toEqual({keyring_parts: {accountSid: SID, authToken: TOKEN}});
+  const account = secretsFor(store.backend(undefined, {stripeAccount: ACCOUNT}), {accountId: ACCOUNT, userId: DEFAULT_IDENTITY.user}).account;
+  expect(await readAccountKey<{accountSid: string; authToken: string}>(account, 'twilio')).toEqual({accountSid: SID, authToken: TOKEN});
+  expect(page.text()).toContain("1 of the 10 places this account has in Stripe's Secret Store is in use");
+  // Replaced together: the card asks for every part again.
+  expect(page.field('twilio.accountSid')?.props.label).toBe('New Account SID');
+  expect(page.field('twilio.accountSid')?.props.value).toBe('');
+  const before = services.requests.length;
+  expect(await test_(page, 'Twilio credentials', 'Twilio')).toBe('Twilio credentials works — checked');
+  expect(services.requests.slice(before)).toEqual([{service: 'twilio', method: 'GET', path: `/as/twilio/2010-04-01/Accounts/${SID}.json`, status: 200}]);
+});
+
+test.each([
+  {slot: 'openai', label: 'OpenAI API key', service: 'OpenAI', good: {openai: 'sk-proj-LocalGoodKey0123456789abcd'}, refused: {openai: 'sk-proj-revokedKey0123456789abcdef'}, outage: {openai: 'sk-proj-outageKey0123456789abcdefg'}},
+  {
+    slot: 'twilio',
+    label: 'Twilio credentials',
+    service: 'Twilio',
+    good: {'twilio.accountSid': SID, 'twilio.authToken': TOKEN},
+    // Hexadecimal tokens cannot say "revoked": the stand-in refuses one starting with dead, and plays an outage for 0ff.
+    refused: {'twilio.accountSid': SID, 'twilio.authToken': `dead${TOKEN.slice(4)}`},
+    outage: {'twilio.accountSid': SID, 'twilio.authToken': `0ff${TOKEN.slice(3)}`},
+  },
+  {
+    slot: 'mailchimp',
+    label: 'Mailchimp API key',
+    service: 'Mailchimp',
+    good: {mailchimp: '0123456789abcdef0123456789abcdef-us21'},
+    refused: {mailchimp: 'dead456789abcdef0123456789abcdef-us21'},
+    outage: {mailchimp: '0ff3456789abcdef0123456789abcdef-us21'},
+  },
+])('$label saves, tests as works, refused and unreachable against its stand-in, and deletes', async ({slot, label, service, good, refused, outage}) => {
+  const page = await open();
+  await save(page, label, good);
+  expect(await test_(page, label, service)).toBe(`${label} works — checked`);
+  await save(page, label, refused);
+  expect(await test_(page, label, service)).toBe(`${service} refused this key`);
+  await save(page, label, outage);
+  expect(await test_(page, label, service)).toBe(`Could not reach ${service} to check this key`);
+  page.press(`Delete ${label}…`);
+  page.press(`Delete ${label}`);
+  await page.wait(() => expect(page.text()).toContain(`${label} deleted`));
+  expect(await stored(slot)).toBeNull();
+  page.keep();
+});
