@@ -139,7 +139,17 @@ test("Twilio's two parts land in one secret, which the backend reads as an objec
   expect(services.requests.slice(before)).toEqual([{service: 'twilio', method: 'GET', path: `/as/twilio/2010-04-01/Accounts/${SID}.json`, status: 200}]);
 });
 
-test.each([
+interface Case {
+  slot: string;
+  label: string;
+  service: string;
+  /** What is typed in each field (by field name) for a key that works, one that is refused, one whose service is down. */
+  good: Record<string, string>;
+  refused: Record<string, string>;
+  outage: Record<string, string>;
+}
+
+test.each<Case>([
   {slot: 'openai', label: 'OpenAI API key', service: 'OpenAI', good: {openai: 'sk-proj-LocalGoodKey0123456789abcd'}, refused: {openai: 'sk-proj-revokedKey0123456789abcdef'}, outage: {openai: 'sk-proj-outageKey0123456789abcdefg'}},
   {
     slot: 'twilio',
