@@ -62,6 +62,7 @@ test('the command, its backend port taken, exits 1 naming the ports, and leaves 
       STORE_PORT: String(await freePort()),
       OAUTH_PORT: String(await freePort()),
       ACME_PORT: String(await freePort()),
+      KEYS_PORT: String(await freePort()),
       BACKEND_PORT: String(backendPort),
       KEYRING_DATA: ':memory:',
       [marker]: '1',
