@@ -1,6 +1,6 @@
 /**
  * Keys from presets on the settings page, through every real part: a
- * manifest asking for OpenAI, Twilio and Mailchimp keys by preset alone; the
+ * manifest asking for OpenAI, Twilio, Mailchimp, Anthropic and Airtable keys by preset alone; the
  * view rendered with the SDK; the real local Secret Store; the real backend
  * checking each key against the kit's stand-in for that service (which
  * honours the service's documented check: its path, its presentation, its
@@ -35,6 +35,8 @@ beforeAll(async () => {
     {name: 'openai', preset: 'openai', required: true},
     {name: 'twilio', preset: 'twilio'},
     {name: 'mailchimp', preset: 'mailchimp'},
+    {name: 'anthropic', preset: 'anthropic'},
+    {name: 'airtable', preset: 'airtable'},
   ];
   // What the kit's layer writes for `npm start`: each preset's check sent to its stand-in.
   const keyChecks = Object.fromEntries(keySlots.map((s) => [s.name, {url: localKeyCheckUrl(services.url, s.preset)}]));
@@ -46,7 +48,7 @@ afterAll(async () => {
   await Promise.all([backend?.close(), store?.close(), services?.close()]);
   // No key reached anything the view drew.
   const all = rendered.join('\n');
-  expect(['LocalGoodKey', 'revokedKey', TOKEN.slice(4), 'abcdef-us21'].filter((secret) => all.includes(secret))).toEqual([]);
+  expect(['LocalGoodKey', 'LocalGood0123', 'revokedKey', TOKEN.slice(4), 'abcdef-us21'].filter((secret) => all.includes(secret))).toEqual([]);
 });
 beforeEach(async () => {
   installHostEndpoint(store);
@@ -159,6 +161,23 @@ test.each<Case>([
     // Hexadecimal tokens cannot say "revoked": the stand-in refuses one starting with dead, and plays an outage for 0ff.
     refused: {'twilio.accountSid': SID, 'twilio.authToken': `dead${TOKEN.slice(4)}`},
     outage: {'twilio.accountSid': SID, 'twilio.authToken': `0ff${TOKEN.slice(3)}`},
+  },
+  {
+    slot: 'anthropic',
+    label: 'Anthropic API key',
+    service: 'Anthropic',
+    good: {anthropic: 'sk-ant-api03-LocalGoodKey0123456789'},
+    refused: {anthropic: 'sk-ant-api03-revokedKey0123456789a'},
+    // Anthropic's own "overloaded", 529: not a refusal.
+    outage: {anthropic: 'sk-ant-api03-outageKey0123456789ab'},
+  },
+  {
+    slot: 'airtable',
+    label: 'Airtable personal access token',
+    service: 'Airtable',
+    good: {airtable: 'patLocalGood0123.456789abcdef'},
+    refused: {airtable: 'patrevokedKey0123.456789abcdef'},
+    outage: {airtable: 'patoutageKey0123.456789abcdef'},
   },
   {
     slot: 'mailchimp',
