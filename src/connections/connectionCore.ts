@@ -128,8 +128,9 @@ export function revokeConnection(
 function forUserOrNull(provider: OAuthProviderConfig, kept: Record<string, string> | undefined): OAuthProviderConfig | null {
   try {
     return forUser(provider, kept).provider;
-  } catch {
-    return null;
+  } catch (e) {
+    if (e instanceof UserInputError) return null;
+    throw e;
   }
 }
 
@@ -159,12 +160,9 @@ export function createConnectionCore(options: ConnectionCoreOptions): Connection
    * anything that writes the user's scope, and the client secret follows it.
    */
   const endpointsOf = (connection: StoredConnection): OAuthProviderConfig => {
-    try {
-      return forUser(provider, connection.kept).provider;
-    } catch (e) {
-      if (e instanceof UserInputError) throw new ConnectionPayloadError('unreadable');
-      throw e;
-    }
+    const endpoints = forUserOrNull(provider, connection.kept);
+    if (!endpoints) throw new ConnectionPayloadError('unreadable');
+    return endpoints;
   };
 
   const keep = (connection: StoredConnection): ConnectionSummary => {

@@ -44,7 +44,7 @@ import {manifestConstant, text, type ManifestConstants} from '../manifestConstan
 import {SECRETS_PER_SCOPE} from '../secrets/limits';
 import {PRESETS, type ProviderPreset} from './presets';
 import {readQuirks, type ProviderQuirks} from './providerQuirks';
-import {fillTemplate} from './template';
+import {fillTemplate, fillUrlFields} from './template';
 import {exampleValues, readUserInputs, type UserInputs} from './userInputs';
 
 export interface OAuthProviderConfig extends ProviderQuirks {
@@ -244,16 +244,13 @@ function readConnection(entry: unknown, index: number, sharedRedirects: unknown)
   };
 }
 
-/** The preset's URL fields that may hold an input's `{name}` (Microsoft's {tenant}). */
-const TEMPLATED = ['authorizeUrl', 'tokenUrl', 'revocationUrl', 'identityUrl', 'revokeAt', 'apiBase'] as const;
-
 /**
  * A preset's URLs with the entry's `inputs` filled in (or each input's
  * default; `{client_id}` is the entry's client id): an unknown input, a
  * missing one or a value of the wrong form is named. Braces left after
  * filling are kept fields (apiBase's {instance_url}).
  */
-function fillInputs(preset: ProviderPreset, given: unknown, clientId: string, at: string): {urls: Partial<Record<(typeof TEMPLATED)[number], string>>; problems: string[]} {
+function fillInputs(preset: ProviderPreset, given: unknown, clientId: string, at: string): {urls: ReturnType<typeof fillUrlFields>; problems: string[]} {
   const declared = preset.inputs ?? {};
   const problems: string[] = [];
   if (given !== undefined && (!given || typeof given !== 'object' || Array.isArray(given))) return {urls: {}, problems: [`${at}.inputs must be an object.`]};
@@ -271,12 +268,7 @@ function fillInputs(preset: ProviderPreset, given: unknown, clientId: string, at
     }
     filled[name] = value;
   }
-  const urls: Partial<Record<(typeof TEMPLATED)[number], string>> = {};
-  for (const field of TEMPLATED) {
-    const template = preset[field];
-    if (typeof template === 'string') urls[field] = fillTemplate(template, filled).text;
-  }
-  return {urls, problems};
+  return {urls: fillUrlFields(preset, filled), problems};
 }
 
 /** The mode whose return route `redirectUri` is, or null when it is neither of the manifest's. */

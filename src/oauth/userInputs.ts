@@ -14,7 +14,7 @@
  * pattern allows.
  */
 import type {OAuthProviderConfig} from './providerConfig';
-import {fillTemplate} from './template';
+import {fillUrlFields} from './template';
 
 export interface UserInput {
   /** The field's label, naming what it asks for ("Shop domain"). */
@@ -45,9 +45,6 @@ export class UserInputError extends Error {
     this.name = 'UserInputError';
   }
 }
-
-/** The URL fields a user input may appear in. */
-export const USER_TEMPLATED = ['authorizeUrl', 'tokenUrl', 'revocationUrl', 'identityUrl', 'revokeAt', 'apiBase'] as const;
 
 /** What the user typed, as the value the provider's URLs take (trimmed; a host name reduced to its host). */
 export function normalizeUserInput(input: UserInput, typed: string): string {
@@ -90,13 +87,8 @@ export function forUser(provider: OAuthProviderConfig, values: Readonly<Record<s
     filled[name] = value;
   }
   const encoded = Object.fromEntries(Object.entries(filled).map(([k, v]) => [k, encodeURIComponent(v)]));
-  const urls: Partial<Record<(typeof USER_TEMPLATED)[number], string>> = {};
-  for (const field of USER_TEMPLATED) {
-    const template = provider[field];
-    // apiBase may also name fields kept from the token answer: those are filled where the call is made.
-    if (typeof template === 'string') urls[field] = fillTemplate(template, encoded).text;
-  }
-  return {provider: {...provider, ...urls}, values: filled};
+  // apiBase may also name fields kept from the token answer: those are filled where the call is made.
+  return {provider: {...provider, ...fillUrlFields(provider, encoded)}, values: filled};
 }
 
 const USER_INPUT_NAME = /^[a-z][a-z0-9_]{0,29}$/;

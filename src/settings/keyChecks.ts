@@ -176,18 +176,31 @@ function readCheck(entry: unknown, where: string, problems: string[]): KeyCheck 
   };
 }
 
-export {readCheck};
+/** A check a slot has without constants.keyChecks (its preset's), and where a mistake in it is named. */
+export interface BaseCheck {
+  check: Record<string, unknown>;
+  where: string;
+}
 
-export function readKeyChecks(constants: ManifestConstants): KeyCheckConfig {
+/**
+ * constants.keyChecks, each entry read as a check; a slot with a `base`
+ * check (its preset's) has its entry read as changes to that one, field by
+ * field, and is read even when the manifest gives no entry for it.
+ */
+export function readKeyChecks(constants: ManifestConstants, bases: Readonly<Record<string, BaseCheck>> = {}): KeyCheckConfig {
   const raw = manifestConstant(constants, 'keyChecks');
   const checks = new Map<string, KeyCheck>();
-  if (raw === undefined || raw === null) return {checks, problems: []};
-  if (typeof raw !== 'object' || Array.isArray(raw)) {
-    return {checks, problems: ['constants.keyChecks in stripe-app.json must be an object keyed by key slot name.']};
-  }
   const problems: string[] = [];
-  for (const [name, entry] of Object.entries(raw)) {
-    const check = readCheck(entry, `constants.keyChecks.${name}`, problems);
+  let entries: Record<string, unknown> = {};
+  if (raw !== undefined && raw !== null) {
+    if (typeof raw !== 'object' || Array.isArray(raw)) problems.push('constants.keyChecks in stripe-app.json must be an object keyed by key slot name.');
+    else entries = raw as Record<string, unknown>;
+  }
+  for (const name of new Set([...Object.keys(entries), ...Object.keys(bases)])) {
+    const base = Object.hasOwn(bases, name) ? bases[name] : undefined;
+    const changes = entries[name];
+    const entry = base ? {...base.check, ...(changes && typeof changes === 'object' ? changes : {})} : changes;
+    const check = readCheck(entry, base?.where ?? `constants.keyChecks.${name}`, problems);
     if (check) checks.set(name, check);
   }
   return {checks, problems};

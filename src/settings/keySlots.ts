@@ -16,7 +16,7 @@
 import {manifestConstant, text, type ManifestConstants} from '../manifestConstants';
 import {MAX_NAME_LENGTH} from '../secrets';
 import {SINGLE_PART, type CredentialShape, type DerivedValue, type KeyPart} from './credential';
-import {readCheck, readKeyChecks, type KeyCheck} from './keyChecks';
+import {readKeyChecks, type BaseCheck, type KeyCheck} from './keyChecks';
 import {KEY_PRESETS, type KeyPreset} from './presets';
 
 export interface KeySlot extends CredentialShape {
@@ -45,22 +45,17 @@ export const HOST_SAFE = /^[A-Za-z0-9.-]{1,253}$/;
 
 export function readKeySlots(constants: ManifestConstants): KeySlotConfig {
   const {slots, problems} = readSlots(constants);
-  const declaredChecks = manifestConstant(constants, 'keyChecks');
-  const checks = readKeyChecks(constants);
-  problems.push(...checks.problems.filter((p) => !slots.some((s) => s.preset && p.startsWith(`constants.keyChecks.${s.name}`))));
+  // A preset slot's check is its preset's, with the manifest's changes to it read as one.
+  const bases: Record<string, BaseCheck> = {};
+  for (const slot of slots) {
+    const preset = slot.preset ? KEY_PRESETS[slot.preset] : undefined;
+    if (preset?.check) bases[slot.name] = {check: {service: preset.service, ...preset.check}, where: `constants.keySlots (${slot.name}, preset ${slot.preset}).check`};
+  }
+  const checks = readKeyChecks(constants, bases);
+  problems.push(...checks.problems);
   for (const slot of slots) {
     const before = problems.length;
-    if (slot.preset) {
-      // The preset's check with the manifest's changes to it, read as one.
-      const changes = declaredChecks && typeof declaredChecks === 'object' && !Array.isArray(declaredChecks) ? (declaredChecks as Record<string, unknown>)[slot.name] : undefined;
-      const base = KEY_PRESETS[slot.preset].check;
-      if (base) {
-        const merged = {service: KEY_PRESETS[slot.preset].service, ...base, ...(changes && typeof changes === 'object' ? (changes as Record<string, unknown>) : {})};
-        slot.check = readCheck(merged, `constants.keySlots (${slot.name}, preset ${slot.preset}).check`, problems) ?? undefined;
-      }
-    } else {
-      slot.check = checks.checks.get(slot.name);
-    }
+    slot.check = checks.checks.get(slot.name);
     if (slot.check) checkTemplates(slot, slot.check, problems);
     // A check whose templates are wrong is not offered: the backend would refuse it anyway.
     if (problems.length > before) slot.check = undefined;
