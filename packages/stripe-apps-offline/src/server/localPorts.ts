@@ -27,11 +27,19 @@ export function remapLocalPorts<T>(value: T, ports: Partial<LocalPorts>): T {
   return walk(value as Json) as T;
 }
 
-/** A port free on `host` right now (a service whose port must be known before it starts: the app's backend, a test's preview). */
+/** Ports this process has handed out: the kernel may give a just-closed ephemeral port again, and two services on one port fail to start. */
+const handedOut = new Set<number>();
+
+/** A port free on `host` right now and not handed out before by this process (a service whose port must be known before it starts: the app's backend, a test's preview). */
 export async function freePort(host = '127.0.0.1'): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(0, host, resolve));
-  const {port} = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
+  for (;;) {
+    const server = net.createServer();
+    await new Promise<void>((resolve, reject) => server.once('error', reject).listen(0, host, resolve));
+    const {port} = server.address() as net.AddressInfo;
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    if (!handedOut.has(port)) {
+      handedOut.add(port);
+      return port;
+    }
+  }
 }

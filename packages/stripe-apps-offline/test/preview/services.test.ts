@@ -79,3 +79,10 @@ test('the command, its backend port taken, exits 1 naming the ports, and leaves 
     await new Promise<void>((resolve) => taken.close(() => resolve()));
   }
 }, 60_000);
+
+test('free ports handed out for one command are never the same port twice, though the kernel reuses a just-closed one', async () => {
+  // Linux gives a just-closed ephemeral port again a few times in a few hundred; the CI once started the backend and a stand-in on one port.
+  const ports: number[] = [];
+  for (let i = 0; i < 400; i++) ports.push(await freePort());
+  expect(new Set(ports).size).toBe(ports.length);
+});
