@@ -293,6 +293,7 @@ describe('keyboard only: focus lands somewhere sensible after each action, and s
     await drawer().getByText(/You are not connected/).waitFor();
     // The text and the link cross from the view's iframe in separate updates: Tab is pressed once the link is drawn.
     await drawer().getByRole('link', {name: `Connect to ${PROVIDER}`}).waitFor();
+    await drawer().getByRole('button', {name: 'Check again'}).waitFor({state: 'detached'});
     await tabTo(`Connect to ${PROVIDER}`, 2);
     const [again] = await Promise.all([context.waitForEvent('page'), page.keyboard.press('Enter')]);
     await again.close();
@@ -301,6 +302,8 @@ describe('keyboard only: focus lands somewhere sensible after each action, and s
     await tabTo('Start over', 3);
     await page.keyboard.press('Enter');
     await drawer().getByRole('link', {name: `Connect to ${PROVIDER}`}).waitFor();
+    // The link and the buttons' going cross in separate updates: a Tab pressed while Start over is still there leaves from it, past the link (CI saw this once).
+    await drawer().getByRole('button', {name: 'Start over'}).waitFor({state: 'detached'});
     await tabTo(`Connect to ${PROVIDER}`, 2);
     await expectFocusOn(`Connect to ${PROVIDER}`);
 
