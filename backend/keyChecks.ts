@@ -1,9 +1,10 @@
 /**
  * Asks a third party whether a key works: one request to the URL the
  * backend's own manifest declares (a preset's, or constants.keyChecks'),
- * presenting the credential as declared, within the declared timeout. Only
- * the HTTP status is looked at: the body is never read, because a refusal
- * often quotes what was sent ("Invalid API key provided: sk_test_…").
+ * presenting the credential as declared, within the declared timeout. The
+ * HTTP status decides, and the body is passed on nowhere, because a refusal
+ * often quotes what was sent ("Invalid API key provided: sk_test_…"). Only a
+ * check's `when` rule reads it, to compare one field of it.
  *
  * A check's URL may hold the credential's own parts (Mailchimp's data centre
  * in the host, Twilio's Account SID in the path). Each is filled URL-encoded,
@@ -61,6 +62,42 @@ function checkUrl(check: KeyCheck, values: Record<string, string>): string {
   return url.toString();
 }
 
+/** Enough body for a rule: this many bytes at most (a "who am I" answer is small); more, or not JSON, reads as no body. */
+const MAX_RULE_BODY = 64 * 1024;
+
+async function readJson(response: Response, timeoutMs: number): Promise<unknown> {
+  const reader = response.body?.getReader();
+  if (!reader) return undefined;
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const deadline = setTimeout(() => void reader.cancel().catch(() => undefined), timeoutMs);
+  try {
+    for (;;) {
+      const {done, value} = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > MAX_RULE_BODY) {
+        await reader.cancel().catch(() => undefined);
+        return undefined;
+      }
+      chunks.push(value);
+    }
+    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
+  } catch {
+    return undefined;
+  } finally {
+    clearTimeout(deadline);
+  }
+}
+
+/** The value at a dotted path: a string as it is, a number or a boolean as its text, null for anything else (absent, null, an object). */
+function fieldOf(body: unknown, path: string): string | null {
+  let at: unknown = body;
+  for (const key of path.split('.')) at = at && typeof at === 'object' && Object.hasOwn(at, key) ? (at as Record<string, unknown>)[key] : undefined;
+  if (typeof at === 'string') return at;
+  return typeof at === 'number' || typeof at === 'boolean' ? String(at) : null;
+}
+
 /** `values`: the credential's parts by name, the values they give (Mailchimp's dc), and `key`, its first part. */
 export async function runKeyCheck(check: KeyCheck, values: Record<string, string>): Promise<KeyCheckOutcome> {
   const url = checkUrl(check, values);
@@ -78,8 +115,13 @@ export async function runKeyCheck(check: KeyCheck, values: Record<string, string
     // Refused connection, DNS failure or the timeout: the error's text is not passed on.
     return {result: 'unreachable'};
   }
-  await response.body?.cancel().catch(() => undefined);
   const {status} = response;
+  const rules = check.when?.filter((rule) => rule.status === status) ?? [];
+  if (rules.length > 0) {
+    const body = await readJson(response, check.timeoutMs);
+    const rule = rules.find((r) => fieldOf(body, r.field) === r.is);
+    if (rule) return {result: rule.result, status};
+  } else await response.body?.cancel().catch(() => undefined);
   if (check.works ? check.works.includes(status) : status >= 200 && status < 300) return {result: 'works', status};
   if ((check.refused ?? [401, 403]).includes(status)) return {result: 'refused', status};
   return {result: 'unreachable', status};

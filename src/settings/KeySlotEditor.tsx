@@ -6,9 +6,10 @@
  * The typed value lives only in this component's state while it is being
  * typed and saved; a successful save clears it.
  */
-import {Badge, Box, Button, DateField, Link, TextField} from '@stripe/ui-extension-sdk/ui';
+import {Badge, Box, Button, DateField, Link, Select, TextField} from '@stripe/ui-extension-sdk/ui';
 import {useCallback, useReducer, useRef, useState} from 'react';
 import type {KeySlot} from './keySlots';
+import {partDefault} from './credential';
 import {checkKeyInput, type KeyInputErrors} from './keyInput';
 import {describeStatus, formatDay, keyStatus, type KeyStatus} from './keyStatus';
 import type {KeyTestAnswer} from './keyChecks';
@@ -160,6 +161,28 @@ export function KeySlotEditor({slot, secret, locale, mode, removable, onSave, on
       {slot.parts.map((part, index) => {
         const error = state.errors.parts?.[part.name] || undefined;
         const several = slot.parts.length > 1;
+        if (part.choices) {
+          return (
+            <Select
+              key={`${part.name}-${fieldRound}`}
+              name={`${slot.name}.${part.name}`}
+              label={secret ? `New ${part.label}` : part.label}
+              value={state.values[part.name] ?? partDefault(part)}
+              // Not disabled while saving (a disabled control loses focus): a change then is ignored, as a read-only field's would be.
+              onChange={(e) => {
+                if (!saving) dispatch({type: 'typed', part: part.name, value: e.target.value});
+              }}
+              error={error}
+              invalid={error !== undefined}
+            >
+              {part.choices.map((choice) => (
+                <option key={choice.value} value={choice.value}>
+                  {choice.label}
+                </option>
+              ))}
+            </Select>
+          );
+        }
         return (
           <TextField
             key={`${part.name}-${fieldRound}`}

@@ -28,7 +28,18 @@ export interface KeyPart {
   visible?: boolean;
   /** What to write, for the field's placeholder (only for a visible part). */
   example?: string;
+  /** A part picked from a list (a region), drawn as a choice with the first picked: its values are the only ones of its form. */
+  choices?: readonly PartChoice[];
 }
+
+export interface PartChoice {
+  /** What is stored and put in a check's template ("eu"); a host name's letters when it goes in a host. */
+  value: string;
+  label: string;
+}
+
+/** What a part holds before anyone types: a choice's first value, or nothing. */
+export const partDefault = (part: KeyPart): string => part.choices?.[0]?.value ?? '';
 
 /** A value a part's form gives: `from` the part, `pattern`'s first group. */
 export interface DerivedValue {

@@ -46,6 +46,24 @@ export interface KeyCheck {
   /** The statuses that mean the key works (absent: any 2xx) and that it is refused (absent: 401 and 403); any other is "unreachable". */
   works?: number[];
   refused?: number[];
+  /** Read before `works` and `refused`; the first that matches decides. */
+  when?: KeyCheckRule[];
+}
+
+/**
+ * An answer whose status alone misleads: Zendesk answers 200 to a wrong
+ * token, as an anonymous user whose id is null; Resend answers 401
+ * restricted_api_key to a good key allowed only to send. A rule names the
+ * status and one field of the JSON body (a dotted path) and the value it
+ * holds (null: absent or null; a body over 64 KiB or not JSON holds no
+ * field). The backend reads the body only to compare that one field and
+ * passes on nothing of it.
+ */
+export interface KeyCheckRule {
+  status: number;
+  field: string;
+  is: string | null;
+  result: 'works' | 'refused';
 }
 
 /** What the backend's POST /v1/keys/test answers: the outcome, never the key or the third party's words. */
@@ -118,6 +136,23 @@ function statusList(value: unknown): number[] | undefined | null {
   return Array.isArray(value) && value.length > 0 && value.every((n) => Number.isInteger(n) && n >= 200 && n <= 599) ? (value as number[]) : null;
 }
 
+const FIELD_PATH = /^[A-Za-z0-9_]{1,64}(\.[A-Za-z0-9_]{1,64}){0,7}$/;
+
+function readRules(value: unknown): KeyCheckRule[] | undefined | null {
+  if (value === undefined) return undefined;
+  if (!Array.isArray(value) || value.length === 0) return null;
+  const rules: KeyCheckRule[] = [];
+  for (const rule of value as unknown[]) {
+    const r = (rule && typeof rule === 'object' ? rule : {}) as Record<string, unknown>;
+    const status = statusList([r.status])?.[0];
+    const field = typeof r.field === 'string' && FIELD_PATH.test(r.field) ? r.field : undefined;
+    const is = r.is === null || (typeof r.is === 'string' && r.is.length <= 200) ? r.is : undefined;
+    if (status === undefined || field === undefined || is === undefined || (r.result !== 'works' && r.result !== 'refused')) return null;
+    rules.push({status, field, is, result: r.result});
+  }
+  return rules;
+}
+
 function readCheck(entry: unknown, where: string, problems: string[]): KeyCheck | null {
   if (!entry || typeof entry !== 'object' || Array.isArray(entry)) {
     problems.push(`${where} must be an object with a url and how to present the key.`);
@@ -162,6 +197,11 @@ function readCheck(entry: unknown, where: string, problems: string[]): KeyCheck 
     problems.push(`${where}.${works === null ? 'works' : 'refused'} must be a list of HTTP statuses.`);
     return null;
   }
+  const when = readRules(e.when);
+  if (when === null) {
+    problems.push(`${where}.when must be a list of rules such as {"status": 200, "field": "user.id", "is": null, "result": "refused"}.`);
+    return null;
+  }
   // The URL as written (a part's {name} kept for the backend to fill).
   const written = (rawUrl as string).trim();
   return {
@@ -173,6 +213,7 @@ function readCheck(entry: unknown, where: string, problems: string[]): KeyCheck 
     ...(Object.keys(headers).length > 0 ? {headers} : {}),
     ...(works ? {works} : {}),
     ...(refused ? {refused} : {}),
+    ...(when ? {when} : {}),
   };
 }
 

@@ -4,7 +4,7 @@
  * by part, and each wrong part is named at its own field.
  */
 import {MAX_EXPIRY_SECONDS, MAX_PAYLOAD_LENGTH} from '../secrets';
-import {serializeCredential} from './credential';
+import {partDefault, serializeCredential} from './credential';
 import type {KeySlot} from './keySlots';
 import {INPUT_MESSAGES} from './messages';
 
@@ -43,7 +43,7 @@ export function checkKeyInput(slot: KeySlot, typed: Record<string, string>, expi
   const parts: Record<string, string> = {};
   const values: Record<string, string> = {};
   for (const part of slot.parts) {
-    const raw = typed[part.name] ?? '';
+    const raw = typed[part.name] ?? partDefault(part);
     // Pasted keys often carry a newline or a space at either end; neither is ever part of a key.
     const value = raw.trim();
     values[part.name] = value;

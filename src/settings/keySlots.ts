@@ -88,10 +88,21 @@ function checkTemplates(slot: KeySlot, check: KeyCheck, problems: string[]): voi
   }
 }
 
+/** Exactly one of the choices' values, anchored: a chosen part may go in a check's host. */
+const choicePattern = (choices: readonly {value: string}[]) => new RegExp(`^(?:${choices.map((c) => c.value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})$`);
+
 /** A preset's parts and derived values as the reader keeps them. */
 function presetShape(preset: KeyPreset): CredentialShape {
   return {
-    parts: preset.parts.map((p) => ({name: p.name, label: p.label, ...(p.pattern ? {pattern: new RegExp(p.pattern)} : {}), ...(p.formatHint ? {formatHint: p.formatHint} : {}), ...(p.visible ? {visible: true} : {}), ...(p.example ? {example: p.example} : {})})),
+    parts: preset.parts.map((p) => ({
+      name: p.name,
+      label: p.label,
+      ...(p.pattern ? {pattern: new RegExp(p.pattern)} : p.choices ? {pattern: choicePattern(p.choices)} : {}),
+      ...(p.formatHint ? {formatHint: p.formatHint} : p.choices ? {formatHint: `is one of ${p.choices.map((c) => c.value).join(', ')}`} : {}),
+      ...(p.visible || p.choices ? {visible: true} : {}),
+      ...(p.example ? {example: p.example} : {}),
+      ...(p.choices ? {choices: p.choices} : {}),
+    })),
     ...(preset.derive ? {derive: Object.fromEntries(Object.entries(preset.derive).map(([k, d]): [string, DerivedValue] => [k, {from: d.from, pattern: new RegExp(d.pattern)}]))} : {}),
   };
 }

@@ -5,6 +5,9 @@ import {acceptsKey} from '../../stand-ins/acme/standIn';
 import {readKeyChecks} from '../../src/settings/keyChecks';
 import {readKeySlots} from '../../src/settings/keySlots';
 import path from 'node:path';
+import http from 'node:http';
+import type {AddressInfo} from 'node:net';
+import {runKeyCheck} from '../../backend/keyChecks';
 
 test('the shipped manifest lets the Acme slot be tested, presenting the key as a bearer token to api.acme.example', () => {
   const {slots, problems} = readKeySlots(manifest.constants as never);
@@ -39,6 +42,8 @@ test.each<[string, unknown, RegExp]>([
   ['statuses that are not statuses', {a: {url: 'https://x.example', present: 'bearer', works: ['ok']}}, /works must be a list of HTTP statuses/],
   ['a header name with a space', {a: {url: 'https://x.example', present: {header: 'X Key'}}}, /must name a header/],
   ['a header the request needs', {a: {url: 'https://x.example', present: {header: 'Host'}}}, /cannot use the "Host" header/],
+  ['a rule without its field', {a: {url: 'https://x.example', present: 'bearer', when: [{status: 200, is: null, result: 'refused'}]}}, /when must be a list of rules such as/],
+  ['a rule whose result is neither', {a: {url: 'https://x.example', present: 'bearer', when: [{status: 200, field: 'user.id', is: null, result: 'maybe'}]}}, /when must be a list of rules/],
   ['a timeout over 10 s', {a: {url: 'https://x.example', present: 'bearer', timeoutSeconds: 60}}, /timeoutSeconds must be .* at most 10/],
 ])('%s is reported, naming where', (_what, keyChecks, problem) => {
   expect(readKeyChecks({keyChecks} as never).problems.join(' ')).toMatch(problem);
@@ -65,4 +70,29 @@ test.each([
   ['', false],
 ])('the Acme stand-in accepts %j: %s', (key, accepted) => {
   expect(acceptsKey(key)).toBe(accepted);
+});
+
+test('a rule reads one field of a small JSON answer; a large or non-JSON answer holds no field, so only an "is": null rule matches it', async () => {
+  const bodies: Record<string, string> = {'/anonymous': '{"user":{"id":null}}', '/agent': '{"user":{"id":7}}', '/large': `{"user":{"id":null},"pad":"${'x'.repeat(70_000)}"}`, '/text': 'Couldn\'t authenticate you'};
+  const server = http.createServer((req, res) => res.writeHead(200, {'content-type': 'application/json'}).end(bodies[req.url ?? ''] ?? '{}'));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const check = (path: string, is: string | null) => readKeyChecks({keyChecks: {a: {url: `${base}${path}`, present: 'bearer', when: [{status: 200, field: 'user.id', is, result: 'refused'}]}}} as never).checks.get('a');
+  const results: Record<string, string> = {};
+  for (const path of Object.keys(bodies)) {
+    // A 200 without a user's id is Zendesk's anonymous answer: not proof that the token works.
+    results[`${path} without an id`] = (await runKeyCheck(check(path, null)!, {key: 'k'})).result;
+    results[`${path} with id 7`] = (await runKeyCheck(check(path, '7')!, {key: 'k'})).result;
+  }
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  expect(results).toEqual({
+    '/anonymous without an id': 'refused',
+    '/anonymous with id 7': 'works',
+    '/agent without an id': 'works',
+    '/agent with id 7': 'refused',
+    '/large without an id': 'refused',
+    '/large with id 7': 'works',
+    '/text without an id': 'refused',
+    '/text with id 7': 'works',
+  });
 });

@@ -1,13 +1,13 @@
 /**
  * Keys from presets on the settings page, through every real part: a
- * manifest asking for OpenAI, Twilio, Mailchimp, Anthropic and Airtable keys by preset alone; the
+ * manifest asking for a key of every preset by its name alone; the
  * view rendered with the SDK; the real local Secret Store; the real backend
  * checking each key against the kit's stand-in for that service (which
  * honours the service's documented check: its path, its presentation, its
  * refusal). Twilio's two parts land in one secret.
  */
 import {getMockContextProps, render} from '@stripe/ui-extension-sdk/testing';
-import {Spinner, TextField} from '@stripe/ui-extension-sdk/ui';
+import {Select, Spinner, TextField} from '@stripe/ui-extension-sdk/ui';
 import AppSettings from '../../src/views/AppSettings';
 import {startBackend, type RunningBackend} from '../../backend/server';
 import {readAccountKey} from '../../backend/credentials';
@@ -37,6 +37,7 @@ beforeAll(async () => {
     {name: 'mailchimp', preset: 'mailchimp'},
     {name: 'anthropic', preset: 'anthropic'},
     {name: 'airtable', preset: 'airtable'},
+    ...['sendgrid', 'posthog', 'postmark', 'resend', 'klaviyo', 'segment', 'hubspot', 'shopify', 'zendesk', 'notion'].map((name) => ({name, preset: name})),
   ];
   // What the kit's layer writes for `npm start`: each preset's check sent to its stand-in.
   const keyChecks = Object.fromEntries(keySlots.map((s) => [s.name, {url: localKeyCheckUrl(services.url, s.preset)}]));
@@ -48,7 +49,7 @@ afterAll(async () => {
   await Promise.all([backend?.close(), store?.close(), services?.close()]);
   // No key reached anything the view drew.
   const all = rendered.join('\n');
-  expect(['LocalGoodKey', 'LocalGood0123', 'revokedKey', TOKEN.slice(4), 'abcdef-us21'].filter((secret) => all.includes(secret))).toEqual([]);
+  expect(['LocalGoodKey', 'LocalGood0123', 'revokedKey', 'sendingOnly', TOKEN.slice(4), 'abcdef-us21'].filter((secret) => all.includes(secret))).toEqual([]);
 });
 beforeEach(async () => {
   installHostEndpoint(store);
@@ -61,7 +62,7 @@ async function open() {
   const {wrapper, update} = render(<AppSettings {...context} />);
   const wait = (assertion: () => void | Promise<void>) => until(update, assertion);
   await wait(() => expect(wrapper).not.toContainComponent(Spinner));
-  const field = (name: string) => wrapper.find(TextField, {name});
+  const field = (name: string) => wrapper.find(TextField, {name}) ?? wrapper.find(Select, {name});
   return {
     wrapper,
     wait,
@@ -141,6 +142,12 @@ test("Twilio's two parts land in one secret, which the backend reads as an objec
   expect(services.requests.slice(before)).toEqual([{service: 'twilio', method: 'GET', path: `/as/twilio/2010-04-01/Accounts/${SID}.json`, status: 200}]);
 });
 
+/** A SendGrid key of SendGrid's length (69), its first part saying what the stand-in should do. */
+const sg = (word: string) => `SG.${word.padEnd(22, '0')}.${'a'.repeat(43)}`;
+/** A Shopify Admin API token: shpat_ and 32 letters or digits. */
+const shpat = (word: string) => `shpat_${word.padEnd(32, '0')}`;
+const ZENDESK = {'zendesk.subdomain': 'acme', 'zendesk.email': 'agent@example.com'};
+
 interface Case {
   slot: string;
   label: string;
@@ -149,6 +156,8 @@ interface Case {
   good: Record<string, string>;
   refused: Record<string, string>;
   outage: Record<string, string>;
+  /** Where the working key's check went at the stand-in, when a part picks it (a region, a shop). */
+  checked?: string;
 }
 
 test.each<Case>([
@@ -186,11 +195,95 @@ test.each<Case>([
     good: {mailchimp: '0123456789abcdef0123456789abcdef-us21'},
     refused: {mailchimp: 'dead456789abcdef0123456789abcdef-us21'},
     outage: {mailchimp: '0ff3456789abcdef0123456789abcdef-us21'},
+    checked: '/as/mailchimp/us21/3.0/',
   },
-])('$label saves, tests as works, refused and unreachable against its stand-in, and deletes', async ({slot, label, service, good, refused, outage}) => {
+  {
+    slot: 'sendgrid',
+    label: 'SendGrid API key',
+    service: 'SendGrid',
+    // An EU regional subuser's key is checked at the EU host.
+    good: {'sendgrid.apiKey': sg('LocalGood0123'), 'sendgrid.region': 'api.eu'},
+    refused: {'sendgrid.apiKey': sg('revokedKey')},
+    outage: {'sendgrid.apiKey': sg('outageKey')},
+    checked: '/as/sendgrid/api.eu/v3/scopes',
+  },
+  {
+    slot: 'posthog',
+    label: 'PostHog personal API key',
+    service: 'PostHog',
+    good: {'posthog.personalApiKey': 'phx_LocalGood0123456789abcdef', 'posthog.region': 'eu'},
+    refused: {'posthog.personalApiKey': 'phx_revokedKey0123456789abcd'},
+    outage: {'posthog.personalApiKey': 'phx_outageKey0123456789abcde'},
+    checked: '/as/posthog/eu/api/users/@me/',
+  },
+  {
+    slot: 'postmark',
+    label: 'Postmark server API token',
+    service: 'Postmark',
+    good: {postmark: 'LocalGood0123-4567-89ab-cdef01234567'},
+    refused: {postmark: 'revokedKey-4567-89ab-cdef01234567'},
+    outage: {postmark: 'outageKey-4567-89ab-cdef01234567'},
+  },
+  {slot: 'resend', label: 'Resend API key', service: 'Resend', good: {resend: 're_LocalGood0123456789'}, refused: {resend: 're_revokedKey012345'}, outage: {resend: 're_outageKey0123456'}},
+  {
+    slot: 'klaviyo',
+    label: 'Klaviyo private API key',
+    service: 'Klaviyo',
+    good: {klaviyo: 'pk_LocalGood0123456789abcdef'},
+    refused: {klaviyo: 'pk_revokedKey0123456789abcd'},
+    outage: {klaviyo: 'pk_outageKey0123456789abcde'},
+  },
+  {
+    slot: 'segment',
+    label: 'Segment Public API token',
+    service: 'Segment',
+    // The region left as it is drawn: the US host.
+    good: {'segment.token': 'sgp_LocalGood0123456789abcdefgh'},
+    refused: {'segment.token': 'sgp_revokedKey0123456789abcdef'},
+    outage: {'segment.token': 'sgp_outageKey0123456789abcdefg'},
+    checked: '/as/segment/api/',
+  },
+  {
+    slot: 'hubspot',
+    label: 'HubSpot private app access token',
+    service: 'HubSpot',
+    // Hexadecimal after the region: the stand-in refuses dead… and plays an outage for 0ff….
+    good: {hubspot: 'pat-na1-0123abcd-4567-89ab-cdef-0123456789ab'},
+    refused: {hubspot: 'pat-na1-dead0123-4567-89ab-cdef-0123456789ab'},
+    outage: {hubspot: 'pat-eu1-0ff00123-4567-89ab-cdef-0123456789ab'},
+  },
+  {
+    slot: 'shopify',
+    label: 'Shopify custom app credentials',
+    service: 'Shopify',
+    good: {'shopify.shop': 'local-shop.myshopify.com', 'shopify.accessToken': shpat('LocalGood0123')},
+    refused: {'shopify.shop': 'local-shop.myshopify.com', 'shopify.accessToken': shpat('revokedKey')},
+    outage: {'shopify.shop': 'local-shop.myshopify.com', 'shopify.accessToken': shpat('outageKey')},
+    checked: '/as/shopify/local-shop.myshopify.com/admin/api/2026-10/shop.json',
+  },
+  {
+    slot: 'zendesk',
+    label: 'Zendesk API token',
+    service: 'Zendesk',
+    good: {...ZENDESK, 'zendesk.apiToken': 'LocalGood0123456789abcdef'},
+    refused: {...ZENDESK, 'zendesk.apiToken': 'revokedKey0123456789abcd'},
+    outage: {...ZENDESK, 'zendesk.apiToken': 'outageKey0123456789abcde'},
+    checked: '/as/zendesk/acme/api/v2/users/me.json',
+  },
+  {
+    slot: 'notion',
+    label: 'Notion integration secret',
+    service: 'Notion',
+    good: {notion: 'ntn_LocalGood0123456789abcdef'},
+    refused: {notion: 'ntn_revokedKey0123456789abcd'},
+    outage: {notion: 'ntn_outageKey0123456789abcde'},
+  },
+])('$label saves, tests as works, refused and unreachable against its stand-in, and deletes', async ({slot, label, service, good, refused, outage, checked}) => {
   const page = await open();
   await save(page, label, good);
+  const before = services.requests.length;
   expect(await test_(page, label, service)).toBe(`${label} works — checked`);
+  expect(services.requests.slice(before)).toEqual([expect.objectContaining({service: slot, status: 200, ...(checked ? {path: checked} : {})})]);
   await save(page, label, refused);
   expect(await test_(page, label, service)).toBe(`${service} refused this key`);
   await save(page, label, outage);
@@ -200,4 +293,37 @@ test.each<Case>([
   await page.wait(() => expect(page.text()).toContain(`${label} deleted`));
   expect(await stored(slot)).toBeNull();
   page.keep();
+});
+
+test('an answer whose status misleads is read by its one field: Resend\'s sending-only key works, Zendesk\'s anonymous 200 is a refusal', async () => {
+  const page = await open();
+  await save(page, 'Resend API key', {resend: 're_sendingOnly0123456'});
+  const before = services.requests.length;
+  expect(await test_(page, 'Resend API key', 'Resend')).toBe('Resend API key works — checked');
+  expect(services.requests.slice(before)).toEqual([expect.objectContaining({service: 'resend', status: 401})]);
+  // Zendesk answers a caller it cannot authenticate as an anonymous user, with 200.
+  await save(page, 'Zendesk API token', {...ZENDESK, 'zendesk.apiToken': 'anonymous0123456789abcd'});
+  const then = services.requests.length;
+  expect(await test_(page, 'Zendesk API token', 'Zendesk')).toBe('Zendesk refused this key');
+  expect(services.requests.slice(then)).toEqual([expect.objectContaining({service: 'zendesk', status: 200})]);
+});
+
+test('a region is a choice with the usual one picked, and a part of one shape cannot be typed into another', async () => {
+  const page = await open();
+  expect(page.field('posthog.region')?.props).toMatchObject({label: 'PostHog Cloud region', value: 'us'});
+  expect(page.field('sendgrid.region')?.props).toMatchObject({value: 'api'});
+  // A project key where the personal key goes, a storefront where the shop goes, an e-mail with a colon (Basic's separator): each named at its field.
+  page.type('posthog.personalApiKey', 'phc_ProjectKey0123456789abcdef');
+  page.press('Save PostHog personal API key');
+  await page.wait(() => expect(page.field('posthog.personalApiKey')?.props.error).toMatch(/starts with phx_/));
+  page.type('shopify.shop', 'shop.example.com');
+  page.type('shopify.accessToken', shpat('LocalGood0123'));
+  page.press('Save Shopify custom app credentials');
+  await page.wait(() => expect(page.field('shopify.shop')?.props.error).toMatch(/myshopify\.com domain/));
+  page.type('zendesk.subdomain', 'acme');
+  page.type('zendesk.email', 'agent:x@example.com');
+  page.type('zendesk.apiToken', 'LocalGood0123456789abcdef');
+  page.press('Save Zendesk API token');
+  await page.wait(() => expect(page.field('zendesk.email')?.props.error).toMatch(/e-mail address/));
+  expect([await stored('posthog'), await stored('shopify'), await stored('zendesk')]).toEqual([null, null, null]);
 });

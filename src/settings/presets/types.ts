@@ -14,6 +14,8 @@ export interface KeyPresetPart {
   formatHint?: string;
   visible?: boolean;
   example?: string;
+  /** Picked from a list, the first picked (PostHog's region); its pattern is made from the values. */
+  choices?: {value: string; label: string}[];
 }
 
 export interface KeyPreset {
