@@ -194,11 +194,12 @@ export function KeySlotEditor({slot, secret, locale, mode, removable, onSave, on
             description={
               secret && index === 0
                 ? several
-                  ? `The stored ${slot.label} are never shown. Enter every part again to replace them together.`
+                  ? `What is stored for ${slot.label} is never shown. Enter every part again to replace them together.`
                   : 'The stored value is never shown. Paste a new one to replace it.'
                 : undefined
             }
-            placeholder={part.visible ? part.example : undefined}
+            // "such as": an example in a field where a stored value would be could be read as that value.
+            placeholder={part.visible && part.example ? `such as ${part.example}` : undefined}
             autoComplete="off"
             spellCheck={false}
             value={state.values[part.name] ?? ''}

@@ -67,7 +67,12 @@ async function open() {
     wrapper,
     wait,
     field,
-    type: (name: string, value: string) => field(name)?.trigger('onChange', {target: {value}}),
+    // A select (a region) changes the way a text field does: its onChange gets the event's target value.
+    type: (name: string, value: string) => {
+      const text = wrapper.find(TextField, {name});
+      if (text) text.trigger('onChange', {target: {value}});
+      else wrapper.find(Select, {name})?.trigger('onChange', {target: {value}});
+    },
     press: (label: string) => press(wrapper, label),
     text: () => renderedStrings(wrapper),
     keep: () => rendered.push(renderedStrings(wrapper)),
@@ -105,7 +110,7 @@ test('three cards, one per preset, each with its own fields, help link and a cou
   expect(page.text()).not.toContain("Check the app's stripe-app.json");
   for (const label of ['OpenAI API key', 'Twilio credentials', 'Mailchimp API key']) expect(page.text()).toContain(label);
   expect(page.field('openai')?.props).toMatchObject({type: 'password', label: 'OpenAI API key'});
-  expect(page.field('twilio.accountSid')?.props).toMatchObject({type: 'text', label: 'Account SID', placeholder: SID});
+  expect(page.field('twilio.accountSid')?.props).toMatchObject({type: 'text', label: 'Account SID', placeholder: `such as ${SID}`});
   expect(page.field('twilio.authToken')?.props).toMatchObject({type: 'password', label: 'Auth Token'});
   expect(page.field('mailchimp')?.props).toMatchObject({type: 'password'});
   expect(page.text()).toContain("0 of the 10 places this account has in Stripe's Secret Store are in use");
