@@ -157,7 +157,7 @@ describe('bad input', () => {
       ['DELETE', '/v1/products/prod_1'],
       ['POST', '/v1/charges'],
       ['GET', '/v1/invoices/in_1/payments'],
-      ['GET', '/v1/subscription_items/si_1'],
+      ['POST', '/v1/subscription_items/si_1'],
       ['GET', '/v1/customers/cus_1/sources'],
       ['PUT', '/v1/customers/cus_1'],
       ['DELETE', '/v1/customers'],

@@ -15,6 +15,7 @@
 import {ApiError, cutName, errors} from '../errors';
 import {KIND_NAMES, KINDS, type ExpandNode, type Kind} from './kinds';
 import {stringListParam} from '../params';
+import {completeShape, TYPE_OF_NODE} from './shapes';
 
 export type {Kind};
 
@@ -132,7 +133,8 @@ type Json = Record<string, unknown>;
 export function render<T>(object: T, root: NodeName, plan: ExpandPlan, lookup: Lookup): T {
   const out = publicView(object as Json);
   for (const fields of plan.paths) walk(out, root, fields, lookup, object as Json);
-  return out as T;
+  // Last, so an expanded object is filled by its own type too.
+  return completeShape(out, TYPE_OF_NODE[root]) as T;
 }
 
 export function renderList<T extends {data: unknown[]}>(page: T, root: NodeName, plan: ExpandPlan, lookup: Lookup): T {

@@ -5,7 +5,7 @@
 import {errors} from '../errors';
 import {booleanParam, checkKnown, integerParam, stringListParam, stringParam, type Raw} from '../params';
 import {parsePaging, PAGING_PARAMS} from '../paging';
-import {NO_EXPAND, planExpand, type ExpandPlan, type Kind} from './expand';
+import {NO_EXPAND, planExpand, type ExpandPlan, type Kind, type NodeName} from './expand';
 import type {Condition, ListQuery} from './table';
 
 export type Metadata = Record<string, string>;
@@ -125,7 +125,7 @@ export function parseListParams(params: Raw, root: Kind, filters: readonly Filte
 }
 
 /** A retrieve (or a delete) takes nothing but `expand`. */
-export function parseRetrieve(params: Raw, root: Kind): ExpandPlan {
+export function parseRetrieve(params: Raw, root: NodeName): ExpandPlan {
   checkKnown(params, ['expand']);
   return params.expand === undefined ? NO_EXPAND : planExpand(params.expand, root, false);
 }

@@ -10,9 +10,10 @@ import type {Partition} from '../ids';
 import type {Prepared, Route, RouteContext} from '../routes';
 import type {StripeStore, StoredResponse} from '../store';
 import {accountObject} from './account';
+import {completeShape} from './shapes';
 import {parseCustomerCreate, parseCustomerUpdate} from './customers';
 import {errors} from '../errors';
-import {NO_EXPAND, render, renderList, type ExpandPlan, type Lookup} from './expand';
+import {NO_EXPAND, render, renderList, type ExpandPlan, type Lookup, type NodeName} from './expand';
 import {KIND_NAMES, KINDS, type Kind} from './kinds';
 import {parseListParams, parseMetadataUpdate, parseRetrieve} from './params';
 import {parsePriceCreate, parsePriceUpdate} from './prices';
@@ -46,7 +47,7 @@ const ok = (body: unknown): StoredResponse => ({status: 200, body});
 const lookupIn = (store: StripeStore, partition: Partition): Lookup => (kind, id) => store.findObject(partition, kind, id);
 
 /** Answers one object of `kind`, expanded as planned. */
-function one(store: StripeStore, partition: Partition, kind: Kind, plan: ExpandPlan, get: () => unknown): Omit<Prepared, 'payload'> {
+function one(store: StripeStore, partition: Partition, kind: NodeName, plan: ExpandPlan, get: () => unknown): Omit<Prepared, 'payload'> {
   return {run: () => ok(render(get(), kind, plan, lookupIn(store, partition))), needs: plan.permissions};
 }
 
@@ -100,7 +101,7 @@ const ROWS: readonly ObjectRoute[] = [
     permission: null,
     handler: (_store, partition, params) => {
       parseRetrieve(params, 'customer');
-      return {run: () => ok(accountObject(partition)), needs: []};
+      return {run: () => ok(completeShape(accountObject(partition), 'Account')), needs: []};
     },
   },
   {
@@ -127,7 +128,7 @@ const ROWS: readonly ObjectRoute[] = [
     permission: KINDS.customer.write,
     handler: (store, partition, params, id) => {
       parseRetrieve(params, 'customer');
-      return {run: () => ok(store.objects.customer.delete(partition, id)), needs: []};
+      return {run: () => ok(completeShape(store.objects.customer.delete(partition, id), 'DeletedCustomer')), needs: []};
     },
   },
   // Every kind's list and retrieve (and metadata update where that is its only write).
@@ -200,6 +201,19 @@ const ROWS: readonly ObjectRoute[] = [
         },
         needs: q.expand.permissions,
       };
+    },
+  },
+  {
+    method: 'GET',
+    path: '/v1/subscription_items/:id',
+    permission: KINDS.subscription.read,
+    handler: (store, partition, params, id) => {
+      const plan = parseRetrieve(params, 'subscription_item');
+      return one(store, partition, 'subscription_item', plan, () => {
+        const item = store.objects.subscription.findItem(partition, id);
+        if (!item) throw errors.noSuch('subscription_item', id, 'id');
+        return item;
+      });
     },
   },
 ];

@@ -10,6 +10,7 @@ import {NOTHING, unsetField, type FilterSpec, type Metadata} from './params';
 import type {PriceObject} from './prices';
 import {inStripeOrder, Resource, type Write} from './resource';
 import {tableSpecOf} from './table';
+import type {Partition} from '../ids';
 
 export type SubscriptionStatus = 'active' | 'canceled' | 'incomplete' | 'incomplete_expired' | 'past_due' | 'paused' | 'trialing' | 'unpaid';
 const STATUSES: readonly SubscriptionStatus[] = ['active', 'canceled', 'incomplete', 'incomplete_expired', 'past_due', 'paused', 'trialing', 'unpaid'];
@@ -172,6 +173,8 @@ export const SUBSCRIPTION_FILTERS: readonly FilterSpec[] = [
 ];
 
 export class Subscriptions extends Resource<SubscriptionObject> {
+  private readonly byItem: Database.Statement<{account: string; livemode: number; item: string}, string>;
+
   constructor(db: Database.Database, write: Write, now: () => number) {
     super(
       db,
@@ -180,5 +183,17 @@ export class Subscriptions extends Resource<SubscriptionObject> {
       write,
       now,
     );
+    // An item lives inside its subscription (as Stripe lists it there): found by the ids in the kept body.
+    this.byItem = db
+      .prepare<{account: string; livemode: number; item: string}, string>(
+        "SELECT body FROM subscriptions WHERE account = @account AND livemode = @livemode AND EXISTS (SELECT 1 FROM json_each(body, '$.items.data') WHERE json_extract(value, '$.id') = @item)",
+      )
+      .pluck();
+  }
+
+  /** GET /v1/subscription_items/:id: the item of one of this partition's subscriptions, or null. */
+  findItem(partition: Partition, id: string): SubscriptionItem | null {
+    const body = this.byItem.get({account: partition.account, livemode: partition.livemode ? 1 : 0, item: id});
+    return body === undefined ? null : ((JSON.parse(body) as SubscriptionObject).items.data.find((item) => item.id === id) ?? null);
   }
 }
