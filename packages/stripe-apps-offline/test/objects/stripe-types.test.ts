@@ -143,8 +143,15 @@ test('expanded objects, lists kept inside others and their own URLs, and a subsc
   const found = [pi, pi.customer, pi.latest_charge, charge, charge.balance_transaction, charge.payment_intent, invoice, ...lines, sub, sub.customer, sub.latest_invoice, ...items, item, (item.price as Stripe.Price).product, txn, txn.source];
   expect(found.every((o) => o !== null && typeof o === 'object')).toBe(true);
   expect(found.flatMap((o) => problems(o))).toEqual([]);
-  // An invoice's payments, a list Stripe includes only when asked.
-  expect(invoice.payments?.data.flatMap((p) => problems(p, 'InvoicePayment'))).toEqual([]);
+  // An invoice's payments, a list Stripe includes only when asked, and the same at their own URLs.
+  const paid = (await collect(stripe.invoices.list({status: 'paid', limit: 100, expand: ['data.payments']}))).find((i) => (i.payments?.data.length ?? 0) > 0);
+  const payment = paid?.payments?.data[0];
+  expect(payment).toBeDefined();
+  const listed = await collect(stripe.invoicePayments.list({invoice: paid?.id}));
+  const retrieved = await stripe.invoicePayments.retrieve(payment?.id ?? '', {expand: ['payment.payment_intent']});
+  expect(listed.map((p) => p.id)).toEqual([payment?.id]);
+  expect(retrieved).toMatchObject({id: payment?.id, invoice: paid?.id, payment: {type: 'payment_intent', payment_intent: {object: 'payment_intent'}}});
+  expect([payment, ...listed, retrieved, retrieved.payment.payment_intent].flatMap((p) => problems(p))).toEqual([]);
 });
 
 test('the check fails naming the property when one is removed, at the top or deep inside', async () => {

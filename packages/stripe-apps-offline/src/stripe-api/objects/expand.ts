@@ -194,33 +194,39 @@ function fetch(kind: Kind | 'balance_source', id: string, lookup: Lookup): {view
   return stored === null ? null : {view: publicView(stored), stored};
 }
 
-/** Stripe's includable lists: an invoice's `payments`, built from the payment the store recorded for it. */
+/** An invoice's payments (`/v1/invoice_payments`), built from the payment the store recorded for it: none, or its payment intent's. */
+export function invoicePayments(stored: Json): Json[] {
+  const id = stored.id as string;
+  const intent = stored._payment_intent as string | null | undefined;
+  if (!intent) return [];
+  return [
+    {
+      id: `inpay_${id.slice(3)}`,
+      object: 'invoice_payment',
+      amount_paid: stored.status === 'paid' ? stored.amount_paid : null,
+      amount_requested: stored.amount_due,
+      created: stored.created,
+      currency: stored.currency,
+      invoice: id,
+      is_default: true,
+      livemode: stored.livemode,
+      payment: {type: 'payment_intent', payment_intent: intent},
+      status: stored.status === 'paid' ? 'paid' : 'open',
+      status_transitions: {
+        canceled_at: null,
+        paid_at: (stored.status_transitions as {paid_at?: number | null} | undefined)?.paid_at ?? null,
+      },
+    },
+  ];
+}
+
+/** The invoice an invoice payment's id names (`inpay_<the invoice id's rest>`), or null for an id of another form. */
+export const invoiceOfPayment = (id: string): string | null => (/^inpay_[A-Za-z0-9]+$/.test(id) ? `in_${id.slice('inpay_'.length)}` : null);
+
+/** Stripe's includable lists: an invoice's `payments`. */
 function include(node: NodeName, field: string, stored: Json): unknown {
   if (node === 'invoice' && field === 'payments') {
-    const id = stored.id as string;
-    const intent = stored._payment_intent as string | null | undefined;
-    const data = intent
-      ? [
-          {
-            id: `inpay_${id.slice(3)}`,
-            object: 'invoice_payment',
-            amount_paid: stored.status === 'paid' ? stored.amount_paid : null,
-            amount_requested: stored.amount_due,
-            created: stored.created,
-            currency: stored.currency,
-            invoice: id,
-            is_default: true,
-            livemode: stored.livemode,
-            payment: {type: 'payment_intent', payment_intent: intent},
-            status: stored.status === 'paid' ? 'paid' : 'open',
-            status_transitions: {
-              canceled_at: null,
-              paid_at: (stored.status_transitions as {paid_at?: number | null} | undefined)?.paid_at ?? null,
-            },
-          },
-        ]
-      : [];
-    return {object: 'list', data, has_more: false, url: `/v1/invoice_payments?invoice=${id}`};
+    return {object: 'list', data: invoicePayments(stored), has_more: false, url: `/v1/invoice_payments?invoice=${stored.id as string}`};
   }
   return null;
 }

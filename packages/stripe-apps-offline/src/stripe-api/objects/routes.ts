@@ -13,7 +13,7 @@ import {accountObject} from './account';
 import {completeShape} from './shapes';
 import {parseCustomerCreate, parseCustomerUpdate} from './customers';
 import {errors} from '../errors';
-import {NO_EXPAND, render, renderList, type ExpandPlan, type Lookup, type NodeName} from './expand';
+import {invoiceOfPayment, invoicePayments, NO_EXPAND, render, renderList, type ExpandPlan, type Lookup, type NodeName} from './expand';
 import {KIND_NAMES, KINDS, type Kind} from './kinds';
 import {parseListParams, parseMetadataUpdate, parseRetrieve} from './params';
 import {parsePriceCreate, parsePriceUpdate} from './prices';
@@ -201,6 +201,39 @@ const ROWS: readonly ObjectRoute[] = [
         },
         needs: q.expand.permissions,
       };
+    },
+  },
+  {
+    method: 'GET',
+    path: '/v1/invoice_payments',
+    permission: KINDS.invoice.read,
+    handler: (store, partition, params) => {
+      const q = parseSublist(params, 'invoice_payment', ['invoice']);
+      const invoice = stringParam(params, 'invoice', true);
+      return {
+        run: () => {
+          const found = store.objects.invoice.find(partition, invoice);
+          if (!found) throw errors.missingReference('invoice', invoice, 'invoice');
+          const payments = invoicePayments(found as unknown as Record<string, unknown>) as unknown as {id: string}[];
+          return ok(renderList(pageOf(payments, q, '/v1/invoice_payments', 'invoice_payment'), 'invoice_payment', q.expand, lookupIn(store, partition)));
+        },
+        needs: q.expand.permissions,
+      };
+    },
+  },
+  {
+    method: 'GET',
+    path: '/v1/invoice_payments/:id',
+    permission: KINDS.invoice.read,
+    handler: (store, partition, params, id) => {
+      const plan = parseRetrieve(params, 'invoice_payment');
+      return one(store, partition, 'invoice_payment', plan, () => {
+        const invoice = invoiceOfPayment(id);
+        const found = invoice === null ? null : store.objects.invoice.find(partition, invoice);
+        const payment = found ? invoicePayments(found as unknown as Record<string, unknown>).find((p) => p.id === id) : undefined;
+        if (!payment) throw errors.noSuch('invoice_payment', id, 'id');
+        return payment;
+      });
     },
   },
   {
