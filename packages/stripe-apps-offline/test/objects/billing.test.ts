@@ -106,7 +106,7 @@ describe('invoices', () => {
 
   test('the picker’s invoice was paid by the picker’s payment intent', async () => {
     const invoice = await stripe.invoices.retrieve(PICKER_INVOICE, {expand: ['payments.data.payment.payment_intent']});
-    expect(invoice).toMatchObject({status: 'paid', customer: PICKER_CUSTOMER, subscription: PICKER_SUBSCRIPTION, billing_reason: 'subscription_create'});
+    expect(invoice).toMatchObject({status: 'paid', customer: PICKER_CUSTOMER, parent: {subscription_details: {subscription: PICKER_SUBSCRIPTION}}, billing_reason: 'subscription_create'});
     expect(invoice.payments?.data[0].payment.payment_intent).toMatchObject({id: PICKER_PAYMENT_INTENT, status: 'succeeded'});
     // Never the store's own bookkeeping.
     expect(Object.keys(JSON.parse(JSON.stringify(invoice)) as object).filter((k) => k.startsWith('_'))).toEqual([]);
@@ -164,7 +164,7 @@ describe('permissions of a view', () => {
     expect(subs.status).toBe(403);
     expect(JSON.stringify(subs.json)).toContain("Having the 'subscription_read' permission");
     // Expanding the subscription from an invoice needs its permission too.
-    const expanded = await forwardAsExtension(door, identity, `/v1/invoices/${PICKER_INVOICE}?expand[]=subscription`);
+    const expanded = await forwardAsExtension(door, identity, `/v1/invoices/${PICKER_INVOICE}?expand[]=parent.subscription_details.subscription`);
     expect(expanded.status).toBe(403);
     const write = await forwardAsExtension(door, identity, `/v1/invoices/${PICKER_INVOICE}`, {
       method: 'POST',

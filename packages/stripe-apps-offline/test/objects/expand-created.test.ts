@@ -95,8 +95,11 @@ describe('expand', () => {
     expect(charge.customer).toMatchObject({object: 'customer'});
     expect(charge.payment_intent).toMatchObject({id: PICKER_PAYMENT_INTENT, object: 'payment_intent'});
     expect(charge.balance_transaction).toMatchObject({object: 'balance_transaction'});
-    const invoice = await stripe.invoices.retrieve(PICKER_INVOICE, {expand: ['customer', 'subscription', 'payments']});
+    const invoice = await stripe.invoices.retrieve(PICKER_INVOICE, {expand: ['customer', 'parent.subscription_details.subscription', 'payments']});
     expect(invoice.customer).toMatchObject({id: PICKER_CUSTOMER});
+    // The current API's way to an invoice's subscription; the top-level field is gone.
+    expect(invoice.parent?.subscription_details?.subscription).toMatchObject({id: PICKER_SUBSCRIPTION, object: 'subscription'});
+    expect('subscription' in invoice).toBe(false);
     expect(invoice.payments?.data[0].payment).toEqual({type: 'payment_intent', payment_intent: PICKER_PAYMENT_INTENT});
     const sub = await stripe.subscriptions.retrieve(PICKER_SUBSCRIPTION, {expand: ['customer']});
     expect(sub.customer).toMatchObject({id: PICKER_CUSTOMER});

@@ -103,7 +103,7 @@ test('nothing is dated after the seeding, and nothing before what it follows fro
     if (o.object === 'charge') follows.push(o.payment_intent);
     if (o.object === 'refund') follows.push(o.charge);
     if (o.object === 'price') follows.push(o.product);
-    if (o.object === 'invoice') follows.push(o.subscription);
+    if (o.object === 'invoice') follows.push((o.parent as {subscription_details?: {subscription?: string}} | null)?.subscription_details?.subscription);
     for (const before of follows) if (created(before) > at) late.push(`${o.id as string} created before ${String(before)}`);
   }
   expect(late).toEqual([]);

@@ -13,7 +13,7 @@ export function loadFixtures(): Fixtures | null {
 /**
  * Same keys; where both values are non-null, the same kind (string, number,
  * boolean, array, object). A key the example lacks is fine when the pinned
- * `stripe` types declare it: the examples come from an older spec than the
+ * `stripe` types declare it, and one it has when they do not: the examples come from an older spec than the
  * types, and stripe-types.test.ts checks every declared property.
  */
 export function shapeDifferences(answer: unknown, example: Record<string, unknown>): string[] {
@@ -22,7 +22,11 @@ export function shapeDifferences(answer: unknown, example: Record<string, unknow
   const kind = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
   const out: string[] = [];
   for (const key of new Set([...Object.keys(ours), ...Object.keys(example)])) {
-    if (!(key in ours)) out.push(`missing ${key}`);
+    // A key the example has and the types no longer declare (an invoice's top-level subscription) is gone from the API.
+    if (!(key in ours)) {
+      const declared = declaredProperties(String(ours.object ?? example.object));
+      if (declared.size === 0 || declared.has(key)) out.push(`missing ${key}`);
+    }
     else if (!(key in example) && !declaredProperties(String(ours.object)).has(key)) out.push(`extra ${key}`);
     else if (ours[key] !== null && example[key] !== null && kind(ours[key]) !== kind(example[key])) {
       out.push(`${key}: ${kind(ours[key])} vs ${kind(example[key])}`);

@@ -20,7 +20,7 @@ import {completeShape, TYPE_OF_NODE} from './shapes';
 export type {Kind};
 
 /** Object kinds plus the shapes only found inside others. */
-export type NodeName = Kind | 'subscription_item' | 'line_item' | 'invoice_payment' | 'invoice_payment_payment' | 'balance_source';
+export type NodeName = Kind | 'subscription_item' | 'line_item' | 'invoice_payment' | 'invoice_payment_payment' | 'invoice_parent' | 'invoice_subscription_details' | 'balance_source';
 
 interface Node {
   /** Fields holding an id to fetch. */
@@ -38,6 +38,9 @@ const INNER: Record<Exclude<NodeName, Kind>, Node> = {
   balance_source: {},
   invoice_payment: {refs: {invoice: 'invoice'}, embedded: {payment: 'invoice_payment_payment'}},
   invoice_payment_payment: {refs: {payment_intent: 'payment_intent', charge: 'charge'}},
+  // The current API's way to an invoice's subscription: parent.subscription_details.subscription.
+  invoice_parent: {embedded: {subscription_details: 'invoice_subscription_details'}},
+  invoice_subscription_details: {refs: {subscription: 'subscription'}},
   line_item: {},
   subscription_item: {embedded: {price: 'price'}},
 };

@@ -23,7 +23,8 @@ export interface InvoiceObject {
   livemode: boolean;
   metadata: Metadata;
   status: InvoiceStatus;
-  subscription: string | null;
+  /** What the invoice is for: a subscription's, in the current API, as parent.subscription_details.subscription (no top-level field). */
+  parent: {quote_details: null; subscription_details: {metadata: Metadata; subscription: string} | null; type: 'subscription_details'} | null;
   /** The store's own link to the payment intent that paid it (expand.ts builds `payments` from it). */
   _payment_intent: string | null;
   [field: string]: unknown;
@@ -35,7 +36,7 @@ export interface InvoiceObject {
  * amount and the status. Keys in Stripe's order; given fields win.
  */
 export function invoiceObject(
-  fields: Pick<InvoiceObject, 'id' | 'livemode' | 'created' | 'customer' | 'currency' | 'subscription' | '_payment_intent'> &
+  fields: Pick<InvoiceObject, 'id' | 'livemode' | 'created' | 'customer' | 'currency' | '_payment_intent'> &
     Partial<InvoiceObject> & {amount: number; status: 'open' | 'paid'; finalizedAt: number; paidAt: number | null; lines: unknown[]},
 ): InvoiceObject {
   const {amount, status, finalizedAt, paidAt, lines, ...given} = fields;
@@ -107,7 +108,6 @@ export function invoiceObject(
       statement_descriptor: null,
       status,
       status_transitions: {finalized_at: finalizedAt, marked_uncollectible_at: null, paid_at: paidAt, voided_at: null},
-      subscription: given.subscription,
       subtotal: amount,
       subtotal_excluding_tax: amount,
       test_clock: null,
@@ -175,6 +175,7 @@ export const INVOICE_FILTERS: readonly FilterSpec[] = [
 
 export class Invoices extends Resource<InvoiceObject> {
   constructor(db: Database.Database, write: Write, now: () => number) {
-    super(db, tableSpecOf('invoice'), write, now);
+    // The subscription filter reads where the current API keeps it.
+    super(db, tableSpecOf('invoice', {subscription: (o) => (o as unknown as InvoiceObject).parent?.subscription_details?.subscription ?? null}), write, now);
   }
 }

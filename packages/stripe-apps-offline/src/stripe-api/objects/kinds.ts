@@ -79,7 +79,7 @@ export const KINDS = {
     columns: ['customer', 'subscription', 'status', 'collection_method'],
     read: 'invoice_read',
     write: 'invoice_write',
-    expand: {refs: {customer: 'customer', subscription: 'subscription'}, includes: {payments: 'invoice_payment'}, lists: {lines: 'line_item'}},
+    expand: {refs: {customer: 'customer'}, embedded: {parent: 'invoice_parent'}, includes: {payments: 'invoice_payment'}, lists: {lines: 'line_item'}},
     missing: {noun: 'invoice', param: 'invoice'}, id: {prefix: 'in_', length: 24},
   },
   charge: {

@@ -362,7 +362,6 @@ export function seedData(livemode: boolean, now: number): SeedData {
             next_payment_attempt: open ? now + 2 * DAY : null,
             number: `${prefix}-${String(invoiceCount).padStart(4, '0')}`,
             parent: {quote_details: null, subscription_details: {metadata: {}, subscription: subId}, type: 'subscription_details'},
-            subscription: subId,
             _payment_intent: piId,
           }),
         );

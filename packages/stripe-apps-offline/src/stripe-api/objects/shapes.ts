@@ -50,6 +50,8 @@ export const TYPE_OF_NODE: Readonly<Record<NodeName, string | null>> = {
   line_item: 'InvoiceLineItem',
   invoice_payment: 'InvoicePayment',
   invoice_payment_payment: 'InvoicePayment.Payment',
+  invoice_parent: 'Invoice.Parent',
+  invoice_subscription_details: 'Invoice.Parent.SubscriptionDetails',
   // A charge, a refund, …: the type its `object` names.
   balance_source: null,
 };
