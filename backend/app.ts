@@ -10,6 +10,10 @@
  *
  * Stripe's own events arrive apart from these, at WEBHOOK_PATH, verified on the
  * raw body with the webhook signing secret (and with no CORS: no view calls it).
+ * A load balancer asks GET /healthz (the process answers) and GET /readyz (it
+ * is not stopping, and the Secret Store answers). Each request is one log
+ * entry (observability.ts): its id, route, status, duration, account and
+ * Stripe's Request-Id of each call it made.
  *
  * Stateless: everything lives in the Secret Store, so any number of copies
  * can answer the same views.
@@ -25,6 +29,8 @@ import {handleStripeWebhook, type UninstallCleanup} from './routes/webhooks';
 import type {RouteHandler} from './routes/types';
 import {secretsFor} from './secrets';
 import {verifySignedCall} from './signedCall';
+import {Lifecycle} from './lifecycle';
+import {currentTrace, requestIdFrom, traceStripeCalls, withTrace, type RequestTrace} from './observability';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 export const WEBHOOK_PATH = '/v1/webhooks/stripe';
@@ -36,12 +42,23 @@ export const ROUTES: Record<string, RouteHandler> = {
 };
 
 export interface BackendLogEntry {
+  /** The request's id, also in its X-Request-Id answer header. */
+  requestId: string;
   method: string;
   /** The path only: never a query, a body or a header. */
   path: string;
+  /** The route it matched ("/v1/keys/test"), or "(none)". */
+  route: string;
   status: number;
   ms: number;
+  /** The verified account, when the signature was good. */
+  accountId?: string;
+  /** Stripe's Request-Id of every call this request made to Stripe, in order. */
+  stripeRequestIds: string[];
 }
+
+/** How long /readyz trusts its last look at the Secret Store: a probe every second does not cost a Stripe call each. */
+export const READY_CACHE_MS = 5_000;
 
 // The sandboxed iframe's origin is opaque, so browsers send "null": the only origin answered.
 const CORS_HEADERS = {
@@ -95,25 +112,63 @@ async function readBody(c: Context): Promise<string> {
 /** Every refusal as JSON through the one mapper; an unexpected error is named (by its class only) on stderr. */
 function errorAnswer(c: Context, e: unknown, route: string, headers: Record<string, string>): Response {
   const {status, body} = toErrorResponse(e);
-  if (!(e instanceof BackendError)) process.stderr.write(`backend: internal error (${(e as Error)?.name ?? 'unknown'}) on ${route}\n`);
+  if (!(e instanceof BackendError)) {
+    // Its class only: an error's message can quote what was sent.
+    const line = {time: new Date().toISOString(), level: 'error', msg: 'internal error', error: (e as Error)?.name ?? 'unknown', route, requestId: currentTrace()?.requestId};
+    process.stderr.write(`${JSON.stringify(line)}\n`);
+  }
   // Hono types the status as a literal union; toErrorResponse only yields statuses from BackendError's table.
   return c.json(body, status as 400, headers);
 }
 
 export interface AppOptions {
   log?: (entry: BackendLogEntry) => void;
+  /** Shared with the server, which drains it on SIGTERM (server.ts). */
+  lifecycle?: Lifecycle;
   uninstall?: UninstallCleanup;
   /** Hooks for what happens to users' connections (routes/types.ts ConnectionEvents). */
   events?: ConnectionEvents;
 }
 
-export function createApp(config: BackendConfig, stripe: Stripe, {log = () => undefined, uninstall, events}: AppOptions = {}): Hono {
+export function createApp(config: BackendConfig, stripe: Stripe, {log = () => undefined, uninstall, events, lifecycle = new Lifecycle()}: AppOptions = {}): Hono {
   const app = new Hono();
+  traceStripeCalls(stripe);
 
   app.use(async (c, next) => {
     const started = performance.now();
-    await next();
-    log({method: c.req.method, path: c.req.path, status: c.res.status, ms: performance.now() - started});
+    const trace: RequestTrace = {requestId: requestIdFrom(c.req.header('x-request-id')), stripeRequestIds: []};
+    await withTrace(trace, next);
+    c.res.headers.set('x-request-id', trace.requestId);
+    // While stopping, keep-alive connections are closed after their answer, so the balancer reconnects elsewhere.
+    if (lifecycle.draining) c.res.headers.set('connection', 'close');
+    log({
+      requestId: trace.requestId,
+      method: c.req.method,
+      path: c.req.path,
+      route: c.req.routePath === '/*' || c.res.status === 404 ? '(none)' : c.req.routePath,
+      status: c.res.status,
+      ms: performance.now() - started,
+      ...(trace.accountId ? {accountId: trace.accountId} : {}),
+      stripeRequestIds: trace.stripeRequestIds,
+    });
+  });
+
+  app.get('/healthz', (c) => c.json({status: 'alive'}));
+
+  let lastReady: {at: number; ok: boolean} | null = null;
+  app.get('/readyz', async (c) => {
+    try {
+      if (lifecycle.draining) throw new BackendError('not-ready', 'This copy is stopping.');
+      if (!lastReady || performance.now() - lastReady.at > READY_CACHE_MS) {
+        // The cheapest call that proves the key and the Secret Store both work: one name of the app's own account scope.
+        const ok = await stripe.apps.secrets.list({scope: {type: 'account'}, limit: 1}).then(() => true, () => false);
+        lastReady = {at: performance.now(), ok};
+      }
+      if (!lastReady.ok) throw new BackendError('not-ready', 'The Secret Store does not answer this copy.');
+      return c.json({status: 'ready'});
+    } catch (e) {
+      return errorAnswer(c, e, 'GET /readyz', {});
+    }
   });
 
   app.options('*', (c) => {
@@ -125,6 +180,8 @@ export function createApp(config: BackendConfig, stripe: Stripe, {log = () => un
     app.post(path, async (c) => {
       try {
         const call = verifySignedCall(c.req.header('stripe-signature'), await readBody(c), config.signingSecrets);
+        const trace = currentTrace();
+        if (trace) trace.accountId = call.caller.accountId;
         const answer = await handle({...call, config, secrets: secretsFor(stripe, call.caller), events});
         return c.json(answer, 200, corsFor(c));
       } catch (e) {

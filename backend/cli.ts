@@ -5,7 +5,10 @@
  */
 import {ConfigError, readConfig} from './config';
 import {uninstallRevoker} from './oauth/userConnection';
-import {startBackend} from './server';
+import {DEFAULT_SHUTDOWN_GRACE_MS, startBackend} from './server';
+
+/** One JSON object per line on stdout, as log collectors read them. */
+const logLine = (fields: Record<string, unknown>) => process.stdout.write(`${JSON.stringify({time: new Date().toISOString(), ...fields})}\n`);
 
 async function main(): Promise<void> {
   let config;
@@ -21,7 +24,7 @@ async function main(): Promise<void> {
   let backend;
   try {
     backend = await startBackend(config, {
-      log: (e) => process.stdout.write(`${e.method} ${e.path} ${e.status} ${e.ms.toFixed(1)}ms\n`),
+      log: (e) => logLine({level: e.status >= 500 ? 'error' : 'info', msg: 'request', ...e, ms: Math.round(e.ms * 10) / 10}),
       // On uninstall, tokens are revoked at the provider as the app's OAuth client before they are deleted.
       uninstall: {revoke: uninstallRevoker(config)},
     });
@@ -33,10 +36,18 @@ async function main(): Promise<void> {
     }
     throw e;
   }
-  process.stdout.write(`App backend listening on ${backend.url} (Secret Store: ${config.apiBase?.origin ?? "Stripe's API"})\n`);
+  logLine({level: 'info', msg: `App backend listening on ${backend.url} (Secret Store: ${config.apiBase?.origin ?? "Stripe's API"})`, url: backend.url});
+  let stopping = false;
   const stop = (signal: string) => {
-    process.stdout.write(`${signal}: stopping\n`);
-    void backend.close().then(() => process.exit(0));
+    // A second signal while draining changes nothing: the bound below still holds.
+    if (stopping) return;
+    stopping = true;
+    const graceMs = config.shutdownGraceMs ?? DEFAULT_SHUTDOWN_GRACE_MS;
+    logLine({level: 'info', msg: `${signal}: stopping; requests in flight have ${graceMs / 1000} s`});
+    void backend.close({graceMs}).then((finished) => {
+      logLine({level: finished ? 'info' : 'warn', msg: finished ? 'stopped: every request in flight was answered' : 'stopped: requests still in flight were cut at the bound'});
+      process.exit(0);
+    });
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));

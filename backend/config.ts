@@ -35,6 +35,8 @@ export interface BackendConfig {
   apiBase: URL | null;
   host: string;
   port: number;
+  /** How long SIGTERM lets requests in flight finish (SHUTDOWN_GRACE_SECONDS; server.ts has the default). */
+  shutdownGraceMs?: number;
   /** stripe-app.json's `constants`: what the views are configured with, read on the server side. */
   constants: Record<string, unknown>;
   /** Each backend-mode connection's client secret, by connection id (readConfig requires one for each). */
@@ -90,6 +92,12 @@ export function readConfig(env: Env = process.env): BackendConfig {
   const port = Number(portText);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError('BACKEND_PORT', `must be a port number, not "${portText.slice(0, 20)}".`);
 
+  const graceText = env.SHUTDOWN_GRACE_SECONDS?.trim();
+  const grace = graceText === undefined || graceText === '' ? undefined : Number(graceText);
+  if (grace !== undefined && !(Number.isFinite(grace) && grace >= 0 && grace <= 600)) {
+    throw new ConfigError('SHUTDOWN_GRACE_SECONDS', `must be a number of seconds from 0 to 600, not "${graceText?.slice(0, 20)}".`);
+  }
+
   const manifestFile = path.resolve(env.STRIPE_APP_MANIFEST?.trim() || 'stripe-app.json');
   let manifest: unknown;
   try {
@@ -115,5 +123,6 @@ export function readConfig(env: Env = process.env): BackendConfig {
     apiBase,
     host: env.HOST?.trim() || '127.0.0.1',
     port,
+    ...(grace !== undefined ? {shutdownGraceMs: grace * 1000} : {}),
   };
 }

@@ -14,6 +14,8 @@ export type BackendErrorKind =
   | 'too-large' // a body over MAX_BODY_BYTES, declared or streamed
   | 'not-found' // no such route
   | 'store-unavailable' // the Secret Store did not answer properly
+  | 'store-rate-limited' // Stripe answered 429 to every try (README: rate limits)
+  | 'not-ready' // the backend is stopping, or cannot reach the Secret Store (/readyz)
   | 'oauth-not-configured' // constants.oauth is missing or invalid, or does not let the backend do this
   | 'not-connected' // the signed-in user has no stored connection
   | 'connection-unreadable' // the stored connection could not be read, or the tokens would not fit in one secret
@@ -31,6 +33,8 @@ const STATUS: Record<BackendErrorKind, number> = {
   'too-large': 413,
   'not-found': 404,
   'store-unavailable': 502,
+  'store-rate-limited': 503,
+  'not-ready': 503,
   'oauth-not-configured': 501,
   'not-connected': 409,
   'connection-unreadable': 500,

@@ -8,13 +8,14 @@
 import Stripe from 'stripe';
 import type {BackendConfig} from './config';
 import {BackendError} from './errors';
+import {STRIPE_CLIENT_SETTINGS} from './outbound';
 import type {VerifiedCaller} from './signedCall';
 
 export function createStripe(config: BackendConfig): Stripe {
   const base = config.apiBase;
   return new Stripe(config.secretKey, {
     ...(base ? {host: base.hostname, port: Number(base.port) || (base.protocol === 'https:' ? 443 : 80), protocol: base.protocol === 'https:' ? 'https' : 'http'} : {}),
-    maxNetworkRetries: 1,
+    ...STRIPE_CLIENT_SETTINGS,
     telemetry: false,
   });
 }
@@ -35,8 +36,11 @@ function isMissing(e: unknown): boolean {
   return e instanceof Stripe.errors.StripeError && e.statusCode === 404;
 }
 
-/** Stripe's answer is never passed on: it could quote what was sent. */
-function storeFailure(): BackendError {
+/** Stripe's answer is never passed on: it could quote what was sent. A 429 that outlasted the retries says so. */
+function storeFailure(e?: unknown): BackendError {
+  if (e instanceof Stripe.errors.StripeError && e.statusCode === 429) {
+    return new BackendError('store-rate-limited', 'Stripe is limiting how fast this account may call it. Try again in a few seconds.');
+  }
   return new BackendError('store-unavailable', 'The Secret Store did not answer properly. Try again in a moment.');
 }
 
@@ -49,14 +53,14 @@ function scoped(stripe: Stripe, scope: Stripe.Apps.SecretCreateParams.Scope, str
         return secret.payload ?? null;
       } catch (e) {
         if (isMissing(e)) return null;
-        throw storeFailure();
+        throw storeFailure(e);
       }
     },
     async write(name, payload, {expiresAt} = {}) {
       try {
         await stripe.apps.secrets.create({name, payload, scope, ...(expiresAt ? {expires_at: expiresAt} : {})}, options);
-      } catch {
-        throw storeFailure();
+      } catch (e) {
+        throw storeFailure(e);
       }
     },
     async remove(name) {
@@ -65,7 +69,7 @@ function scoped(stripe: Stripe, scope: Stripe.Apps.SecretCreateParams.Scope, str
         return true;
       } catch (e) {
         if (isMissing(e)) return false;
-        throw storeFailure();
+        throw storeFailure(e);
       }
     },
     async readAll() {
@@ -75,8 +79,8 @@ function scoped(stripe: Stripe, scope: Stripe.Apps.SecretCreateParams.Scope, str
           if (typeof secret.payload === 'string') all.set(secret.name, secret.payload);
         }
         return all;
-      } catch {
-        throw storeFailure();
+      } catch (e) {
+        throw storeFailure(e);
       }
     },
     async names() {
@@ -84,8 +88,8 @@ function scoped(stripe: Stripe, scope: Stripe.Apps.SecretCreateParams.Scope, str
         const names: string[] = [];
         for await (const secret of stripe.apps.secrets.list({scope, limit: 100}, options)) names.push(secret.name);
         return names;
-      } catch {
-        throw storeFailure();
+      } catch (e) {
+        throw storeFailure(e);
       }
     },
   };

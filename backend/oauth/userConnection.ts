@@ -19,6 +19,7 @@ import {clientSecretVariable, type BackendConfig} from '../config';
 import {BackendError} from '../errors';
 import type {ScopedSecrets} from '../secrets';
 import type {RouteContext} from '../routes/types';
+import {timedFetch} from '../outbound';
 
 /** constants.connections read as the views read them; the backend's constants come from the manifest's JSON, so they are JSON. */
 export const readBackendConnections = (config: BackendConfig) => readConnections(config.constants as ManifestConstants);
@@ -74,7 +75,7 @@ export function userConnection(
     provider,
     client: clientCredentials(context.config, provider),
     mode: options.mode ?? 'test',
-    fetch: options.fetch,
+    fetch: options.fetch ?? timedFetch,
     // The caller is the verified one, so the event names only the user whose own token was refused.
     onRefreshRefused: caller && events?.reconnectNeeded
       ? async (error) => {
@@ -97,7 +98,7 @@ export function uninstallRevoker(config: BackendConfig, fetchImpl?: typeof fetch
   return async (connectionId, connection) => {
     const provider = readBackendConnections(config).connections.find((c) => c.id === connectionId);
     if (!provider || (provider.exchange === 'backend' && !config.oauthClientSecrets?.[provider.id])) return false;
-    return (await revokeConnection(provider, connection, {fetch: fetchImpl, client: clientCredentials(config, provider)})) === 'revoked';
+    return (await revokeConnection(provider, connection, {fetch: fetchImpl ?? timedFetch, client: clientCredentials(config, provider)})) === 'revoked';
   };
 }
 
