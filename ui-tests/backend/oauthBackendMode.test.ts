@@ -451,3 +451,31 @@ describe('configuration', () => {
     expect(() => readConfig({...env, STRIPE_APP_MANIFEST: file})).toThrow('OAUTH_CLIENT_SECRET_GITHUB');
   });
 });
+
+describe("each route's calls to Stripe (the README's table beside Stripe's rate limits)", () => {
+  test('status, exchange, refresh, verify and disconnect of a connected user, each as the Secret Store saw it', async () => {
+    await stripeFor().apps.secrets.create({name: CONNECTED_USERS_SECRET, scope: {type: 'account'}, payload: JSON.stringify([ADA])});
+    const calls: Record<string, string[]> = {};
+    const measure = async (route: string, body: Record<string, unknown> = {}) => {
+      storeRequests = [];
+      expect((await call(route, ADA, body)).status).toBe(200);
+      calls[route] = storeRequests;
+    };
+    const grant = await signIn('ada');
+    await measure('exchange', {...grant, redirect_uri: REDIRECTS.test});
+    await measure('status');
+    await measure('refresh', {when: 'now'});
+    await measure('verify');
+    await measure('disconnect');
+    const [find, write, remove] = ['GET /v1/apps/secrets/find', 'POST /v1/apps/secrets', 'POST /v1/apps/secrets/delete'];
+    expect(calls).toEqual({
+      exchange: [write, find],
+      status: [find],
+      // Under the refresh lease (taken, confirmed, given back), the tokens read again and the rotated ones saved.
+      refresh: [find, find, write, find, find, write, find, remove],
+      verify: [find],
+      // Read, revoked at the provider, deleted; the refresh lease goes with it.
+      disconnect: [find, remove, find, find, remove],
+    });
+  });
+});
