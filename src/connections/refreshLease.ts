@@ -8,6 +8,15 @@
  * give up if another view holds it, write our id, wait, and read it back. Two
  * views that start together both write; only the last writer reads its own id.
  * A view that crashes holding the lease loses it when the secret expires.
+ *
+ * The wait is what makes it safe, so it bounds the write too: a taker whose
+ * look and write together took longer than the wait gives up. Otherwise a
+ * write delayed past another taker's read-back (a busy store) lets both
+ * refresh, and a rotating provider revokes the grant
+ * (ui-tests/connections/refreshLease.test.ts plays that race). With the bound, of two takers whose
+ * looks both found the lease free, the later write always lands before the
+ * earlier taker reads back. Every taker, view or backend, uses this one
+ * constant, since the rule holds only between takers that share it.
  * The refresh itself re-reads the tokens inside the lease (see connectionCore).
  *
  * The app backend takes the same lease in the same scope (backend/oauth), so
@@ -32,7 +41,8 @@ export interface LeaseTiming {
 
 export const DEFAULT_LEASE_TIMING: LeaseTiming = {
   leaseSeconds: 30,
-  settleMs: 400,
+  // Above a look and a write to Stripe's Secret Store under load, whose latency is not documented: a guess with room.
+  settleMs: 1500,
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   now: () => Date.now(),
 };
@@ -58,11 +68,14 @@ function leaseId(): string {
 
 /** The lease, or null when another view holds it. */
 export async function acquireRefreshLease(secrets: LeaseSecrets, name: string, timing: LeaseTiming = DEFAULT_LEASE_TIMING): Promise<Lease | null> {
+  const started = timing.now();
   const held = await secrets.find(name);
   const nowSeconds = Math.floor(timing.now() / 1000);
   if (held && (held.expiresAt === null || held.expiresAt > nowSeconds)) return null;
   const id = leaseId();
   await secrets.set(name, id, {expiresAt: nowSeconds + timing.leaseSeconds});
+  // Slower than the wait: our write may have landed after another taker read its own id back (see above).
+  if (timing.now() - started > timing.settleMs) return null;
   await timing.sleep(timing.settleMs);
   if ((await secrets.reveal(name)) !== id) return null;
   return {

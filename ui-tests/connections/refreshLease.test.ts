@@ -57,3 +57,23 @@ test('releasing after a long stall leaves the lease that passed to another view 
   await next!.release();
   expect(await scope.find(REFRESH_LEASE_SECRET)).toBeNull();
 });
+
+test('a taker whose write lands after the other taker read back gives up: it looked and wrote slower than the wait', async () => {
+  // Both look while the lease is free; the first writes at once, the second's write is held up in a busy store.
+  let release = () => undefined as void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const slowScope = {
+    ...scope,
+    set: async (name: string, value: string, options: {expiresAt: number}) => {
+      await held;
+      return scope.set(name, value, options);
+    },
+  };
+  const slow = acquireRefreshLease(slowScope, REFRESH_LEASE_SECRET, timing);
+  const first = await acquireRefreshLease(scope, REFRESH_LEASE_SECRET, timing);
+  expect(first).not.toBeNull();
+  // The slow write lands only now, after the first read its own id back and went on to refresh.
+  clock.advance(1);
+  release();
+  expect(await slow).toBeNull();
+});

@@ -18,6 +18,7 @@ import type {AddressInfo} from 'node:net';
 import type {ServedRequest} from '../host/config';
 // First: it gathers oidc-provider's expected development warnings, some printed as that module loads.
 import {heldBackNotices} from './developmentNotices';
+import {createMemoryAdapter} from './memoryAdapter';
 import Provider, {type KoaContextWithOIDC} from 'oidc-provider';
 
 import {interactionHandler, isInteractionPath} from './interactions';
@@ -92,7 +93,10 @@ export async function startOAuthProvider(options: OAuthProviderOptions): Promise
   const scopes = options.scopes && options.scopes.length > 0 ? options.scopes.join(' ') : PROVIDER_SCOPES;
   const brand = options.providerName ? `${options.providerName} (local stand-in)` : DEFAULT_BRAND;
 
+  // Its own storage, not oidc-provider's 1000-entry LRU, which dropped refresh tokens of a few hundred users (memoryAdapter.ts).
+  const storage = createMemoryAdapter();
   const provider = new Provider(issuer, {
+    adapter: storage.adapter,
     clients: [
       {
         client_id: PREVIEW_CLIENT_ID,
