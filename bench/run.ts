@@ -8,13 +8,14 @@ import os from 'node:os';
 import path from 'node:path';
 import {benchBackend} from './backend';
 import {benchConnect} from './connect';
+import {benchCopies} from './copies';
 import {benchObjects} from './objects';
 import {benchSecretStore} from './secret-store';
 import {benchViews} from './views';
 
 async function main(): Promise<void> {
   const started = new Date();
-  // BENCH_ONLY=views,connect runs only those sections (secret-store, objects, views, connect, backend).
+  // BENCH_ONLY=views,connect runs only those sections (secret-store, objects, views, connect, backend, copies).
   const only = process.env.BENCH_ONLY?.split(',');
   const wanted = (name: string) => !only || only.includes(name);
   const sections = [
@@ -23,6 +24,7 @@ async function main(): Promise<void> {
     ...(wanted('views') ? [await benchViews()] : []),
     ...(wanted('connect') ? [await benchConnect()] : []),
     ...(wanted('backend') ? [await benchBackend()] : []),
+    ...(wanted('copies') ? [await benchCopies()] : []),
   ];
   const report = [
     `# Keyring benchmark, ${started.toISOString()}`,
