@@ -29,6 +29,7 @@ import {handleStripeWebhook, type UninstallCleanup} from './routes/webhooks';
 import type {RouteHandler} from './routes/types';
 import {secretsFor} from './secrets';
 import {verifySignedCall} from './signedCall';
+import {readUpTo} from './boundedBody';
 import {Lifecycle} from './lifecycle';
 import {currentTrace, requestIdFrom, traceStripeCalls, withTrace, type RequestTrace} from './observability';
 
@@ -84,29 +85,9 @@ const tooLarge = () => new BackendError('too-large', `The body is over ${MAX_BOD
 async function readBody(c: Context): Promise<string> {
   const declared = Number(c.req.header('content-length') ?? 0);
   if (declared > MAX_BODY_BYTES) throw tooLarge();
-  const stream = c.req.raw.body;
-  if (!stream) return '';
-  const reader = stream.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const {done, value} = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
-      chunks.length = 0;
-      await reader.cancel().catch(() => undefined);
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  const whole = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    whole.set(chunk, at);
-    at += chunk.length;
-  }
-  return new TextDecoder().decode(whole);
+  const text = await readUpTo(c.req.raw.body, MAX_BODY_BYTES);
+  if (text === null) throw tooLarge();
+  return text;
 }
 
 /** Every refusal as JSON through the one mapper; an unexpected error is named (by its class only) on stderr. */

@@ -15,6 +15,7 @@
 import type {KeyCheck, KeyTestAnswer} from '../src/settings/keyChecks';
 import {fillCredentialTemplate} from '../src/settings/credential';
 import {HOST_SAFE} from '../src/settings/keySlots';
+import {readUpTo} from './boundedBody';
 import {BackendError} from './errors';
 
 export type KeyCheckOutcome = Pick<KeyTestAnswer, 'status'> & {result: 'works' | 'refused' | 'unreachable'};
@@ -66,27 +67,13 @@ function checkUrl(check: KeyCheck, values: Record<string, string>): string {
 const MAX_RULE_BODY = 64 * 1024;
 
 async function readJson(response: Response, timeoutMs: number): Promise<unknown> {
-  const reader = response.body?.getReader();
-  if (!reader) return undefined;
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const deadline = setTimeout(() => void reader.cancel().catch(() => undefined), timeoutMs);
+  if (!response.body) return undefined;
   try {
-    for (;;) {
-      const {done, value} = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > MAX_RULE_BODY) {
-        await reader.cancel().catch(() => undefined);
-        return undefined;
-      }
-      chunks.push(value);
-    }
-    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
+    // A body that trickles past the check's timeout is cut where it is, and reads as no JSON.
+    const text = await readUpTo(response.body, MAX_RULE_BODY, AbortSignal.timeout(timeoutMs));
+    return text === null ? undefined : (JSON.parse(text) as unknown);
   } catch {
     return undefined;
-  } finally {
-    clearTimeout(deadline);
   }
 }
 

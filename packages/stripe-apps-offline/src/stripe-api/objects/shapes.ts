@@ -59,8 +59,16 @@ export const TYPE_OF_NODE: Readonly<Record<NodeName, string | null>> = {
 /** The types shapes.generated.json is made from: every served shape's, the account's and a deleted customer's. */
 export const SHAPE_ROOTS: readonly string[] = [...new Set([...Object.values(TYPE_OF_NODE).filter((t): t is string => t !== null), 'Account', 'DeletedCustomer'])];
 
-/** The pinned `stripe` the shapes come from. */
-export const SHAPES_SOURCE = SHAPES.source;
+/** The top-level type of each `object` value ("charge" → Charge), the first by name where several share one ("list"), found once rather than per object. */
+const TYPE_OF_OBJECT: ReadonlyMap<string, string> = (() => {
+  const byObject = new Map<string, string>();
+  for (const [t, shape] of Object.entries(SHAPES.types)) {
+    const marker = shape.object?.default;
+    // A deleted object is told apart by its `deleted`, in completeShape.
+    if (!t.includes('.') && !t.startsWith('Deleted') && typeof marker === 'string' && !byObject.has(marker)) byObject.set(marker, t);
+  }
+  return byObject;
+})();
 
 type Json = Record<string, unknown>;
 
@@ -81,7 +89,7 @@ const copy = (v: unknown): unknown => (v === null || typeof v !== 'object' ? v :
 export function completeShape<T>(value: T, type: string | null): T {
   if (type === null || !isObject(value)) {
     if (type === null && isObject(value) && typeof value.object === 'string') {
-      const named = Object.keys(SHAPES.types).find((t) => SHAPES.types[t].object?.default === value.object && !t.includes('.'));
+      const named = TYPE_OF_OBJECT.get(value.object);
       return named ? completeShape(value, named) : value;
     }
     return value;
@@ -110,6 +118,6 @@ export function completeShape<T>(value: T, type: string | null): T {
 
 /** The properties the pinned types declare for objects whose `object` is `object` ("payment_intent"), for comparisons in tests. */
 export function declaredProperties(object: string): Set<string> {
-  const type = Object.keys(SHAPES.types).find((t) => !t.includes('.') && !t.startsWith('Deleted') && SHAPES.types[t].object?.default === object);
+  const type = TYPE_OF_OBJECT.get(object);
   return new Set(type ? Object.keys(SHAPES.types[type]) : []);
 }
