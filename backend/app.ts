@@ -31,6 +31,7 @@ import {secretsFor} from './secrets';
 import {verifySignedCall} from './signedCall';
 import {readUpTo} from './boundedBody';
 import {Lifecycle} from './lifecycle';
+import {uninstallRevoker} from './oauth/userConnection';
 import {currentTrace, requestIdFrom, traceStripeCalls, withTrace, type RequestTrace} from './observability';
 
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -96,7 +97,8 @@ function errorAnswer(c: Context, e: unknown, route: string, headers: Record<stri
   if (!(e instanceof BackendError)) {
     // Its class only: an error's message can quote what was sent.
     const line = {time: new Date().toISOString(), level: 'error', msg: 'internal error', error: (e as Error)?.name ?? 'unknown', route, requestId: currentTrace()?.requestId};
-    process.stderr.write(`${JSON.stringify(line)}\n`);
+    // console.error: stderr on Node, the Workers log on Workers.
+    console.error(JSON.stringify(line));
   }
   // Hono types the status as a literal union; toErrorResponse only yields statuses from BackendError's table.
   return c.json(body, status as 400, headers);
@@ -109,6 +111,15 @@ export interface AppOptions {
   uninstall?: UninstallCleanup;
   /** Hooks for what happens to users' connections (routes/types.ts ConnectionEvents). */
   events?: ConnectionEvents;
+}
+
+/**
+ * The hooks a deployed backend runs with, on Node (cli.ts) and on Workers
+ * (worker.ts) alike: on uninstall, each user's tokens are revoked at the
+ * provider as the app's OAuth client before they are deleted.
+ */
+export function deployedHooks(config: BackendConfig): Pick<AppOptions, 'uninstall'> {
+  return {uninstall: {revoke: uninstallRevoker(config)}};
 }
 
 export function createApp(config: BackendConfig, stripe: Stripe, {log = () => undefined, uninstall, events, lifecycle = new Lifecycle()}: AppOptions = {}): Hono {
@@ -160,7 +171,7 @@ export function createApp(config: BackendConfig, stripe: Stripe, {log = () => un
   for (const [path, handle] of Object.entries(ROUTES)) {
     app.post(path, async (c) => {
       try {
-        const call = verifySignedCall(c.req.header('stripe-signature'), await readBody(c), config.signingSecrets);
+        const call = await verifySignedCall(c.req.header('stripe-signature'), await readBody(c), config.signingSecrets);
         const trace = currentTrace();
         if (trace) trace.accountId = call.caller.accountId;
         const answer = await handle({...call, config, secrets: secretsFor(stripe, call.caller), events});

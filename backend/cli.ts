@@ -3,9 +3,11 @@
  * (see config.ts). `npm start` runs it beside the preview, wired to the local
  * Secret Store and the preview's signing secret.
  */
-import {ConfigError, readConfig} from './config';
-import {uninstallRevoker} from './oauth/userConnection';
+import {ConfigError} from './config';
+import {readConfig} from './readConfig';
+import {deployedHooks} from './app';
 import {DEFAULT_SHUTDOWN_GRACE_MS, startBackend} from './server';
+import {requestLogLine} from './observability';
 
 /** One JSON object per line on stdout, as log collectors read them. */
 const logLine = (fields: Record<string, unknown>) => process.stdout.write(`${JSON.stringify({time: new Date().toISOString(), ...fields})}\n`);
@@ -24,9 +26,8 @@ async function main(): Promise<void> {
   let backend;
   try {
     backend = await startBackend(config, {
-      log: (e) => logLine({level: e.status >= 500 ? 'error' : 'info', msg: 'request', ...e, ms: Math.round(e.ms * 10) / 10}),
-      // On uninstall, tokens are revoked at the provider as the app's OAuth client before they are deleted.
-      uninstall: {revoke: uninstallRevoker(config)},
+      log: (e) => process.stdout.write(`${requestLogLine(e)}\n`),
+      ...deployedHooks(config),
     });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;

@@ -1,7 +1,10 @@
 /**
- * The backend's configuration: the environment only, so the same build runs
- * on any Node host. Each variable is documented here and in the README; a
- * missing or malformed one stops start-up with an error that names it.
+ * The backend's configuration: the environment (Node's process.env, a
+ * Worker's bindings) and the app's manifest constants, so the same code runs
+ * on any host. Nothing here touches a file: on Node readConfig.ts reads the
+ * manifest from disk, on Workers worker.ts has it bundled. Each variable is
+ * documented here and in the README; a missing or malformed one stops
+ * start-up (on Workers: every answer) with an error that names it.
  *
  *   STRIPE_SECRET_KEY                   the app's secret key (sk_test_… / sk_live_… / rk_…): reaches the Secret Store
  *   STRIPE_APP_SIGNING_SECRET           the app's signing secret (absec_…): verifies calls from the views
@@ -12,12 +15,12 @@
  *                                       "github"): required for each connection whose exchange is "backend" (the backend
  *                                       exchanges its codes as a confidential client), unused otherwise
  *   STRIPE_API_BASE                     where Stripe's API is (optional; `npm start` points it at the local Secret Store)
- *   BACKEND_PORT, HOST                  where to listen (default 127.0.0.1:4330)
- *   STRIPE_APP_MANIFEST                 the app's stripe-app.json (default ./stripe-app.json): the backend acts on
- *                                       its `constants` (key checks, the OAuth provider), never on what a view sends
+ *   BACKEND_PORT, HOST                  where to listen (default 127.0.0.1:4330; Node only)
+ *   SHUTDOWN_GRACE_SECONDS              how long SIGTERM lets requests in flight finish (Node only)
+ *   STRIPE_APP_MANIFEST                 the app's stripe-app.json (default ./stripe-app.json; Node only, readConfig.ts):
+ *                                       the backend acts on its `constants` (key checks, the OAuth provider), never on
+ *                                       what a view sends
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import type {ManifestConstants} from '../src/manifestConstants';
 import {readConnections} from '../src/oauth';
 
@@ -55,7 +58,13 @@ export class ConfigError extends Error {
 
 const SECRET_KEY = /^(sk|rk)_(test|live)_[A-Za-z0-9]+$/;
 
-type Env = Record<string, string | undefined>;
+/** Process.env on Node; a Worker's env, whose bindings other than text (a KV namespace, say) are ignored here. */
+export type Env = Record<string, unknown>;
+
+const text = (env: Env, name: string): string | undefined => {
+  const value = env[name];
+  return typeof value === 'string' ? value.trim() : undefined;
+};
 
 /** The variable that holds connection `id`'s client secret: github → OAUTH_CLIENT_SECRET_GITHUB. */
 export function clientSecretVariable(connectionId: string): string {
@@ -63,22 +72,28 @@ export function clientSecretVariable(connectionId: string): string {
 }
 
 function required(env: Env, name: string, what: string): string {
-  const value = env[name]?.trim();
+  const value = text(env, name);
   if (!value) throw new ConfigError(name, `is not set: ${what}.`);
   return value;
 }
 
-/** Reads and checks the configuration; never echoes a secret's value in an error. */
-export function readConfig(env: Env = process.env): BackendConfig {
+/** The manifest's `constants` object, or none: what a stripe-app.json holds for the backend. */
+export function manifestConstants(manifest: unknown): Record<string, unknown> {
+  const constants = (manifest as {constants?: unknown} | null)?.constants;
+  return constants && typeof constants === 'object' && !Array.isArray(constants) ? (constants as Record<string, unknown>) : {};
+}
+
+/** Checks the configuration in `env` for the app whose manifest constants are given; never echoes a secret's value in an error. */
+export function configFromEnv(env: Env, constants: Record<string, unknown>): BackendConfig {
   const secretKey = required(env, 'STRIPE_SECRET_KEY', "set it to the app's secret key (sk_test_… or sk_live_…)");
   if (!SECRET_KEY.test(secretKey)) throw new ConfigError('STRIPE_SECRET_KEY', 'does not look like a Stripe secret key (sk_test_…, sk_live_… or rk_…).');
   const signing = required(env, 'STRIPE_APP_SIGNING_SECRET', "set it to the app's signing secret (absec_…, shown on the app's page in the Dashboard)");
-  const previous = env.STRIPE_APP_SIGNING_SECRET_PREVIOUS?.trim();
+  const previous = text(env, 'STRIPE_APP_SIGNING_SECRET_PREVIOUS');
   const webhook = required(env, 'STRIPE_WEBHOOK_SECRET', "set it to the webhook endpoint's signing secret (whsec_…), so the backend can clean up when an account uninstalls the app");
-  const webhookPrevious = env.STRIPE_WEBHOOK_SECRET_PREVIOUS?.trim();
+  const webhookPrevious = text(env, 'STRIPE_WEBHOOK_SECRET_PREVIOUS');
 
   let apiBase: URL | null = null;
-  const base = env.STRIPE_API_BASE?.trim();
+  const base = text(env, 'STRIPE_API_BASE');
   if (base) {
     try {
       apiBase = new URL(base);
@@ -88,25 +103,16 @@ export function readConfig(env: Env = process.env): BackendConfig {
     if (apiBase.protocol !== 'http:' && apiBase.protocol !== 'https:') throw new ConfigError('STRIPE_API_BASE', 'must be an http: or https: URL.');
   }
 
-  const portText = env.BACKEND_PORT?.trim() || '4330';
+  const portText = text(env, 'BACKEND_PORT') || '4330';
   const port = Number(portText);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError('BACKEND_PORT', `must be a port number, not "${portText.slice(0, 20)}".`);
 
-  const graceText = env.SHUTDOWN_GRACE_SECONDS?.trim();
+  const graceText = text(env, 'SHUTDOWN_GRACE_SECONDS');
   const grace = graceText === undefined || graceText === '' ? undefined : Number(graceText);
   if (grace !== undefined && !(Number.isFinite(grace) && grace >= 0 && grace <= 600)) {
     throw new ConfigError('SHUTDOWN_GRACE_SECONDS', `must be a number of seconds from 0 to 600, not "${graceText?.slice(0, 20)}".`);
   }
 
-  const manifestFile = path.resolve(env.STRIPE_APP_MANIFEST?.trim() || 'stripe-app.json');
-  let manifest: unknown;
-  try {
-    manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8'));
-  } catch {
-    throw new ConfigError('STRIPE_APP_MANIFEST', `names ${manifestFile}, which could not be read as JSON: deploy the app's stripe-app.json with the backend.`);
-  }
-  const rawConstants = (manifest as {constants?: unknown})?.constants;
-  const constants = rawConstants && typeof rawConstants === 'object' && !Array.isArray(rawConstants) ? (rawConstants as Record<string, unknown>) : {};
   const oauthClientSecrets: Record<string, string> = {};
   // Read as the views read them, so a preset's default exchange counts (GitHub's is the backend).
   for (const {id, exchange} of readConnections(constants as ManifestConstants).connections) {
@@ -121,7 +127,7 @@ export function readConfig(env: Env = process.env): BackendConfig {
     signingSecrets: previous ? [signing, previous] : [signing],
     webhookSecrets: webhookPrevious ? [webhook, webhookPrevious] : [webhook],
     apiBase,
-    host: env.HOST?.trim() || '127.0.0.1',
+    host: text(env, 'HOST') || '127.0.0.1',
     port,
     ...(grace !== undefined ? {shutdownGraceMs: grace * 1000} : {}),
   };

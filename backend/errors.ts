@@ -16,6 +16,7 @@ export type BackendErrorKind =
   | 'store-unavailable' // the Secret Store did not answer properly
   | 'store-rate-limited' // Stripe answered 429 to every try (README: rate limits)
   | 'not-ready' // the backend is stopping, or cannot reach the Secret Store (/readyz)
+  | 'misconfigured' // a Worker whose bindings are missing or malformed (config.ts names the variable)
   | 'oauth-not-configured' // constants.oauth is missing or invalid, or does not let the backend do this
   | 'not-connected' // the signed-in user has no stored connection
   | 'connection-unreadable' // the stored connection could not be read, or the tokens would not fit in one secret
@@ -35,6 +36,7 @@ const STATUS: Record<BackendErrorKind, number> = {
   'store-unavailable': 502,
   'store-rate-limited': 503,
   'not-ready': 503,
+  misconfigured: 500,
   'oauth-not-configured': 501,
   'not-connected': 409,
   'connection-unreadable': 500,

@@ -18,6 +18,13 @@ import {HOST_SAFE} from '../src/settings/keySlots';
 import {readUpTo} from './boundedBody';
 import {BackendError} from './errors';
 
+/** Base64 of the text's UTF-8 bytes, with what every runtime has (btoa takes Latin-1 only, so bytes first). */
+function base64(text: string): string {
+  let binary = '';
+  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
+  return btoa(binary);
+}
+
 export type KeyCheckOutcome = Pick<KeyTestAnswer, 'status'> & {result: 'works' | 'refused' | 'unreachable'};
 
 // Visible ASCII and spaces: anything else cannot go in a header (and a line break would split one).
@@ -41,7 +48,7 @@ function keyHeaders(check: KeyCheck, values: Record<string, string>): Record<str
       // Left out, the key is the user name and the password empty, as Stripe-style APIs take it.
       const user = header(present.user || '{key}', values);
       const password = present.password ? header(present.password, values) : '';
-      return {authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`};
+      return {authorization: `Basic ${base64(`${user}:${password}`)}`};
     }
     case 'header':
       return {[present.header]: header(present.value, values)};

@@ -9,6 +9,7 @@
  */
 import {AsyncLocalStorage} from 'node:async_hooks';
 import type Stripe from 'stripe';
+import type {BackendLogEntry} from './app';
 
 export interface RequestTrace {
   requestId: string;
@@ -41,4 +42,9 @@ export function traceStripeCalls(stripe: Stripe): void {
   stripe.on('response', (event: {request_id?: string}) => {
     if (event.request_id) currentTrace()?.stripeRequestIds.push(event.request_id);
   });
+}
+
+/** A request's log entry as the one JSON line a log collector reads (Node's stdout, the Workers log): an answer of 500 or more is an error. */
+export function requestLogLine(entry: BackendLogEntry): string {
+  return JSON.stringify({time: new Date().toISOString(), level: entry.status >= 500 ? 'error' : 'info', msg: 'request', ...entry, ms: Math.round(entry.ms * 10) / 10});
 }

@@ -5,6 +5,9 @@
  * `JSON.stringify({user_id, account_id})`, user first. stripe-node's own
  * helper checks it (never a hand-written HMAC), against the current signing
  * secret and, during a rotation, the previous one, within Stripe's 300 s.
+ * Its async form, so the same code runs on Node (its crypto) and on Workers
+ * (stripe-node's worker build verifies with SubtleCrypto, which has no
+ * synchronous HMAC).
  *
  * The verified ids are the only ones the backend ever acts for: a body that
  * names another user or account does not match its signature.
@@ -39,21 +42,21 @@ function parseBody(text: string): Record<string, unknown> {
   return body as Record<string, unknown>;
 }
 
-export function verifySignedCall(signature: string | undefined, rawBody: string, secrets: string[]): SignedCall {
+export async function verifySignedCall(signature: string | undefined, rawBody: string, secrets: string[]): Promise<SignedCall> {
   if (!signature) throw new BackendError('unsigned', 'This call is not signed: send the view\'s fetchStripeSignature() in the Stripe-Signature header.');
   const body = parseBody(rawBody);
   const {user_id: userId, account_id: accountId} = body;
   if (typeof userId !== 'string' || !USER_ID.test(userId) || typeof accountId !== 'string' || !ACCOUNT_ID.test(accountId)) {
     throw new BackendError('bad-signature', 'The signature does not match: the body must carry the signed user_id and account_id.');
   }
-  // stripe-node types the helper as nullable; in Node it is always there.
+  // stripe-node types the helper as nullable; its Node and worker builds both have it.
   const helper = Stripe.webhooks.signature;
   if (!helper) throw new BackendError('internal', "stripe-node's signature helper is missing.");
   const payload = JSON.stringify({user_id: userId, account_id: accountId});
   let expired = false;
   for (const secret of secrets) {
     try {
-      helper.verifyHeader(payload, signature, secret, SIGNATURE_TOLERANCE_SECONDS);
+      await helper.verifyHeaderAsync(payload, signature, secret, SIGNATURE_TOLERANCE_SECONDS);
       const rest = {...body};
       delete rest.user_id;
       delete rest.account_id;

@@ -1,6 +1,6 @@
 /**
  * POST /v1/webhooks/stripe: Stripe's events for this app, verified on the raw
- * body with stripe-node's constructEvent and the webhook signing secret.
+ * body with stripe-node's constructEventAsync and the webhook signing secret.
  *
  * Stripe leaves an app's secrets in place when an account uninstalls it
  * (stripe/stripe-apps#534), so on `account.application.deauthorized` the
@@ -31,11 +31,12 @@ export interface WebhookAnswer {
   cleaned?: {account_secrets: number; connections: number; revocations_failed: number};
 }
 
-function verifiedEvent(rawBody: string, header: string | undefined, secrets: string[]): Stripe.Event {
+async function verifiedEvent(rawBody: string, header: string | undefined, secrets: string[]): Promise<Stripe.Event> {
   if (!header) throw new BackendError('bad-request', 'This webhook is not signed: Stripe sends a Stripe-Signature header.');
   for (const secret of secrets) {
     try {
-      return Stripe.webhooks.constructEvent(rawBody, header, secret);
+      // Async: stripe-node's worker build verifies with SubtleCrypto, which has no synchronous HMAC; the tolerance is stripe-node's default 300 s.
+      return await Stripe.webhooks.constructEventAsync(rawBody, header, secret, undefined);
     } catch {
       // Try the next secret (a rotation keeps two valid); the refusal below names neither.
     }
@@ -50,7 +51,7 @@ export async function handleStripeWebhook(
   stripe: Stripe,
   cleanup: UninstallCleanup = {},
 ): Promise<WebhookAnswer> {
-  const event = verifiedEvent(rawBody, header, config.webhookSecrets ?? []);
+  const event = await verifiedEvent(rawBody, header, config.webhookSecrets ?? []);
   if (event.type !== UNINSTALLED) return {received: true, type: event.type};
   if (!event.account) throw new BackendError('bad-request', `${UNINSTALLED} without an account: nothing to clean up.`);
   const scopes = secretsForUninstalledAccount(stripe, event.account);

@@ -5,7 +5,8 @@
  */
 import http from 'node:http';
 import {MAX_BODY_BYTES} from '../../backend/app';
-import {startBackend, type RunningBackend} from '../../backend/server';
+import type {RunningBackend} from '../../backend/server';
+import {startBackendUnderTest} from '../support/backendUnderTest';
 import {startTestStore, TEST_KEY, type TestSecretStore} from 'stripe-apps-offline/testing';
 
 let store: TestSecretStore;
@@ -13,7 +14,7 @@ let backend: RunningBackend;
 
 beforeAll(async () => {
   store = await startTestStore();
-  backend = await startBackend({
+  backend = await startBackendUnderTest({
     secretKey: TEST_KEY,
     signingSecrets: ['absec_bodyLimitTests'],
     webhookSecrets: ['whsec_bodyLimitTests'],

@@ -12,10 +12,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Stripe from 'stripe';
-import {ConfigError, readConfig, type BackendConfig} from '../../backend/config';
+import {ConfigError, type BackendConfig} from '../../backend/config';
+import {readConfig} from '../../backend/readConfig';
 import {CONNECTED_USERS_SECRET} from '../../backend/connectionRegistry';
 import {CLIENT_SECRET_VARIABLE, CONNECTION_SECRET, FIXTURE_CONNECTION, REDIRECTS, REFRESH_LEASE_SECRET} from '../support/fixtureConnection';
-import {startBackend, type RunningBackend} from '../../backend/server';
+import type {RunningBackend} from '../../backend/server';
+import {startBackendUnderTest} from '../support/backendUnderTest';
 import {CONFIDENTIAL_CLIENTS, LOCAL_CLIENT_SECRET, localBackendModeManifest, startTestStore, type TestSecretStore, startTestProvider, type TestProvider} from 'stripe-apps-offline/testing';
 import {createConnectionService, type StoredConnection} from '../../src/connections';
 import {buildAuthorizeUrl, readConnections, type OAuthProviderConfig} from '../../src/oauth';
@@ -57,7 +59,7 @@ function configFor(oauth: Record<string, unknown>, secret: string | undefined = 
 
 /** Another backend copy for one test (closed after it). */
 async function anotherBackend(oauth: Record<string, unknown>, secret?: string): Promise<RunningBackend> {
-  const started = await startBackend(configFor(oauth, secret));
+  const started = await startBackendUnderTest(configFor(oauth, secret));
   extra.push(started);
   return started;
 }
@@ -67,7 +69,7 @@ beforeAll(async () => {
     startTestStore({onRequest: (entry) => storeRequests.push(`${entry.method} ${entry.path}`)}),
     startTestProvider({redirectUris: [REDIRECTS.test, REDIRECTS.live]}),
   ]);
-  backend = await startBackend(configFor(backendModeOAuth()));
+  backend = await startBackendUnderTest(configFor(backendModeOAuth()));
 });
 afterAll(async () => {
   uninstallHostEndpoint();

@@ -6,7 +6,9 @@
  * SIGTERM, which stops taking connections, answers what is in flight within
  * a bound, then exits 0. Real parts throughout: the local Secret Store, the
  * Acme stand-in, the backend over HTTP, and `npm run backend`'s own process
- * for the signals.
+ * for the signals. The jest project "backend on workerd" runs this file with
+ * the backend as a Worker too; what only a Node process has (a lifecycle to
+ * drain, signals) is Node's alone there.
  */
 import {spawn, type ChildProcess} from 'node:child_process';
 import fs from 'node:fs';
@@ -18,10 +20,13 @@ import {signForView, startTestStore} from 'stripe-apps-offline/testing';
 import {createApp, READY_CACHE_MS, type BackendLogEntry} from '../../backend/app';
 import {Lifecycle} from '../../backend/lifecycle';
 import {createStripe} from '../../backend/secrets';
-import {startBackend} from '../../backend/server';
+import {BACKEND_RUNTIME, startBackendUnderTest} from '../support/backendUnderTest';
 import {startKeyTestRig, type KeyTestRig} from '../settings/keyTestRig';
 
 jest.setTimeout(60_000);
+
+/** Workers have no process to signal nor a lifecycle to drain: the platform retires an isolate itself (backend/worker.ts). */
+const onNode = BACKEND_RUNTIME === 'node' ? {test, describe} : {test: test.skip, describe: describe.skip};
 
 const SIGNING_SECRET = 'absec_operationsTests';
 const ACCOUNT = 'acct_1OperationsAda1';
@@ -62,7 +67,7 @@ describe('health and readiness', () => {
   test('a copy whose Secret Store does not answer is alive but not ready, and says why', async () => {
     const gone = await startTestStore();
     await gone.close();
-    const backend = await startBackend({secretKey: 'sk_test_operations', signingSecrets: [SIGNING_SECRET], apiBase: new URL(gone.url), host: '127.0.0.1', port: 0, constants: {}});
+    const backend = await startBackendUnderTest({secretKey: 'sk_test_operations', signingSecrets: [SIGNING_SECRET], apiBase: new URL(gone.url), host: '127.0.0.1', port: 0, constants: {}});
     try {
       expect((await fetch(`${backend.url}/healthz`)).status).toBe(200);
       const ready = await fetch(`${backend.url}/readyz`);
@@ -72,7 +77,7 @@ describe('health and readiness', () => {
     }
   });
 
-  test('a copy that is stopping is not ready, whatever the Secret Store says', async () => {
+  onNode.test('a copy that is stopping is not ready, whatever the Secret Store says', async () => {
     const lifecycle = new Lifecycle();
     const config = {secretKey: 'sk_test_operations', signingSecrets: [SIGNING_SECRET], apiBase: new URL(rig.store.url), host: '127.0.0.1', port: 0, constants: {}};
     const app = createApp(config, createStripe(config), {lifecycle});
@@ -137,7 +142,7 @@ describe("Stripe's failures", () => {
   });
 });
 
-describe('SIGTERM', () => {
+onNode.describe('SIGTERM', () => {
   let child: ChildProcess | undefined;
   afterEach(() => {
     if (child && child.exitCode === null) child.kill('SIGKILL');

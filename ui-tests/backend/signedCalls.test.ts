@@ -9,10 +9,12 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Stripe from 'stripe';
-import {ConfigError, readConfig, type BackendConfig} from '../../backend/config';
+import {ConfigError, type BackendConfig} from '../../backend/config';
+import {readConfig} from '../../backend/readConfig';
 import manifest from '../fixtures/app/stripe-app.json';
 import {CONNECTION_SECRET, FIXTURE_CONNECTION} from '../support/fixtureConnection';
-import {startBackend, type RunningBackend} from '../../backend/server';
+import type {RunningBackend} from '../../backend/server';
+import {startBackendUnderTest} from '../support/backendUnderTest';
 import {startTestStore, type TestSecretStore} from 'stripe-apps-offline/testing';
 
 const SECRET = `absec_${crypto.randomBytes(16).toString('hex')}`;
@@ -36,7 +38,7 @@ const configFor = (signingSecrets: string[], apiBase = store.url): BackendConfig
 
 beforeAll(async () => {
   store = await startTestStore();
-  backend = await startBackend(configFor([SECRET]));
+  backend = await startBackendUnderTest(configFor([SECRET]));
 });
 afterAll(async () => {
   await backend?.close();
@@ -126,7 +128,7 @@ describe('the signature table', () => {
   });
 
   test('during a rotation the previous signing secret is accepted too, and not once the rotation is over', async () => {
-    const rotating = await startBackend(configFor([SECRET, PREVIOUS]));
+    const rotating = await startBackendUnderTest(configFor([SECRET, PREVIOUS]));
     try {
       const old = sign(ADA, ACCOUNT, {secret: PREVIOUS});
       expect((await call(STATUS, {to: rotating, signature: old, body: {user_id: ADA, account_id: ACCOUNT}})).status).toBe(200);
@@ -160,7 +162,7 @@ describe('what a verified call reaches', () => {
   });
 
   test('a Secret Store that cannot be reached is a 502 that says so', async () => {
-    const down = await startBackend(configFor([SECRET], 'http://127.0.0.1:9'));
+    const down = await startBackendUnderTest(configFor([SECRET], 'http://127.0.0.1:9'));
     try {
       const answer = await call(STATUS, {to: down, signature: sign(ADA, ACCOUNT), body: {user_id: ADA, account_id: ACCOUNT}});
       expect(answer.status).toBe(502);

@@ -2,19 +2,20 @@
  * Uninstall: Stripe leaves an app's secrets behind when an account removes it,
  * so the backend cleans up on `account.application.deauthorized`, verified on
  * the raw body with the webhook signing secret. Real parts: the backend over
- * HTTP, the local Secret Store, and the local OAuth provider whose tokens are
- * revoked.
+ * HTTP (on Node, and as a Worker under workerd), the local Secret Store, and
+ * the local OAuth provider whose tokens the backend's own revoker revokes.
  */
 import crypto from 'node:crypto';
 import Stripe from 'stripe';
 import {WEBHOOK_PATH} from '../../backend/app';
 import {CONNECTED_USERS_SECRET, rememberConnectedUser} from '../../backend/connectionRegistry';
 import manifest from '../fixtures/app/stripe-app.json';
-import {CONNECTION_SECRET} from '../support/fixtureConnection';
+import {CONNECTION_SECRET, FIXTURE_CONNECTION, REDIRECTS} from '../support/fixtureConnection';
 import {secretsForUninstalledAccount, createStripe} from '../../backend/secrets';
-import {startBackend, type RunningBackend} from '../../backend/server';
+import type {RunningBackend} from '../../backend/server';
+import {startBackendUnderTest} from '../support/backendUnderTest';
 import type {BackendConfig} from '../../backend/config';
-import {startTestStore, type TestSecretStore, startTestProvider, type TestProvider, startAll} from 'stripe-apps-offline/testing';
+import {localProviderManifest, startTestStore, type TestSecretStore, startTestProvider, type TestProvider, startAll} from 'stripe-apps-offline/testing';
 
 const WEBHOOK_SECRET = `whsec_${crypto.randomBytes(16).toString('hex')}`;
 const ACCOUNT = 'acct_1UninstallTest01';
@@ -28,19 +29,11 @@ let config: BackendConfig;
 
 beforeAll(async () => {
   [store, provider] = await startAll(startTestStore(), startTestProvider({redirectUris: [REDIRECT]}));
-  config = {secretKey: 'sk_test_uninstall', signingSecrets: ['absec_unused'], webhookSecrets: [WEBHOOK_SECRET], apiBase: new URL(store.url), host: '127.0.0.1', port: 0, constants: manifest.constants};
-  backend = await startBackend(config, {
-    uninstall: {
-      // The provider's RFC 7009 endpoint, as the app's OAuth client: both tokens, and a failure counted, never thrown.
-      revoke: async (_connectionId, connection) => {
-        const statuses = await Promise.all([
-          provider.revoke(connection.access_token, 'access_token'),
-          ...(connection.refresh_token ? [provider.revoke(connection.refresh_token, 'refresh_token')] : []),
-        ]);
-        return statuses.every((s) => s === 200);
-      },
-    },
-  });
+  // The fixture's connection at this run's provider, so the backend's own revoker (deployedHooks, as deployed) reaches it.
+  const local = (localProviderManifest(provider.issuer, REDIRECTS, [FIXTURE_CONNECTION.id]).constants as {connections: Record<string, object>}).connections[FIXTURE_CONNECTION.id];
+  const constants = {...manifest.constants, connections: [{...FIXTURE_CONNECTION, ...local}]};
+  config = {secretKey: 'sk_test_uninstall', signingSecrets: ['absec_unused'], webhookSecrets: [WEBHOOK_SECRET], apiBase: new URL(store.url), host: '127.0.0.1', port: 0, constants};
+  backend = await startBackendUnderTest(config);
 });
 afterAll(async () => {
   await backend?.close();

@@ -6,7 +6,8 @@
  */
 import manifest from '../fixtures/app/stripe-app.json';
 import type {BackendLogEntry} from '../../backend/app';
-import {startBackend, type RunningBackend} from '../../backend/server';
+import type {RunningBackend} from '../../backend/server';
+import {startBackendUnderTest} from '../support/backendUnderTest';
 import {startTestStore, type TestSecretStore} from 'stripe-apps-offline/testing';
 import {startAcmeStandIn, type RunningAcmeStandIn} from '../../stand-ins/acme/standIn';
 
@@ -59,7 +60,7 @@ export async function startKeyTestRig(signingSecret: string): Promise<KeyTestRig
     },
   };
   const logs: BackendLogEntry[] = [];
-  const backend = await startBackend(
+  const backend = await startBackendUnderTest(
     {secretKey: 'sk_test_keyTests', signingSecrets: [signingSecret], apiBase: new URL(store.url), host: '127.0.0.1', port: 0, constants},
     {log: (entry) => logs.push(entry)},
   );
