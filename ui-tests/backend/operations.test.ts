@@ -10,7 +10,7 @@
  * the backend as a Worker too; what only a Node process has (a lifecycle to
  * drain, signals) is Node's alone there.
  */
-import {spawn, type ChildProcess} from 'node:child_process';
+import type {ChildProcess} from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -22,6 +22,7 @@ import {Lifecycle} from '../../backend/lifecycle';
 import {createStripe} from '../../backend/secrets';
 import {BACKEND_RUNTIME, startBackendUnderTest} from '../support/backendUnderTest';
 import {startKeyTestRig, type KeyTestRig} from '../settings/keyTestRig';
+import {startBackendProcess, type BackendProcess} from '../support/backendProcess';
 
 jest.setTimeout(60_000);
 
@@ -32,7 +33,6 @@ const SIGNING_SECRET = 'absec_operationsTests';
 const ACCOUNT = 'acct_1OperationsAda1';
 const USER = 'usr_OperationsAda';
 const KEY = 'sk_test_OperationsGoodKey1';
-const ROOT = path.resolve(__dirname, '../..');
 
 let rig: KeyTestRig;
 beforeAll(async () => {
@@ -172,27 +172,14 @@ onNode.describe('SIGTERM', () => {
   }
 
   /** `npm run backend`'s own process, on a free port, with this rig's store, its key check of acme_api_key sent to `checkUrl`. */
-  async function startProcess(env: Record<string, string>, checkUrl = 'https://api.acme.example/v1/ping'): Promise<{url: string; output: () => string; exited: Promise<number | null>}> {
+  async function startProcess(env: Record<string, string>, checkUrl = 'https://api.acme.example/v1/ping'): Promise<BackendProcess> {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'backend-ops-'));
     const manifest = path.join(dir, 'stripe-app.json');
     const keyChecks = {...(rig.constants.keyChecks as Record<string, object>), acme_api_key: {service: 'Acme', url: checkUrl, present: 'bearer', timeoutSeconds: 10}};
     fs.writeFileSync(manifest, JSON.stringify({id: 'com.example.ops', constants: {...rig.constants, keyChecks}}));
-    child = spawn(process.execPath, ['--import', 'tsx', 'backend/cli.ts'], {
-      cwd: ROOT,
-      env: {...process.env, STRIPE_SECRET_KEY: 'sk_test_operations', STRIPE_APP_SIGNING_SECRET: SIGNING_SECRET, STRIPE_WEBHOOK_SECRET: 'whsec_operations', STRIPE_API_BASE: rig.store.url, STRIPE_APP_MANIFEST: manifest, BACKEND_PORT: '0', ...env},
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
-    child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-    const exited = new Promise<number | null>((resolve) => child?.on('exit', (code) => resolve(code)));
-    const deadline = Date.now() + 20_000;
-    for (;;) {
-      const url = /"url":"(http:\/\/127\.0\.0\.1:\d+)"/.exec(output)?.[1];
-      if (url) return {url, output: () => output, exited};
-      if (Date.now() > deadline || child.exitCode !== null) throw new Error(`the backend did not start:\n${output}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    const started = await startBackendProcess({...process.env, STRIPE_SECRET_KEY: 'sk_test_operations', STRIPE_APP_SIGNING_SECRET: SIGNING_SECRET, STRIPE_WEBHOOK_SECRET: 'whsec_operations', STRIPE_API_BASE: rig.store.url, STRIPE_APP_MANIFEST: manifest, BACKEND_PORT: '0', ...env});
+    child = started.child;
+    return started;
   }
 
   const lines = (output: string) => output.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);

@@ -6,13 +6,12 @@
  * request whose copy died before answering on another (the refresh route is
  * safe to replay: it runs under the lease and re-reads the tokens).
  */
-import {spawn, type ChildProcess} from 'node:child_process';
+import {spawn} from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {freePort, LOCAL_CLIENT_SECRET} from 'stripe-apps-offline/testing';
-
-const ROOT = path.resolve(__dirname, '../..');
+import {startBackendProcess, type BackendProcess} from './backendProcess';
 
 /** Debian's haproxy (`.ci/run` installs it): where apt puts it, or on PATH. */
 export function haproxyBinary(): string {
@@ -23,12 +22,9 @@ export function haproxyBinary(): string {
   throw new Error('haproxy is not installed: apt-get install haproxy (Debian), as .ci/run does.');
 }
 
-export interface Copy {
+export interface Copy extends BackendProcess {
   name: string;
   port: number;
-  child: ChildProcess;
-  output(): string;
-  exited: Promise<number | null>;
 }
 
 export interface Copies {
@@ -48,27 +44,22 @@ async function waitFor(check: () => boolean | Promise<boolean>, what: string, ti
   }
 }
 
-function startCopy(name: string, port: number, env: Record<string, string>): Copy {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'backend/cli.ts'], {cwd: ROOT, env: {...process.env, ...env, BACKEND_PORT: String(port)}, stdio: ['ignore', 'pipe', 'pipe']});
-  let output = '';
-  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return {name, port, child, output: () => output, exited};
-}
-
 /**
  * `count` copies with one manifest's constants and environment, and HAProxy
  * in front; resolves once HAProxy sees every copy ready.
  */
 export async function startCopies(options: {count: number; constants: Record<string, unknown>; env: Record<string, string>}): Promise<Copies> {
+  // Before any copy starts, so a machine without HAProxy leaves no process behind.
+  const haproxyFile = haproxyBinary();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'keyring-copies-'));
   const manifest = path.join(dir, 'stripe-app.json');
   fs.writeFileSync(manifest, JSON.stringify({id: 'com.example.copies', constants: options.constants}));
   const env = {STRIPE_APP_MANIFEST: manifest, SHUTDOWN_GRACE_SECONDS: '2', ...options.env};
-  const copies: Copy[] = [];
-  for (let i = 1; i <= options.count; i++) copies.push(startCopy(`copy${i}`, await freePort(), env));
-  await Promise.all(copies.map((c) => waitFor(() => c.output().includes('App backend listening'), `${c.name} to listen`)));
+  const ports: number[] = [];
+  for (let i = 0; i < options.count; i++) ports.push(await freePort());
+  const copies: Copy[] = await Promise.all(
+    ports.map(async (port, i) => ({name: `copy${i + 1}`, port, ...(await startBackendProcess({...process.env, ...env, BACKEND_PORT: String(port)}))})),
+  );
 
   const port = await freePort();
   const stats = path.join(dir, 'haproxy.sock');
@@ -99,7 +90,7 @@ export async function startCopies(options: {count: number; constants: Record<str
   ].join('\n');
   const configFile = path.join(dir, 'haproxy.cfg');
   fs.writeFileSync(configFile, config);
-  const haproxy = spawn(haproxyBinary(), ['-db', '-f', configFile], {stdio: ['ignore', 'pipe', 'pipe']});
+  const haproxy = spawn(haproxyFile, ['-db', '-f', configFile], {stdio: ['ignore', 'pipe', 'pipe']});
   let haproxyOutput = '';
   haproxy.stdout?.on('data', (d: Buffer) => (haproxyOutput += d.toString()));
   haproxy.stderr?.on('data', (d: Buffer) => (haproxyOutput += d.toString()));
