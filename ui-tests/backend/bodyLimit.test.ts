@@ -1,16 +1,18 @@
 /**
  * The backend reads at most MAX_BODY_BYTES of any request, signed or not,
  * declared or chunked: past the limit it stops reading and answers 413, so an
- * unsigned stream cannot make it hold more than the limit in memory.
+ * unsigned stream cannot make it hold more than the limit in memory. Run on
+ * Node and, as the jest project "backend on workerd", as a Worker.
  */
 import http from 'node:http';
-import {MAX_BODY_BYTES} from '../../backend/app';
+import {MAX_BODY_BYTES, type BackendLogEntry} from '../../backend/app';
 import type {RunningBackend} from '../../backend/server';
-import {startBackendUnderTest} from '../support/backendUnderTest';
+import {BACKEND_RUNTIME, startBackendUnderTest} from '../support/backendUnderTest';
 import {startTestStore, TEST_KEY, type TestSecretStore} from 'stripe-apps-offline/testing';
 
 let store: TestSecretStore;
 let backend: RunningBackend;
+const logs: BackendLogEntry[] = [];
 
 beforeAll(async () => {
   store = await startTestStore();
@@ -22,7 +24,7 @@ beforeAll(async () => {
     host: '127.0.0.1',
     port: 0,
     constants: {},
-  });
+  }, {log: (entry) => logs.push(entry)});
 });
 
 afterAll(async () => {
@@ -67,11 +69,21 @@ function streamBody(path: string, maxBytes: number): Promise<Streamed> {
 }
 
 test.each(['/v1/connection/status', '/v1/webhooks/stripe'])('an unsigned chunked body past the limit to %s is answered 413 before it is all sent', async (path) => {
+  logs.length = 0;
   const answer = await streamBody(path, 64 * 1024 * 1024);
-  expect(answer.status).toBe(413);
-  expect(JSON.parse(answer.body)).toEqual({error: {type: 'too-large', message: `The body is over ${MAX_BODY_BYTES} bytes.`}});
   // It stopped reading near the limit: far less than the 64 MB the client had to send had gone.
   expect(answer.sentBytes).toBeLessThan(16 * 1024 * 1024);
+  // The backend answered 413 (its own log line says so, on either runtime).
+  await new Promise((r) => setTimeout(r, 100));
+  expect(logs.map(({path: p, status}) => ({path: p, status}))).toEqual([{path, status: 413}]);
+  // Node's server gets the answer to a client still sending. workerd's HTTP server closes such a connection once
+  // the Worker has answered, without reading the rest, and a client still writing may see that close before the
+  // answer (EPIPE): the connection's end is the runtime's, not the backend's. On Cloudflare its edge, not workerd's
+  // socket, speaks to the client (not verified here).
+  if (BACKEND_RUNTIME === 'node' || answer.status !== 'connection closed') {
+    expect(answer.status).toBe(413);
+    expect(JSON.parse(answer.body)).toEqual({error: {type: 'too-large', message: `The body is over ${MAX_BODY_BYTES} bytes.`}});
+  }
 });
 
 test('a declared Content-Length past the limit is answered 413 without reading the body', async () => {
