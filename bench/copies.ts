@@ -11,13 +11,19 @@ import {localBackendModeManifest, startTestStore} from 'stripe-apps-offline/test
 import {copyEnvironment, startCopies} from '../ui-tests/support/copies';
 import {FIXTURE_CONNECTION, REDIRECTS} from '../ui-tests/support/fixtureConnection';
 
-const SECRET = 'absec_benchCopies0123456789';
+export const SECRET = 'absec_benchCopies0123456789';
 const ACCOUNT = 'acct_1BenchCopies001';
-const CLIENTS = 32;
-const DURATION_MS = 5000;
-const ID = FIXTURE_CONNECTION.id;
+export const CLIENTS = 32;
+export const DURATION_MS = 5000;
+export const ID = FIXTURE_CONNECTION.id;
 
-interface Row {
+/** The fixture's connection in backend mode (the provider is never called by this route). */
+export function benchConstants(): Record<string, unknown> {
+  const layer = localBackendModeManifest('http://127.0.0.1:9', REDIRECTS, 'http://127.0.0.1:1', [ID], 'client_secret_basic') as {constants: {connections: Record<string, unknown>}};
+  return {connections: [layer.constants.connections[ID]]};
+}
+
+export interface Row {
   copies: number;
   rps: number;
   p50: number;
@@ -25,7 +31,8 @@ interface Row {
   failed: number;
 }
 
-async function measure(url: string, copies: number): Promise<Row> {
+/** The drawer's opening call from CLIENTS users in a closed loop for DURATION_MS; also used by workers.ts. */
+export async function measure(url: string, copies: number): Promise<Row> {
   const users = Array.from({length: CLIENTS}, (_, i) => `usr_BenchCopies${String(i).padStart(3, '0')}`);
   const signatures = users.map((user) => Stripe.webhooks.generateTestHeaderString({payload: JSON.stringify({user_id: user, account_id: ACCOUNT}), secret: SECRET}));
   const times: number[] = [];
@@ -53,8 +60,7 @@ async function measure(url: string, copies: number): Promise<Row> {
 
 export async function benchCopies(): Promise<string> {
   const store = await startTestStore();
-  const layer = localBackendModeManifest('http://127.0.0.1:9', REDIRECTS, 'http://127.0.0.1:1', [ID], 'client_secret_basic') as {constants: {connections: Record<string, unknown>}};
-  const constants = {connections: [layer.constants.connections[ID]]};
+  const constants = benchConstants();
   const rows: Row[] = [];
   try {
     for (const count of [1, 3]) {

@@ -12,10 +12,11 @@ import {benchCopies} from './copies';
 import {benchObjects} from './objects';
 import {benchSecretStore} from './secret-store';
 import {benchViews} from './views';
+import {benchWorkers} from './workers';
 
 async function main(): Promise<void> {
   const started = new Date();
-  // BENCH_ONLY=views,connect runs only those sections (secret-store, objects, views, connect, backend, copies).
+  // BENCH_ONLY=views,connect runs only those sections (secret-store, objects, views, connect, backend, copies, workers).
   const only = process.env.BENCH_ONLY?.split(',');
   const wanted = (name: string) => !only || only.includes(name);
   const sections = [
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
     ...(wanted('connect') ? [await benchConnect()] : []),
     ...(wanted('backend') ? [await benchBackend()] : []),
     ...(wanted('copies') ? [await benchCopies()] : []),
+    ...(wanted('workers') ? [await benchWorkers()] : []),
   ];
   const report = [
     `# Keyring benchmark, ${started.toISOString()}`,
