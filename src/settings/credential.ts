@@ -61,30 +61,28 @@ export function serializeCredential(shape: CredentialShape, values: Record<strin
   return JSON.stringify({[PARTS_FIELD]: Object.fromEntries(shape.parts.map((p) => [p.name, values[p.name] ?? '']))});
 }
 
-/** A stored payload as its parts by name, or null when it is not one of this shape (a single key where parts are expected). */
-export function parseCredential(shape: CredentialShape, payload: string): Record<string, string> | null {
-  if (shape.parts.length === 1) return {[shape.parts[0].name]: payload};
-  try {
-    const parsed: unknown = JSON.parse(payload);
-    const parts = (parsed as Record<string, unknown> | null)?.[PARTS_FIELD];
-    if (!parts || typeof parts !== 'object') return null;
-    const values = parts as Record<string, unknown>;
-    return shape.parts.every((p) => typeof values[p.name] === 'string') ? Object.fromEntries(shape.parts.map((p) => [p.name, values[p.name] as string])) : null;
-  } catch {
-    return null;
-  }
-}
-
-/** A stored payload read without knowing its slot: the parts object of a multi-part credential, or the value itself. */
-export function credentialFromPayload(payload: string): string | Record<string, string> {
-  if (!payload.startsWith(`{"${PARTS_FIELD}"`)) return payload;
+/** The parts object of a stored multi-part payload (serializeCredential's envelope), or null when it is not one. */
+function envelopeParts(payload: string): Record<string, string> | null {
+  if (!payload.startsWith(`{"${PARTS_FIELD}"`)) return null;
   try {
     const parts = (JSON.parse(payload) as Record<string, unknown>)[PARTS_FIELD];
     if (parts && typeof parts === 'object' && Object.values(parts).every((v) => typeof v === 'string')) return parts as Record<string, string>;
   } catch {
-    // Not ours after all: the value as it was pasted.
+    // Not an envelope after all.
   }
-  return payload;
+  return null;
+}
+
+/** A stored payload as its parts by name, or null when it is not one of this shape (a single key where parts are expected). */
+export function parseCredential(shape: CredentialShape, payload: string): Record<string, string> | null {
+  if (shape.parts.length === 1) return {[shape.parts[0].name]: payload};
+  const parts = envelopeParts(payload);
+  return parts && shape.parts.every((p) => typeof parts[p.name] === 'string') ? Object.fromEntries(shape.parts.map((p) => [p.name, parts[p.name]])) : null;
+}
+
+/** A stored payload read without knowing its slot: the parts object of a multi-part credential, or the value itself as it was pasted. */
+export function credentialFromPayload(payload: string): string | Record<string, string> {
+  return envelopeParts(payload) ?? payload;
 }
 
 /** Each part that is not of its form, with what it should be; empty when all are. */
