@@ -25,6 +25,7 @@ import type {RunningBackend} from '../../backend/server';
 const WORKERD_BINARY = (require('workerd') as {default: string}).default;
 
 const bundles = new Map<string, Promise<WorkerBundle>>();
+const START_TIMEOUT_MS = 20_000;
 
 /** One bundle per manifest for the whole test file: esbuild takes a few hundred ms. */
 export function workerBundleFor(constants: Record<string, unknown>): Promise<WorkerBundle> {
@@ -124,13 +125,26 @@ export async function startWorkerdBackend(
       if (event.event === 'listen' && event.port) resolve(event.port);
     });
     void exited.then(() => reject(new Error(`workerd exited before it listened:\n${stderr.slice(0, 2000)}`)));
+    // A runtime that neither listens nor exits would hold the test until Jest's timeout, and outlive it.
+    const silent = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`workerd did not listen within ${START_TIMEOUT_MS} ms:\n${stderr.slice(0, 2000)}`));
+    }, START_TIMEOUT_MS);
+    void exited.then(() => clearTimeout(silent));
+    control.once('data', () => clearTimeout(silent));
+  }).catch((e: unknown) => {
+    fs.rmSync(dir, {recursive: true, force: true});
+    throw e;
   });
   return {
     url: `http://127.0.0.1:${port}`,
     port,
     async close() {
       child.kill('SIGTERM');
+      // workerd stops at once on SIGTERM; if it ever does not, it is not left behind.
+      const stubborn = setTimeout(() => child.kill('SIGKILL'), 5_000);
       await exited;
+      clearTimeout(stubborn);
       fs.rmSync(dir, {recursive: true, force: true});
       return true;
     },
