@@ -32,7 +32,7 @@ import {verifySignedCall} from './signedCall';
 import {readUpTo} from './boundedBody';
 import {Lifecycle} from './lifecycle';
 import {uninstallRevoker} from './oauth/userConnection';
-import {currentTrace, requestIdFrom, traceStripeCalls, withTrace, type RequestTrace} from './observability';
+import {currentTrace, logError, requestIdFrom, traceStripeCalls, withTrace, type RequestTrace} from './observability';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 export const WEBHOOK_PATH = '/v1/webhooks/stripe';
@@ -96,9 +96,7 @@ function errorAnswer(c: Context, e: unknown, route: string, headers: Record<stri
   const {status, body} = toErrorResponse(e);
   if (!(e instanceof BackendError)) {
     // Its class only: an error's message can quote what was sent.
-    const line = {time: new Date().toISOString(), level: 'error', msg: 'internal error', error: (e as Error)?.name ?? 'unknown', route, requestId: currentTrace()?.requestId};
-    // console.error: stderr on Node, the Workers log on Workers.
-    console.error(JSON.stringify(line));
+    logError({msg: 'internal error', error: (e as Error)?.name ?? 'unknown', route, requestId: currentTrace()?.requestId});
   }
   // Hono types the status as a literal union; toErrorResponse only yields statuses from BackendError's table.
   return c.json(body, status as 400, headers);

@@ -1,7 +1,7 @@
 /**
  * `npm run build:worker`: the backend as one ES module for Cloudflare Workers
  * (.build/worker/index.js), bundled for the `workerd` condition so stripe-node
- * and Hono come in their worker builds. The tests bundle with the same options
+ * comes in its worker build (fetch, SubtleCrypto). The tests bundle with the same options
  * (ui-tests/support/workerdBackend.ts), only with their own manifest.
  */
 import fs from 'node:fs';

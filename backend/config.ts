@@ -61,7 +61,8 @@ const SECRET_KEY = /^(sk|rk)_(test|live)_[A-Za-z0-9]+$/;
 /** Process.env on Node; a Worker's env, whose bindings other than text (a KV namespace, say) are ignored here. */
 export type Env = Record<string, unknown>;
 
-const text = (env: Env, name: string): string | undefined => {
+/** Variable `name` as text, trimmed, or undefined when it is unset or not text. */
+export const envText = (env: Env, name: string): string | undefined => {
   const value = env[name];
   return typeof value === 'string' ? value.trim() : undefined;
 };
@@ -72,7 +73,7 @@ export function clientSecretVariable(connectionId: string): string {
 }
 
 function required(env: Env, name: string, what: string): string {
-  const value = text(env, name);
+  const value = envText(env, name);
   if (!value) throw new ConfigError(name, `is not set: ${what}.`);
   return value;
 }
@@ -88,12 +89,12 @@ export function configFromEnv(env: Env, constants: Record<string, unknown>): Bac
   const secretKey = required(env, 'STRIPE_SECRET_KEY', "set it to the app's secret key (sk_test_… or sk_live_…)");
   if (!SECRET_KEY.test(secretKey)) throw new ConfigError('STRIPE_SECRET_KEY', 'does not look like a Stripe secret key (sk_test_…, sk_live_… or rk_…).');
   const signing = required(env, 'STRIPE_APP_SIGNING_SECRET', "set it to the app's signing secret (absec_…, shown on the app's page in the Dashboard)");
-  const previous = text(env, 'STRIPE_APP_SIGNING_SECRET_PREVIOUS');
+  const previous = envText(env, 'STRIPE_APP_SIGNING_SECRET_PREVIOUS');
   const webhook = required(env, 'STRIPE_WEBHOOK_SECRET', "set it to the webhook endpoint's signing secret (whsec_…), so the backend can clean up when an account uninstalls the app");
-  const webhookPrevious = text(env, 'STRIPE_WEBHOOK_SECRET_PREVIOUS');
+  const webhookPrevious = envText(env, 'STRIPE_WEBHOOK_SECRET_PREVIOUS');
 
   let apiBase: URL | null = null;
-  const base = text(env, 'STRIPE_API_BASE');
+  const base = envText(env, 'STRIPE_API_BASE');
   if (base) {
     try {
       apiBase = new URL(base);
@@ -103,11 +104,11 @@ export function configFromEnv(env: Env, constants: Record<string, unknown>): Bac
     if (apiBase.protocol !== 'http:' && apiBase.protocol !== 'https:') throw new ConfigError('STRIPE_API_BASE', 'must be an http: or https: URL.');
   }
 
-  const portText = text(env, 'BACKEND_PORT') || '4330';
+  const portText = envText(env, 'BACKEND_PORT') || '4330';
   const port = Number(portText);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError('BACKEND_PORT', `must be a port number, not "${portText.slice(0, 20)}".`);
 
-  const graceText = text(env, 'SHUTDOWN_GRACE_SECONDS');
+  const graceText = envText(env, 'SHUTDOWN_GRACE_SECONDS');
   const grace = graceText === undefined || graceText === '' ? undefined : Number(graceText);
   if (grace !== undefined && !(Number.isFinite(grace) && grace >= 0 && grace <= 600)) {
     throw new ConfigError('SHUTDOWN_GRACE_SECONDS', `must be a number of seconds from 0 to 600, not "${graceText?.slice(0, 20)}".`);
@@ -127,7 +128,7 @@ export function configFromEnv(env: Env, constants: Record<string, unknown>): Bac
     signingSecrets: previous ? [signing, previous] : [signing],
     webhookSecrets: webhookPrevious ? [webhook, webhookPrevious] : [webhook],
     apiBase,
-    host: text(env, 'HOST') || '127.0.0.1',
+    host: envText(env, 'HOST') || '127.0.0.1',
     port,
     ...(grace !== undefined ? {shutdownGraceMs: grace * 1000} : {}),
   };

@@ -44,6 +44,15 @@ export function traceStripeCalls(stripe: Stripe): void {
   });
 }
 
+/**
+ * An error line on stderr (Node) or the Workers log, JSON like every other
+ * line: the caller names what failed, never with a message that could quote
+ * what was sent.
+ */
+export function logError(fields: {msg: string} & Record<string, unknown>): void {
+  console.error(JSON.stringify({time: new Date().toISOString(), level: 'error', ...fields}));
+}
+
 /** A request's log entry as the one JSON line a log collector reads (Node's stdout, the Workers log): an answer of 500 or more is an error. */
 export function requestLogLine(entry: BackendLogEntry): string {
   return JSON.stringify({time: new Date().toISOString(), level: entry.status >= 500 ? 'error' : 'info', msg: 'request', ...entry, ms: Math.round(entry.ms * 10) / 10});

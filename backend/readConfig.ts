@@ -6,11 +6,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import {ConfigError, configFromEnv, manifestConstants, type BackendConfig, type Env} from './config';
+import {ConfigError, configFromEnv, envText, manifestConstants, type BackendConfig, type Env} from './config';
 
 export function readConfig(env: Env = process.env): BackendConfig {
-  const named = env.STRIPE_APP_MANIFEST;
-  const manifestFile = path.resolve((typeof named === 'string' && named.trim()) || 'stripe-app.json');
+  const manifestFile = path.resolve(envText(env, 'STRIPE_APP_MANIFEST') || 'stripe-app.json');
   let manifest: unknown;
   try {
     manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8'));

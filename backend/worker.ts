@@ -16,7 +16,7 @@ import type {ExecutionContext, Hono} from 'hono';
 import {createApp, deployedHooks} from './app';
 import {ConfigError, configFromEnv, manifestConstants, type Env} from './config';
 import {BackendError, toErrorResponse} from './errors';
-import {requestLogLine} from './observability';
+import {logError, requestLogLine} from './observability';
 import {createStripe} from './secrets';
 
 export interface KeyringWorker {
@@ -45,7 +45,7 @@ export function workerFor(manifest: unknown): KeyringWorker {
       built ??= build(env);
       if (!(built instanceof ConfigError)) return built.fetch(request, env, ctx);
       // The variable is named, never its value; the same words go to the Worker's log for whoever deploys it.
-      console.error(JSON.stringify({time: new Date().toISOString(), level: 'error', msg: `configuration: ${built.message}`, variable: built.variable}));
+      logError({msg: `configuration: ${built.message}`, variable: built.variable});
       const {status, body} = toErrorResponse(new BackendError('misconfigured', `The app backend is not configured: ${built.message}`));
       return Response.json(body, {status});
     },

@@ -10,7 +10,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {LOCAL_CLIENT_SECRET, startTestStore} from 'stripe-apps-offline/testing';
+import {startTestStore} from 'stripe-apps-offline/testing';
+import {configFromEnv} from '../backend/config';
 import {startBackendProcess} from '../ui-tests/support/backendProcess';
 import {copyEnvironment} from '../ui-tests/support/copies';
 import {startWorkerdBackend} from '../ui-tests/support/workerdBackend';
@@ -24,7 +25,9 @@ export async function benchWorkers(): Promise<string> {
   try {
     const manifest = path.join(dir, 'stripe-app.json');
     fs.writeFileSync(manifest, JSON.stringify({id: 'com.example.bench', constants}));
-    const node = await startBackendProcess({...process.env, ...copyEnvironment(store.url, SECRET, ID), STRIPE_APP_MANIFEST: manifest, BACKEND_PORT: '0'});
+    // One environment for both: Node reads it from its process, the Worker as its bindings.
+    const env = copyEnvironment(store.url, SECRET, ID);
+    const node = await startBackendProcess({...process.env, ...env, STRIPE_APP_MANIFEST: manifest, BACKEND_PORT: '0'});
     try {
       await measure(node.url, 1); // warm-up, discarded
       rows.push({runtime: 'Node (npm run backend)', row: await measure(node.url, 1)});
@@ -32,15 +35,7 @@ export async function benchWorkers(): Promise<string> {
       node.child.kill('SIGTERM');
       await node.exited;
     }
-    const worker = await startWorkerdBackend({
-      secretKey: 'sk_test_keyringCopies',
-      signingSecrets: [SECRET],
-      apiBase: new URL(store.url),
-      host: '127.0.0.1',
-      port: 0,
-      constants,
-      oauthClientSecrets: {[ID]: LOCAL_CLIENT_SECRET},
-    });
+    const worker = await startWorkerdBackend({...configFromEnv(env, constants), port: 0});
     try {
       await measure(worker.url, 1);
       rows.push({runtime: 'Worker under workerd', row: await measure(worker.url, 1)});

@@ -20,7 +20,7 @@ import {BackendError} from '../errors';
 import type {ScopedSecrets} from '../secrets';
 import type {RouteContext} from '../routes/types';
 import {timedFetch} from '../outbound';
-import {currentTrace} from '../observability';
+import {currentTrace, logError} from '../observability';
 
 /** constants.connections read as the views read them; the backend's constants come from the manifest's JSON, so they are JSON. */
 export const readBackendConnections = (config: BackendConfig) => readConnections(config.constants as ManifestConstants);
@@ -83,7 +83,7 @@ export function userConnection(
           try {
             await events.reconnectNeeded?.({accountId: caller.accountId, userId: caller.userId, connection: provider.id, ...(error.code ? {code: error.code} : {})});
           } catch (e) {
-            console.error(JSON.stringify({time: new Date().toISOString(), level: 'error', msg: 'reconnectNeeded hook failed', error: (e as Error)?.name ?? 'unknown', requestId: currentTrace()?.requestId}));
+            logError({msg: 'reconnectNeeded hook failed', error: (e as Error)?.name ?? 'unknown', requestId: currentTrace()?.requestId});
           }
         }
       : undefined,

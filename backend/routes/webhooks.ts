@@ -36,7 +36,7 @@ async function verifiedEvent(rawBody: string, header: string | undefined, secret
   for (const secret of secrets) {
     try {
       // Async: stripe-node's worker build verifies with SubtleCrypto, which has no synchronous HMAC; the tolerance is stripe-node's default 300 s.
-      return await Stripe.webhooks.constructEventAsync(rawBody, header, secret, undefined);
+      return await Stripe.webhooks.constructEventAsync(rawBody, header, secret);
     } catch {
       // Try the next secret (a rotation keeps two valid); the refusal below names neither.
     }

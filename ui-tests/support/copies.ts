@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {freePort, LOCAL_CLIENT_SECRET} from 'stripe-apps-offline/testing';
+import {clientSecretVariable} from '../../backend/config';
 import {startBackendProcess, type BackendProcess} from './backendProcess';
 
 /** Debian's haproxy (`.ci/run` installs it): where apt puts it, or on PATH. */
@@ -138,6 +139,6 @@ export function copyEnvironment(storeUrl: string, signingSecret: string, connect
     STRIPE_APP_SIGNING_SECRET: signingSecret,
     STRIPE_WEBHOOK_SECRET: 'whsec_keyringCopies',
     STRIPE_API_BASE: storeUrl,
-    [`OAUTH_CLIENT_SECRET_${connectionId.toUpperCase()}`]: LOCAL_CLIENT_SECRET,
+    [clientSecretVariable(connectionId)]: LOCAL_CLIENT_SECRET,
   };
 }
